@@ -1,0 +1,28 @@
+/*
+ * cli.h — shared pieces of the xxgk command line: one function per
+ * subcommand, and the helpers they use for options and messages.
+ */
+#ifndef XXGK_CLI_H
+#define XXGK_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "xxgk.h"
+
+/* Exit statuses (shared/spec/model.md). */
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+
+int cmd_parse(int argc, char **argv);
+
+/* "xxgk: FILE: message" on stderr. */
+void cli_error(const char *file, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A usage error: one line, a hint, exit status 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Flushes stdout; reports a failed write (a full disk, a closed pipe). */
+int cli_finish_stdout(int status);
+
+/* Matches "--name VALUE" or "--name=VALUE" at argv[*i]; advances *i. */
+bool cli_option_value(int argc, char **argv, int *i, const char *name, const char **value);
+
+#endif

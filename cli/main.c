@@ -1,0 +1,99 @@
+/*
+ * main.c — the xxgk command: dispatches to one function per subcommand.
+ * Everything it does goes through the public header xxgk.h.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "xxgk — 政府信息公开工作年度报告工具 (government information disclosure annual reports)\n"
+    "\n"
+    "用法 Usage: xxgk <命令> [选项] 文件...\n"
+    "\n"
+    "命令 Commands:\n"
+    "  parse   读取报告，输出结构化数据（表格各栏数值、年度、机关、日期）\n"
+    "          read reports into the structured model (JSON or key/value lines)\n"
+    "\n"
+    "通用选项 Options:\n"
+    "  -h, --help      显示帮助 show help\n"
+    "  -V, --version   显示版本 show version\n"
+    "\n"
+    "文件名为 - 时读取标准输入。“xxgk 命令 --help”显示该命令的帮助。\n"
+    "退出状态 Exit status: 0 正常; 1 报告中有错误; 2 文件无法读取或用法错误.\n";
+
+void cli_error(const char *file, const char *fmt, ...)
+{
+    va_list ap;
+    fflush(stdout);
+    fprintf(stderr, "xxgk: ");
+    if (file)
+        fprintf(stderr, "%s: ", file);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "xxgk%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n请运行 “xxgk%s%s --help” 查看用法。\n", cmd ? " " : "", cmd ? cmd : "");
+    return EXIT_TROUBLE;
+}
+
+int cli_finish_stdout(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "xxgk: 写入标准输出失败：%s\n", strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    return status;
+}
+
+bool cli_option_value(int argc, char **argv, int *i, const char *name, const char **value)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0)
+        return false;
+    if (a[n] == '=') {
+        *value = a + n + 1;
+        return true;
+    }
+    if (a[n] != '\0')
+        return false;
+    if (*i + 1 >= argc) {
+        *value = NULL;
+        return true;
+    }
+    *value = argv[++*i];
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_TROUBLE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        fputs(usage, stdout);
+        return cli_finish_stdout(EXIT_CLEAN);
+    }
+    if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+        printf("xxgk %s\n", XXGK_VERSION);
+        return cli_finish_stdout(EXIT_CLEAN);
+    }
+    if (!strcmp(cmd, "parse"))
+        return cmd_parse(argc - 1, argv + 1);
+    return cli_usage_error(NULL, "未知命令 “%s”", cmd);
+}

@@ -1,0 +1,199 @@
+/*
+ * xxgk.h — the one public header of libxxgk.
+ *
+ * libxxgk reads 政府信息公开工作年度报告 (the annual reports on government
+ * information disclosure every Chinese government body publishes) into one
+ * structured model, checks them against the national format and the 条例,
+ * and writes them back out.
+ *
+ * Conventions
+ *  - Every function that can fail returns an xxgk_status and, when given a
+ *    non-NULL xxgk_error, fills it with a message naming the reason.
+ *  - The library never prints and never exits; the CLI formats.
+ *  - Objects returned through an `out` pointer are owned by the caller and
+ *    freed with the matching _free function; _free(NULL) is a no-op.
+ *  - Pointers returned by accessors (strings, cells, findings) stay valid
+ *    until the object they came from is freed.
+ *  - All text is UTF-8.
+ */
+#ifndef XXGK_H
+#define XXGK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define XXGK_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                        */
+/* ------------------------------------------------------------------ */
+
+/* Why an operation failed. Problems *inside* a report are findings, not
+ * statuses: a status means the input could not be read as a report. */
+typedef enum xxgk_status {
+    XXGK_OK = 0,
+    XXGK_E_IO,          /* the file cannot be opened or read */
+    XXGK_E_EMPTY,       /* the input is empty or only white space */
+    XXGK_E_BINARY,      /* the input is binary data, not text */
+    XXGK_E_ENCODING,    /* the text is neither UTF-8 nor GB18030 */
+    XXGK_E_TRUNCATED,   /* the input stops in the middle of the report */
+    XXGK_E_NOT_REPORT,  /* no annual report structure was found */
+    XXGK_E_OLD_FORMAT,  /* a report in the pre-2019 format */
+    XXGK_E_TOO_LARGE,   /* over a size limit (see XXGK_MAX_INPUT) */
+    XXGK_E_UNSUPPORTED, /* a file type that cannot be read */
+    XXGK_E_NOMEM,       /* out of memory */
+    XXGK_E_USAGE        /* the caller passed invalid arguments */
+} xxgk_status;
+
+/* Stable ASCII name of a status ("io", "empty", …), for machine output. */
+const char *xxgk_status_name(xxgk_status status);
+
+/* A short Chinese description of a status, for people. */
+const char *xxgk_status_text(xxgk_status status);
+
+/* The reason for a failure, with the detail (file name, byte offset, …). */
+typedef struct xxgk_error {
+    xxgk_status status;
+    char message[256]; /* Chinese, one line, no trailing newline */
+} xxgk_error;
+
+/* Inputs larger than this are refused with XXGK_E_TOO_LARGE: no real
+ * report comes near it, and it bounds the memory one parse can take. */
+#define XXGK_MAX_INPUT ((size_t)64 * 1024 * 1024)
+
+/* ------------------------------------------------------------------ */
+/* Formats and the cell registry                                       */
+/* ------------------------------------------------------------------ */
+
+/* The two national formats. The 2019 format serves the reports for 2019
+ * and 2020, the 2021 format every later year. */
+typedef enum xxgk_format {
+    XXGK_FORMAT_UNKNOWN = 0,
+    XXGK_FORMAT_2019 = 2019,
+    XXGK_FORMAT_2021 = 2021
+} xxgk_format;
+
+/* The format a report for `year` must use (UNKNOWN before 2019). */
+xxgk_format xxgk_format_for_year(int year);
+
+/* Every cell of every format has a stable key `table.row.column`
+ * (shared/spec/model.md) and a dense id 0 … xxgk_cell_count()-1.
+ * Ids are in template order: table 二 (2019 cells, then 2021 cells),
+ * table 三, table 四. */
+size_t xxgk_cell_count(void);
+const char *xxgk_cell_key(size_t id);
+/* The id of `key`, or -1 when no format has that key. */
+int xxgk_cell_find(const char *key);
+/* Whether `format` has the cell: a 2021 report has no t2.procurement. */
+bool xxgk_format_has_cell(xxgk_format format, size_t id);
+/* The official row and column labels of a cell ("规章", "本年新制作数量"). */
+const char *xxgk_cell_row_label(size_t id);
+const char *xxgk_cell_column_label(size_t id);
+
+/* ------------------------------------------------------------------ */
+/* Values                                                              */
+/* ------------------------------------------------------------------ */
+
+/* An exact decimal: value = units / 10^scale. Counts have scale 0;
+ * money in 万元 keeps the digits the report wrote (1306.14 → 130614, 2). */
+typedef struct xxgk_decimal {
+    int64_t units;
+    uint8_t scale;
+} xxgk_decimal;
+
+/* Writes the decimal as the shortest exact text ("1.4667", "-185", "0")
+ * into buf (at least 32 bytes). Returns buf. */
+char *xxgk_decimal_format(xxgk_decimal value, char *buf, size_t size);
+
+typedef enum xxgk_value_kind {
+    XXGK_VALUE_ABSENT = 0, /* the report does not have this cell */
+    XXGK_VALUE_BLANK,      /* the cell is there but empty (not zero!) */
+    XXGK_VALUE_NUMBER      /* a number */
+} xxgk_value_kind;
+
+/* How a value was written, for the checker. */
+enum {
+    XXGK_CELL_UNIT_YUAN = 1 << 0,    /* written with 元, converted to 万元 */
+    XXGK_CELL_UNIT_WANYUAN = 1 << 1, /* written with 万元 */
+    XXGK_CELL_MEASURE = 1 << 2,      /* a measure word followed (11个) */
+    XXGK_CELL_FOREIGN = 1 << 3,      /* the row belongs to the other format */
+    XXGK_CELL_RECOVERED = 1 << 4,    /* recovered from glued digits */
+    XXGK_CELL_DASH = 1 << 5,         /* blank written as a dash or 无 */
+    XXGK_CELL_FRACTION = 1 << 6      /* a count written with decimals */
+};
+
+typedef struct xxgk_cell {
+    xxgk_value_kind kind;
+    xxgk_decimal value; /* meaningful when kind == XXGK_VALUE_NUMBER */
+    uint32_t line;      /* 1-based line of the input, 0 when unknown */
+    uint32_t column;    /* 1-based byte column in that line, 0 if unknown */
+    uint32_t length;    /* bytes of the cell text at that position */
+    uint32_t flags;     /* XXGK_CELL_* */
+    const char *raw;    /* the cell text as written ("14667元"), or "" */
+} xxgk_cell;
+
+/* ------------------------------------------------------------------ */
+/* Reports                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct xxgk_report xxgk_report;
+
+/* What the report says about itself. Strings are NULL when not stated. */
+typedef struct xxgk_meta {
+    int year;            /* the year reported on, 0 when unknown */
+    xxgk_format format;  /* recognised from the tables */
+    const char *title;   /* white space removed, broken lines joined */
+    const char *body;    /* issuing body: signature, else the title's */
+    const char *date;    /* signing date, ISO 8601 */
+    const char *period_from, *period_to; /* statistical period, ISO */
+    uint32_t title_line, body_line, date_line, period_line;
+} xxgk_meta;
+
+/* Parses a report held in memory. `name` names the input in messages
+ * (a file name, or "-" for standard input). The input is copied; `data`
+ * need not outlive the call. On success *out holds a new report. */
+xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
+                              xxgk_report **out, xxgk_error *err);
+
+/* Reads and parses the file at `path` ("-" reads standard input). */
+xxgk_status xxgk_report_read_file(const char *path, xxgk_report **out,
+                                  xxgk_error *err);
+
+void xxgk_report_free(xxgk_report *report);
+
+const char *xxgk_report_name(const xxgk_report *report);
+const xxgk_meta *xxgk_report_meta(const xxgk_report *report);
+/* The value of cell `id` (never NULL; kind ABSENT when not present). */
+const xxgk_cell *xxgk_report_cell(const xxgk_report *report, size_t id);
+
+/* Line `line` (1-based) of the normalised input text, without its line
+ * end; NULL past the end. *len receives its length in bytes. */
+const char *xxgk_report_line(const xxgk_report *report, uint32_t line,
+                             size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* Output of the model                                                 */
+/* ------------------------------------------------------------------ */
+
+/* JSON as fixed in shared/spec/model.md: one object with "meta" and
+ * "cells" (null for blank cells, absent keys for absent cells), followed
+ * by a newline. Returns 0, or -1 when writing failed (errno set). */
+int xxgk_report_write_json(const xxgk_report *report, FILE *out);
+
+/* `key<TAB>value` lines: meta.* first, then every present cell in
+ * template order, an empty value for a blank cell. `prefix`, when not
+ * NULL, starts every line (the CLI passes "FILE<TAB>" for many files). */
+int xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
+                            FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* XXGK_H */

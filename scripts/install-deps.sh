@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs the Debian packages xxgk needs to build and test, when they are
+# missing. Idempotent and quiet when everything is there. Run as root (CI
+# and the project machines are); otherwise it prints the command to run.
+set -euo pipefail
+
+# Build and library dependencies (see README "Dependencies" for why each).
+packages=(
+  build-essential cmake pkg-config
+  libutf8proc-dev      # Unicode compatibility folding of labels
+  libjansson-dev       # reading JSON models
+  libxml2-dev          # HTML and DOCX XML
+  libzip-dev           # DOCX/XLSX containers
+  libsqlite3-dev       # the report store
+  libxlsxwriter-dev    # XLSX output
+  libopencc-dev opencc # traditional → simplified Chinese
+  # MuPDF (PDF text with positions) and what its static archive links to
+  libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev
+  libjpeg-dev libfreetype-dev libharfbuzz-dev zlib1g-dev
+  # test tools
+  valgrind zip unzip
+)
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(pandoc time)
+fi
+if [[ "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "xxgk: installing missing packages: ${missing[*]}" >&2
+if [[ $(id -u) -ne 0 ]]; then
+  echo "xxgk: not root; run: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

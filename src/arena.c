@@ -1,0 +1,92 @@
+/*
+ * arena.c — bump allocator backing one report (see arena.h).
+ */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_chunk {
+    arena_chunk *next;
+    size_t used, size;
+    _Alignas(16) unsigned char data[];
+};
+
+void arena_init(arena *a, size_t first_chunk)
+{
+    a->head = NULL;
+    a->chunk_size = first_chunk ? first_chunk : 16384;
+    a->failed = 0;
+}
+
+void arena_release(arena *a)
+{
+    arena_chunk *c = a->head;
+    while (c) {
+        arena_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    a->head = NULL;
+}
+
+static arena_chunk *new_chunk(arena *a, size_t need)
+{
+    size_t size = a->chunk_size;
+    if (size < need)
+        size = need;
+    arena_chunk *c = malloc(sizeof *c + size);
+    if (!c) {
+        a->failed = 1;
+        return NULL;
+    }
+    c->used = 0;
+    c->size = size;
+    c->next = a->head;
+    a->head = c;
+    /* Grow geometrically so a large input needs few chunks, but cap the
+     * step so a small report does not reserve megabytes. */
+    if (a->chunk_size < (1u << 20))
+        a->chunk_size *= 2;
+    return c;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    size_t need = (n + 15) & ~(size_t)15;
+    if (need == 0)
+        need = 16;
+    if (need < n) { /* overflow */
+        a->failed = 1;
+        return NULL;
+    }
+    arena_chunk *c = a->head;
+    if (!c || c->size - c->used < need) {
+        c = new_chunk(a, need);
+        if (!c)
+            return NULL;
+    }
+    void *p = c->data + c->used;
+    c->used += need;
+    memset(p, 0, n);
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+void *arena_grow(arena *a, void *old, size_t old_bytes, size_t new_bytes)
+{
+    void *p = arena_alloc(a, new_bytes);
+    if (p && old && old_bytes)
+        memcpy(p, old, old_bytes < new_bytes ? old_bytes : new_bytes);
+    return p;
+}

@@ -1,0 +1,33 @@
+/*
+ * arena.h — one arena per parsed report.
+ *
+ * Everything a report owns (its copy of the input, the document blocks,
+ * strings, the findings) is carved out of one arena, so a report is freed
+ * in one call and nothing inside it is freed one by one.
+ */
+#ifndef XXGK_ARENA_H
+#define XXGK_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena_chunk arena_chunk;
+
+typedef struct arena {
+    arena_chunk *head;  /* the chunk being filled; older chunks follow */
+    size_t chunk_size;  /* size of the next ordinary chunk */
+    int failed;         /* set once an allocation failed */
+} arena;
+
+void arena_init(arena *a, size_t first_chunk);
+void arena_release(arena *a);
+
+/* Zeroed, 16-byte aligned memory, or NULL (and a->failed) when out of
+ * memory. Never returns NULL for n == 0. */
+void *arena_alloc(arena *a, size_t n);
+/* A NUL-terminated copy of s[0..n). */
+char *arena_strndup(arena *a, const char *s, size_t n);
+/* Grows an array allocated in the arena: returns a new copy with room
+ * for new_cap elements (old contents kept). */
+void *arena_grow(arena *a, void *old, size_t old_bytes, size_t new_bytes);
+
+#endif

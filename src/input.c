@@ -1,0 +1,176 @@
+/*
+ * input.c — content sniffing and text normalisation (see input.h).
+ *
+ * Reports reach us as UTF-8 or, from older Windows tools and many
+ * government sites, as GBK/GB18030. Everything is converted to UTF-8
+ * here, once; CRLF and lone CR become LF; the BOM goes.
+ */
+#include "input.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "utf8.h"
+
+xxgk_status error_set(xxgk_error *err, xxgk_status status, const char *fmt, ...)
+{
+    if (err) {
+        err->status = status;
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return status;
+}
+
+static int starts_with(const char *data, size_t size, const char *magic, size_t n)
+{
+    return size >= n && memcmp(data, magic, n) == 0;
+}
+
+/* Case-insensitive search for an ASCII tag in the first bytes. */
+static int head_contains(const char *data, size_t size, const char *needle)
+{
+    size_t n = strlen(needle), lim = size < 4096 ? size : 4096;
+    for (size_t i = 0; i + n <= lim; i++) {
+        size_t k = 0;
+        while (k < n) {
+            char c = data[i + k];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c - 'A' + 'a');
+            if (c != needle[k])
+                break;
+            k++;
+        }
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+input_kind input_detect(const char *data, size_t size)
+{
+    if (starts_with(data, size, "PK\x03\x04", 4) || starts_with(data, size, "PK\x05\x06", 4))
+        return INPUT_ZIP;
+    if (starts_with(data, size, "%PDF", 4))
+        return INPUT_PDF;
+    if (starts_with(data, size, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+        return INPUT_OLE2;
+    if (starts_with(data, size, "{\\rtf", 5))
+        return INPUT_RTF;
+    size_t lim = size < 4096 ? size : 4096;
+    if (memchr(data, '\0', lim))
+        return INPUT_BINARY;
+    if (head_contains(data, size, "<html") || head_contains(data, size, "<!doctype html") ||
+        head_contains(data, size, "<body") || head_contains(data, size, "<table"))
+        return INPUT_HTML;
+    return INPUT_TEXT;
+}
+
+const char *input_kind_name(input_kind kind)
+{
+    switch (kind) {
+    case INPUT_TEXT: return "text";
+    case INPUT_HTML: return "HTML";
+    case INPUT_ZIP: return "zip (DOCX/XLSX)";
+    case INPUT_PDF: return "PDF";
+    case INPUT_OLE2: return "OLE2 (DOC/WPS/XLS)";
+    case INPUT_RTF: return "RTF";
+    case INPUT_BINARY: return "binary";
+    }
+    return "?";
+}
+
+/* Control characters other than the text ones mean binary data. A few
+ * (a form feed between pages, a stray escape) are tolerated. */
+static int looks_binary(const char *s, size_t size)
+{
+    size_t controls = 0;
+    for (size_t i = 0; i < size; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0)
+            return 1;
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+            controls++;
+    }
+    return controls > 8 && controls * 100 > size;
+}
+
+/* GB18030 → UTF-8 through iconv. Returns NULL when the bytes are not
+ * valid GB18030 either. */
+static char *from_gb18030(arena *a, const char *s, size_t size, size_t *out_size)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = size * 2 + 16; /* a GB18030 character never needs more */
+    char *out = arena_alloc(a, cap);
+    char *in = (char *)s, *o = out;
+    size_t inleft = size, outleft = cap - 1;
+    size_t r = out ? iconv(cd, &in, &inleft, &o, &outleft) : (size_t)-1;
+    iconv_close(cd);
+    if (r == (size_t)-1 || inleft != 0)
+        return NULL;
+    *o = '\0';
+    *out_size = (size_t)(o - out);
+    return out;
+}
+
+/* Copies s into the arena with BOM stripped and CRLF/CR turned into LF. */
+static char *normalise_lines(arena *a, const char *s, size_t size, size_t *out_size)
+{
+    if (size >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        s += 3;
+        size -= 3;
+    }
+    char *out = arena_alloc(a, size + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < size; i++) {
+        if (s[i] == '\r') {
+            out[o++] = '\n';
+            if (i + 1 < size && s[i + 1] == '\n')
+                i++;
+        } else {
+            out[o++] = s[i];
+        }
+    }
+    out[o] = '\0';
+    *out_size = o;
+    return out;
+}
+
+xxgk_status input_normalise(arena *a, const char *data, size_t size, input_text *out,
+                            xxgk_error *err)
+{
+    if (size == 0 || text_is_blank(data, size))
+        return error_set(err, XXGK_E_EMPTY, "文件为空");
+    if (looks_binary(data, size))
+        return error_set(err, XXGK_E_BINARY, "不是文本文件（含有二进制数据）");
+
+    bool at_end = false;
+    size_t bad = utf8_invalid_at(data, size, &at_end);
+    const char *text = data;
+    size_t text_size = size;
+    out->encoding = "UTF-8";
+    if (bad < size) {
+        if (at_end)
+            return error_set(err, XXGK_E_TRUNCATED,
+                             "文件不完整：在第 %zu 字节处截断（UTF-8 字符不完整）", bad);
+        char *conv = from_gb18030(a, data, size, &text_size);
+        if (!conv)
+            return error_set(err, XXGK_E_ENCODING,
+                             "编码无法识别：第 %zu 字节起既不是 UTF-8 也不是 GB18030", bad);
+        text = conv;
+        out->encoding = "GB18030";
+    }
+    out->text = normalise_lines(a, text, text_size, &out->size);
+    if (!out->text)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    return XXGK_OK;
+}

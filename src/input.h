@@ -1,0 +1,45 @@
+/*
+ * input.h — the input boundary: what kind of file this is, and turning
+ * text bytes into the normalised UTF-8 every reader downstream trusts.
+ */
+#ifndef XXGK_INPUT_H
+#define XXGK_INPUT_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "xxgk.h"
+
+/* What a file is, judged by its content, never by its name. */
+typedef enum input_kind {
+    INPUT_TEXT = 0,
+    INPUT_HTML,
+    INPUT_ZIP,   /* DOCX, XLSX, … (a zip container) */
+    INPUT_PDF,
+    INPUT_OLE2,  /* legacy .doc / .wps / .xls */
+    INPUT_RTF,
+    INPUT_BINARY /* anything else that is not text */
+} input_kind;
+
+input_kind input_detect(const char *data, size_t size);
+const char *input_kind_name(input_kind kind);
+
+/* Normalised text: valid UTF-8 (converted from GB18030 when it is not
+ * UTF-8), no BOM, LF line ends, NUL-terminated. */
+typedef struct input_text {
+    char *text;
+    size_t size;
+    const char *encoding; /* "UTF-8" or "GB18030" */
+} input_text;
+
+/* Normalises `data` into `out` (memory from the arena). Fails with
+ * XXGK_E_EMPTY, XXGK_E_BINARY, XXGK_E_ENCODING or XXGK_E_TRUNCATED and
+ * a message in err. */
+xxgk_status input_normalise(arena *a, const char *data, size_t size,
+                            input_text *out, xxgk_error *err);
+
+/* Sets err to status with a printf-style message. Returns status. */
+xxgk_status error_set(xxgk_error *err, xxgk_status status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

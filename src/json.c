@@ -1,0 +1,137 @@
+/*
+ * json.c — streaming JSON writer (see json.h).
+ */
+#include "json.h"
+
+#include <string.h>
+
+void json_init(json_writer *w, FILE *out, bool pretty)
+{
+    memset(w, 0, sizeof *w);
+    w->out = out;
+    w->pretty = pretty;
+    w->first[0] = true;
+}
+
+static void newline(json_writer *w)
+{
+    if (!w->pretty)
+        return;
+    fputc('\n', w->out);
+    for (int i = 0; i < w->depth; i++)
+        fputs("  ", w->out);
+}
+
+/* Before a key, or a value that has no key (array item, top level): a
+ * comma unless it is the first in its container. */
+static void item_start(json_writer *w)
+{
+    if (!w->first[w->depth])
+        fputc(',', w->out);
+    w->first[w->depth] = false;
+    if (w->depth > 0)
+        newline(w);
+}
+
+static void value_start(json_writer *w)
+{
+    if (w->after_key)
+        w->after_key = false;
+    else
+        item_start(w);
+}
+
+static void open_container(json_writer *w, char c)
+{
+    value_start(w);
+    fputc(c, w->out);
+    if (w->depth < 31)
+        w->depth++;
+    w->first[w->depth] = true;
+}
+
+static void close_container(json_writer *w, char c)
+{
+    bool empty = w->first[w->depth];
+    if (w->depth > 0)
+        w->depth--;
+    if (!empty)
+        newline(w);
+    fputc(c, w->out);
+}
+
+void json_begin_object(json_writer *w) { open_container(w, '{'); }
+void json_end_object(json_writer *w) { close_container(w, '}'); }
+void json_begin_array(json_writer *w) { open_container(w, '['); }
+void json_end_array(json_writer *w) { close_container(w, ']'); }
+
+static void write_string(FILE *o, const char *s, size_t n)
+{
+    fputc('"', o);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '"': fputs("\\\"", o); break;
+        case '\\': fputs("\\\\", o); break;
+        case '\n': fputs("\\n", o); break;
+        case '\r': fputs("\\r", o); break;
+        case '\t': fputs("\\t", o); break;
+        default:
+            if (c < 0x20)
+                fprintf(o, "\\u%04x", c);
+            else
+                fputc(c, o);
+        }
+    }
+    fputc('"', o);
+}
+
+void json_key(json_writer *w, const char *key)
+{
+    item_start(w);
+    write_string(w->out, key, strlen(key));
+    fputc(':', w->out);
+    if (w->pretty)
+        fputc(' ', w->out);
+    w->after_key = true;
+}
+
+void json_string_n(json_writer *w, const char *s, size_t n)
+{
+    value_start(w);
+    write_string(w->out, s, n);
+}
+
+void json_string(json_writer *w, const char *s)
+{
+    if (!s) {
+        json_null(w);
+        return;
+    }
+    json_string_n(w, s, strlen(s));
+}
+
+void json_int(json_writer *w, long long v)
+{
+    value_start(w);
+    fprintf(w->out, "%lld", v);
+}
+
+void json_decimal(json_writer *w, xxgk_decimal d)
+{
+    char buf[48];
+    value_start(w);
+    fputs(xxgk_decimal_format(d, buf, sizeof buf), w->out);
+}
+
+void json_bool(json_writer *w, bool v)
+{
+    value_start(w);
+    fputs(v ? "true" : "false", w->out);
+}
+
+void json_null(json_writer *w)
+{
+    value_start(w);
+    fputs("null", w->out);
+}

@@ -1,0 +1,252 @@
+/*
+ * meta.c — what a report says about itself: title, year, issuing body,
+ * signing date and statistical period.
+ *
+ * The title is the text before the first heading, often broken over two
+ * lines (`…工作年度` / `报  告`, sample 003). The body is the signature
+ * at the end when there is one (`杭州市富阳区上官乡人民政府`, sample 001),
+ * else the part of the title before the year. The date is a line that
+ * holds only a date, usually the last of the report.
+ */
+#include <string.h>
+
+#include "label.h"
+#include "report.h"
+#include "utf8.h"
+
+static bool starts(const char *s, size_t n, size_t i, const char *lit)
+{
+    size_t m = strlen(lit);
+    return i + m <= n && memcmp(s + i, lit, m) == 0;
+}
+
+static bool has(const char *s, size_t n, const char *lit)
+{
+    for (size_t i = 0; i < n; i++)
+        if (starts(s, n, i, lit))
+            return true;
+    return false;
+}
+
+bool parse_cn_date(const char *s, size_t n, size_t *pos, int default_year, char iso[11])
+{
+    size_t i = *pos;
+    int year = 0;
+    size_t j = i;
+    int v = label_parse_numeral(s, n, &j);
+    if (v >= 1900 && v <= 2199 && starts(s, n, j, "年")) {
+        year = v;
+        i = j + 3;
+    } else if (default_year) {
+        year = default_year;
+    } else {
+        return false;
+    }
+    j = i;
+    int month = label_parse_numeral(s, n, &j);
+    if (month < 1 || month > 12 || !starts(s, n, j, "月"))
+        return false;
+    i = j + 3;
+    j = i;
+    int day = label_parse_numeral(s, n, &j);
+    if (day < 1 || day > 31)
+        return false;
+    i = j;
+    if (starts(s, n, i, "日") || starts(s, n, i, "号"))
+        i += 3;
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > mdays[month - 1])
+        return false;
+    iso[0] = (char)('0' + year / 1000);
+    iso[1] = (char)('0' + year / 100 % 10);
+    iso[2] = (char)('0' + year / 10 % 10);
+    iso[3] = (char)('0' + year % 10);
+    iso[4] = '-';
+    iso[5] = (char)('0' + month / 10);
+    iso[6] = (char)('0' + month % 10);
+    iso[7] = '-';
+    iso[8] = (char)('0' + day / 10);
+    iso[9] = (char)('0' + day % 10);
+    iso[10] = '\0';
+    *pos = i;
+    return true;
+}
+
+/* A paragraph that is only a date: "2021年1月28日", "（二〇二一年一月
+ * 二十日）". */
+static bool date_only(const char *text, size_t len, char iso[11])
+{
+    char buf[96];
+    if (len > 80)
+        return false;
+    size_t n = text_compact_buf(text, len, buf, sizeof buf);
+    size_t i = 0;
+    if (i < n && buf[i] == '(')
+        i++;
+    if (!parse_cn_date(buf, n, &i, 0, iso))
+        return false;
+    if (i < n && buf[i] == ')')
+        i++;
+    return i == n;
+}
+
+/* A signature line: a short name ending like a government body. */
+static bool signature_like(const char *s, size_t n)
+{
+    static const char *const ends[] = {"人民政府", "政府", "委员会", "管委会", "办公室",
+                                       "办事处", "局", "厅", "委", "办", "乡", "镇",
+                                       "街道", "中心", "院", "署", "所", "处", "部", NULL};
+    if (n == 0 || utf8_length(s, n) > 30)
+        return false;
+    if (has(s, n, "。") || has(s, n, "，") || has(s, n, "；") || has(s, n, ":") ||
+        has(s, n, "、") || has(s, n, "报告"))
+        return false;
+    for (int i = 0; ends[i]; i++) {
+        size_t m = strlen(ends[i]);
+        if (n >= m && memcmp(s + n - m, ends[i], m) == 0)
+            return true;
+    }
+    return false;
+}
+
+static int year_in(const char *s, size_t n, size_t *at)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            continue;
+        size_t j = i;
+        int v = label_parse_numeral(s, n, &j);
+        if (j - i == 4 && v >= 2000 && v <= 2199 && starts(s, n, j, "年")) {
+            *at = i;
+            return v;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+static void extract_title(xxgk_report *r, const doc *d)
+{
+    char buf[512];
+    size_t n = 0;
+    uint32_t line = 0;
+    int parts = 0;
+    for (size_t b = 0; b < d->n && parts < 3; b++) {
+        const doc_block *blk = &d->blocks[b];
+        if (blk->kind != DOC_PARA)
+            break;
+        if (text_is_blank(blk->text, blk->len))
+            continue;
+        if (r->headings.n && blk->line >= r->headings.v[0].at.line)
+            break;
+        size_t add = text_compact_buf(blk->text, blk->len, buf + n, sizeof buf - n);
+        if (utf8_length(buf + n, add) > 60)
+            break; /* a sentence, not a title */
+        if (!line)
+            line = blk->line;
+        n += add;
+        parts++;
+        if (has(buf, n, "报告") || has(buf, n, "报告书"))
+            break;
+    }
+    if (!n || !has(buf, n, "报告"))
+        return;
+    r->meta.title = arena_strndup(&r->a, buf, n);
+    r->meta.title_line = line;
+    size_t at;
+    int year = year_in(buf, n, &at);
+    if (year) {
+        r->meta.year = year;
+        /* The body is named before the year: 荷湖乡2020年… */
+        if (at > 0) {
+            r->meta.body = arena_strndup(&r->a, buf, at);
+        } else {
+            /* …or after it: 2020年度平潭综合实验区政府信息公开… */
+            size_t s = at + 4 + 3;
+            if (starts(buf, n, s, "度"))
+                s += 3;
+            size_t e = s;
+            while (e < n && !starts(buf, n, e, "政府信息公开") && !starts(buf, n, e, "信息公开"))
+                e++;
+            if (e > s && e < n)
+                r->meta.body = arena_strndup(&r->a, buf + s, e - s);
+        }
+        r->meta.body_line = line;
+    }
+}
+
+/* The signature and date block at the end of the report. */
+static void extract_signature(xxgk_report *r, const doc *d)
+{
+    int seen = 0;
+    for (size_t b = d->n; b-- > 0 && seen < 6;) {
+        const doc_block *blk = &d->blocks[b];
+        if (blk->kind != DOC_PARA)
+            break;
+        if (text_is_blank(blk->text, blk->len))
+            continue;
+        seen++;
+        char iso[11];
+        if (!r->meta.date && date_only(blk->text, blk->len, iso)) {
+            r->meta.date = arena_strndup(&r->a, iso, 10);
+            r->meta.date_line = blk->line;
+            continue;
+        }
+        char buf[128];
+        size_t n = text_compact_buf(blk->text, blk->len, buf, sizeof buf);
+        if (signature_like(buf, n)) {
+            r->meta.body = arena_strndup(&r->a, buf, n);
+            r->meta.body_line = blk->line;
+            break;
+        }
+        if (utf8_length(buf, n) > 40)
+            break;
+    }
+}
+
+/* The statistical period: "本报告中所列数据的统计期限为2020年1月1日至12月31日". */
+static void extract_period(xxgk_report *r)
+{
+    for (size_t p = 0; p < r->paras.n; p++) {
+        const rec_para *para = &r->paras.v[p];
+        if (para->section > 1)
+            break;
+        char buf[2048];
+        size_t n = text_compact_buf(para->text, para->len, buf, sizeof buf);
+        for (size_t i = 0; i < n; i++) {
+            if (!starts(buf, n, i, "统计"))
+                continue;
+            /* the first date within a short distance of 统计 */
+            for (size_t j = i; j < n && j < i + 60; j++) {
+                char from[11], to[11];
+                size_t k = j;
+                if (!parse_cn_date(buf, n, &k, 0, from))
+                    continue;
+                int year = (from[0] - '0') * 1000 + (from[1] - '0') * 100 +
+                           (from[2] - '0') * 10 + (from[3] - '0');
+                for (size_t m = k; m < n && m < k + 12; m++) {
+                    if (!starts(buf, n, m, "至") && !starts(buf, n, m, "到") && buf[m] != '-')
+                        continue;
+                    size_t q = m + (buf[m] == '-' ? 1 : 3);
+                    if (starts(buf, n, q, "20") || (q < n && buf[q] >= '0' && buf[q] <= '9') ||
+                        q < n) {
+                        if (parse_cn_date(buf, n, &q, year, to)) {
+                            r->meta.period_from = arena_strndup(&r->a, from, 10);
+                            r->meta.period_to = arena_strndup(&r->a, to, 10);
+                            r->meta.period_line = para->at.line;
+                            return;
+                        }
+                    }
+                }
+                break;
+            }
+        }
+    }
+}
+
+void meta_extract(xxgk_report *r, const doc *d)
+{
+    extract_title(r, d);
+    extract_signature(r, d);
+    extract_period(r);
+}

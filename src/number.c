@@ -1,0 +1,173 @@
+/*
+ * number.c — cell values (see number.h).
+ */
+#include "number.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "utf8.h"
+
+#define MAX_SCALE 12
+
+static const char *const measure_words[] = {
+    "人次", "个", "件", "项", "条", "次", "起", "宗", "人", "家", "份", "篇", "部", NULL};
+
+/* Blank written out: a dash or 无 means "nothing here", not zero. */
+static bool is_dash(const char *s, size_t n)
+{
+    static const char *const dashes[] = {"-", "--", "—", "——", "/", "无", "–", "―", NULL};
+    for (int i = 0; dashes[i]; i++)
+        if (strlen(dashes[i]) == n && memcmp(s, dashes[i], n) == 0)
+            return true;
+    return false;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suffix, size_t *cut)
+{
+    size_t m = strlen(suffix);
+    if (n > m && memcmp(s + n - m, suffix, m) == 0) {
+        *cut = n - m;
+        return true;
+    }
+    return false;
+}
+
+void value_parse(const char *s, size_t len, cell_value *out)
+{
+    char buf[96];
+    memset(out, 0, sizeof *out);
+    if (len > 200) {
+        out->kind = VALUE_TEXT;
+        return;
+    }
+    size_t n = text_compact_buf(s, len, buf, sizeof buf);
+    if (n == 0) {
+        out->kind = VALUE_BLANK;
+        return;
+    }
+    if (is_dash(buf, n)) {
+        out->kind = VALUE_BLANK;
+        out->flags |= XXGK_CELL_DASH;
+        return;
+    }
+    size_t cut;
+    if (ends_with(buf, n, "万元", &cut)) {
+        out->flags |= XXGK_CELL_UNIT_WANYUAN;
+        n = cut;
+    } else if (ends_with(buf, n, "元", &cut)) {
+        out->flags |= XXGK_CELL_UNIT_YUAN;
+        n = cut;
+    } else {
+        for (int i = 0; measure_words[i]; i++)
+            if (ends_with(buf, n, measure_words[i], &cut)) {
+                out->flags |= XXGK_CELL_MEASURE;
+                n = cut;
+                break;
+            }
+    }
+    size_t i = 0;
+    bool neg = false;
+    if (i < n && (buf[i] == '-' || buf[i] == '+')) {
+        neg = buf[i] == '-';
+        i++;
+    }
+    int64_t units = 0;
+    int scale = 0, digits = 0;
+    bool point = false;
+    for (; i < n; i++) {
+        char c = buf[i];
+        if (c >= '0' && c <= '9') {
+            if (units > (INT64_MAX - 9) / 10 || (point && scale >= MAX_SCALE)) {
+                out->kind = VALUE_TEXT;
+                return;
+            }
+            units = units * 10 + (c - '0');
+            digits++;
+            if (point)
+                scale++;
+        } else if (c == '.' && !point && digits) {
+            point = true;
+        } else if (c == ',' && digits && !point && i + 3 < n + 1) {
+            /* thousands separator: 1,234 */
+            continue;
+        } else {
+            out->kind = VALUE_TEXT;
+            return;
+        }
+    }
+    if (!digits || (point && scale == 0)) {
+        out->kind = VALUE_TEXT;
+        return;
+    }
+    out->kind = VALUE_NUMBER;
+    out->num.units = neg ? -units : units;
+    out->num.scale = (uint8_t)scale;
+}
+
+bool decimal_yuan_to_wanyuan(xxgk_decimal *d)
+{
+    if (d->scale + 4 > 18)
+        return false;
+    d->scale = (uint8_t)(d->scale + 4);
+    *d = decimal_normalise(*d);
+    return true;
+}
+
+xxgk_decimal decimal_normalise(xxgk_decimal d)
+{
+    while (d.scale > 0 && d.units % 10 == 0) {
+        d.units /= 10;
+        d.scale--;
+    }
+    return d;
+}
+
+bool decimal_to_int(xxgk_decimal d, int64_t *out)
+{
+    d = decimal_normalise(d);
+    if (d.scale)
+        return false;
+    *out = d.units;
+    return true;
+}
+
+char *xxgk_decimal_format(xxgk_decimal v, char *buf, size_t size)
+{
+    v = decimal_normalise(v);
+    if (size < 2) {
+        if (size)
+            buf[0] = '\0';
+        return buf;
+    }
+    uint64_t mag = v.units < 0 ? (uint64_t)(-(v.units + 1)) + 1 : (uint64_t)v.units;
+    char digits[32];
+    int nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)mag);
+    char tmp[48];
+    size_t o = 0;
+    if (v.units < 0)
+        tmp[o++] = '-';
+    if (v.scale == 0) {
+        memcpy(tmp + o, digits, (size_t)nd);
+        o += (size_t)nd;
+    } else {
+        int intlen = nd - v.scale;
+        if (intlen <= 0) {
+            tmp[o++] = '0';
+            tmp[o++] = '.';
+            for (int k = 0; k < -intlen; k++)
+                tmp[o++] = '0';
+            memcpy(tmp + o, digits, (size_t)nd);
+            o += (size_t)nd;
+        } else {
+            memcpy(tmp + o, digits, (size_t)intlen);
+            o += (size_t)intlen;
+            tmp[o++] = '.';
+            memcpy(tmp + o, digits + intlen, (size_t)v.scale);
+            o += v.scale;
+        }
+    }
+    tmp[o] = '\0';
+    snprintf(buf, size, "%s", tmp);
+    return buf;
+}

@@ -1,0 +1,630 @@
+/*
+ * recognise.c — reads the report model out of a document.
+ *
+ * Works on any reader's output (doc.h), in three passes:
+ *  1. scan: walk paragraphs and table rows in order; find section
+ *     headings, table 二 captions, header rows, and data rows whose label
+ *     matches a template row (label.c); keep each data row as an
+ *     observation with its value cells;
+ *  2. decide the format from the tables themselves: rows and column
+ *     labels that exist in one format only, and the cell count of rows
+ *     whose columns differ between formats; the year decides a tie;
+ *  3. place: every observation's values go to the cells of the chosen
+ *     format's row (or, for a row of the other format, to that row's own
+ *     keys, flagged as foreign). A row whose cell count does not fit its
+ *     table is not guessed: only a trailing 总计 is placed.
+ */
+#include <string.h>
+
+#include "input.h"
+#include "label.h"
+#include "report.h"
+#include "utf8.h"
+
+/* A data row seen in pass 1. */
+typedef struct obs {
+    label_match match[2];
+    int nmatch;
+    const doc_row *row;
+    int first_value;   /* index of its first value cell */
+    int section;
+    bool flat;         /* an unlabelled row of table 四 */
+    const doc_cell *label;
+} obs;
+
+typedef struct scan_ctx {
+    xxgk_report *r;
+    int section;           /* current section, 0 before the first heading */
+    bool in_t4_header;     /* the last header row was table 四's */
+    const doc_block *last_stat_table; /* last table that had statistics */
+    VEC(obs) obs;
+} scan_ctx;
+
+static span cell_span(const doc_cell *c)
+{
+    const char *nl = memchr(c->text, '\n', c->len);
+    span s = {c->line, c->col, nl ? (uint32_t)(nl - c->text) : c->len};
+    return s;
+}
+
+/* ---- headings --------------------------------------------------------- */
+
+/* Top-level numbering: 一、 / 一. / 5、 / 5. (not （一）, which numbers a
+ * sub-heading). Returns the number and the offset after the marker. */
+static int heading_number(const char *s, size_t n, size_t *after, bool *arabic)
+{
+    size_t i = 0;
+    *arabic = s[0] >= '0' && s[0] <= '9';
+    int num = label_parse_numeral(s, n, &i);
+    if (num <= 0 || i >= n)
+        return 0;
+    size_t k = i;
+    int32_t cp = utf8_next(s, n, &k);
+    if (cp != 0x3001 && cp != '.' && cp != ',' && cp != 0xFF0C && cp != 0x3002)
+        return 0;
+    *after = k;
+    return num;
+}
+
+/* Whether a paragraph is one of the six section headings. */
+static bool detect_heading(const char *text, size_t len, xxgk_format guess, rec_heading *h)
+{
+    char buf[200];
+    if (len > 150)
+        return false;
+    size_t n = text_compact_buf(text, len, buf, sizeof buf);
+    if (n == 0 || utf8_length(buf, n) > 40)
+        return false;
+    size_t after = 0;
+    bool arabic = false;
+    int num = heading_number(buf, n, &after, &arabic);
+    const char *rest = buf + after;
+    size_t rn = n - after;
+    /* Drop a trailing colon: 一、总体情况： (sample 003). */
+    while (rn && (rest[rn - 1] == ':' || rest[rn - 1] == '.'))
+        rn--;
+    if (rn >= 3 && memcmp(rest + rn - 3, "。", 3) == 0)
+        rn -= 3;
+    label_key k;
+    label_key_init(&k);
+    label_key_add(&k, rest, rn);
+    const tpl_heading *hs = tpl_get(guess ? guess : XXGK_FORMAT_2021)->headings;
+    int best = 0, quality = MATCH_NONE;
+    for (int i = 0; i < 6 && !best; i++) {
+        label_key t;
+        label_key_init(&t);
+        label_key_add(&t, hs[i].title, strlen(hs[i].title));
+        if (t.len == k.len && memcmp(t.text, k.text, k.len) == 0) {
+            best = hs[i].number;
+            quality = MATCH_EXACT;
+        }
+        for (const char *v = hs[i].variants; v && *v && !best;) {
+            const char *bar = strchr(v, '|');
+            size_t vl = bar ? (size_t)(bar - v) : strlen(v);
+            label_key_init(&t);
+            label_key_add(&t, v, vl);
+            if (t.len == k.len && memcmp(t.text, k.text, k.len) == 0) {
+                best = hs[i].number;
+                quality = MATCH_VARIANT;
+            }
+            v = bar ? bar + 1 : v + vl;
+        }
+        if (!best) {
+            label_key_init(&t);
+            label_key_add(&t, hs[i].title, strlen(hs[i].title));
+            int max = (int)utf8_length(t.text, t.len) / 4;
+            if (max >= 1 && label_distance(k.text, k.len, t.text, t.len, max) <= max) {
+                best = hs[i].number;
+                quality = MATCH_FUZZY;
+            }
+        }
+    }
+    /* Keywords identify a heading only when its number agrees: a
+     * sub-heading "一、主动公开情况" inside 总体情况 is not section 二. */
+    if (!best && num >= 1 && num <= 6) {
+        for (const char *kw = hs[num - 1].keywords; kw && *kw;) {
+            const char *bar = strchr(kw, '|');
+            size_t kl = bar ? (size_t)(bar - kw) : strlen(kw);
+            for (size_t i = 0; i + kl <= rn; i++)
+                if (memcmp(rest + i, kw, kl) == 0) {
+                    best = num;
+                    quality = MATCH_VARIANT;
+                    break;
+                }
+            kw = bar ? bar + 1 : kw + kl;
+            if (best)
+                break;
+        }
+    }
+    if (!best)
+        return false;
+    /* A heading with no number must match a title exactly. */
+    if (num == 0 && quality != MATCH_EXACT)
+        return false;
+    h->section = best;
+    h->number = num;
+    h->arabic = arabic;
+    h->quality = quality;
+    return true;
+}
+
+static bool contains(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (memcmp(hay + i, needle, m) == 0)
+            return true;
+    return false;
+}
+
+/* ---- rows ------------------------------------------------------------ */
+
+static bool is_header_word(const char *s, size_t len)
+{
+    static const char *const words[] = {"信息内容", "申请人情况", "法人或其他组织",
+                                        "行政诉讼", "行政复议", "未经复议直接起诉",
+                                        "复议后起诉", NULL};
+    label_key k;
+    label_key_init(&k);
+    label_key_add(&k, s, len);
+    if (k.len == 0) /* all in parentheses: table 三's 勾稽 note */
+        return contains(s, len, "勾稽");
+    for (int i = 0; words[i]; i++)
+        if (strlen(words[i]) == k.len && memcmp(words[i], k.text, k.len) == 0)
+            return true;
+    label_match m[2];
+    return label_match_column(&k, 0, m) > 0;
+}
+
+static void record_headers(scan_ctx *c, const doc_row *row)
+{
+    bool t4 = false;
+    for (uint32_t i = 0; i < row->n; i++) {
+        const doc_cell *cell = &row->cells[i];
+        if (text_is_blank(cell->text, cell->len))
+            continue;
+        label_key k;
+        label_key_init(&k);
+        label_key_add(&k, cell->text, cell->len);
+        label_match m[2];
+        int section = c->section >= 2 && c->section <= 4 ? c->section : 0;
+        int nm = label_match_column(&k, section, m);
+        for (int j = 0; j < (nm ? nm : 1); j++) {
+            rec_header *h = VEC_PUSH(&c->r->a, c->r->headers);
+            if (!h)
+                return;
+            h->text = arena_strndup(&c->r->a, cell->text, cell->len);
+            h->at = cell_span(cell);
+            h->col = -1;
+            if (nm) {
+                h->table = m[j].table;
+                h->block = m[j].index / 16;
+                h->col = m[j].index % 16;
+                h->quality = m[j].quality;
+                if (m[j].table->section == 4)
+                    t4 = true;
+            }
+        }
+        if (strstr(k.text, "行政复议") || strstr(k.text, "行政诉讼"))
+            t4 = true;
+    }
+    c->in_t4_header = t4;
+}
+
+static int header_cells(const doc_row *row, int last_label)
+{
+    int count = 0;
+    for (int i = 0; i <= last_label; i++) {
+        const doc_cell *cell = &row->cells[i];
+        if (!text_is_blank(cell->text, cell->len) && is_header_word(cell->text, cell->len))
+            count++;
+    }
+    return count;
+}
+
+static void add_obs(scan_ctx *c, const doc_row *row, int first_value, const label_match *m,
+                    int nm, const doc_cell *label, bool flat)
+{
+    obs *o = VEC_PUSH(&c->r->a, c->obs);
+    if (!o)
+        return;
+    o->row = row;
+    o->first_value = first_value;
+    o->section = c->section;
+    o->flat = flat;
+    o->label = label;
+    o->nmatch = nm;
+    for (int i = 0; i < nm; i++)
+        o->match[i] = m[i];
+}
+
+static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
+{
+    int last_label = -1, numbers = 0;
+    for (uint32_t i = 0; i < row->n; i++) {
+        cell_value v;
+        value_parse(row->cells[i].text, row->cells[i].len, &v);
+        if (v.kind == VALUE_TEXT)
+            last_label = (int)i;
+        else if (v.kind == VALUE_NUMBER)
+            numbers++;
+    }
+    if (last_label < 0) {
+        /* Table 四 prints its 15 numbers in a row of their own. */
+        if (numbers && (c->in_t4_header || c->section == 4)) {
+            add_obs(c, row, 0, NULL, 0, NULL, true);
+            c->last_stat_table = table;
+        }
+        return;
+    }
+    int article, item;
+    const doc_cell *lc = &row->cells[last_label];
+    if (numbers == 0 && label_parse_caption(lc->text, lc->len, &article, &item)) {
+        rec_caption *cap = VEC_PUSH(&c->r->a, c->r->captions);
+        if (cap) {
+            cap->article = article;
+            cap->item = item;
+            cap->block = -1;
+            cap->text = arena_strndup(&c->r->a, lc->text, lc->len);
+            cap->at = cell_span(lc);
+        }
+        return;
+    }
+    int headers = header_cells(row, last_label);
+    if (numbers == 0 && (headers >= 2 || (headers == 1 && last_label == 0 && row->n > 1))) {
+        record_headers(c, row);
+        return;
+    }
+    label_key k;
+    label_key_init(&k);
+    for (int i = 0; i <= last_label; i++)
+        if (!text_is_blank(row->cells[i].text, row->cells[i].len))
+            label_key_add(&k, row->cells[i].text, row->cells[i].len);
+    label_match m[2];
+    int section = c->section >= 2 && c->section <= 4 ? c->section : 0;
+    int nm = label_match_row(&k, section, m);
+    if (nm == 0)
+        return;
+    const tpl_row *tr = &m[0].table->rows[m[0].index];
+    if (tr->kind == ROW_GROUP && numbers == 0)
+        return; /* a group label on its own line */
+    c->in_t4_header = m[0].table->section == 4;
+    c->last_stat_table = table;
+    add_obs(c, row, last_label + 1, m, nm, lc, false);
+}
+
+static void scan_para(scan_ctx *c, const doc_block *b)
+{
+    xxgk_report *r = c->r;
+    rec_heading h;
+    memset(&h, 0, sizeof h);
+    if (detect_heading(b->text, b->len, XXGK_FORMAT_UNKNOWN, &h) && h.section > c->section) {
+        rec_heading *p = VEC_PUSH(&r->a, r->headings);
+        if (p) {
+            *p = h;
+            p->text = arena_strndup(&r->a, b->text, b->len);
+            p->at = (span){b->line, b->col, b->len};
+        }
+        c->section = h.section;
+        c->in_t4_header = false;
+        return;
+    }
+    int article, item;
+    if (label_parse_caption(b->text, b->len, &article, &item)) {
+        rec_caption *cap = VEC_PUSH(&r->a, r->captions);
+        if (cap) {
+            cap->article = article;
+            cap->item = item;
+            cap->block = -1;
+            cap->text = arena_strndup(&r->a, b->text, b->len);
+            cap->at = (span){b->line, b->col, b->len};
+        }
+        return;
+    }
+    rec_para *p = VEC_PUSH(&r->a, r->paras);
+    if (p) {
+        p->section = c->section;
+        p->text = b->text;
+        p->len = b->len;
+        p->at = (span){b->line, b->col, b->len};
+    }
+}
+
+/* ---- format decision ------------------------------------------------- */
+
+static int vote_index(const tpl_table *t)
+{
+    return t->formats == F2019 ? 0 : t->formats == F2021 ? 1 : -1;
+}
+
+static xxgk_format decide_format(scan_ctx *c)
+{
+    int votes[2] = {0, 0};
+    for (size_t i = 0; i < c->obs.n; i++) {
+        const obs *o = &c->obs.v[i];
+        if (o->flat)
+            continue;
+        if (o->nmatch == 1) {
+            const label_match *m = &o->match[0];
+            int vi = vote_index(m->table);
+            int rf = m->table->rows[m->index].formats;
+            if (vi < 0)
+                vi = rf == F2019 ? 0 : rf == F2021 ? 1 : -1;
+            if (vi >= 0)
+                votes[vi] += 2;
+        } else if (o->nmatch == 2) {
+            /* 规章 is in both; its cell count tells which table it is. */
+            int nvalues = (int)o->row->n - o->first_value;
+            for (int j = 0; j < 2; j++) {
+                const label_match *m = &o->match[j];
+                int ncols = tpl_row_block(m->table, m->index)->ncols;
+                int other = tpl_row_block(o->match[1 - j].table, o->match[1 - j].index)->ncols;
+                int vi = vote_index(m->table);
+                if (vi >= 0 && ncols != other && nvalues == ncols)
+                    votes[vi]++;
+            }
+        }
+    }
+    for (size_t i = 0; i < c->r->headers.n; i++) {
+        const rec_header *h = &c->r->headers.v[i];
+        if (h->table && h->col >= 0 && vote_index(h->table) >= 0)
+            votes[vote_index(h->table)]++;
+    }
+    /* Only labels found in one format vote; a header matched in both
+     * tables voted for both and cancels out. */
+    if (votes[0] > votes[1])
+        return XXGK_FORMAT_2019;
+    if (votes[1] > votes[0])
+        return XXGK_FORMAT_2021;
+    xxgk_format by_year = xxgk_format_for_year(c->r->meta.year);
+    return by_year ? by_year : XXGK_FORMAT_2021;
+}
+
+/* ---- placement ------------------------------------------------------- */
+
+static void place_cell(xxgk_report *r, int id, const doc_cell *dc, const cell_value *v, int unit,
+                       bool foreign)
+{
+    if (id < 0 || r->cells[id].kind != XXGK_VALUE_ABSENT)
+        return;
+    xxgk_cell *cell = &r->cells[id];
+    span s = cell_span(dc);
+    cell->line = s.line;
+    cell->column = s.col;
+    cell->length = s.len;
+    cell->raw = arena_strndup(&r->a, dc->text, dc->len);
+    cell->flags = v->flags | (foreign ? XXGK_CELL_FOREIGN : 0);
+    if (v->kind == VALUE_NUMBER) {
+        cell->kind = XXGK_VALUE_NUMBER;
+        xxgk_decimal d = v->num;
+        if (unit == UNIT_WANYUAN && (v->flags & XXGK_CELL_UNIT_YUAN))
+            decimal_yuan_to_wanyuan(&d);
+        d = decimal_normalise(d);
+        if (unit != UNIT_WANYUAN && d.scale)
+            cell->flags |= XXGK_CELL_FRACTION;
+        cell->value = d;
+    } else if (v->kind == VALUE_BLANK) {
+        cell->kind = XXGK_VALUE_BLANK;
+    } else {
+        rec_bad_value *b = VEC_PUSH(&r->a, r->bad_values);
+        if (b) {
+            b->cell = id;
+            b->text = cell->raw;
+            b->at = s;
+        }
+        cell->kind = XXGK_VALUE_ABSENT;
+    }
+}
+
+/* The value cells of a row that fit `ncols` columns: extra blank cells at
+ * either end are dropped (sample 000 has an empty trailing cell in the
+ * blocks of 第二十条第（八）（九）项). Returns the count kept and sets *first. */
+static int fit_values(const doc_row *row, int first, int ncols, int *out_first)
+{
+    int lo = first, hi = (int)row->n;
+    while (hi - lo > ncols && text_is_blank(row->cells[hi - 1].text, row->cells[hi - 1].len))
+        hi--;
+    while (hi - lo > ncols && text_is_blank(row->cells[lo].text, row->cells[lo].len))
+        lo++;
+    *out_first = lo;
+    return hi - lo;
+}
+
+static rec_row *new_row_record(xxgk_report *r, const obs *o, const tpl_table *t, int row,
+                               int quality, bool foreign, int nvalues, int ncols)
+{
+    rec_row *rr = VEC_PUSH(&r->a, r->rows);
+    if (!rr)
+        return NULL;
+    rr->table = t;
+    rr->row = row;
+    rr->quality = quality;
+    rr->foreign = foreign;
+    rr->nvalues = nvalues;
+    rr->ncols = ncols;
+    rr->section = o->section;
+    if (o->label) {
+        rr->label = arena_strndup(&r->a, o->label->text, o->label->len);
+        rr->at = cell_span(o->label);
+    } else {
+        rr->label = "";
+        rr->at = (span){o->row->line, 0, 0};
+    }
+    if ((uint32_t)o->first_value < o->row->n)
+        rr->values = cell_span(&o->row->cells[o->first_value]);
+    return rr;
+}
+
+/* Places one row's values into the cells of table row `ri`. */
+static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, int quality,
+                      bool foreign, int first)
+{
+    const tpl_block *b = tpl_row_block(t, ri);
+    int start;
+    int n = fit_values(o->row, first, b->ncols, &start);
+    rec_row *rr = new_row_record(r, o, t, ri, quality, foreign, n, b->ncols);
+    if (!rr)
+        return;
+    int cid0 = tpl_cell_id(t->id, t->rows[ri].key, b->cols[0].key);
+    if (cid0 >= 0 && r->cells[cid0].kind != XXGK_VALUE_ABSENT) {
+        rr->duplicate = true;
+        return;
+    }
+    for (int k = 0; k < b->ncols; k++) {
+        /* Too few cells: only a trailing 总计 is certain (sample 004). */
+        int src;
+        if (n == b->ncols)
+            src = start + k;
+        else if (n < b->ncols && n >= 2 && strcmp(b->cols[k].key, "total") == 0 &&
+                 k == b->ncols - 1)
+            src = start + n - 1;
+        else
+            continue;
+        cell_value v;
+        const doc_cell *dc = &o->row->cells[src];
+        value_parse(dc->text, dc->len, &v);
+        place_cell(r, tpl_cell_id(t->id, t->rows[ri].key, b->cols[k].key), dc, &v,
+                   b->cols[k].unit, foreign);
+        rr->placed++;
+    }
+    if (t->section >= 2 && t->section <= 4)
+        r->tables_seen[t->section] += rr->placed > 0;
+}
+
+/* Table 四 as one row of 15 numbers: its groups side by side. */
+static void place_flat(xxgk_report *r, const obs *o, const tpl_table *t)
+{
+    const tpl_block *b = &t->blocks[0];
+    int groups = 0;
+    for (int i = 0; i < t->nrows; i++)
+        groups += t->rows[i].kind == ROW_DATA;
+    int start, want = groups * b->ncols;
+    int n = fit_values(o->row, 0, want, &start);
+    rec_row *rr = new_row_record(r, o, t, 0, MATCH_EXACT, false, n, want);
+    if (!rr || n != want)
+        return;
+    int k = start;
+    for (int i = 0; i < t->nrows; i++) {
+        if (t->rows[i].kind != ROW_DATA)
+            continue;
+        for (int col = 0; col < b->ncols; col++, k++) {
+            cell_value v;
+            const doc_cell *dc = &o->row->cells[k];
+            value_parse(dc->text, dc->len, &v);
+            int id = tpl_cell_id(t->id, t->rows[i].key, b->cols[col].key);
+            if (id >= 0 && r->cells[id].kind != XXGK_VALUE_ABSENT) {
+                rr->duplicate = true;
+                return;
+            }
+            place_cell(r, id, dc, &v, b->cols[col].unit, false);
+            rr->placed++;
+        }
+    }
+    r->tables_seen[4] += 1;
+}
+
+static void place_all(scan_ctx *c, xxgk_format f)
+{
+    xxgk_report *r = c->r;
+    int mask = format_mask(f);
+    for (size_t i = 0; i < c->obs.n; i++) {
+        const obs *o = &c->obs.v[i];
+        if (o->flat) {
+            place_flat(r, o, tpl_table_of(f, 4));
+            continue;
+        }
+        /* The match in the report's own format, else the other's. */
+        const label_match *m = &o->match[0];
+        for (int j = 0; j < o->nmatch; j++)
+            if (o->match[j].table->formats & mask)
+                m = &o->match[j];
+        const tpl_row *tr = &m->table->rows[m->index];
+        bool foreign = !(m->table->formats & tr->formats & mask);
+        if (tr->kind == ROW_GROUP) {
+            /* A group label printed with numbers (subtotals): recorded
+             * for the checker, nothing placed. */
+            new_row_record(r, o, m->table, m->index, m->quality, foreign,
+                           (int)o->row->n - o->first_value, 0);
+            continue;
+        }
+        place_row(r, o, m->table, m->index, m->quality, foreign, o->first_value);
+    }
+}
+
+/* Captions name the block whose rows follow them; find it by the next
+ * placed row, so that a caption citing the wrong item is still placed. */
+static void link_captions(xxgk_report *r)
+{
+    for (size_t i = 0; i < r->captions.n; i++) {
+        rec_caption *cap = &r->captions.v[i];
+        for (size_t j = 0; j < r->rows.n; j++) {
+            const rec_row *row = &r->rows.v[j];
+            if (row->table->section == 2 && row->at.line > cap->at.line) {
+                cap->block = row->table->rows[row->row].block;
+                break;
+            }
+        }
+    }
+}
+
+/* ---- whole report ---------------------------------------------------- */
+
+/* Reports before 2019 used the 2008-era format: 概述 … 政府信息公开情况
+ * 统计表 with 指标名称/计量单位/本年度 (corpus 011). */
+static bool is_old_format(const xxgk_report *r)
+{
+    bool statistic_table = contains(r->text, r->size, "指标名称") &&
+                           contains(r->text, r->size, "计量单位");
+    bool stat_title = contains(r->text, r->size, "政府信息公开情况统计表");
+    int placed = r->tables_seen[2] + r->tables_seen[3] + r->tables_seen[4];
+    if ((statistic_table || stat_title) && placed < 3)
+        return true;
+    return r->meta.year > 2000 && r->meta.year < 2019 && placed == 0;
+}
+
+xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
+{
+    scan_ctx c;
+    memset(&c, 0, sizeof c);
+    c.r = r;
+    for (size_t i = 0; i < d->n; i++) {
+        const doc_block *b = &d->blocks[i];
+        if (b->kind == DOC_PARA) {
+            scan_para(&c, b);
+        } else {
+            for (uint32_t j = 0; j < b->nrows; j++)
+                scan_row(&c, b, &b->rows[j]);
+        }
+    }
+    meta_extract(r, d);
+    xxgk_format f = decide_format(&c);
+    place_all(&c, f);
+    link_captions(r);
+    int placed = r->tables_seen[2] + r->tables_seen[3] + r->tables_seen[4];
+    r->meta.format = placed ? f : xxgk_format_for_year(r->meta.year);
+
+    if (is_old_format(r)) {
+        r->old_format = true;
+        if (r->meta.year)
+            return error_set(err, XXGK_E_OLD_FORMAT,
+                             "这是%d年度的报告，使用2019年以前的旧格式（政府信息公开情况统计表），"
+                             "不属于2019年或2021年格式，无法按新格式读取",
+                             r->meta.year);
+        return error_set(err, XXGK_E_OLD_FORMAT,
+                         "这是2019年以前旧格式的报告（政府信息公开情况统计表），无法按新格式读取");
+    }
+    if (r->headings.n < 2 && placed == 0)
+        return error_set(err, XXGK_E_NOT_REPORT,
+                         "不是政府信息公开工作年度报告：没有找到报告的章节标题和统计表");
+    /* Ending inside a statistics table, with no section after the
+     * tables, means the file was cut off. */
+    bool late_section = false;
+    for (size_t i = 0; i < r->headings.n; i++)
+        late_section |= r->headings.v[i].section >= 5;
+    if (!late_section && d->n && d->blocks[d->n - 1].kind == DOC_TABLE &&
+        &d->blocks[d->n - 1] == c.last_stat_table)
+        return error_set(err, XXGK_E_TRUNCATED,
+                         "文件不完整：在第 %u 行的统计表中途结束，后面的章节缺失",
+                         r->nlines);
+    return XXGK_OK;
+}

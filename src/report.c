@@ -1,0 +1,213 @@
+/*
+ * report.c — the report object: parse entry points, accessors, freeing.
+ */
+#include "report.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+
+int vec_grow(arena *a, void **v, size_t *cap, size_t elem)
+{
+    size_t nc = *cap ? *cap * 2 : 8;
+    void *p = arena_grow(a, *v, *cap * elem, nc * elem);
+    if (!p)
+        return 0;
+    *v = p;
+    *cap = nc;
+    return 1;
+}
+
+static int index_lines(xxgk_report *r)
+{
+    uint32_t n = 1;
+    for (size_t i = 0; i < r->size; i++)
+        if (r->text[i] == '\n')
+            n++;
+    r->line_start = arena_alloc(&r->a, sizeof(uint32_t) * (n + 1));
+    if (!r->line_start)
+        return -1;
+    uint32_t k = 0;
+    r->line_start[k++] = 0;
+    for (size_t i = 0; i < r->size; i++)
+        if (r->text[i] == '\n')
+            r->line_start[k++] = (uint32_t)(i + 1);
+    r->nlines = k;
+    r->line_start[k] = (uint32_t)r->size + 1;
+    return 0;
+}
+
+static xxgk_status parse_text(xxgk_report *r, const char *data, size_t size, xxgk_error *err)
+{
+    input_text in;
+    xxgk_status st = input_normalise(&r->a, data, size, &in, err);
+    if (st != XXGK_OK)
+        return st;
+    r->text = in.text;
+    r->size = in.size;
+    r->encoding = in.encoding;
+    if (index_lines(r) < 0)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    doc d;
+    doc_init(&d, &r->a);
+    if (read_text(&d, r->text, r->size) < 0)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    return recognise(r, &d, err);
+}
+
+xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
+                              xxgk_report **out, xxgk_error *err)
+{
+    *out = NULL;
+    if (!data && size)
+        return error_set(err, XXGK_E_USAGE, "没有输入数据");
+    if (size > XXGK_MAX_INPUT)
+        return error_set(err, XXGK_E_TOO_LARGE, "文件过大（%zu 字节，上限 %zu 字节）", size,
+                         (size_t)XXGK_MAX_INPUT);
+    xxgk_report *r = calloc(1, sizeof *r);
+    if (!r)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    /* Most reports are 5–30 KB; the arena starts near that. */
+    arena_init(&r->a, size + size / 2 + 32768);
+    r->name = arena_strndup(&r->a, name ? name : "-", strlen(name ? name : "-"));
+    r->ncells = xxgk_cell_count();
+    r->cells = arena_alloc(&r->a, sizeof(xxgk_cell) * r->ncells);
+    if (!r->name || !r->cells) {
+        xxgk_report_free(r);
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    }
+    for (size_t i = 0; i < r->ncells; i++)
+        r->cells[i].raw = "";
+
+    input_kind kind = input_detect(data ? data : "", size);
+    xxgk_status st;
+    if (kind == INPUT_TEXT || kind == INPUT_BINARY)
+        st = parse_text(r, data ? data : "", size, err);
+    else
+        st = error_set(err, XXGK_E_UNSUPPORTED, "暂不支持读取 %s 文件，请先转换为文本",
+                       input_kind_name(kind));
+    if (st == XXGK_OK && r->a.failed)
+        st = error_set(err, XXGK_E_NOMEM, "内存不足");
+    if (st != XXGK_OK) {
+        xxgk_report_free(r);
+        return st;
+    }
+    *out = r;
+    return XXGK_OK;
+}
+
+/* Reads the whole of f into a malloc'd buffer, refusing more than the
+ * input limit. */
+static xxgk_status slurp(FILE *f, const char *path, char **data, size_t *size, xxgk_error *err)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    for (;;) {
+        if (n == cap) {
+            if (cap > XXGK_MAX_INPUT) {
+                free(buf);
+                return error_set(err, XXGK_E_TOO_LARGE, "文件过大（超过 %zu 字节）",
+                                 (size_t)XXGK_MAX_INPUT);
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return error_set(err, XXGK_E_NOMEM, "内存不足");
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                int e = errno;
+                free(buf);
+                return error_set(err, XXGK_E_IO, "读取失败：%s", strerror(e));
+            }
+            break;
+        }
+    }
+    (void)path;
+    *data = buf;
+    *size = n;
+    return XXGK_OK;
+}
+
+xxgk_status xxgk_report_read_file(const char *path, xxgk_report **out, xxgk_error *err)
+{
+    *out = NULL;
+    if (!path)
+        return error_set(err, XXGK_E_USAGE, "没有给出文件名");
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return error_set(err, XXGK_E_IO, "无法打开：%s", strerror(errno));
+    char *data = NULL;
+    size_t size = 0;
+    xxgk_status st = slurp(f, path, &data, &size, err);
+    if (!is_stdin)
+        fclose(f);
+    if (st != XXGK_OK)
+        return st;
+    st = xxgk_report_parse(data, size, path, out, err);
+    free(data);
+    return st;
+}
+
+void xxgk_report_free(xxgk_report *r)
+{
+    if (!r)
+        return;
+    arena_release(&r->a);
+    free(r);
+}
+
+const char *xxgk_report_name(const xxgk_report *r)
+{
+    return r->name;
+}
+
+const xxgk_meta *xxgk_report_meta(const xxgk_report *r)
+{
+    return &r->meta;
+}
+
+const xxgk_cell *xxgk_report_cell(const xxgk_report *r, size_t id)
+{
+    static const xxgk_cell absent = {XXGK_VALUE_ABSENT, {0, 0}, 0, 0, 0, 0, ""};
+    return id < r->ncells ? &r->cells[id] : &absent;
+}
+
+const char *xxgk_report_line(const xxgk_report *r, uint32_t line, size_t *len)
+{
+    if (line == 0 || line > r->nlines)
+        return NULL;
+    uint32_t start = r->line_start[line - 1], next = r->line_start[line];
+    *len = next - start - 1;
+    return r->text + start;
+}
+
+const char *xxgk_status_name(xxgk_status s)
+{
+    static const char *const names[] = {"ok",        "io",         "empty",  "binary",
+                                        "encoding",  "truncated",  "not-report",
+                                        "old-format", "too-large", "unsupported",
+                                        "nomem",     "usage"};
+    return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "unknown";
+}
+
+const char *xxgk_status_text(xxgk_status s)
+{
+    static const char *const texts[] = {"成功",         "无法读取文件",   "文件为空",
+                                        "不是文本文件", "编码无法识别",   "文件不完整",
+                                        "不是政府信息公开工作年度报告",
+                                        "2019年以前的旧格式报告", "文件过大",
+                                        "不支持的文件类型", "内存不足", "用法错误"};
+    return (unsigned)s < sizeof texts / sizeof texts[0] ? texts[s] : "未知错误";
+}

@@ -1,0 +1,128 @@
+/*
+ * report.h — the parsed report: the public model (meta, cells) plus what
+ * the recogniser saw on the way (headings, captions, rows, header cells,
+ * paragraphs), which the checker needs to say where a problem is.
+ */
+#ifndef XXGK_REPORT_H
+#define XXGK_REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "doc.h"
+#include "number.h"
+#include "template.h"
+#include "xxgk.h"
+
+/* A growable array in the report's arena. */
+#define VEC(type)          \
+    struct {               \
+        type *v;           \
+        size_t n, cap;     \
+    }
+
+/* Appends a zeroed element and returns a pointer to it (NULL when out of
+ * memory). */
+#define VEC_PUSH(a, vec) \
+    ((vec).n < (vec).cap || vec_grow((a), (void **)&(vec).v, &(vec).cap, sizeof *(vec).v) \
+         ? memset(&(vec).v[(vec).n++], 0, sizeof *(vec).v)                                 \
+         : NULL)
+
+int vec_grow(arena *a, void **v, size_t *cap, size_t elem);
+
+/* A source span: where something sits in the input. */
+typedef struct span {
+    uint32_t line, col, len;
+} span;
+
+/* A section heading as printed. */
+typedef struct rec_heading {
+    int section;       /* 1 … 6, what it is */
+    int number;        /* the number it carries, 0 when none */
+    bool arabic;       /* numbered 5、 instead of 五、 */
+    int quality;       /* MATCH_EXACT … MATCH_FUZZY of its title */
+    const char *text;  /* as printed */
+    span at;
+} rec_heading;
+
+/* A block caption of table 二 (第二十条第（一）项). */
+typedef struct rec_caption {
+    int article, item; /* as printed */
+    int block;         /* the block it introduces, by its rows, or -1 */
+    const char *text;
+    span at;
+} rec_caption;
+
+/* A table row the recogniser placed (or tried to). */
+typedef struct rec_row {
+    const tpl_table *table; /* the table whose row it is */
+    int row;                /* row index in that table */
+    int quality;            /* label match */
+    bool foreign;           /* a row of the other format */
+    bool duplicate;         /* the same row printed twice */
+    int nvalues, ncols;     /* the row's shape */
+    int placed;             /* cells placed */
+    int section;            /* section it appeared in */
+    const char *label;      /* label text as printed (last label cell) */
+    span at;                /* the label's position */
+    span values;            /* first value cell */
+} rec_row;
+
+/* A header cell of a table (column or column group label). */
+typedef struct rec_header {
+    const tpl_table *table; /* matched table, or NULL */
+    int block, col;         /* matched column, col -1 for a group label */
+    int quality;
+    const char *text;
+    span at;
+} rec_header;
+
+/* A paragraph of narrative text and the section it belongs to. */
+typedef struct rec_para {
+    int section;  /* 0 before the first heading */
+    const char *text;
+    uint32_t len;
+    span at;
+} rec_para;
+
+/* A value cell that holds text where a number belongs. */
+typedef struct rec_bad_value {
+    int cell;     /* cell id it would have filled, or -1 */
+    const char *text;
+    span at;
+} rec_bad_value;
+
+struct xxgk_report {
+    arena a;
+    const char *name;
+    const char *text;   /* normalised input */
+    size_t size;
+    const char *encoding;
+    uint32_t *line_start; /* byte offset of each line */
+    uint32_t nlines;
+    xxgk_meta meta;
+    xxgk_cell *cells;   /* indexed by cell id */
+    size_t ncells;
+    int tables_seen[5]; /* rows placed per section 2 … 4 */
+    bool old_format;    /* a pre-2019 report */
+    VEC(rec_heading) headings;
+    VEC(rec_caption) captions;
+    VEC(rec_row) rows;
+    VEC(rec_header) headers;
+    VEC(rec_para) paras;
+    VEC(rec_bad_value) bad_values;
+};
+
+/* Reads the model out of the document (recognise.c). */
+xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err);
+
+/* Title, year, body, dates (meta.c). */
+void meta_extract(xxgk_report *r, const doc *d);
+
+/* Parses a date such as 2021年1月28日 or 二〇二一年一月二十八日 at s[*i]
+ * (compact text); on success writes YYYY-MM-DD into iso (11 bytes). When
+ * the year is missing (12月31日) default_year is used, if non-zero. */
+bool parse_cn_date(const char *s, size_t len, size_t *i, int default_year, char iso[11]);
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * template.h — the two national formats, written down once as data.
+ *
+ * Reading, checking and writing are all driven by these tables: the
+ * reader matches labels against them, the checker derives its sum rules
+ * from them, the renderers lay tables out from them. A new format version
+ * is a new table here, not new code paths.
+ */
+#ifndef XXGK_TEMPLATE_H
+#define XXGK_TEMPLATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "xxgk.h"
+
+/* Format masks: which formats a row, block or rule belongs to. */
+enum { F2019 = 1, F2021 = 2, FBOTH = 3 };
+int format_mask(xxgk_format f);
+xxgk_format format_other(xxgk_format f);
+
+/* Units of a column. Money is kept in 万元. */
+enum { UNIT_COUNT = 0, UNIT_WANYUAN, UNIT_SIGNED_COUNT };
+
+typedef struct tpl_col {
+    const char *key;      /* "new_made" */
+    const char *label;    /* official label "本年新制作数量" */
+    const char *variants; /* '|'-separated accepted variants, or NULL */
+    int unit;
+} tpl_col;
+
+enum { ROW_DATA = 0, ROW_GROUP };
+
+typedef struct tpl_row {
+    const char *key;      /* "rules"; NULL for a group label */
+    const char *label;    /* official label as printed, numbering included */
+    const char *variants; /* '|'-separated variants seen in real reports */
+    int kind;             /* ROW_DATA or ROW_GROUP */
+    int group;            /* index of the group row above it, or -1 */
+    int block;            /* index of its block (table 二 captions) */
+    int formats;          /* F2019 | F2021 */
+} tpl_row;
+
+/* A block of table 二: a caption citing 第二十条 and its own columns.
+ * Tables 三 and 四 have one block. */
+typedef struct tpl_block {
+    const char *caption;  /* "第二十条第（一）项", or NULL */
+    int article, item;    /* 20, 1 */
+    const tpl_col *cols;
+    int ncols;
+} tpl_block;
+
+/* A sum rule, declared once: for EACH_ROW, in every data row the cells
+ * of the lhs columns add up to those of the rhs columns; for EACH_COLUMN,
+ * in every column the lhs rows add up to the rhs rows. */
+enum { SUM_EACH_ROW = 0, SUM_EACH_COLUMN };
+
+typedef struct tpl_sum {
+    const char *rule;     /* stable rule id, "t3-row-total" */
+    int over;             /* SUM_EACH_ROW or SUM_EACH_COLUMN */
+    const char *lhs, *rhs;/* space-separated column or row keys */
+    int formats;
+    const char *basis;    /* where the identity comes from */
+} tpl_sum;
+
+/* Table layouts: ROWS has one text row per data row; FLAT (table 四)
+ * prints all its groups side by side in one data row. */
+enum { LAYOUT_ROWS = 0, LAYOUT_FLAT };
+
+typedef struct tpl_table {
+    const char *id;       /* "t2", "t3", "t4" */
+    const char *title;    /* the section heading it sits under */
+    int section;          /* 2, 3 or 4 */
+    int layout;
+    int formats;
+    const tpl_block *blocks;
+    int nblocks;
+    const tpl_row *rows;
+    int nrows;
+    const tpl_sum *sums;
+    int nsums;
+    const char *header_note; /* table 三's 勾稽 note, or NULL */
+    const char *header_groups; /* '|'-separated column group labels */
+} tpl_table;
+
+typedef struct tpl_heading {
+    int number;           /* 1 … 6 */
+    const char *title;    /* "总体情况" (without the numbering) */
+    const char *variants; /* '|'-separated wordings seen in reports */
+    const char *keywords; /* '|'-separated: any one identifies it */
+    const char *note;     /* the template's 文字描述 note, or NULL */
+} tpl_heading;
+
+typedef struct tpl_format {
+    xxgk_format format;
+    const char *name;     /* "国办公开办函〔2019〕60号" */
+    const tpl_heading *headings; /* six */
+    const tpl_table *tables[3];  /* 二, 三, 四 */
+} tpl_format;
+
+const tpl_format *tpl_get(xxgk_format f);
+/* The table of `section` (2, 3, 4) in format f. */
+const tpl_table *tpl_table_of(xxgk_format f, int section);
+
+/* Cell registry built from the tables (see xxgk_cell_count). */
+typedef struct tpl_cell_info {
+    char key[48];
+    const tpl_table *table;  /* first table that has it */
+    int row, col;            /* in that table */
+    int formats;
+    int unit;
+} tpl_cell_info;
+
+size_t tpl_cell_total(void);
+const tpl_cell_info *tpl_cell(size_t id);
+/* Id of table.row.col keys, or -1. */
+int tpl_cell_id(const char *table, const char *row, const char *col);
+/* The columns of a row in a table. */
+const tpl_block *tpl_row_block(const tpl_table *t, int row);
+
+/* Cell ids in output order for format f: that format's cells in template
+ * order, the other format's table 二 cells after them, and rows of the
+ * other format in table 三 in their place. *n receives the count. */
+const int *tpl_cell_order(xxgk_format f, size_t *n);
+
+/* Iterates over the members of a space-separated key list. */
+typedef struct key_iter { const char *p; char key[48]; } key_iter;
+void key_iter_init(key_iter *it, const char *list);
+bool key_iter_next(key_iter *it);
+
+/* Index of row/col `key` in a table, or -1. */
+int tpl_row_index(const tpl_table *t, const char *key);
+int tpl_col_index(const tpl_block *b, const char *key);
+
+#endif

@@ -1,0 +1,257 @@
+/*
+ * template_data.c — the two national formats as data.
+ *
+ * Sources: 国办公开办函〔2019〕60号 and 〔2021〕30号 (shared/spec/format-2019.md,
+ * format-2021.md). Labels are the official ones, numbering included, in the
+ * official punctuation. Variants are wordings seen in real reports
+ * (shared/spec/variants.md); the sample or corpus file that showed each one
+ * is named beside it. Nothing here is code: template.c builds the cell
+ * registry and lookups from it, and every module reads it.
+ */
+#include "template.h"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* ---- table 二, 2019 format ---------------------------------------- */
+
+static const tpl_col cols19_made[] = {
+    {"new_made", "本年新制作数量", NULL, UNIT_COUNT},
+    {"new_published", "本年新公开数量", NULL, UNIT_COUNT},
+    {"total_published", "对外公开总数量", NULL, UNIT_COUNT},
+};
+/* 上一年项目数量（指2019年事项数） is a Hubei annotation (variants.md). */
+static const tpl_col cols19_items[] = {
+    {"prev_items", "上一年项目数量", NULL, UNIT_COUNT},
+    {"change", "本年增/减", NULL, UNIT_SIGNED_COUNT},
+    {"decisions", "处理决定数量", NULL, UNIT_COUNT},
+};
+static const tpl_col cols19_fees[] = {
+    {"prev_items", "上一年项目数量", NULL, UNIT_COUNT},
+    {"change", "本年增/减", NULL, UNIT_SIGNED_COUNT},
+};
+/* 采购总金额 has no unit in the format: 元 and 万元 both occur (samples
+ * 000, 001), and are converted to 万元. */
+static const tpl_col cols19_procurement[] = {
+    {"items", "采购项目数量", NULL, UNIT_COUNT},
+    {"amount", "采购总金额", NULL, UNIT_WANYUAN},
+};
+
+static const tpl_block blocks19[] = {
+    {"第二十条第（一）项", 20, 1, cols19_made, N(cols19_made)},
+    {"第二十条第（五）项", 20, 5, cols19_items, N(cols19_items)},
+    {"第二十条第（六）项", 20, 6, cols19_items, N(cols19_items)},
+    {"第二十条第（八）项", 20, 8, cols19_fees, N(cols19_fees)},
+    {"第二十条第（九）项", 20, 9, cols19_procurement, N(cols19_procurement)},
+};
+
+static const tpl_row rows19_t2[] = {
+    {"rules", "规章", NULL, ROW_DATA, -1, 0, F2019},
+    {"normative", "规范性文件", NULL, ROW_DATA, -1, 0, F2019},
+    {"licensing", "行政许可", NULL, ROW_DATA, -1, 1, F2019},
+    {"other_services", "其他对外管理服务事项", NULL, ROW_DATA, -1, 1, F2019},
+    {"penalty", "行政处罚", NULL, ROW_DATA, -1, 2, F2019},
+    {"coercion", "行政强制", NULL, ROW_DATA, -1, 2, F2019},
+    {"fees", "行政事业性收费", NULL, ROW_DATA, -1, 3, F2019},
+    {"procurement", "政府集中采购", NULL, ROW_DATA, -1, 4, F2019},
+};
+
+/* ---- table 二, 2021 format ---------------------------------------- */
+
+static const tpl_col cols21_docs[] = {
+    {"made", "本年制发件数", NULL, UNIT_COUNT},
+    {"repealed", "本年废止件数", NULL, UNIT_COUNT},
+    {"in_force", "现行有效件数", NULL, UNIT_COUNT},
+};
+static const tpl_col cols21_decisions[] = {
+    {"decisions", "本年处理决定数量", NULL, UNIT_COUNT},
+};
+static const tpl_col cols21_fees[] = {
+    {"amount", "本年收费金额（单位：万元）", NULL, UNIT_WANYUAN},
+};
+
+static const tpl_block blocks21[] = {
+    {"第二十条第（一）项", 20, 1, cols21_docs, N(cols21_docs)},
+    {"第二十条第（五）项", 20, 5, cols21_decisions, N(cols21_decisions)},
+    {"第二十条第（六）项", 20, 6, cols21_decisions, N(cols21_decisions)},
+    {"第二十条第（八）项", 20, 8, cols21_fees, N(cols21_fees)},
+};
+
+static const tpl_row rows21_t2[] = {
+    {"rules", "规章", NULL, ROW_DATA, -1, 0, F2021},
+    {"normative", "行政规范性文件", NULL, ROW_DATA, -1, 0, F2021},
+    {"licensing", "行政许可", NULL, ROW_DATA, -1, 1, F2021},
+    {"penalty", "行政处罚", NULL, ROW_DATA, -1, 2, F2021},
+    {"coercion", "行政强制", NULL, ROW_DATA, -1, 2, F2021},
+    {"fees", "行政事业性收费", NULL, ROW_DATA, -1, 3, F2021},
+};
+
+/* ---- table 三, both formats --------------------------------------- */
+
+static const tpl_col cols_t3[] = {
+    {"natural", "自然人", NULL, UNIT_COUNT},
+    {"business", "商业企业", NULL, UNIT_COUNT},
+    {"research", "科研机构", NULL, UNIT_COUNT},
+    {"nonprofit", "社会公益组织", NULL, UNIT_COUNT},
+    {"legal", "法律服务机构", NULL, UNIT_COUNT},
+    {"other_org", "其他", NULL, UNIT_COUNT},
+    {"total", "总计", "合计" /* sample 004 */, UNIT_COUNT},
+};
+
+static const tpl_block blocks_t3[] = {{NULL, 0, 0, cols_t3, N(cols_t3)}};
+
+/* Group rows carry no cells; `group` is the index of the row group a
+ * sub-row sits under (2 = 三、本年度办理结果). */
+static const tpl_row rows_t3[] = {
+    /* 0 */ {"new", "一、本年新收政府信息公开申请数量", NULL, ROW_DATA, -1, 0, FBOTH},
+    /* 1 */ {"carried_in", "二、上年结转政府信息公开申请数量", NULL, ROW_DATA, -1, 0, FBOTH},
+    /* 2 */ {NULL, "三、本年度办理结果", NULL, ROW_GROUP, -1, 0, FBOTH},
+    /* 3 */ {"granted", "（一）予以公开", NULL, ROW_DATA, 2, 0, FBOTH},
+    /* 4 */ {"partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+             "（二）部分公开（区分处理的），只计这一情形，不计其他情形" /* 000 */
+             "|（二）部分公开（区分处理的，只记这一情形，不记其他情形）" /* 004 */,
+             ROW_DATA, 2, 0, FBOTH},
+    /* 5 */ {NULL, "（三）不予公开", "（三）不予以公开" /* 000 */, ROW_GROUP, 2, 0, FBOTH},
+    /* 6 */ {"denied_secret", "1.属于国家秘密", NULL, ROW_DATA, 5, 0, FBOTH},
+    /* 7 */ {"denied_law", "2.其他法律行政法规禁止公开", NULL, ROW_DATA, 5, 0, FBOTH},
+    /* 8 */ {"denied_safety", "3.危及“三安全一稳定”", NULL, ROW_DATA, 5, 0, FBOTH},
+    /* 9 */ {"denied_third_party", "4.保护第三方合法权益", NULL, ROW_DATA, 5, 0, FBOTH},
+    /*10 */ {"denied_internal", "5.属于三类内部事务信息", "5.属于第三类内部事务信息" /* 000 */,
+             ROW_DATA, 5, 0, FBOTH},
+    /*11 */ {"denied_process", "6.属于四类过程性信息", NULL, ROW_DATA, 5, 0, FBOTH},
+    /*12 */ {"denied_enforcement", "7.属于行政执法案卷", NULL, ROW_DATA, 5, 0, FBOTH},
+    /*13 */ {"denied_query", "8.属于行政查询事项", NULL, ROW_DATA, 5, 0, FBOTH},
+    /*14 */ {NULL, "（四）无法提供", NULL, ROW_GROUP, 2, 0, FBOTH},
+    /*15 */ {"unable_not_held", "1.本机关不掌握相关政府信息",
+             "1.本单位不掌握相关政府信息" /* 003 */, ROW_DATA, 14, 0, FBOTH},
+    /*16 */ {"unable_create", "2.没有现成信息需要另行制作", NULL, ROW_DATA, 14, 0, FBOTH},
+    /*17 */ {"unable_unclear", "3.补正后申请内容仍不明确", NULL, ROW_DATA, 14, 0, FBOTH},
+    /*18 */ {NULL, "（五）不予处理", NULL, ROW_GROUP, 2, 0, FBOTH},
+    /*19 */ {"rejected_petition", "1.信访举报投诉类申请",
+             "1.信访投诉举报类申请" /* 004 */ "|1.信访举报类申请" /* 000 */,
+             ROW_DATA, 18, 0, FBOTH},
+    /*20 */ {"rejected_repeat", "2.重复申请", NULL, ROW_DATA, 18, 0, FBOTH},
+    /*21 */ {"rejected_publication", "3.要求提供公开出版物", NULL, ROW_DATA, 18, 0, FBOTH},
+    /*22 */ {"rejected_excessive", "4.无正当理由大量反复申请", NULL, ROW_DATA, 18, 0, FBOTH},
+    /*23 */ {"rejected_confirm", "5.要求行政机关确认或重新出具已获取信息", NULL, ROW_DATA, 18, 0,
+             FBOTH},
+    /*24 */ {"other", "（六）其他处理", NULL, ROW_DATA, 2, 0, F2019},
+    /*25 */ {NULL, "（六）其他处理", NULL, ROW_GROUP, 2, 0, F2021},
+    /*26 */ {"other_no_correction",
+             "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", NULL,
+             ROW_DATA, 25, 0, F2021},
+    /*27 */ {"other_no_fee",
+             "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+             NULL, ROW_DATA, 25, 0, F2021},
+    /*28 */ {"other_misc", "3.其他", NULL, ROW_DATA, 25, 0, F2021},
+    /*29 */ {"total", "（七）总计", "（七）合计", ROW_DATA, 2, 0, FBOTH},
+    /*30 */ {"carried_out", "四、结转下年度继续办理", NULL, ROW_DATA, -1, 0, FBOTH},
+};
+
+/* 勾稽 rules of table 三 (rules.md T3-1…T3-3). */
+static const tpl_sum sums_t3[] = {
+    {"t3-row-total", SUM_EACH_ROW, "total", "natural business research nonprofit legal other_org",
+     FBOTH, "总计栏为申请人各栏之和"},
+    {"t3-outcome-total", SUM_EACH_COLUMN, "total",
+     "granted partial denied_secret denied_law denied_safety denied_third_party "
+     "denied_internal denied_process denied_enforcement denied_query unable_not_held "
+     "unable_create unable_unclear rejected_petition rejected_repeat rejected_publication "
+     "rejected_excessive rejected_confirm other",
+     F2019, "（七）总计为各项办理结果之和"},
+    {"t3-outcome-total", SUM_EACH_COLUMN, "total",
+     "granted partial denied_secret denied_law denied_safety denied_third_party "
+     "denied_internal denied_process denied_enforcement denied_query unable_not_held "
+     "unable_create unable_unclear rejected_petition rejected_repeat rejected_publication "
+     "rejected_excessive rejected_confirm other_no_correction other_no_fee other_misc",
+     F2021, "（七）总计为各项办理结果之和"},
+    {"t3-balance", SUM_EACH_COLUMN, "new carried_in", "total carried_out", FBOTH,
+     "表注“第一项加第二项之和，等于第三项加第四项之和”"},
+};
+
+/* ---- table 四, both formats --------------------------------------- */
+
+static const tpl_col cols_t4[] = {
+    {"upheld", "结果维持", NULL, UNIT_COUNT},
+    {"corrected", "结果纠正", NULL, UNIT_COUNT},
+    {"other", "其他结果", NULL, UNIT_COUNT},
+    {"pending", "尚未审结", NULL, UNIT_COUNT},
+    {"total", "总计", NULL, UNIT_COUNT},
+};
+
+static const tpl_block blocks_t4[] = {{NULL, 0, 0, cols_t4, N(cols_t4)}};
+
+/* The groups of table 四 are its rows; they print side by side. The
+ * annotation 行政复议（因政府信息公开被行政复议） (sample 004) matches after
+ * parenthetical notes are dropped. */
+static const tpl_row rows_t4[] = {
+    {"review", "行政复议", NULL, ROW_DATA, -1, 0, FBOTH},
+    {NULL, "行政诉讼", NULL, ROW_GROUP, -1, 0, FBOTH},
+    {"suit_direct", "未经复议直接起诉", NULL, ROW_DATA, 1, 0, FBOTH},
+    {"suit_after_review", "复议后起诉", NULL, ROW_DATA, 1, 0, FBOTH},
+};
+
+static const tpl_sum sums_t4[] = {
+    {"t4-group-total", SUM_EACH_ROW, "total", "upheld corrected other pending", FBOTH,
+     "总计为结果维持、结果纠正、其他结果、尚未审结之和"},
+};
+
+/* ---- the tables and formats ---------------------------------------- */
+
+static const tpl_table t2_2019 = {
+    "t2", "主动公开政府信息情况", 2, LAYOUT_ROWS, F2019, blocks19, N(blocks19),
+    rows19_t2, N(rows19_t2), NULL, 0, NULL, "信息内容"};
+static const tpl_table t2_2021 = {
+    "t2", "主动公开政府信息情况", 2, LAYOUT_ROWS, F2021, blocks21, N(blocks21),
+    rows21_t2, N(rows21_t2), NULL, 0, NULL, "信息内容"};
+static const tpl_table t3_both = {
+    "t3", "收到和处理政府信息公开申请情况", 3, LAYOUT_ROWS, FBOTH, blocks_t3, 1,
+    rows_t3, N(rows_t3), sums_t3, N(sums_t3),
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "申请人情况|法人或其他组织"};
+static const tpl_table t4_both = {
+    "t4", "政府信息公开行政复议、行政诉讼情况", 4, LAYOUT_FLAT, FBOTH, blocks_t4, 1,
+    rows_t4, N(rows_t4), sums_t4, N(sums_t4), NULL, NULL};
+
+/* Headings: the official wording, the wordings seen in reports, and the
+ * keywords that identify a heading whatever its numbering. */
+static const tpl_heading headings19[] = {
+    {1, "总体情况", "总体概述", "总体情况|总体概述", "（文字描述）"},
+    {2, "主动公开政府信息情况", "行政机关主动公开政府信息情况", "主动公开", NULL},
+    {3, "收到和处理政府信息公开申请情况", "行政机关收到和处理政府信息公开申请情况",
+     "收到和处理|处理政府信息公开申请|依申请公开", NULL},
+    {4, "政府信息公开行政复议、行政诉讼情况",
+     "因政府信息公开工作被申请行政复议、提起行政诉讼的情况|"
+     "政府信息公开工作被申请行政复议、提起行政诉讼情况",
+     "行政复议|行政诉讼", NULL},
+    {5, "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况",
+     "主要问题|改进情况", "（文字描述）"},
+    {6, "其他需要报告的事项", NULL, "其他需要报告", "（文字描述）"},
+};
+
+static const tpl_heading headings21[] = {
+    {1, "总体情况", "总体概述", "总体情况|总体概述", "（文字描述）"},
+    {2, "主动公开政府信息情况", "行政机关主动公开政府信息情况", "主动公开", NULL},
+    {3, "收到和处理政府信息公开申请情况", "行政机关收到和处理政府信息公开申请情况",
+     "收到和处理|处理政府信息公开申请|依申请公开", NULL},
+    {4, "政府信息公开行政复议、行政诉讼情况",
+     "因政府信息公开工作被申请行政复议、提起行政诉讼的情况|"
+     "政府信息公开工作被申请行政复议、提起行政诉讼情况",
+     "行政复议|行政诉讼", NULL},
+    {5, "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况",
+     "主要问题|改进情况", "（文字描述）"},
+    {6, "其他需要报告的事项", NULL, "其他需要报告",
+     "（文字描述，收取信息处理费情况在此处报告。）"},
+};
+
+static const tpl_format format2019 = {
+    XXGK_FORMAT_2019, "国办公开办函〔2019〕60号", headings19, {&t2_2019, &t3_both, &t4_both}};
+static const tpl_format format2021 = {
+    XXGK_FORMAT_2021, "国办公开办函〔2021〕30号", headings21, {&t2_2021, &t3_both, &t4_both}};
+
+const tpl_format *tpl_get(xxgk_format f)
+{
+    switch (f) {
+    case XXGK_FORMAT_2019: return &format2019;
+    case XXGK_FORMAT_2021: return &format2021;
+    default: return NULL;
+    }
+}

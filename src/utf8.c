@@ -1,0 +1,248 @@
+/*
+ * utf8.c — decoding, validation and folding of UTF-8 text (see utf8.h).
+ */
+#include "utf8.h"
+
+#include <string.h>
+#include <stdlib.h>
+#include <utf8proc.h>
+
+int32_t utf8_next(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s + *i;
+    size_t left = len - *i;
+    unsigned char c = p[0];
+    if (c < 0x80) {
+        *i += 1;
+        return c;
+    }
+    int n;
+    int32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+        n = 2;
+        cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3;
+        cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4;
+        cp = c & 0x07;
+    } else {
+        *i += 1;
+        return -1;
+    }
+    if (left < (size_t)n) {
+        *i += 1;
+        return -1;
+    }
+    for (int k = 1; k < n; k++) {
+        if ((p[k] & 0xC0) != 0x80) {
+            *i += 1;
+            return -1;
+        }
+        cp = (cp << 6) | (p[k] & 0x3F);
+    }
+    /* Reject overlong forms, surrogates and values past U+10FFFF. */
+    static const int32_t min_for_len[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min_for_len[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        *i += 1;
+        return -1;
+    }
+    *i += (size_t)n;
+    return cp;
+}
+
+size_t utf8_put(char *out, int32_t cp)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t utf8_invalid_at(const char *s, size_t len, bool *at_end)
+{
+    size_t i = 0;
+    *at_end = false;
+    while (i < len) {
+        /* ASCII fast path: most of a report's bytes are not, but tables
+         * of digits and markup are. */
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        if (utf8_next(s, len, &i) < 0) {
+            /* A lead byte whose sequence runs past the end: truncated. */
+            unsigned char c = (unsigned char)s[start];
+            size_t need = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+            if (need && start + need > len) {
+                bool cont_ok = true;
+                for (size_t k = start + 1; k < len; k++)
+                    if (((unsigned char)s[k] & 0xC0) != 0x80)
+                        cont_ok = false;
+                *at_end = cont_ok;
+            }
+            return start;
+        }
+    }
+    return len;
+}
+
+bool cp_is_space(int32_t cp)
+{
+    switch (cp) {
+    case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
+    case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F:
+    case 0x205F: case 0x3000: case 0xFEFF: case 0x200B: case 0x200C:
+    case 0x200D:
+        return true;
+    default:
+        return cp >= 0x2000 && cp <= 0x200A;
+    }
+}
+
+bool cp_is_han(int32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+int32_t cp_fold(int32_t cp)
+{
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return cp - 0xFF01 + 0x21;
+    if (cp == 0x3000)
+        return ' ';
+    return cp;
+}
+
+/* Characters the fast path folds itself; anything else goes through
+ * utf8proc's compatibility mapping (NFKC). */
+static bool fast_path_cp(int32_t cp)
+{
+    return cp < 0x2E80 || (cp >= 0x3000 && cp <= 0x303F) || cp_is_han(cp) ||
+           (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+size_t text_skip_artefact(const char *s, size_t len, size_t i)
+{
+    static const char tag[] = "[bookmark:";
+    size_t tl = sizeof tag - 1;
+    if (i + tl <= len && s[i] == '[' && memcmp(s + i, tag, tl) == 0) {
+        const char *end = memchr(s + i, ']', len - i);
+        if (end)
+            return (size_t)(end - s) + 1;
+    }
+    return i;
+}
+
+size_t text_compact_buf(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t o = 0, i = 0;
+    if (cap == 0)
+        return 0;
+    while (i < len) {
+        size_t skip = text_skip_artefact(s, len, i);
+        if (skip != i) {
+            i = skip;
+            continue;
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+            if (c <= ' ')
+                continue;
+            if (o + 1 >= cap)
+                break;
+            out[o++] = (char)c;
+            continue;
+        }
+        int32_t cp = utf8_next(s, len, &i);
+        if (cp < 0 || cp_is_space(cp))
+            continue;
+        if (!fast_path_cp(cp)) {
+            /* One code point through NFKC: e.g. Kangxi radical ⼀ → 一,
+             * enclosed ① → 1. */
+            utf8proc_int32_t buf[8];
+            utf8proc_ssize_t n = utf8proc_decompose_char(
+                cp, buf, 8, UTF8PROC_COMPAT | UTF8PROC_STABLE, NULL);
+            if (n == 1) {
+                cp = buf[0];
+            } else if (n > 1 && n <= 8) {
+                for (utf8proc_ssize_t k = 0; k < n; k++) {
+                    if (o + 5 >= cap)
+                        break;
+                    if (!cp_is_space(buf[k]))
+                        o += utf8_put(out + o, cp_fold(buf[k]));
+                }
+                continue;
+            }
+        }
+        cp = cp_fold(cp);
+        if (cp == ' ')
+            continue;
+        if (o + 5 >= cap)
+            break;
+        o += utf8_put(out + o, cp);
+    }
+    out[o] = '\0';
+    return o;
+}
+
+char *text_compact(arena *a, const char *s, size_t len, size_t *out_len)
+{
+    /* Compaction never grows text by more than 4/3 (a 3-byte full-width
+     * character can become a 1-byte ASCII one, a rare NFKC expansion of
+     * one character to a few is bounded by the cap). */
+    size_t cap = len * 2 + 8;
+    char *out = arena_alloc(a, cap);
+    if (!out)
+        return NULL;
+    size_t n = text_compact_buf(s, len, out, cap);
+    if (out_len)
+        *out_len = n;
+    return out;
+}
+
+bool text_is_blank(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t skip = text_skip_artefact(s, len, i);
+        if (skip != i) {
+            i = skip;
+            continue;
+        }
+        int32_t cp = utf8_next(s, len, &i);
+        if (cp >= 0 && !cp_is_space(cp))
+            return false;
+    }
+    return true;
+}
+
+size_t utf8_length(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}

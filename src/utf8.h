@@ -1,0 +1,63 @@
+/*
+ * utf8.h — the text boundary: decoding, validation and the one folding
+ * function every comparison goes through.
+ *
+ * Text is normalised once on input (see input.c); downstream code calls
+ * these helpers instead of isspace() and friends, which are wrong on
+ * UTF-8 bytes.
+ */
+#ifndef XXGK_UTF8_H
+#define XXGK_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/* Decodes the code point at s[*i] (s has len bytes) and advances *i.
+ * Returns -1 (and advances one byte) on an invalid or truncated
+ * sequence. */
+int32_t utf8_next(const char *s, size_t len, size_t *i);
+
+/* Appends the UTF-8 encoding of cp to out (room for 4 bytes); returns
+ * the number of bytes written. */
+size_t utf8_put(char *out, int32_t cp);
+
+/* Offset of the first invalid byte of s, or len when s is valid UTF-8.
+ * *at_end is set when the only problem is a sequence cut off at the end. */
+size_t utf8_invalid_at(const char *s, size_t len, bool *at_end);
+
+/* White space in any width: ASCII blanks, NBSP, U+3000 and the other
+ * Unicode spaces Word and web pages leave in reports. */
+bool cp_is_space(int32_t cp);
+/* A CJK ideograph (the characters report text is made of). */
+bool cp_is_han(int32_t cp);
+
+/* Full-width forms to ASCII (０ → 0, （ → (, ． → .), U+3000 → space;
+ * everything else unchanged. The one folding function of the project. */
+int32_t cp_fold(int32_t cp);
+
+/* The compact form used to compare labels, titles and numbers: folded
+ * (cp_fold, plus Unicode compatibility forms through utf8proc for rarer
+ * characters such as the Kangxi radicals PDF extraction produces), all
+ * white space removed, Word artefacts such as "[bookmark: _GoBack]"
+ * removed. Returns a NUL-terminated string in the arena, *out_len its
+ * length. */
+char *text_compact(arena *a, const char *s, size_t len, size_t *out_len);
+
+/* Same, into a caller buffer of `cap` bytes (truncates safely).
+ * Returns the length written. */
+size_t text_compact_buf(const char *s, size_t len, char *out, size_t cap);
+
+/* Whether s[0..len) holds only white space (any width) and artefacts. */
+bool text_is_blank(const char *s, size_t len);
+
+/* Skips a Word artefact "[bookmark: …]" starting at s[i]; returns the
+ * offset after it, or i when there is none. */
+size_t text_skip_artefact(const char *s, size_t len, size_t i);
+
+/* Number of code points in s[0..len). */
+size_t utf8_length(const char *s, size_t len);
+
+#endif
