@@ -1,0 +1,110 @@
+/* test_number.c — cell values: digits in both widths, signs, units,
+ * measure words, blanks and what is not a number. */
+#include <string.h>
+
+#include "number.h"
+#include "unit.h"
+
+static const char *parsed(const char *s, int *kind, unsigned *flags)
+{
+    static char buf[48];
+    cell_value v;
+    value_parse(s, strlen(s), &v);
+    *kind = v.kind;
+    *flags = v.flags;
+    buf[0] = '\0';
+    if (v.kind == VALUE_NUMBER)
+        xxgk_decimal_format(v.num, buf, sizeof buf);
+    return buf;
+}
+
+static void plain_numbers(void)
+{
+    int k;
+    unsigned f;
+    CHECK_STR(parsed("0", &k, &f), "0");
+    CHECK_INT(k, VALUE_NUMBER);
+    CHECK_STR(parsed("１２", &k, &f), "12");
+    CHECK_STR(parsed(" 3960 ", &k, &f), "3960");
+    CHECK_STR(parsed("-185", &k, &f), "-185");
+    CHECK_STR(parsed("－15", &k, &f), "-15");
+    CHECK_STR(parsed("1306.14", &k, &f), "1306.14");
+    CHECK_STR(parsed("[bookmark: _GoBack]0", &k, &f), "0");
+    CHECK_STR(parsed("1,234", &k, &f), "1234");
+}
+
+static void units_and_measures(void)
+{
+    int k;
+    unsigned f;
+    CHECK_STR(parsed("11个", &k, &f), "11");
+    CHECK(f & XXGK_CELL_MEASURE);
+    CHECK_STR(parsed("177件", &k, &f), "177");
+    CHECK_STR(parsed("14667元", &k, &f), "14667");
+    CHECK(f & XXGK_CELL_UNIT_YUAN);
+    CHECK_STR(parsed("185.5897万元", &k, &f), "185.5897");
+    CHECK(f & XXGK_CELL_UNIT_WANYUAN);
+}
+
+static void blanks(void)
+{
+    int k;
+    unsigned f;
+    parsed("", &k, &f);
+    CHECK_INT(k, VALUE_BLANK);
+    parsed("\xC2\xA0", &k, &f); /* NBSP only (sample 004) */
+    CHECK_INT(k, VALUE_BLANK);
+    parsed("　", &k, &f);
+    CHECK_INT(k, VALUE_BLANK);
+    parsed("—", &k, &f);
+    CHECK_INT(k, VALUE_BLANK);
+    CHECK(f & XXGK_CELL_DASH);
+    parsed("无", &k, &f);
+    CHECK_INT(k, VALUE_BLANK);
+}
+
+static void not_numbers(void)
+{
+    int k;
+    unsigned f;
+    parsed("规章", &k, &f);
+    CHECK_INT(k, VALUE_TEXT);
+    parsed("1.属于国家秘密", &k, &f);
+    CHECK_INT(k, VALUE_TEXT);
+    parsed("2.", &k, &f);
+    CHECK_INT(k, VALUE_TEXT);
+    parsed("12a", &k, &f);
+    CHECK_INT(k, VALUE_TEXT);
+    parsed("99999999999999999999999", &k, &f);
+    CHECK_INT(k, VALUE_TEXT);
+}
+
+static void conversions(void)
+{
+    char buf[48];
+    xxgk_decimal d = {14667, 0};
+    CHECK(decimal_yuan_to_wanyuan(&d));
+    CHECK_STR(xxgk_decimal_format(d, buf, sizeof buf), "1.4667");
+    d = (xxgk_decimal){539443252, 2};
+    CHECK(decimal_yuan_to_wanyuan(&d));
+    CHECK_STR(xxgk_decimal_format(d, buf, sizeof buf), "539.443252");
+    d = (xxgk_decimal){1850, 2};
+    CHECK_STR(xxgk_decimal_format(d, buf, sizeof buf), "18.5");
+    d = (xxgk_decimal){5, 3};
+    CHECK_STR(xxgk_decimal_format(d, buf, sizeof buf), "0.005");
+    d = (xxgk_decimal){-5, 1};
+    CHECK_STR(xxgk_decimal_format(d, buf, sizeof buf), "-0.5");
+    int64_t i;
+    CHECK(decimal_to_int((xxgk_decimal){300, 2}, &i));
+    CHECK_INT(i, 3);
+    CHECK(!decimal_to_int((xxgk_decimal){301, 2}, &i));
+}
+
+const struct unit_case unit_cases[] = {
+    {"plain_numbers", plain_numbers},
+    {"units_and_measures", units_and_measures},
+    {"blanks", blanks},
+    {"not_numbers", not_numbers},
+    {"conversions", conversions},
+    {NULL, NULL},
+};
