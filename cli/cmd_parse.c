@@ -7,7 +7,7 @@
 #include "cli.h"
 
 static const char parse_usage[] =
-    "用法 Usage: xxgk parse [--format json|cells] 文件...\n"
+    "用法 Usage: xxgk parse [--format json|cells|text] 文件...\n"
     "\n"
     "读取政府信息公开工作年度报告，输出其结构化数据：年度、格式（2019/2021）、标题、\n"
     "发布机关、成文日期、统计期限，以及三张统计表的每一栏数值。\n"
@@ -16,6 +16,8 @@ static const char parse_usage[] =
     "  --format json    每份报告一行 JSON（默认）one JSON object per report and line\n"
     "  --format cells   每栏一行：键<TAB>值；多个文件时行首加 文件名<TAB>\n"
     "                   key<TAB>value lines (prefixed by FILE<TAB> for several files)\n"
+    "  --format text    读取所得的规范化文本（检查结果中的行号以此为准）\n"
+    "                   the normalised text that line numbers refer to\n"
     "  -h, --help       显示本帮助\n"
     "\n"
     "空白栏输出为 null（JSON）或空值（cells）；报告中没有或无法确定位置的栏不输出。\n"
@@ -42,8 +44,8 @@ int cmd_parse(int argc, char **argv)
             fputs(parse_usage, stdout);
             return cli_finish_stdout(EXIT_CLEAN);
         } else if (cli_option_value(argc, argv, &i, "--format", &v)) {
-            if (!v || (strcmp(v, "json") && strcmp(v, "cells")))
-                return cli_usage_error("parse", "--format 的取值应为 json 或 cells");
+            if (!v || (strcmp(v, "json") && strcmp(v, "cells") && strcmp(v, "text")))
+                return cli_usage_error("parse", "--format 的取值应为 json、cells 或 text");
             format = v;
         } else {
             return cli_usage_error("parse", "未知选项 “%s”", a);
@@ -63,7 +65,11 @@ int cmd_parse(int argc, char **argv)
             continue;
         }
         int rc;
-        if (cells) {
+        if (!strcmp(format, "text")) {
+            size_t size;
+            const char *text = xxgk_report_text(r, &size);
+            rc = fwrite(text, 1, size, stdout) == size ? 0 : -1;
+        } else if (cells) {
             char prefix[1024];
             snprintf(prefix, sizeof prefix, "%s\t", files[i]);
             rc = xxgk_report_write_cells(r, nfiles > 1 ? prefix : NULL, stdout);

@@ -177,6 +177,67 @@ const xxgk_cell *xxgk_report_cell(const xxgk_report *report, size_t id);
 const char *xxgk_report_line(const xxgk_report *report, uint32_t line,
                              size_t *len);
 
+/* The narrative text of section n (1 … 6) as printed, its paragraphs
+ * joined by "\n", without the heading; n = 0 is the text between the
+ * title and the first heading. NULL when the report has no such text. */
+const char *xxgk_report_section_text(const xxgk_report *report, int n);
+
+/* The normalised text the report was read from (for HTML, DOCX and PDF
+ * the text their reader made of them); line numbers refer to it. */
+const char *xxgk_report_text(const xxgk_report *report, size_t *size);
+
+/* ------------------------------------------------------------------ */
+/* Checking                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef enum xxgk_severity {
+    XXGK_NOTE = 0,
+    XXGK_WARNING = 1,
+    XXGK_ERROR = 2
+} xxgk_severity;
+
+/* "note", "warning", "error"; and the Chinese words 提示, 警告, 错误. */
+const char *xxgk_severity_name(xxgk_severity severity);
+const char *xxgk_severity_text(xxgk_severity severity);
+
+/* One rule of the catalogue (docs/rules.md is generated from it). */
+typedef struct xxgk_rule {
+    const char *id;          /* stable: "t3-balance", "heading-missing" */
+    xxgk_severity severity;  /* its usual severity */
+    const char *category;    /* structure, shape, labels, arithmetic, units,
+                                format, prose, identity, dates, across-years */
+    const char *basis;       /* the article of the 条例 or clause of the format */
+    const char *title;       /* one line, Chinese */
+    const char *explanation; /* a paragraph, Chinese: why it matters, what to do */
+} xxgk_rule;
+
+size_t xxgk_rule_count(void);
+const xxgk_rule *xxgk_rule_at(size_t i);
+const xxgk_rule *xxgk_rule_find(const char *id);
+
+/* A problem found in a report. */
+typedef struct xxgk_finding {
+    xxgk_severity severity;
+    const char *rule;        /* rule id (xxgk_rule_find gives the rest) */
+    uint32_t line;           /* 1-based line of the report's text, 0 if none */
+    uint32_t column, length; /* byte span in that line to mark, 0 if none */
+    const char *message;     /* a sentence a clerk understands, Chinese */
+    const char *expected;    /* the value it should have ("应为 4，实际合计 0"),
+                                or NULL */
+    const int *cells;        /* ids of the cells involved */
+    size_t ncells;
+} xxgk_finding;
+
+/* Runs every rule on the report. `previous`, when not NULL, is the same
+ * body's report for the year before, for the rules across years. The
+ * findings belong to the report (replaced by a new call), sorted by line. */
+xxgk_status xxgk_report_check(xxgk_report *report, const xxgk_report *previous);
+
+size_t xxgk_report_finding_count(const xxgk_report *report);
+const xxgk_finding *xxgk_report_finding(const xxgk_report *report, size_t i);
+/* Number of findings of exactly this severity. */
+size_t xxgk_report_count(const xxgk_report *report, xxgk_severity severity);
+
 /* ------------------------------------------------------------------ */
 /* Output of the model                                                 */
 /* ------------------------------------------------------------------ */
@@ -191,6 +252,12 @@ int xxgk_report_write_json(const xxgk_report *report, FILE *out);
  * NULL, starts every line (the CLI passes "FILE<TAB>" for many files). */
 int xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
                             FILE *out);
+
+/* The findings as JSON (shared/spec/model.md): one object with "file",
+ * "meta" and "findings", each finding with severity, rule, line, cells,
+ * message (and column, expected when known), then a newline. Only
+ * findings of at least `min` severity are written. */
+int xxgk_report_write_findings_json(const xxgk_report *report, xxgk_severity min, FILE *out);
 
 #ifdef __cplusplus
 }

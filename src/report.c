@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "input.h"
+#include "readers.h"
+#include "utf8.h"
 
 int vec_grow(arena *a, void **v, size_t *cap, size_t elem)
 {
@@ -40,22 +42,42 @@ static int index_lines(xxgk_report *r)
     return 0;
 }
 
-static xxgk_status parse_text(xxgk_report *r, const char *data, size_t size, xxgk_error *err)
+/* Reads the report out of normalised text (from a text file, or from the
+ * text a reader made of HTML, DOCX, PDF …). */
+static xxgk_status parse_normalised(xxgk_report *r, const input_text *in, xxgk_error *err)
 {
-    input_text in;
-    xxgk_status st = input_normalise(&r->a, data, size, &in, err);
-    if (st != XXGK_OK)
-        return st;
-    r->text = in.text;
-    r->size = in.size;
-    r->encoding = in.encoding;
+    r->text = in->text;
+    r->size = in->size;
+    r->encoding = in->encoding;
     if (index_lines(r) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     doc d;
     doc_init(&d, &r->a);
     if (read_text(&d, r->text, r->size) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    return recognise(r, &d, err);
+    xxgk_status st = recognise(r, &d, err);
+    if (st == XXGK_OK)
+        report_collect_sections(r);
+    return st;
+}
+
+static xxgk_status parse_input(xxgk_report *r, const char *data, size_t size, xxgk_error *err)
+{
+    input_kind kind = input_detect(data, size);
+    input_text in;
+    xxgk_status st;
+    if (kind == INPUT_TEXT || kind == INPUT_BINARY) {
+        st = input_normalise(&r->a, data, size, &in, err);
+    } else {
+        reader_fn reader = reader_for(kind);
+        if (!reader)
+            return error_set(err, XXGK_E_UNSUPPORTED, "暂不支持读取 %s 文件，请先转换为文本",
+                             input_kind_name(kind));
+        st = reader(&r->a, data, size, &in, err);
+    }
+    if (st != XXGK_OK)
+        return st;
+    return parse_normalised(r, &in, err);
 }
 
 xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
@@ -82,13 +104,7 @@ xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
     for (size_t i = 0; i < r->ncells; i++)
         r->cells[i].raw = "";
 
-    input_kind kind = input_detect(data ? data : "", size);
-    xxgk_status st;
-    if (kind == INPUT_TEXT || kind == INPUT_BINARY)
-        st = parse_text(r, data ? data : "", size, err);
-    else
-        st = error_set(err, XXGK_E_UNSUPPORTED, "暂不支持读取 %s 文件，请先转换为文本",
-                       input_kind_name(kind));
+    xxgk_status st = parse_input(r, data ? data : "", size, err);
     if (st == XXGK_OK && r->a.failed)
         st = error_set(err, XXGK_E_NOMEM, "内存不足");
     if (st != XXGK_OK) {
@@ -210,4 +226,44 @@ const char *xxgk_status_text(xxgk_status s)
                                         "2019年以前的旧格式报告", "文件过大",
                                         "不支持的文件类型", "内存不足", "用法错误"};
     return (unsigned)s < sizeof texts / sizeof texts[0] ? texts[s] : "未知错误";
+}
+
+const char *xxgk_report_text(const xxgk_report *r, size_t *size)
+{
+    if (size)
+        *size = r->size;
+    return r->text;
+}
+
+/* Joins the paragraphs of each section, once, after recognition. */
+void report_collect_sections(xxgk_report *r)
+{
+    for (int s = 0; s <= 6; s++) {
+        size_t total = 0;
+        for (size_t i = 0; i < r->paras.n; i++)
+            if (r->paras.v[i].section == s)
+                total += r->paras.v[i].len + 1;
+        if (!total)
+            continue;
+        char *buf = arena_alloc(&r->a, total + 1);
+        if (!buf)
+            return;
+        size_t o = 0;
+        for (size_t i = 0; i < r->paras.n; i++) {
+            const rec_para *p = &r->paras.v[i];
+            if (p->section != s || text_is_blank(p->text, p->len))
+                continue;
+            if (o)
+                buf[o++] = '\n';
+            memcpy(buf + o, p->text, p->len);
+            o += p->len;
+        }
+        buf[o] = '\0';
+        r->section_text[s] = o ? buf : NULL;
+    }
+}
+
+const char *xxgk_report_section_text(const xxgk_report *r, int n)
+{
+    return n >= 0 && n <= 6 ? r->section_text[n] : NULL;
 }

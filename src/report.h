@@ -112,10 +112,15 @@ struct xxgk_report {
     VEC(rec_header) headers;
     VEC(rec_para) paras;
     VEC(rec_bad_value) bad_values;
+    const char *section_text[7]; /* narrative per section, 0 = preamble */
+    VEC(xxgk_finding) findings;  /* filled by xxgk_report_check */
 };
 
 /* Reads the model out of the document (recognise.c). */
 xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err);
+
+/* Fills section_text from the paragraphs (report.c). */
+void report_collect_sections(xxgk_report *r);
 
 /* Title, year, body, dates (meta.c). */
 void meta_extract(xxgk_report *r, const doc *d);

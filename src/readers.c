@@ -1,0 +1,21 @@
+/*
+ * readers.c — which reader handles which kind of input (see readers.h).
+ * Plain text needs no conversion and is handled by report.c directly.
+ */
+#include "readers.h"
+
+static const struct {
+    input_kind kind;
+    reader_fn fn;
+} readers[] = {
+    /* One line per reader: {INPUT_HTML, read_html}, … */
+    {INPUT_TEXT, NULL},
+};
+
+reader_fn reader_for(input_kind kind)
+{
+    for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++)
+        if (readers[i].kind == kind)
+            return readers[i].fn;
+    return NULL;
+}
