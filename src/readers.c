@@ -5,6 +5,7 @@
 #include "readers.h"
 
 #include "read_docx.h"
+#include "read_pdf.h"
 
 static const struct {
     input_kind kind;
@@ -13,6 +14,7 @@ static const struct {
     /* One line per reader: {INPUT_HTML, read_html}, … */
     {INPUT_TEXT, NULL},
     {INPUT_ZIP, read_docx},
+    {INPUT_PDF, read_pdf},
 };
 
 reader_fn reader_for(input_kind kind)
