@@ -35,6 +35,7 @@ typedef struct obs {
 typedef struct scan_ctx {
     xxgk_report *r;
     int section;           /* current section, 0 before the first heading */
+    bool seen[7];          /* sections whose heading was found */
     bool in_t4_header;     /* the last header row was table 四's */
     const doc_block *last_stat_table; /* last table that had statistics */
     VEC(obs) obs;
@@ -298,7 +299,11 @@ static void scan_para(scan_ctx *c, const doc_block *b)
     xxgk_report *r = c->r;
     rec_heading h;
     memset(&h, 0, sizeof h);
-    if (detect_heading(b->text, b->len, XXGK_FORMAT_UNKNOWN, &h) && h.section > c->section) {
+    /* A heading counts once; a later one for the same section is text
+     * (a sub-heading that happens to look like it). Out-of-order headings
+     * are kept, so that the checker can say so. */
+    if (detect_heading(b->text, b->len, XXGK_FORMAT_UNKNOWN, &h) && !c->seen[h.section]) {
+        c->seen[h.section] = true;
         rec_heading *p = VEC_PUSH(&r->a, r->headings);
         if (p) {
             *p = h;
@@ -419,14 +424,17 @@ static void place_cell(xxgk_report *r, int id, const doc_cell *dc, const cell_va
 /* The value cells of a row that fit `ncols` columns: extra blank cells at
  * either end are dropped (sample 000 has an empty trailing cell in the
  * blocks of 第二十条第（八）（九）项). Returns the count kept and sets *first. */
-static int fit_values(const doc_row *row, int first, int ncols, int *out_first)
+static int fit_values(const doc_row *row, int first, int ncols, int *out_first, int *extra)
 {
     int lo = first, hi = (int)row->n;
+    int all = hi - lo;
     while (hi - lo > ncols && text_is_blank(row->cells[hi - 1].text, row->cells[hi - 1].len))
         hi--;
     while (hi - lo > ncols && text_is_blank(row->cells[lo].text, row->cells[lo].len))
         lo++;
     *out_first = lo;
+    if (extra)
+        *extra = all - (hi - lo);
     return hi - lo;
 }
 
@@ -460,11 +468,12 @@ static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, 
                       bool foreign, int first)
 {
     const tpl_block *b = tpl_row_block(t, ri);
-    int start;
-    int n = fit_values(o->row, first, b->ncols, &start);
+    int start, extra;
+    int n = fit_values(o->row, first, b->ncols, &start, &extra);
     rec_row *rr = new_row_record(r, o, t, ri, quality, foreign, n, b->ncols);
     if (!rr)
         return;
+    rr->extra = extra;
     int cid0 = tpl_cell_id(t->id, t->rows[ri].key, b->cols[0].key);
     if (cid0 >= 0 && r->cells[cid0].kind != XXGK_VALUE_ABSENT) {
         rr->duplicate = true;
@@ -499,7 +508,7 @@ static void place_flat(xxgk_report *r, const obs *o, const tpl_table *t)
     for (int i = 0; i < t->nrows; i++)
         groups += t->rows[i].kind == ROW_DATA;
     int start, want = groups * b->ncols;
-    int n = fit_values(o->row, 0, want, &start);
+    int n = fit_values(o->row, 0, want, &start, NULL);
     rec_row *rr = new_row_record(r, o, t, 0, MATCH_EXACT, false, n, want);
     if (!rr || n != want)
         return;
