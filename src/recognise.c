@@ -276,16 +276,28 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
         record_headers(c, row);
         return;
     }
-    label_key k;
-    label_key_init(&k);
-    for (int i = 0; i <= last_label; i++)
-        if (!text_is_blank(row->cells[i].text, row->cells[i].len))
-            label_key_add(&k, row->cells[i].text, row->cells[i].len);
+    /* The label is the text before the values. When the whole text run
+     * matches nothing, a shorter one may: a value cell holding text
+     * ("见附件") is then a bad value, not part of the label. */
     label_match m[2];
     int section = c->section >= 2 && c->section <= 4 ? c->section : 0;
-    int nm = label_match_row(&k, section, m);
+    int nm = 0, end = last_label;
+    for (int tries = 0; end >= 0 && tries < 4 && !nm; tries++) {
+        label_key k;
+        label_key_init(&k);
+        for (int i = 0; i <= end; i++)
+            if (!text_is_blank(row->cells[i].text, row->cells[i].len))
+                label_key_add(&k, row->cells[i].text, row->cells[i].len);
+        nm = label_match_row(&k, section, m);
+        if (!nm)
+            do
+                end--;
+            while (end >= 0 && text_is_blank(row->cells[end].text, row->cells[end].len));
+    }
     if (nm == 0)
         return;
+    last_label = end;
+    lc = &row->cells[last_label];
     const tpl_row *tr = &m[0].table->rows[m[0].index];
     if (tr->kind == ROW_GROUP && numbers == 0)
         return; /* a group label on its own line */
