@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer harnesses of fuzz/ one after another, each for
+# SECONDS (default 60), niced, seeded with the samples, the test fixtures
+# and the corpus (../shared/corpus/raw, when present). The corpus each
+# harness grows is kept in BUILD/fuzz-corpus/NAME between runs; a finding
+# is written to BUILD/fuzz-artifacts/ and stops the run with status 1.
+#   scripts/fuzz.sh BUILD_DIR [SECONDS] [HARNESS...]
+set -uo pipefail
+build=${1:?usage: scripts/fuzz.sh BUILD_DIR [SECONDS] [HARNESS...]}
+seconds=${2:-60}
+shift $(( $# >= 2 ? 2 : 1 ))
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus_raw=${XXGK_CORPUS:-$root/../shared/corpus/raw}
+harnesses=("$@")
+[[ ${#harnesses[@]} -eq 0 ]] && harnesses=(fuzz_text fuzz_html fuzz_docx fuzz_docx_xml fuzz_pdf fuzz_pdf_layout)
+
+seed_dir=$build/fuzz-seeds
+mkdir -p "$seed_dir" "$build/fuzz-artifacts"
+
+# Seeds: files of the kind each harness reads.
+seeds() {
+  local name=$1 dir=$seed_dir/$1
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  case $name in
+    fuzz_text)
+      cp "$root"/examples/*.txt "$root"/tests/golden/layouts/*.txt "$root"/tests/golden/layouts/*.md "$dir"/
+      [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.txt "$dir"/ 2>/dev/null ;;
+    fuzz_html)
+      [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.html "$dir"/ 2>/dev/null
+      cp "$root"/tests/fixtures/html/*.html "$dir"/ 2>/dev/null ;;
+    fuzz_docx|fuzz_docx_xml)
+      for txt in "$root"/examples/*.txt; do
+        local docx=$dir/$(basename "${txt%.txt}").docx
+        "$build/tests/make_docx" "$txt" "$docx" || continue
+        if [[ $name == fuzz_docx_xml ]]; then
+          unzip -p "$docx" word/document.xml > "${docx%.docx}.xml" && rm "$docx"
+        fi
+      done ;;
+    fuzz_pdf)
+      cp "$root"/tests/fixtures/pdf/*.pdf "$dir"/
+      [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.pdf "$dir"/ 2>/dev/null ;;
+    fuzz_pdf_layout) ;; # structured bytes, grown from nothing
+  esac
+  true
+}
+
+status=0
+for name in "${harnesses[@]}"; do
+  exe=$build/fuzz/$name
+  [[ -x $exe ]] || { echo "fuzz.sh: $exe not built (make fuzz)" >&2; exit 2; }
+  seeds "$name"
+  work=$build/fuzz-corpus/$name
+  mkdir -p "$work"
+  max_len=65536
+  [[ $name == fuzz_pdf ]] && max_len=600000
+  echo "== $name: $seconds s" >&2
+  if ! nice -n 10 "$exe" -max_total_time="$seconds" -max_len="$max_len" -timeout=20 \
+       -rss_limit_mb=3072 -print_final_stats=1 \
+       -artifact_prefix="$build/fuzz-artifacts/$name-" "$work" "$seed_dir/$name" \
+       2> "$build/fuzz-artifacts/$name.log"; then
+    echo "fuzz.sh: $name found a problem; see $build/fuzz-artifacts/$name.log" >&2
+    status=1
+  fi
+  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ *DONE)" \
+    "$build/fuzz-artifacts/$name.log" >&2 || true
+done
+exit $status
