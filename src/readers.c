@@ -5,6 +5,7 @@
 #include "readers.h"
 
 #include "read_docx.h"
+#include "read_legacy.h"
 #include "read_pdf.h"
 
 static const struct {
@@ -15,6 +16,7 @@ static const struct {
     {INPUT_TEXT, NULL},
     {INPUT_ZIP, read_docx},
     {INPUT_PDF, read_pdf},
+    {INPUT_OLE2, read_legacy},
 };
 
 reader_fn reader_for(input_kind kind)
