@@ -49,6 +49,7 @@ typedef struct table {
 typedef struct line {
     char *text;
     float x0, x1, base, size;
+    float first_word;    /* width of its first word (a CJK character, or a run of ASCII) */
     int nchunks;         /* words in columns (gaps of two characters or more) */
     int numbers;         /* chunks that are numbers */
     char **chunks;
@@ -64,7 +65,7 @@ typedef struct block {
 typedef struct page_out {
     block *v;
     size_t n, cap;
-    float height;
+    float width, height;
 } page_out;
 
 typedef struct ctx {
@@ -467,6 +468,22 @@ static bool line_chunks(ctx *c, line *ln, const pdfl_char **cs, size_t n, strbuf
     return true;
 }
 
+static bool word_char(int32_t cp)
+{
+    return cp > ' ' && cp < 0x80;
+}
+
+/* The width of a line's first word: what would have had to fit at the
+ * end of the line before it. */
+static float first_word(const pdfl_char **cs, size_t n)
+{
+    size_t k = 1;
+    if (word_char(cs[0]->cp))
+        while (k < n && word_char(cs[k]->cp) && cs[k]->x0 - cs[k - 1]->x1 < 0.3f * cs[k]->size)
+            k++;
+    return cs[k - 1]->x1 - cs[0]->x0;
+}
+
 /* Groups the characters outside tables into lines, each a block. */
 static bool free_lines(ctx *c, page_out *po, const pdfl_char **cs, size_t n, strbuf *tmp)
 {
@@ -486,6 +503,7 @@ static bool free_lines(ctx *c, page_out *po, const pdfl_char **cs, size_t n, str
             return false;
         ln->x0 = cs[i]->x0;
         ln->x1 = cs[end - 1]->x1;
+        ln->first_word = first_word(cs + i, end - i);
         ln->base = base;
         ln->size = size;
         if (!line_chunks(c, ln, cs + i, end - i, tmp))
@@ -525,6 +543,7 @@ static bool read_page(ctx *c, pdfl_page *pg, page_out *po, strbuf *tmp)
 {
     table **tables = NULL;
     int ntables = 0;
+    po->width = pg->width;
     po->height = pg->height;
     if (find_tables(c, pg, &tables, &ntables) < 0)
         return false;
@@ -728,7 +747,8 @@ static void write_table(const table *t, strbuf *out)
 
 /* Where the text body's lines start and end: the commonest left edge
  * (continuation lines of paragraphs) and right edge (full lines), to the
- * point. */
+ * point. A right edge short of 60% of the page is no margin: the lines
+ * are all short, none is full. */
 static void body_margins(ctx *c, float *left, float *right)
 {
     enum { SPAN = 4096 };
@@ -745,6 +765,7 @@ static void body_margins(ctx *c, float *left, float *right)
             hl[(int)ln->x0]++;
             hr[(int)ln->x1]++;
         }
+    float min_right = c->npages ? c->pages[0].width * 0.6f : 0;
     int bl = 0, br = 0;
     for (int x = 1; x + 1 < SPAN; x++) {
         int nl = hl[x - 1] + hl[x] + hl[x + 1], nr = hr[x - 1] + hr[x] + hr[x + 1];
@@ -752,7 +773,7 @@ static void body_margins(ctx *c, float *left, float *right)
             bl = nl;
             *left = (float)x;
         }
-        if (nr > br) {
+        if (nr > br && (float)x >= min_right) {
             br = nr;
             *right = (float)x + 1;
         }
@@ -810,14 +831,15 @@ static bool starts_numbered(const char *s)
 }
 
 /* Whether `ln` goes on with the paragraph whose last line is `prev`: the
- * previous line is full (reaches the right margin) and this one is not
- * indented nor numbered, in the same size, at a line's distance (or at
- * the top of the next page). */
+ * previous line is full (this line's first word would not have fitted
+ * before the right margin: a CJK character, or a whole URL, sample 004)
+ * and this one is not indented nor numbered, in the same size, at a
+ * line's distance (or at the top of the next page). */
 static bool continues(const line *prev, const line *ln, bool new_page, float left, float right)
 {
     if (!prev || starts_numbered(ln->text))
         return false;
-    if (prev->x1 < right - 1.5f * prev->size || ln->x0 > left + 0.5f * ln->size)
+    if (right - prev->x1 > ln->first_word + 0.5f * prev->size || ln->x0 > left + 0.5f * ln->size)
         return false;
     if (fabsf(prev->size - ln->size) > 0.2f * prev->size)
         return false;
