@@ -4,9 +4,10 @@
  *
  * Only the main document part is read: headers, footers, footnotes and
  * comments live in parts of their own and are not report text. The part
- * is never loaded whole: libzip inflates it chunk by chunk into
- * libxml2's xmlTextReader, and no more than the current top-level table
- * is kept in memory. Every size is bounded (read_docx.h): the entry
+ * is never loaded whole: libzip inflates it chunk by chunk into libxml2's
+ * SAX2 push parser (twice as fast as its xmlTextReader, which builds
+ * nodes), a stack of frames follows where the parser is, and no more than
+ * the current top-level table row is kept in memory. Every size is bounded (read_docx.h): the entry
  * count, the inflated size and ratio (zip bombs), the XML depth, and the
  * text produced.
  *
@@ -26,7 +27,8 @@
  */
 #include "read_docx.h"
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <stdint.h>
 #include <string.h>
 #include <zip.h>
 
@@ -98,26 +100,79 @@ typedef struct sink {
     tcell *cell;
 } sink;
 
+typedef struct para {
+    strbuf text;
+    sink to;      /* where it goes, and the text boxes inside it */
+    bool hidden;  /* the current run is hidden (w:vanish) */
+} para;
+
+typedef struct table {
+    strbuf *out;    /* the body's text, or `own` for a nested table */
+    strbuf own;
+    tcell *cell;    /* a nested table's cell */
+} table;
+
+/* What the parser is inside of, and so what its children mean. */
+typedef enum mode {
+    M_ROOT,       /* before the document element */
+    M_DOCUMENT,   /* w:document: looking for w:body */
+    M_BLOCKS,     /* body, text box, content control: paragraphs and tables */
+    M_BLOCK_ALT,  /* mc:AlternateContent among blocks */
+    M_INLINE,     /* a paragraph, or a wrapper of runs within one */
+    M_RUN,        /* w:r */
+    M_RPR,        /* a run's properties */
+    M_TEXT,       /* w:t */
+    M_DRAWING,    /* w:drawing, w:pict, w:object: only text boxes count */
+    M_INLINE_ALT, /* mc:AlternateContent among runs */
+    M_TABLE,      /* w:tbl, or a wrapper of rows */
+    M_ROW,        /* w:tr, or a wrapper of cells */
+    M_CELL,       /* w:tc: blocks, and the cell's properties */
+    M_TCPR,       /* a cell's properties */
+    M_SKIP        /* an element whose content is not read */
+} mode;
+
+typedef struct frame {
+    mode mode;
+    bool owns;        /* this element made para/tb/row: it finishes them */
+    bool was_hidden;  /* M_RUN: the hidden state to restore at its end */
+    bool choice_done; /* M_*_ALT: the first mc:Choice has been read */
+    sink to;          /* M_BLOCKS: where paragraphs go */
+    para *para;
+    table *tb;
+    trow *row;
+    tcell *cell;
+} frame;
+
+/* Names the parser has classified, by address: libxml2 interns names in
+ * its dictionary, so one name is always one pointer. */
+#define NAME_CACHE_BITS 10
+typedef struct name_slot {
+    const xmlChar *name, *ns;
+    el kind;
+} name_slot;
+
 typedef struct dx {
-    xmlTextReaderPtr xr;
-    zip_file_t *zf;
-    size_t inflated, declared; /* bytes inflated so far, and the zip's claim */
-    const xmlChar *w_ns;       /* the document's W namespace, once seen */
-    xxgk_status status;        /* the first failure, XXGK_OK until then */
+    xmlParserCtxtPtr ctxt;
+    frame stack[DOCX_MAX_DEPTH + 2];
+    int depth;
+    name_slot names[1 << NAME_CACHE_BITS];
+    xxgk_status status; /* the first failure, XXGK_OK until then */
     char why[160];
-    int xml_line;              /* line of the first XML error */
+    int xml_line;       /* line of the first XML error */
     strbuf *out;
+    char chunk[65536];  /* inflated bytes on their way to the parser */
 } dx;
 
 /* ---- failures ----------------------------------------------------- */
 
-static int fail(dx *d, xxgk_status st, const char *why)
+static void fail(dx *d, xxgk_status st, const char *why)
 {
     if (d->status == XXGK_OK) {
         d->status = st;
         snprintf(d->why, sizeof d->why, "%s", why);
     }
-    return -1;
+    if (d->ctxt)
+        xmlStopParser(d->ctxt);
 }
 
 static void on_xml_error(void *arg, xmlErrorPtr e)
@@ -127,312 +182,97 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
         d->xml_line = e->line ? e->line : -1;
 }
 
-/* ---- zip → libxml2 ------------------------------------------------ */
+/* ---- names and attributes -------------------------------------------- */
 
-/* The xmlTextReader's input: inflates a chunk at a time and stops at the
- * limits, whatever the zip header promised. */
-static int zip_read(void *arg, char *buf, int len)
+static el classify_name(const char *ns, const char *name)
 {
-    dx *d = arg;
-    zip_int64_t n = zip_fread(d->zf, buf, (zip_uint64_t)len);
-    if (n < 0) {
-        fail(d, XXGK_E_TRUNCATED, "word/document.xml 无法解压（数据损坏）");
-        return -1;
-    }
-    d->inflated += (size_t)n;
-    if (d->inflated > d->declared || d->inflated > DOCX_MAX_XML) {
-        fail(d, XXGK_E_TOO_LARGE, "word/document.xml 解压后超过声明的大小或上限（疑似压缩炸弹）");
-        return -1;
-    }
-    return (int)n;
-}
-
-static int zip_close_cb(void *arg)
-{
-    (void)arg;
-    return 0;
-}
-
-/* ---- walking the XML ------------------------------------------------ */
-
-static el classify(dx *d)
-{
-    const xmlChar *ns = xmlTextReaderConstNamespaceUri(d->xr);
-    const char *name = (const char *)xmlTextReaderConstLocalName(d->xr);
-    if (!ns || !name)
+    if (!strcmp(ns, MC_NS)) {
+        if (!strcmp(name, "AlternateContent"))
+            return E_ALTERNATE;
+        if (!strcmp(name, "Choice"))
+            return E_CHOICE;
+        if (!strcmp(name, "Fallback"))
+            return E_FALLBACK;
         return E_OTHER;
-    if (ns != d->w_ns) {
-        if (!strcmp((const char *)ns, MC_NS)) {
-            if (!strcmp(name, "AlternateContent"))
-                return E_ALTERNATE;
-            if (!strcmp(name, "Choice"))
-                return E_CHOICE;
-            if (!strcmp(name, "Fallback"))
-                return E_FALLBACK;
-            return E_OTHER;
-        }
-        if (strcmp((const char *)ns, W_NS) && strcmp((const char *)ns, W_NS_STRICT))
-            return E_OTHER;
-        d->w_ns = ns; /* names are interned: the next check is a compare */
     }
+    if (strcmp(ns, W_NS) && strcmp(ns, W_NS_STRICT))
+        return E_OTHER;
     for (size_t i = 0; i < sizeof w_elements / sizeof w_elements[0]; i++)
         if (!strcmp(name, w_elements[i].name))
             return w_elements[i].kind;
     return E_OTHER;
 }
 
-typedef int (*child_fn)(dx *d, el kind, void *ctx);
-
-/* Calls fn on each child element of the element the reader is on, and
- * returns once its end tag is consumed. fn must consume the child whole
- * (by each_child or skip). */
-static int each_child(dx *d, child_fn fn, void *ctx)
+/* What an element is. Each distinct (namespace, name) pair is looked up
+ * once per document; after that it is a pointer compare. */
+static el classify(dx *d, const xmlChar *ns, const xmlChar *name)
 {
-    if (xmlTextReaderIsEmptyElement(d->xr))
-        return 0;
-    int depth = xmlTextReaderDepth(d->xr);
-    if (depth > DOCX_MAX_DEPTH)
-        return fail(d, XXGK_E_TOO_LARGE, "word/document.xml 的 XML 嵌套过深");
-    for (;;) {
-        int rc = xmlTextReaderRead(d->xr);
-        if (rc != 1)
-            return fail(d, XXGK_E_TRUNCATED, "word/document.xml 不完整或 XML 格式错误");
-        int type = xmlTextReaderNodeType(d->xr);
-        if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(d->xr) == depth)
-            return 0;
-        if (type == XML_READER_TYPE_ELEMENT && fn(d, classify(d), ctx) < 0)
-            return -1;
+    if (!ns || !name)
+        return E_OTHER;
+    uint64_t h = ((uint64_t)(uintptr_t)name ^ ((uint64_t)(uintptr_t)ns << 7)) * 0x9E3779B97F4A7C15u;
+    name_slot *slot = &d->names[h >> (64 - NAME_CACHE_BITS)];
+    if (slot->name == name && slot->ns == ns)
+        return slot->kind;
+    el kind = classify_name((const char *)ns, (const char *)name);
+    *slot = (name_slot){name, ns, kind};
+    return kind;
+}
+
+/* The w:val attribute: libxml2 passes attributes as (name, prefix, URI,
+ * value, value end) quintuples. NULL when absent. */
+static const xmlChar *attr_val(int n, const xmlChar **attrs, size_t *len)
+{
+    for (int i = 0; i < n; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        if (!strcmp((const char *)a[0], "val") && a[2] &&
+            (!strcmp((const char *)a[2], W_NS) || !strcmp((const char *)a[2], W_NS_STRICT))) {
+            *len = (size_t)(a[4] - a[3]);
+            return a[3];
+        }
     }
+    return NULL;
 }
 
-static int skip_fn(dx *d, el kind, void *ctx)
+static bool val_is(int n, const xmlChar **attrs, const char *want)
 {
-    (void)kind;
-    return each_child(d, skip_fn, ctx);
+    size_t len;
+    const xmlChar *v = attr_val(n, attrs, &len);
+    return v && len == strlen(want) && !memcmp(v, want, len);
 }
 
-static int skip(dx *d)
+/* w:val as OOXML's ST_OnOff: absent, "on", "true" and "1" are true. */
+static bool on_off(int n, const xmlChar **attrs)
 {
-    return each_child(d, skip_fn, NULL);
+    size_t len;
+    return attr_val(n, attrs, &len) == NULL ||
+           !(val_is(n, attrs, "0") || val_is(n, attrs, "false") || val_is(n, attrs, "off"));
 }
 
-/* The w:val attribute of the current element, as a bool: absent, "on",
- * "true" and "1" are true (OOXML's ST_OnOff). */
-static bool on_off(dx *d)
+/* ---- what the elements do ------------------------------------------------ */
+
+static bool add_item(dx *d, tcell *c, const char *text, size_t len, bool is_table)
 {
-    xmlChar *v = xmlTextReaderGetAttributeNs(d->xr, BAD_CAST "val",
-                                             xmlTextReaderConstNamespaceUri(d->xr));
-    bool on = !v || !(strcmp((char *)v, "0") == 0 || strcmp((char *)v, "false") == 0 ||
-                      strcmp((char *)v, "off") == 0);
-    xmlFree(v);
-    return on;
-}
-
-/* The w:val attribute of the current element equals `want`. */
-static bool val_is(dx *d, const char *want)
-{
-    xmlChar *v = xmlTextReaderGetAttributeNs(d->xr, BAD_CAST "val",
-                                             xmlTextReaderConstNamespaceUri(d->xr));
-    bool is = v && strcmp((char *)v, want) == 0;
-    xmlFree(v);
-    return is;
-}
-
-/* ---- paragraphs ----------------------------------------------------- */
-
-typedef struct para_ctx {
-    strbuf text;
-    sink *to;      /* where text boxes inside the paragraph go */
-    bool hidden;   /* the current run is hidden (w:vanish) */
-    bool choice_done;
-} para_ctx;
-
-static int container_fn(dx *d, el kind, void *ctx);
-static int read_table(dx *d, sink *to);
-
-/* A paragraph's text goes to its sink when the paragraph ends. */
-static int emit_para(dx *d, sink *to, const char *text, size_t len)
-{
-    if (to->body) {
-        layout_para(to->body, text, len);
-        return 0;
-    }
-    tcell *c = to->cell;
     if (c->n == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 4;
         cell_item *v = realloc(c->items, cap * sizeof *v);
-        if (!v)
-            return fail(d, XXGK_E_NOMEM, "内存不足");
+        if (!v) {
+            fail(d, XXGK_E_NOMEM, "内存不足");
+            return false;
+        }
         c->items = v;
         c->cap = cap;
     }
     char *copy = malloc(len + 1);
-    if (!copy)
-        return fail(d, XXGK_E_NOMEM, "内存不足");
+    if (!copy) {
+        fail(d, XXGK_E_NOMEM, "内存不足");
+        return false;
+    }
     memcpy(copy, text, len);
     copy[len] = '\0';
-    c->items[c->n++] = (cell_item){copy, len, false};
-    return 0;
+    c->items[c->n++] = (cell_item){copy, len, is_table};
+    c->has_table |= is_table;
+    return true;
 }
-
-static int text_fn(dx *d, el kind, void *ctx);
-
-/* The text nodes of a w:t. */
-static int read_t(dx *d, para_ctx *p)
-{
-    if (xmlTextReaderIsEmptyElement(d->xr))
-        return 0;
-    int depth = xmlTextReaderDepth(d->xr);
-    for (;;) {
-        if (xmlTextReaderRead(d->xr) != 1)
-            return fail(d, XXGK_E_TRUNCATED, "word/document.xml 不完整或 XML 格式错误");
-        int type = xmlTextReaderNodeType(d->xr);
-        if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(d->xr) == depth)
-            return 0;
-        if (type == XML_READER_TYPE_ELEMENT) {
-            if (skip(d) < 0)
-                return -1;
-        } else if (!p->hidden && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-                                  type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-                                  type == XML_READER_TYPE_WHITESPACE)) {
-            const char *v = (const char *)xmlTextReaderConstValue(d->xr);
-            if (v)
-                strbuf_add(&p->text, v, strlen(v));
-        }
-    }
-}
-
-static int rpr_fn(dx *d, el kind, void *ctx)
-{
-    para_ctx *p = ctx;
-    if (kind == E_VANISH)
-        p->hidden = on_off(d);
-    return skip(d);
-}
-
-/* Inside w:drawing / w:pict / w:object: only text boxes hold text. */
-static int drawing_fn(dx *d, el kind, void *ctx)
-{
-    para_ctx *p = ctx;
-    if (kind == E_TXBX)
-        return each_child(d, container_fn, p->to);
-    if (kind == E_FALLBACK)
-        return skip(d); /* the VML copy of a DrawingML text box */
-    return each_child(d, drawing_fn, ctx);
-}
-
-/* mc:AlternateContent: the first mc:Choice is read, the rest and the
- * fallback (the same content for older readers) are not. */
-static int alternate_fn(dx *d, el kind, void *ctx, child_fn inner)
-{
-    para_ctx *p = ctx;
-    if (kind == E_CHOICE && !p->choice_done) {
-        p->choice_done = true;
-        return each_child(d, inner, ctx);
-    }
-    return skip(d);
-}
-
-static int run_alternate_fn(dx *d, el kind, void *ctx)
-{
-    return alternate_fn(d, kind, ctx, text_fn);
-}
-
-/* Children of a paragraph and of a run, read alike: runs, their text and
- * breaks, and the wrappers around runs. */
-static int text_fn(dx *d, el kind, void *ctx)
-{
-    para_ctx *p = ctx;
-    switch (kind) {
-    case E_R: {
-        bool was = p->hidden;
-        int rc = each_child(d, text_fn, ctx);
-        p->hidden = was;
-        return rc;
-    }
-    case E_RPR:
-        return each_child(d, rpr_fn, ctx);
-    case E_T:
-        return read_t(d, p);
-    case E_TAB:
-    case E_PTAB:
-        if (!p->hidden)
-            strbuf_addc(&p->text, ' ');
-        return skip(d);
-    case E_BR:
-    case E_CR:
-        if (!p->hidden)
-            strbuf_addc(&p->text, '\n');
-        return skip(d);
-    case E_NOBREAKHYPHEN:
-        if (!p->hidden)
-            strbuf_addc(&p->text, '-');
-        return skip(d);
-    case E_TRANSPARENT:
-    case E_SDT:
-    case E_SDTCONTENT:
-        return each_child(d, text_fn, ctx);
-    case E_DRAWING:
-        return each_child(d, drawing_fn, ctx);
-    case E_ALTERNATE: {
-        bool was = p->choice_done;
-        p->choice_done = false;
-        int rc = each_child(d, run_alternate_fn, ctx);
-        p->choice_done = was;
-        return rc;
-    }
-    default:
-        return skip(d); /* properties, deleted text, field codes, … */
-    }
-}
-
-static int read_para(dx *d, sink *to)
-{
-    para_ctx p;
-    memset(&p, 0, sizeof p);
-    strbuf_init(&p.text, XXGK_MAX_INPUT);
-    p.to = to;
-    int rc = each_child(d, text_fn, &p);
-    if (rc == 0 && p.text.failed)
-        rc = fail(d, p.text.failed == STRBUF_NOMEM ? XXGK_E_NOMEM : XXGK_E_TOO_LARGE,
-                  "段落文字过多");
-    if (rc == 0)
-        rc = emit_para(d, to, p.text.s ? p.text.s : "", p.text.len);
-    strbuf_free(&p.text);
-    return rc;
-}
-
-/* ---- block containers: body, cells, text boxes, content controls ---- */
-
-static int block_alternate_fn(dx *d, el kind, void *ctx)
-{
-    /* Block-level alternates are rare; reading the first choice as a
-     * container is what Word does for content it understands. */
-    if (kind == E_CHOICE)
-        return each_child(d, container_fn, ctx);
-    return skip(d);
-}
-
-static int container_fn(dx *d, el kind, void *ctx)
-{
-    sink *to = ctx;
-    switch (kind) {
-    case E_P:
-        return read_para(d, to);
-    case E_TBL:
-        return read_table(d, to);
-    case E_SDT:
-    case E_SDTCONTENT:
-    case E_TRANSPARENT:
-        return each_child(d, container_fn, ctx);
-    case E_ALTERNATE:
-        return each_child(d, block_alternate_fn, ctx);
-    default:
-        return skip(d);
-    }
-}
-
-/* ---- tables ----------------------------------------------------------- */
 
 static void free_row(trow *row)
 {
@@ -442,46 +282,7 @@ static void free_row(trow *row)
         free(row->cells[i].items);
     }
     free(row->cells);
-    memset(row, 0, sizeof *row);
-}
-
-static int tcpr_fn(dx *d, el kind, void *ctx)
-{
-    tcell *c = ctx;
-    if (kind == E_VMERGE)
-        c->vcont = !val_is(d, "restart");
-    else if (kind == E_HMERGE)
-        c->hcont = !val_is(d, "restart");
-    return skip(d);
-}
-
-static int cell_fn(dx *d, el kind, void *ctx)
-{
-    tcell *c = ctx;
-    if (kind == E_TCPR)
-        return each_child(d, tcpr_fn, ctx);
-    sink to = {NULL, c};
-    return container_fn(d, kind, &to);
-}
-
-static int row_fn(dx *d, el kind, void *ctx)
-{
-    trow *row = ctx;
-    if (kind == E_SDT || kind == E_SDTCONTENT || kind == E_TRANSPARENT)
-        return each_child(d, row_fn, ctx);
-    if (kind != E_TC)
-        return skip(d);
-    if (row->n == row->cap) {
-        size_t cap = row->cap ? row->cap * 2 : 16;
-        tcell *v = realloc(row->cells, cap * sizeof *v);
-        if (!v)
-            return fail(d, XXGK_E_NOMEM, "内存不足");
-        row->cells = v;
-        row->cap = cap;
-    }
-    tcell *c = &row->cells[row->n++];
-    memset(c, 0, sizeof *c);
-    return each_child(d, cell_fn, c);
+    free(row);
 }
 
 /* Writes one row: a cell per line, or, for a layout row holding nested
@@ -524,72 +325,302 @@ static void write_row(strbuf *out, const trow *row)
     layout_row_end(out);
 }
 
-typedef struct table_ctx {
-    strbuf *out;
-} table_ctx;
-
-static int table_fn(dx *d, el kind, void *ctx)
+static frame frame_of(mode m)
 {
-    table_ctx *t = ctx;
-    if (kind == E_SDT || kind == E_SDTCONTENT || kind == E_TRANSPARENT)
-        return each_child(d, table_fn, ctx);
-    if (kind != E_TR)
-        return skip(d);
-    trow row;
-    memset(&row, 0, sizeof row);
-    int rc = each_child(d, row_fn, &row);
-    if (rc == 0)
-        write_row(t->out, &row);
-    free_row(&row);
-    return rc;
+    frame f;
+    memset(&f, 0, sizeof f);
+    f.mode = m;
+    return f;
 }
 
-/* A table in the body is written straight into the text; one inside a
- * cell is written into a buffer that becomes an item of that cell. */
-static int read_table(dx *d, sink *to)
+/* A paragraph or a table starting among blocks that go to `to`. */
+static frame block_child(dx *d, el kind, sink to, frame *top)
 {
-    if (to->body) {
-        table_ctx t = {to->body};
-        return each_child(d, table_fn, &t);
-    }
-    strbuf nested;
-    strbuf_init(&nested, XXGK_MAX_INPUT);
-    table_ctx t = {&nested};
-    int rc = each_child(d, table_fn, &t);
-    if (rc == 0 && nested.failed)
-        rc = fail(d, nested.failed == STRBUF_NOMEM ? XXGK_E_NOMEM : XXGK_E_TOO_LARGE,
-                  "表格文字过多");
-    if (rc == 0) {
-        tcell *c = to->cell;
-        rc = emit_para(d, to, nested.s ? nested.s : "", nested.len);
-        if (rc == 0) {
-            c->items[c->n - 1].table = true;
-            c->has_table = true;
+    frame f = frame_of(M_SKIP);
+    switch (kind) {
+    case E_P:
+        f.para = calloc(1, sizeof *f.para);
+        if (!f.para) {
+            fail(d, XXGK_E_NOMEM, "内存不足");
+            break;
         }
+        strbuf_init(&f.para->text, XXGK_MAX_INPUT);
+        f.para->to = to;
+        f.mode = M_INLINE;
+        f.owns = true;
+        break;
+    case E_TBL:
+        f.tb = calloc(1, sizeof *f.tb);
+        if (!f.tb) {
+            fail(d, XXGK_E_NOMEM, "内存不足");
+            break;
+        }
+        strbuf_init(&f.tb->own, XXGK_MAX_INPUT);
+        f.tb->out = to.body ? to.body : &f.tb->own;
+        f.tb->cell = to.cell;
+        f.mode = M_TABLE;
+        f.owns = true;
+        break;
+    case E_SDT:
+    case E_SDTCONTENT:
+    case E_TRANSPARENT:
+        f.mode = M_BLOCKS;
+        f.to = to;
+        break;
+    case E_ALTERNATE:
+        f.mode = M_BLOCK_ALT;
+        f.to = to;
+        break;
+    case E_CHOICE:
+        /* Block-level alternates are rare; the first choice is read. */
+        if (top->mode == M_BLOCK_ALT && !top->choice_done) {
+            top->choice_done = true;
+            f.mode = M_BLOCKS;
+            f.to = to;
+        }
+        break;
+    default:
+        break;
     }
-    strbuf_free(&nested);
-    return rc;
+    return f;
 }
 
-/* ---- the document ------------------------------------------------------ */
-
-static int document_fn(dx *d, el kind, void *ctx)
+/* A child of a paragraph, of a run or of a wrapper of runs. */
+static frame inline_child(frame *top, el kind)
 {
-    if (kind != E_BODY)
-        return skip(d);
-    sink to = {d->out, NULL};
-    (void)ctx;
-    return each_child(d, container_fn, &to);
+    para *p = top->para;
+    frame f = frame_of(M_SKIP);
+    f.para = p;
+    switch (kind) {
+    case E_R:
+        f.mode = M_RUN;
+        f.was_hidden = p->hidden;
+        break;
+    case E_RPR:
+        f.mode = M_RPR;
+        break;
+    case E_T:
+        f.mode = M_TEXT;
+        break;
+    case E_TAB:
+    case E_PTAB:
+        if (!p->hidden)
+            strbuf_addc(&p->text, ' ');
+        break;
+    case E_BR:
+    case E_CR:
+        if (!p->hidden)
+            strbuf_addc(&p->text, '\n');
+        break;
+    case E_NOBREAKHYPHEN:
+        if (!p->hidden)
+            strbuf_addc(&p->text, '-');
+        break;
+    case E_TRANSPARENT:
+    case E_SDT:
+    case E_SDTCONTENT:
+        f.mode = M_INLINE;
+        break;
+    case E_DRAWING:
+        f.mode = M_DRAWING;
+        break;
+    case E_ALTERNATE:
+        f.mode = M_INLINE_ALT;
+        break;
+    default:
+        break; /* properties, deleted text, field codes, … */
+    }
+    return f;
 }
 
-static int read_document(dx *d)
+/* The frame for an element starting inside `top`. */
+static frame child(dx *d, frame *top, el kind, int nattr, const xmlChar **attrs)
 {
+    frame f = frame_of(M_SKIP);
+    switch (top->mode) {
+    case M_ROOT:
+        return frame_of(M_DOCUMENT);
+    case M_DOCUMENT:
+        if (kind == E_BODY) {
+            f.mode = M_BLOCKS;
+            f.to = (sink){d->out, NULL};
+        }
+        return f;
+    case M_BLOCKS:
+    case M_BLOCK_ALT:
+        return block_child(d, kind, top->to, top);
+    case M_CELL:
+        if (kind == E_TCPR) {
+            f.mode = M_TCPR;
+            f.cell = top->cell;
+            return f;
+        }
+        return block_child(d, kind, (sink){NULL, top->cell}, top);
+    case M_INLINE:
+    case M_RUN:
+        return inline_child(top, kind);
+    case M_INLINE_ALT:
+        if (kind == E_CHOICE && !top->choice_done) {
+            top->choice_done = true;
+            f.mode = M_INLINE;
+            f.para = top->para;
+        }
+        return f; /* the fallback is the same content again */
+    case M_RPR:
+        if (kind == E_VANISH)
+            top->para->hidden = on_off(nattr, attrs);
+        return f;
+    case M_DRAWING:
+        if (kind == E_TXBX) {
+            f.mode = M_BLOCKS;
+            f.to = top->para->to;
+        } else if (kind != E_FALLBACK) { /* not the VML copy of a text box */
+            f.mode = M_DRAWING;
+            f.para = top->para;
+        }
+        return f;
+    case M_TABLE:
+        if (kind == E_SDT || kind == E_SDTCONTENT || kind == E_TRANSPARENT) {
+            f.mode = M_TABLE;
+            f.tb = top->tb;
+        } else if (kind == E_TR) {
+            f.row = calloc(1, sizeof *f.row);
+            if (!f.row) {
+                fail(d, XXGK_E_NOMEM, "内存不足");
+                return f;
+            }
+            f.mode = M_ROW;
+            f.tb = top->tb;
+            f.owns = true;
+        }
+        return f;
+    case M_ROW:
+        if (kind == E_SDT || kind == E_SDTCONTENT || kind == E_TRANSPARENT) {
+            f = *top;
+            f.owns = false;
+        } else if (kind == E_TC) {
+            trow *row = top->row;
+            if (row->n == row->cap) {
+                size_t cap = row->cap ? row->cap * 2 : 16;
+                tcell *v = realloc(row->cells, cap * sizeof *v);
+                if (!v) {
+                    fail(d, XXGK_E_NOMEM, "内存不足");
+                    return f;
+                }
+                row->cells = v;
+                row->cap = cap;
+            }
+            f.mode = M_CELL;
+            f.cell = &row->cells[row->n++];
+            memset(f.cell, 0, sizeof *f.cell);
+        }
+        return f;
+    case M_TCPR:
+        if (kind == E_VMERGE)
+            top->cell->vcont = !val_is(nattr, attrs, "restart");
+        else if (kind == E_HMERGE)
+            top->cell->hcont = !val_is(nattr, attrs, "restart");
+        return f;
+    case M_TEXT:
+    case M_SKIP:
+        return f;
+    }
+    return f;
+}
+
+/* Frees what a frame owns, after finishing it when the document went
+ * well: a paragraph goes to its sink, a row is written, a nested table
+ * becomes an item of its cell. */
+static void finish(dx *d, frame *f)
+{
+    bool ok = d->status == XXGK_OK;
+    if (f->mode == M_RUN)
+        f->para->hidden = f->was_hidden;
+    if (!f->owns)
+        return;
+    if (f->mode == M_INLINE) {
+        para *p = f->para;
+        if (ok && p->text.failed)
+            fail(d, p->text.failed == STRBUF_NOMEM ? XXGK_E_NOMEM : XXGK_E_TOO_LARGE, "段落文字过多");
+        else if (ok && p->to.body)
+            layout_para(p->to.body, p->text.s ? p->text.s : "", p->text.len);
+        else if (ok)
+            add_item(d, p->to.cell, p->text.s ? p->text.s : "", p->text.len, false);
+        strbuf_free(&p->text);
+        free(p);
+    } else if (f->mode == M_ROW) {
+        if (ok)
+            write_row(f->tb->out, f->row);
+        free_row(f->row);
+    } else if (f->mode == M_TABLE) {
+        table *t = f->tb;
+        if (ok && t->own.failed)
+            fail(d, t->own.failed == STRBUF_NOMEM ? XXGK_E_NOMEM : XXGK_E_TOO_LARGE, "表格文字过多");
+        else if (ok && t->cell)
+            add_item(d, t->cell, t->own.s ? t->own.s : "", t->own.len, true);
+        strbuf_free(&t->own);
+        free(t);
+    }
+}
+
+/* ---- the SAX callbacks -------------------------------------------------- */
+
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                     int nns, const xmlChar **ns, int nattr, int ndefaulted, const xmlChar **attrs)
+{
+    dx *d = ctx;
+    (void)prefix, (void)nns, (void)ns, (void)ndefaulted;
+    if (d->status != XXGK_OK)
+        return;
+    if (d->depth > DOCX_MAX_DEPTH) {
+        fail(d, XXGK_E_TOO_LARGE, "word/document.xml 的 XML 嵌套过深");
+        return;
+    }
+    frame f = child(d, &d->stack[d->depth - 1], classify(d, uri, local), nattr, attrs);
+    d->stack[d->depth++] = f;
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    dx *d = ctx;
+    (void)local, (void)prefix, (void)uri;
+    if (d->depth > 1)
+        finish(d, &d->stack[--d->depth]);
+}
+
+static void on_text(void *ctx, const xmlChar *s, int len)
+{
+    dx *d = ctx;
+    frame *top = &d->stack[d->depth - 1];
+    if (top->mode == M_TEXT && !top->para->hidden && d->status == XXGK_OK)
+        strbuf_add(&top->para->text, (const char *)s, (size_t)len);
+}
+
+/* Inflates the part chunk by chunk into the parser, stopping at the
+ * limits whatever the zip header promised. */
+static void parse_stream(dx *d, zip_file_t *zf, size_t declared)
+{
+    size_t inflated = 0;
     for (;;) {
-        int rc = xmlTextReaderRead(d->xr);
-        if (rc != 1)
-            return fail(d, XXGK_E_TRUNCATED, "word/document.xml 不完整或 XML 格式错误");
-        if (xmlTextReaderNodeType(d->xr) == XML_READER_TYPE_ELEMENT)
-            return each_child(d, document_fn, NULL);
+        zip_int64_t n = zip_fread(zf, d->chunk, sizeof d->chunk);
+        if (n < 0) {
+            fail(d, XXGK_E_TRUNCATED, "word/document.xml 无法解压（数据损坏）");
+            return;
+        }
+        inflated += (size_t)n;
+        if (inflated > declared || inflated > DOCX_MAX_XML) {
+            fail(d, XXGK_E_TOO_LARGE, "word/document.xml 解压后超过声明的大小或上限（疑似压缩炸弹）");
+            return;
+        }
+        int rc = xmlParseChunk(d->ctxt, d->chunk, (int)n, n == 0);
+        if (d->status != XXGK_OK)
+            return;
+        if (rc != 0 || !d->ctxt->wellFormed) {
+            fail(d, XXGK_E_TRUNCATED, "word/document.xml 不完整或 XML 格式错误");
+            return;
+        }
+        if (n == 0)
+            return;
     }
 }
 
@@ -633,27 +664,41 @@ static xxgk_status open_document(zip_t *za, zip_file_t **zf, size_t *declared, x
     return XXGK_OK;
 }
 
-/* Streams the opened part through the XML reader into `out`. */
+/* Streams the opened part through the SAX parser into `out`. */
 static xxgk_status stream_document(zip_file_t *zf, size_t declared, strbuf *out, xxgk_error *err)
 {
-    dx d;
-    memset(&d, 0, sizeof d);
-    d.zf = zf;
-    d.declared = declared;
-    d.out = out;
-    d.xr = xmlReaderForIO(zip_read, zip_close_cb, &d, "word/document.xml", NULL,
-                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!d.xr)
+    dx *d = calloc(1, sizeof *d);
+    if (!d)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    xmlTextReaderSetStructuredErrorHandler(d.xr, on_xml_error, &d);
-    read_document(&d);
-    xmlFreeTextReader(d.xr);
-    if (d.status == XXGK_OK)
-        return XXGK_OK;
-    if (d.xml_line > 0 && d.status == XXGK_E_TRUNCATED)
-        return error_set(err, d.status, "DOCX 文件损坏：word/document.xml 第 %d 行 XML 格式错误",
-                         d.xml_line);
-    return error_set(err, d.status, "DOCX 文件无法读取：%s", d.why);
+    d->out = out;
+    d->stack[d->depth++] = frame_of(M_ROOT);
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_text;
+    sax.cdataBlock = on_text;
+    sax.serror = on_xml_error;
+    d->ctxt = xmlCreatePushParserCtxt(&sax, d, NULL, 0, "word/document.xml");
+    if (d->ctxt) {
+        xmlCtxtUseOptions(d->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+        parse_stream(d, zf, declared);
+        xmlFreeParserCtxt(d->ctxt);
+        d->ctxt = NULL;
+    } else {
+        fail(d, XXGK_E_NOMEM, "内存不足");
+    }
+    while (d->depth > 1) /* what a failure left open */
+        finish(d, &d->stack[--d->depth]);
+    xxgk_status st = XXGK_OK;
+    if (d->status != XXGK_OK && d->xml_line > 0 && d->status == XXGK_E_TRUNCATED)
+        st = error_set(err, d->status, "DOCX 文件损坏：word/document.xml 第 %d 行 XML 格式错误",
+                       d->xml_line);
+    else if (d->status != XXGK_OK)
+        st = error_set(err, d->status, "DOCX 文件无法读取：%s", d->why);
+    free(d);
+    return st;
 }
 
 xxgk_status read_docx(arena *a, const char *data, size_t size, input_text *out, xxgk_error *err)

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# make bench: measures xxgk; each part is a section of its own.
+#   scripts/bench.sh BUILD_DIR
+# Files made for the runs go to bench/out/ (not committed).
+set -euo pipefail
+build=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$root/bench/out
+mkdir -p "$out"
+
+# "CPU-microseconds peak-KB" of a command: its CPU time (user + system)
+# averaged over RUNS runs, and its peak resident set size. CPU time
+# rather than wall time: the machines this runs on are shared, and
+# waiting for a core is not the program's cost.
+measure() {
+  "$build/bench/bench_read" --exec "$@"
+}
+
+# ---- DOCX reading against pandoc -t plain (readers-docx-pdf) ------------
+# The five samples as DOCX twice (as make_docx writes them, and as
+# LibreOffice saves them, tests/fixtures/docx), and one large report (a
+# sample forty times over) for the memory bound. Per file: the whole
+# `xxgk parse` process against `pandoc -t plain`, then the library alone
+# (bench_read, no process start-up).
+bench_docx() {
+  local dir=$out/docx
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  for txt in "$root"/examples/*.txt; do
+    "$build/tests/make_docx" "$txt" "$dir/$(basename "${txt%.txt}").docx"
+  done
+  for f in "$root"/tests/fixtures/docx/*.docx; do
+    cp "$f" "$dir/lo-$(basename "$f")"
+  done
+  for _ in $(seq 40); do cat "$root/examples/001_cbab459871fbb742.txt"; done > "$out/large.txt"
+  "$build/tests/make_docx" "$out/large.txt" "$dir/large-40x.docx"
+
+  echo "== DOCX: xxgk parse vs pandoc -t plain (whole process: CPU time, peak RSS)"
+  printf "%-30s %6s %9s %8s %10s %10s %8s\n" file KB "xxgk ms" "xxgk MB" "pandoc ms" "pandoc MB" speedup
+  local total_x=0 total_p=0 n=0
+  for f in "$dir"/*.docx; do
+    local runs=40 pruns=5 x p
+    [[ $f == *large* ]] && runs=5 pruns=2
+    x=($(measure $runs "$build/xxgk" parse "$f"))
+    p=($(measure $pruns pandoc -t plain "$f" -o /dev/null))
+    total_x=$((total_x + x[0])) total_p=$((total_p + p[0])) n=$((n + 1))
+    awk -v f="$(basename "$f")" -v kb=$(( $(stat -c %s "$f") / 1024 )) -v x="${x[0]}" -v xm="${x[1]}" \
+        -v p="${p[0]}" -v pm="${p[1]}" \
+        'BEGIN { printf "%-30s %6d %9.2f %8.1f %10.1f %10.1f %7.1fx\n", f, kb, x / 1000, xm / 1024, p / 1000, pm / 1024, p / x }'
+  done
+  local batch
+  batch=($(measure 5 "$build/xxgk" parse "$dir"/*.docx))
+  awk -v n=$n -v x=$total_x -v p=$total_p -v b="${batch[0]}" -v bm="${batch[1]}" 'BEGIN {
+    printf "%-30s %6s %9.2f %8s %10.1f %10s %7.1fx\n", "all files, a run each", "", x / 1000, "", p / 1000, "", p / x
+    # xxgk reads many files in one run (a directory of reports); pandoc
+    # cannot: its figure stays one process per file.
+    printf "%-30s %6s %9.2f %8.1f %10.1f %10s %7.1fx\n", "all files, one xxgk run", "", b / 1000, bm / 1024, p / 1000, "", p / b }'
+  echo
+  echo "== DOCX: the library alone (bench_read, in process)"
+  "$build/bench/bench_read" "$dir"/*.docx
+  echo
+}
+
+# ---- PDF reading (readers-docx-pdf) -------------------------------------
+bench_pdf() {
+  echo "== PDF: the library alone (bench_read, in process)"
+  local files=("$root"/tests/fixtures/pdf/*.pdf)
+  local corpus=${XXGK_CORPUS:-$root/../shared/corpus/raw}
+  [[ -d $corpus ]] && files+=("$corpus"/*.pdf)
+  "$build/bench/bench_read" -n 5 "${files[@]}"
+  echo
+}
+
+bench_docx
+bench_pdf
