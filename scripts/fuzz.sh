@@ -14,6 +14,10 @@ corpus_raw=${XXGK_CORPUS:-$root/../shared/corpus/raw}
 harnesses=("$@")
 [[ ${#harnesses[@]} -eq 0 ]] && harnesses=(fuzz_text fuzz_html fuzz_docx fuzz_docx_xml fuzz_pdf fuzz_pdf_layout)
 
+# Undefined behaviour is a finding too, not a line in the log.
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+
 seed_dir=$build/fuzz-seeds
 mkdir -p "$seed_dir" "$build/fuzz-artifacts"
 

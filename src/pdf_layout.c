@@ -87,6 +87,13 @@ static void *grow(ctx *c, void *v, size_t *cap, size_t n, size_t elem)
     return p;
 }
 
+/* qsort, for arrays that may be empty (and NULL). */
+static void sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
 static int cmp_float(const void *a, const void *b)
 {
     float x = *(const float *)a, y = *(const float *)b;
@@ -156,13 +163,13 @@ static int cmp_seg_extent(const void *a, const void *b)
  * overlapping pieces become one. Returns the new count. */
 static size_t merge_segs(pdfl_seg *s, size_t n)
 {
-    qsort(s, n, sizeof *s, cmp_seg);
+    sort(s, n, sizeof *s, cmp_seg);
     size_t o = 0, i = 0;
     while (i < n) {
         size_t end = i + 1;
         while (end < n && s[end].pos - s[end - 1].pos <= SNAP / 2)
             end++;
-        qsort(s + i, end - i, sizeof *s, cmp_seg_extent);
+        sort(s + i, end - i, sizeof *s, cmp_seg_extent);
         size_t first = o;
         s[o] = s[i];
         for (size_t k = i + 1; k < end; k++) {
@@ -207,7 +214,7 @@ static bool crosses(const pdfl_seg *h, const pdfl_seg *v)
  * count written into out. */
 static int cluster(float *vals, int n, float *out)
 {
-    qsort(vals, (size_t)n, sizeof *vals, cmp_float);
+    sort(vals, (size_t)n, sizeof *vals, cmp_float);
     int k = 0;
     for (int i = 0; i < n; i++) {
         if (k && vals[i] - out[k - 1] < MIN_CELL)
@@ -417,7 +424,7 @@ static void cell_text(const pdfl_char **cs, size_t n, strbuf *out)
         float base = cs[i]->base, tol = cs[i]->size * 0.5f;
         while (end < n && cs[end]->base - base <= tol)
             end++;
-        qsort(cs + i, end - i, sizeof *cs, cmp_char_x);
+        sort(cs + i, end - i, sizeof *cs, cmp_char_x);
         if (i)
             strbuf_addc(out, '\n');
         line_text(cs + i, end - i, out, 0.45f);
@@ -487,7 +494,7 @@ static float first_word(const pdfl_char **cs, size_t n)
 /* Groups the characters outside tables into lines, each a block. */
 static bool free_lines(ctx *c, page_out *po, const pdfl_char **cs, size_t n, strbuf *tmp)
 {
-    qsort(cs, n, sizeof *cs, cmp_char_base);
+    sort(cs, n, sizeof *cs, cmp_char_base);
     size_t i = 0;
     while (i < n) {
         size_t end = i + 1;
@@ -497,7 +504,7 @@ static bool free_lines(ctx *c, page_out *po, const pdfl_char **cs, size_t n, str
                 size = cs[end]->size;
             end++;
         }
-        qsort(cs + i, end - i, sizeof *cs, cmp_char_x);
+        sort(cs + i, end - i, sizeof *cs, cmp_char_x);
         line *ln = arena_alloc(&c->a, sizeof *ln);
         if (!ln)
             return false;
@@ -525,7 +532,7 @@ static bool table_texts(ctx *c, page_out *po, table **tables, int ntables, strbu
         table *t = tables[i];
         for (int g = 0; g < t->ngroups; g++) {
             group *gr = &t->groups[g];
-            qsort(gr->chars, gr->n, sizeof *gr->chars, cmp_char_base);
+            sort(gr->chars, gr->n, sizeof *gr->chars, cmp_char_base);
             cell_text(gr->chars, gr->n, tmp);
             if (!(gr->text = arena_text(c, tmp)))
                 return false;
@@ -562,7 +569,7 @@ static bool read_page(ctx *c, pdfl_page *pg, page_out *po, strbuf *tmp)
     }
     if (!table_texts(c, po, tables, ntables, tmp) || !free_lines(c, po, rest, nrest, tmp))
         return false;
-    qsort(po->v, po->n, sizeof *po->v, cmp_block);
+    sort(po->v, po->n, sizeof *po->v, cmp_block);
     return true;
 }
 
