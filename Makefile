@@ -28,7 +28,7 @@ test: test-release test-asan
 
 test-release: build
 	@echo "== tests (release build)"
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD) && ctest --output-on-failure --timeout 300 -j $(JOBS)
 
 test-asan: deps
 	@echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
@@ -37,7 +37,7 @@ test-asan: deps
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    ctest --output-on-failure -j $(JOBS)
+	    ctest --output-on-failure --timeout 300 -j $(JOBS)
 
 valgrind: build
 	@cd $(BUILD) && ctest -T memcheck -L unit --output-on-failure
