@@ -203,6 +203,8 @@ static void extract_period(xxgk_report *r)
         const rec_para *para = &r->paras.v[p];
         if (para->section > 1)
             break;
+        if (!text_contains(para->text, para->len, "统计"))
+            continue;
         char buf[2048];
         size_t n = text_compact_buf(para->text, para->len, buf, sizeof buf);
         for (size_t i = 0; i < n; i++) {

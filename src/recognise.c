@@ -195,63 +195,64 @@ static bool is_group_header(const label_key *k)
     return false;
 }
 
-static bool is_header_word(const char *s, size_t len)
-{
-    label_key k;
-    label_key_init(&k);
-    label_key_add(&k, s, len);
-    if (k.len == 0) /* all in parentheses: table 三's 勾稽 note */
-        return text_contains(s, len, "勾稽");
-    if (is_group_header(&k))
-        return true;
+/* A cell of a row that may be a header row, classified once. */
+typedef struct header_cell {
+    const doc_cell *cell;
+    label_key key;
     label_match m[2];
-    return label_match_column(&k, 0, m) > 0;
-}
+    int nm;         /* column labels it matched */
+    bool header;    /* a column label, a group header or the 勾稽 note */
+} header_cell;
 
-static void record_headers(scan_ctx *c, const doc_row *row)
+#define MAX_HEADER_CELLS 24
+
+/* Classifies the text cells of a row without numbers; returns how many
+ * look like header cells. */
+static int classify_header(const scan_ctx *c, const doc_row *row, header_cell *hc, int *n)
 {
-    bool t4 = false;
-    for (uint32_t i = 0; i < row->n; i++) {
+    int section = c->section >= 2 && c->section <= 4 ? c->section : 0, count = 0;
+    *n = 0;
+    for (uint32_t i = 0; i < row->n && *n < MAX_HEADER_CELLS; i++) {
         const doc_cell *cell = &row->cells[i];
         if (text_is_blank(cell->text, cell->len))
             continue;
-        label_key k;
-        label_key_init(&k);
-        label_key_add(&k, cell->text, cell->len);
-        label_match m[2];
-        int section = c->section >= 2 && c->section <= 4 ? c->section : 0;
-        int nm = k.len && !is_group_header(&k) ? label_match_column(&k, section, m) : 0;
-        for (int j = 0; j < (nm ? nm : 1); j++) {
-            rec_header *h = VEC_PUSH(&c->r->a, c->r->headers);
-            if (!h)
-                return;
-            h->text = arena_strndup(&c->r->a, cell->text, cell->len);
-            h->at = cell_span(cell);
-            h->col = -1;
-            if (nm) {
-                h->table = m[j].table;
-                h->block = m[j].index / 16;
-                h->col = m[j].index % 16;
-                h->quality = m[j].quality;
-                if (m[j].table->section == 4)
-                    t4 = true;
-            }
-        }
-        if (strstr(k.text, "行政复议") || strstr(k.text, "行政诉讼"))
-            t4 = true;
-    }
-    c->in_t4_header = t4;
-}
-
-static int header_cells(const doc_row *row, int last_label)
-{
-    int count = 0;
-    for (int i = 0; i <= last_label; i++) {
-        const doc_cell *cell = &row->cells[i];
-        if (!text_is_blank(cell->text, cell->len) && is_header_word(cell->text, cell->len))
-            count++;
+        header_cell *h = &hc[(*n)++];
+        h->cell = cell;
+        label_key_init(&h->key);
+        label_key_add(&h->key, cell->text, cell->len);
+        bool group = h->key.len && is_group_header(&h->key);
+        h->nm = h->key.len && !group ? label_match_column(&h->key, section, h->m) : 0;
+        h->header = group || h->nm > 0 ||
+                    (h->key.len == 0 && text_contains(cell->text, cell->len, "勾稽"));
+        count += h->header;
     }
     return count;
+}
+
+static void record_headers(scan_ctx *c, const header_cell *hc, int n)
+{
+    bool t4 = false;
+    for (int i = 0; i < n; i++) {
+        const header_cell *h = &hc[i];
+        for (int j = 0; j < (h->nm ? h->nm : 1); j++) {
+            rec_header *rh = VEC_PUSH(&c->r->a, c->r->headers);
+            if (!rh)
+                return;
+            rh->text = arena_strndup(&c->r->a, h->cell->text, h->cell->len);
+            rh->at = cell_span(h->cell);
+            rh->col = -1;
+            if (h->nm) {
+                rh->table = h->m[j].table;
+                rh->block = h->m[j].index / 16;
+                rh->col = h->m[j].index % 16;
+                rh->quality = h->m[j].quality;
+                t4 |= h->m[j].table->section == 4;
+            }
+        }
+        t4 |= text_contains(h->key.text, h->key.len, "行政复议") ||
+              text_contains(h->key.text, h->key.len, "行政诉讼");
+    }
+    c->in_t4_header = t4;
 }
 
 static void add_obs(scan_ctx *c, const doc_row *row, int first_value, const label_match *m,
@@ -302,10 +303,13 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
         }
         return;
     }
-    int headers = numbers ? 0 : header_cells(row, last_label);
-    if (numbers == 0 && (headers >= 2 || (headers == 1 && last_label == 0 && row->n > 1))) {
-        record_headers(c, row);
-        return;
+    if (numbers == 0) {
+        header_cell hc[MAX_HEADER_CELLS];
+        int n, headers = classify_header(c, row, hc, &n);
+        if (headers >= 2 || (headers == 1 && last_label == 0 && row->n > 1)) {
+            record_headers(c, hc, n);
+            return;
+        }
     }
     /* The label is the text before the values. When the whole text run
      * matches nothing, a shorter one may: a value cell holding text
