@@ -83,20 +83,6 @@ typedef struct stated {
     const rec_para *para;
 } stated;
 
-/* Finds `keyword` in raw text from byte `from`; returns its offset or -1. */
-static long find_raw(const char *s, size_t n, size_t from, const char *keyword)
-{
-    size_t m = strlen(keyword);
-    for (const char *p = s + from, *end = s + n; (size_t)(end - p) >= m; p++) {
-        p = memchr(p, keyword[0], (size_t)(end - p) - m + 1);
-        if (!p)
-            return -1;
-        if (memcmp(p, keyword, m) == 0)
-            return p - s;
-    }
-    return -1;
-}
-
 /* Moves a byte offset back to the start of a UTF-8 character. */
 static size_t char_start(const char *s, size_t i)
 {
@@ -117,8 +103,8 @@ static stated find_statement(const xxgk_report *r, const char *keyword, const ch
         const rec_para *para = &r->paras.v[p];
         if (para->section > max_section || para->section == 2)
             continue;
-        for (long at = find_raw(para->text, para->len, 0, keyword); at >= 0 && st.value < 0;
-             at = find_raw(para->text, para->len, (size_t)at + kl, keyword)) {
+        for (long at = text_find(para->text, para->len, 0, keyword); at >= 0 && st.value < 0;
+             at = text_find(para->text, para->len, (size_t)at + kl, keyword)) {
             size_t lo = char_start(para->text, (size_t)at > 90 ? (size_t)at - 90 : 0);
             size_t hi = (size_t)at + kl + 90 < para->len ? (size_t)at + kl + 90 : para->len;
             hi = char_start(para->text, hi);

@@ -276,18 +276,31 @@ size_t utf8_length(const char *s, size_t len)
     return n;
 }
 
-bool text_contains(const char *s, size_t len, const char *needle)
+/* Offset of `needle` in s[from..len), or -1. For a needle that starts
+ * with a multi-byte character, memchr looks for its second byte: a lead
+ * byte like E7 starts one character in sixteen of Chinese text, a given
+ * continuation byte far fewer. */
+long text_find(const char *s, size_t len, size_t from, const char *needle)
 {
     size_t m = strlen(needle);
     if (m == 0)
-        return true;
-    for (const char *p = s, *end = s + len; (size_t)(end - p) >= m;) {
-        p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
+        return (long)from;
+    if (from > len || len - from < m)
+        return -1;
+    size_t k = m >= 2 && (unsigned char)needle[0] >= 0xC0 ? 1 : 0;
+    const char *p = s + from + k, *last = s + len - m + k;
+    while (p <= last) {
+        p = memchr(p, needle[k], (size_t)(last - p) + 1);
         if (!p)
-            return false;
-        if (memcmp(p, needle, m) == 0)
-            return true;
+            return -1;
+        if (memcmp(p - k, needle, m) == 0)
+            return (long)(p - k - s);
         p++;
     }
-    return false;
+    return -1;
+}
+
+bool text_contains(const char *s, size_t len, const char *needle)
+{
+    return text_find(s, len, 0, needle) >= 0;
 }
