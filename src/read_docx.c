@@ -7,16 +7,16 @@
  * is never loaded whole: libzip inflates it chunk by chunk into libxml2's
  * SAX2 push parser (twice as fast as its xmlTextReader, which builds
  * nodes), a stack of frames follows where the parser is, and no more than
- * the current top-level table row is kept in memory. Every size is bounded (read_docx.h): the entry
- * count, the inflated size and ratio (zip bombs), the XML depth, and the
- * text produced.
+ * the current table row is kept (a nested table: all of it, as text).
+ * Every size is bounded (read_docx.h): the entry count, the inflated size
+ * and ratio (zip bombs), the XML depth, and the text produced.
  *
  * What becomes text, as Word's own "save as text" does it:
  *  - paragraphs, line breaks (`w:br`) inside them, tabs as spaces;
  *  - tables row by row, a cell per line; a horizontally merged cell
- *    (`w:gridSpan`) is one cell, the continuation of a vertically merged
- *    one (`w:vMerge`) an empty cell; paragraphs inside a cell become its
- *    continuation lines;
+ *    (`w:gridSpan`) is one `w:tc` and so one cell, the continuation of a
+ *    vertically merged one (`w:vMerge`) an empty cell; paragraphs inside
+ *    a cell become its continuation lines;
  *  - a row holding a nested table is a layout row: its cells' paragraphs
  *    and tables are written as blocks of their own (reports pasted into
  *    a one-cell frame table are read like any other);
@@ -41,7 +41,7 @@ static const char MC_NS[] = "http://schemas.openxmlformats.org/markup-compatibil
 /* The elements the reader acts on; everything else is skipped whole. */
 typedef enum el {
     E_OTHER = 0,
-    E_BODY, E_P, E_TBL, E_TR, E_TC, E_TCPR, E_GRIDSPAN, E_VMERGE, E_HMERGE,
+    E_BODY, E_P, E_TBL, E_TR, E_TC, E_TCPR, E_VMERGE, E_HMERGE,
     E_R, E_RPR, E_VANISH, E_T, E_TAB, E_PTAB, E_BR, E_CR, E_NOBREAKHYPHEN,
     E_TRANSPARENT, /* wrappers whose content is read as if unwrapped */
     E_DELETED,     /* w:del, w:moveFrom: content not in the document */
@@ -56,8 +56,8 @@ static const struct {
     {"body", E_BODY},        {"p", E_P},
     {"tbl", E_TBL},          {"tr", E_TR},
     {"tc", E_TC},            {"tcPr", E_TCPR},
-    {"gridSpan", E_GRIDSPAN}, {"vMerge", E_VMERGE},
-    {"hMerge", E_HMERGE},    {"r", E_R},
+    {"vMerge", E_VMERGE},    {"hMerge", E_HMERGE},
+    {"r", E_R},
     {"rPr", E_RPR},          {"vanish", E_VANISH},
     {"t", E_T},              {"tab", E_TAB},
     {"ptab", E_PTAB},        {"br", E_BR},
