@@ -26,6 +26,10 @@ fi
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi
+# Optional: reading legacy DOC/WPS, and tests/fixtures/make_office.sh.
+if [[ "${1:-}" == "--office" ]]; then
+  packages+=(libreoffice-writer-nogui fonts-noto-cjk)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
