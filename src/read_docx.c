@@ -12,7 +12,8 @@
  * and ratio (zip bombs), the XML depth, and the text produced.
  *
  * What becomes text, as Word's own "save as text" does it:
- *  - paragraphs, line breaks (`w:br`) inside them, tabs as spaces;
+ *  - paragraphs, line breaks (`w:br`) inside them, tabs as spaces, and
+ *    the numbers of automatically numbered ones (docx_numbering.c);
  *  - tables row by row, a cell per line; a horizontally merged cell
  *    (`w:gridSpan`) is one `w:tc` and so one cell, the continuation of a
  *    vertically merged one (`w:vMerge`) an empty cell; paragraphs inside
@@ -29,9 +30,11 @@
 
 #include <libxml/parser.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
+#include "docx_numbering.h"
 #include "layout.h"
 
 static const char W_NS[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -46,7 +49,8 @@ typedef enum el {
     E_TRANSPARENT, /* wrappers whose content is read as if unwrapped */
     E_DELETED,     /* w:del, w:moveFrom: content not in the document */
     E_SDT, E_SDTCONTENT, E_TXBX, E_DRAWING,
-    E_ALTERNATE, E_CHOICE, E_FALLBACK
+    E_ALTERNATE, E_CHOICE, E_FALLBACK,
+    E_PPR, E_PSTYLE, E_NUMPR, E_ILVL, E_NUMID
 } el;
 
 static const struct {
@@ -70,6 +74,9 @@ static const struct {
     {"sdt", E_SDT},          {"sdtContent", E_SDTCONTENT},
     {"txbxContent", E_TXBX}, {"drawing", E_DRAWING},
     {"pict", E_DRAWING},     {"object", E_DRAWING},
+    {"pPr", E_PPR},          {"pStyle", E_PSTYLE},
+    {"numPr", E_NUMPR},      {"ilvl", E_ILVL},
+    {"numId", E_NUMID},
 };
 
 /* One item of a table cell: a paragraph's text, or a nested table
@@ -102,8 +109,10 @@ typedef struct sink {
 
 typedef struct para {
     strbuf text;
-    sink to;      /* where it goes, and the text boxes inside it */
-    bool hidden;  /* the current run is hidden (w:vanish) */
+    sink to;        /* where it goes, and the text boxes inside it */
+    bool hidden;    /* the current run is hidden (w:vanish) */
+    char style[64]; /* its style id, for numbered heading styles */
+    int num_id, ilvl; /* its own list numbering, -1 when it has none */
 } para;
 
 typedef struct table {
@@ -128,6 +137,8 @@ typedef enum mode {
     M_ROW,        /* w:tr, or a wrapper of cells */
     M_CELL,       /* w:tc: blocks, and the cell's properties */
     M_TCPR,       /* a cell's properties */
+    M_PPR,        /* a paragraph's properties: its style and numbering */
+    M_NUMPR,      /* a paragraph's list numbering */
     M_SKIP        /* an element whose content is not read */
 } mode;
 
@@ -160,6 +171,7 @@ typedef struct dx {
     char why[160];
     int xml_line;       /* line of the first XML error */
     strbuf *out;
+    docx_numbering *numbering; /* automatic numbering, NULL when none */
     char chunk[65536];  /* inflated bytes on their way to the parser */
 } dx;
 
@@ -346,6 +358,7 @@ static frame block_child(dx *d, el kind, sink to, frame *top)
         }
         strbuf_init(&f.para->text, XXGK_MAX_INPUT);
         f.para->to = to;
+        f.para->num_id = f.para->ilvl = -1;
         f.mode = M_INLINE;
         f.owns = true;
         break;
@@ -398,6 +411,9 @@ static frame inline_child(frame *top, el kind)
         break;
     case E_RPR:
         f.mode = M_RPR;
+        break;
+    case E_PPR:
+        f.mode = M_PPR;
         break;
     case E_T:
         f.mode = M_TEXT;
@@ -515,6 +531,33 @@ static frame child(dx *d, frame *top, el kind, int nattr, const xmlChar **attrs)
             memset(f.cell, 0, sizeof *f.cell);
         }
         return f;
+    case M_PPR:
+        if (kind == E_PSTYLE) {
+            size_t len;
+            const xmlChar *v = attr_val(nattr, attrs, &len);
+            if (v && len < sizeof top->para->style) {
+                memcpy(top->para->style, v, len);
+                top->para->style[len] = '\0';
+            }
+        } else if (kind == E_NUMPR) {
+            f.mode = M_NUMPR;
+            f.para = top->para;
+        }
+        return f; /* and not w:pPrChange: the numbering before a change */
+    case M_NUMPR:
+        if (kind == E_ILVL || kind == E_NUMID) {
+            size_t len;
+            const xmlChar *v = attr_val(nattr, attrs, &len);
+            char buf[16];
+            int n = -1;
+            if (v && len < sizeof buf) {
+                memcpy(buf, v, len);
+                buf[len] = '\0';
+                n = atoi(buf);
+            }
+            *(kind == E_ILVL ? &top->para->ilvl : &top->para->num_id) = n;
+        }
+        return f;
     case M_TCPR:
         if (kind == E_VMERGE)
             top->cell->vcont = !val_is(nattr, attrs, "restart");
@@ -526,6 +569,22 @@ static frame child(dx *d, frame *top, el kind, int nattr, const xmlChar **attrs)
         return f;
     }
     return f;
+}
+
+/* Puts the automatic number of a paragraph ("一、") before its text, as
+ * Word's text export writes it. */
+static void number(dx *d, para *p)
+{
+    strbuf label;
+    strbuf_init(&label, XXGK_MAX_INPUT);
+    docx_numbering_label(d->numbering, p->style, p->num_id, p->ilvl, &label);
+    if (label.len) {
+        strbuf_add(&label, p->text.s ? p->text.s : "", p->text.len);
+        strbuf_free(&p->text);
+        p->text = label;
+    } else {
+        strbuf_free(&label);
+    }
 }
 
 /* Frees what a frame owns, after finishing it when the document went
@@ -540,6 +599,8 @@ static void finish(dx *d, frame *f)
         return;
     if (f->mode == M_INLINE) {
         para *p = f->para;
+        if (ok && d->numbering && (p->num_id >= 0 || p->style[0]))
+            number(d, p);
         if (ok && p->text.failed)
             fail(d, p->text.failed == STRBUF_NOMEM ? XXGK_E_NOMEM : XXGK_E_TOO_LARGE, "段落文字过多");
         else if (ok && p->to.body)
@@ -665,12 +726,14 @@ static xxgk_status open_document(zip_t *za, zip_file_t **zf, size_t *declared, x
 }
 
 /* Streams the opened part through the SAX parser into `out`. */
-static xxgk_status stream_document(zip_file_t *zf, size_t declared, strbuf *out, xxgk_error *err)
+static xxgk_status stream_document(zip_t *za, zip_file_t *zf, size_t declared, strbuf *out,
+                                   xxgk_error *err)
 {
     dx *d = calloc(1, sizeof *d);
     if (!d)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     d->out = out;
+    d->numbering = docx_numbering_load(za);
     d->stack[d->depth++] = frame_of(M_ROOT);
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
@@ -691,6 +754,7 @@ static xxgk_status stream_document(zip_file_t *zf, size_t declared, strbuf *out,
     }
     while (d->depth > 1) /* what a failure left open */
         finish(d, &d->stack[--d->depth]);
+    docx_numbering_free(d->numbering);
     xxgk_status st = XXGK_OK;
     if (d->status != XXGK_OK && d->xml_line > 0 && d->status == XXGK_E_TRUNCATED)
         st = error_set(err, d->status, "DOCX 文件损坏：word/document.xml 第 %d 行 XML 格式错误",
@@ -725,7 +789,7 @@ xxgk_status read_docx(arena *a, const char *data, size_t size, input_text *out, 
     }
     strbuf text;
     strbuf_init(&text, XXGK_MAX_INPUT);
-    st = stream_document(zf, declared, &text, err);
+    st = stream_document(za, zf, declared, &text, err);
     zip_fclose(zf);
     zip_discard(za);
     if (st != XXGK_OK) {

@@ -189,6 +189,58 @@ static void fields_and_revisions(void)
                "新可见链接\n控件内容\n");
 }
 
+static void automatic_numbering(void)
+{
+    /* Headings numbered by a style (一、 二、), sub-headings by their own
+     * list level (（一） （二）, restarted under each heading), a decimal
+     * list, and a paragraph whose numbering is switched off. */
+    static const char numbering[] =
+        "<w:numbering " W_NS ">"
+        "<w:abstractNum w:abstractNumId=\"7\">"
+        "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+        "<w:lvlText w:val=\"%1、\"/><w:suff w:val=\"nothing\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+        "<w:lvlText w:val=\"（%2）\"/><w:suff w:val=\"nothing\"/></w:lvl></w:abstractNum>"
+        "<w:abstractNum w:abstractNumId=\"8\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"9\"/>"
+        "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>"
+        "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"7\"/></w:num>"
+        "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"8\"/></w:num></w:numbering>";
+    static const char styles[] =
+        "<w:styles " W_NS "><w:style w:type=\"paragraph\" w:styleId=\"H1\">"
+        "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"MyHeading\"><w:basedOn w:val=\"H1\"/>"
+        "</w:style></w:styles>";
+#define HEADING(text) "<w:p><w:pPr><w:pStyle w:val=\"MyHeading\"/></w:pPr><w:r><w:t>" text \
+                      "</w:t></w:r></w:p>"
+#define LIST(id, lvl, text) "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" lvl "\"/><w:numId w:val=\"" \
+                            id "\"/></w:numPr></w:pPr><w:r><w:t>" text "</w:t></w:r></w:p>"
+    const char *body = HEADING("总体情况") LIST("1", "1", "主动公开") LIST("1", "1", "依申请公开")
+        HEADING("主动公开政府信息情况") LIST("1", "1", "规章") LIST("2", "0", "第九项")
+        "<w:p><w:pPr><w:pStyle w:val=\"MyHeading\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>"
+        "</w:pPr><w:r><w:t>不编号</w:t></w:r></w:p>";
+#undef HEADING
+#undef LIST
+    size_t n = strlen(HEAD) + strlen(body) + strlen(TAIL) + 1;
+    char *xml = malloc(n);
+    snprintf(xml, n, "%s%s%s", HEAD, body, TAIL);
+    part parts[] = {{"word/document.xml", xml, 0},
+                    {"word/numbering.xml", numbering, 0},
+                    {"word/styles.xml", styles, 0},
+                    {NULL, NULL, 0}};
+    size_t size;
+    char *docx = make_zip(parts, &size);
+    arena a;
+    arena_init(&a, 4096);
+    input_text out;
+    xxgk_error err;
+    CHECK_INT(read_docx(&a, docx, size, &out, &err), XXGK_OK);
+    CHECK_STR(out.text, "一、总体情况\n（一）主动公开\n（二）依申请公开\n"
+                        "二、主动公开政府信息情况\n（一）规章\n9. 第九项\n不编号\n");
+    arena_release(&a);
+    free(docx);
+    free(xml);
+}
+
 static void headers_are_not_read(void)
 {
     xxgk_status st;
@@ -363,6 +415,7 @@ const struct unit_case unit_cases[] = {
     {"nested_tables", nested_tables},
     {"text_boxes", text_boxes},
     {"fields_and_revisions", fields_and_revisions},
+    {"automatic_numbering", automatic_numbering},
     {"headers_are_not_read", headers_are_not_read},
     {"not_docx", not_docx},
     {"damaged", damaged},
