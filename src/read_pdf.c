@@ -510,7 +510,7 @@ xxgk_status read_pdf(arena *a, const char *data, size_t size, input_text *out, x
         st = error_set(err, XXGK_E_TOO_LARGE, "PDF 过于复杂：读取所需内存超过上限 %zu 字节",
                        XXGK_PDF_MAX_MEMORY);
     if (st == XXGK_OK && pr.npages == 0)
-        st = error_set(err, XXGK_E_EMPTY, "PDF 文件没有页面");
+        st = error_set(err, XXGK_E_TRUNCATED, "PDF 文件损坏或不完整：找不到任何页面");
     else if (st == XXGK_OK && pr.chars == 0)
         st = pr.images ? error_set(err, XXGK_E_UNSUPPORTED,
                                    "PDF 是扫描件，没有文字层（只有图像），无法读取文字；"

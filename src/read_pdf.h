@@ -15,8 +15,8 @@
 /* A reader_fn for PDF: text PDFs are read into the Word-text layout
  * (pdf_layout.h). A PDF without a text layer fails with
  * XXGK_E_UNSUPPORTED ("扫描件，没有文字层"); an encrypted one with
- * XXGK_E_UNSUPPORTED; a damaged one with XXGK_E_TRUNCATED; one over the
- * limits with XXGK_E_TOO_LARGE. */
+ * XXGK_E_UNSUPPORTED; a damaged one (or one without pages) with
+ * XXGK_E_TRUNCATED; one over the limits with XXGK_E_TOO_LARGE. */
 xxgk_status read_pdf(arena *a, const char *data, size_t size, input_text *out, xxgk_error *err);
 
 #endif
