@@ -116,6 +116,8 @@ static void add_seg(page_acc *acc, fz_point p, fz_point q)
     pdfl_page *pg = &acc->page;
     if (pg->nh + pg->nv > PDFL_MAX_SEGS)
         return; /* a drawing, not tables: pdf_layout ignores the page's lines */
+    if (!isfinite(p.x) || !isfinite(p.y) || !isfinite(q.x) || !isfinite(q.y))
+        return;
     if (fabsf(p.y - q.y) < 0.5f && fabsf(p.x - q.x) >= 2) {
         if (!push((void **)&pg->hsegs, &pg->nh, &acc->cap_h, sizeof(pdfl_seg))) {
             acc->nomem = true;
@@ -349,14 +351,16 @@ static size_t take_chars(fz_stext_page *tp, page_acc *acc, size_t *garbled)
             if (l->wmode || l->dir.x < 0.9f)
                 continue;
             for (fz_stext_char *ch = l->first_char; ch; ch = ch->next) {
-                if (ch->c < 0x20 || ch->size <= 0 || !isfinite(ch->origin.y))
+                fz_quad q = ch->quad;
+                if (ch->c < 0x20 || !(ch->size > 0) || !isfinite(ch->size) ||
+                    !isfinite(ch->origin.y) || !isfinite(q.ll.x) || !isfinite(q.ul.x) ||
+                    !isfinite(q.lr.x) || !isfinite(q.ur.x))
                     continue;
                 if (!push((void **)&pg->chars, &pg->nchars, &acc->cap_chars, sizeof(pdfl_char))) {
                     acc->nomem = true;
                     return n;
                 }
                 *garbled += ch->c == 0xFFFD;
-                fz_quad q = ch->quad;
                 pg->chars[pg->nchars++] = (pdfl_char){ch->c == 0xA0 ? ' ' : ch->c,
                                                      fminf(q.ll.x, q.ul.x), fmaxf(q.lr.x, q.ur.x),
                                                      ch->origin.y, ch->size};
