@@ -395,15 +395,13 @@ typedef struct xxgk_cell_change {
 size_t xxgk_report_diff(const xxgk_report *before, const xxgk_report *after,
                         xxgk_cell_change *out);
 
-/* The carry-over rule between a body's reports for consecutive years:
- * this year's 二、上年结转 (t3.carried_in.*) equals last year's
- * 四、结转下年度继续办理 (t3.carried_out.*), column by column. A blank cell
- * counts as 0; a column absent from either report is not compared. Writes
- * each column where it does not hold into out (room for xxgk_cell_count()
- * entries; cell is the carried_in cell, before_cell the carried_out one)
- * and returns their number. */
-size_t xxgk_report_carry_over(const xxgk_report *previous, const xxgk_report *report,
-                              xxgk_cell_change *out);
+/* Runs only the rules across years (the carry-over rule: this year's
+ * 上年结转 equals last year's 结转下年度继续办理, column by column; the
+ * continuity of documents in force) on `report` against the same body's
+ * report for the year before. The findings replace the report's own, as
+ * xxgk_report_check does; reports loaded from the store have no text, so
+ * the other rules would say little about them. */
+xxgk_status xxgk_report_check_years(xxgk_report *report, const xxgk_report *previous);
 
 /* Statistics over the selected reports (xxgk db stats, the charts). */
 typedef struct xxgk_stats_rule {

@@ -470,11 +470,3 @@ int *store_cell_columns(sqlite3_stmt *st, int first)
         map[c] = c >= first ? xxgk_cell_find(sqlite3_column_name(st, c)) : -1;
     return map;
 }
-
-size_t store_error_count(const xxgk_report *r)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < r->findings.n; i++)
-        n += r->findings.v[i].severity == XXGK_ERROR;
-    return n;
-}

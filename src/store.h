@@ -66,9 +66,6 @@ bool store_decimal_add(xxgk_decimal *acc, xxgk_decimal v);
  * each one holds (by its name), or -1. Free the array. */
 int *store_cell_columns(sqlite3_stmt *st, int first);
 
-/* Number of error-severity findings of a report. */
-size_t store_error_count(const xxgk_report *r);
-
 /* The format of a stored format number (2019, 2021), else UNKNOWN. */
 xxgk_format store_format(int number);
 

@@ -94,16 +94,25 @@ static const char *severity_color(xxgk_severity s)
 static int chart_rules(const xxgk_stats *st, FILE *out)
 {
     svg_bar *bars = calloc(st->nrules ? st->nrules : 1, sizeof *bars);
-    if (!bars)
+    char (*labels)[200] = calloc(st->nrules ? st->nrules : 1, sizeof *labels);
+    if (!bars || !labels) {
+        free(bars);
+        free(labels);
         return -1;
-    for (size_t i = 0; i < st->nrules; i++)
-        bars[i] = (svg_bar){st->rules[i].rule, (double)st->rules[i].findings,
+    }
+    for (size_t i = 0; i < st->nrules; i++) {
+        const xxgk_rule *rule = xxgk_rule_find(st->rules[i].rule);
+        snprintf(labels[i], sizeof labels[i], "%s %s", st->rules[i].rule,
+                 rule ? rule->title : "");
+        bars[i] = (svg_bar){labels[i], (double)st->rules[i].findings,
                             severity_color(st->rules[i].severity)};
+    }
     char sub[160];
     snprintf(sub, sizeof sub, "各规则发现的问题数（红：错误，橙：警告，灰：提示），%zu 份已检查的报告",
              st->checked);
     int rc = svg_hbar_chart(out, "检查发现的问题（按规则）", sub, bars, st->nrules);
     free(bars);
+    free(labels);
     return rc;
 }
 

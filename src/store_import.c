@@ -234,9 +234,11 @@ static void run_job(pipeline *p, job *j)
     j->size = size;
     if (p->known.n && bsearch(digest, p->known.v, p->known.n, 32, cmp_hash)) {
         j->known = true;
-    } else if (xxgk_report_parse(data, size, j->path, &j->report, &j->err) == XXGK_OK) {
-        j->checked = false;
-        (void)p->check;
+    } else if (xxgk_report_parse(data, size, j->path, &j->report, &j->err) == XXGK_OK &&
+               p->check) {
+        /* Rules across years need the body's previous report, which may
+         * not be stored yet: `xxgk db diff` applies them. */
+        j->checked = xxgk_report_check(j->report, NULL) == XXGK_OK;
     }
     free(data);
 }
@@ -272,7 +274,7 @@ static void canonical(const char *path, char *out, size_t size)
 
 /* Stores one finished job; fills the event. Fails only on a database
  * error. */
-static xxgk_status store_job(store_writer *w, job *j, xxgk_import_event *ev,
+static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_event *ev,
                              xxgk_import_summary *sum, xxgk_error *err)
 {
     ev->path = j->path;
@@ -290,8 +292,9 @@ static xxgk_status store_job(store_writer *w, job *j, xxgk_import_event *ev,
         *(current ? &sum->unchanged : &sum->versions) += 1;
         return current ? XXGK_OK : store_writer_revive(w, ev->report_id, err);
     }
-    if (!j->report) /* known to the workers but gone since: parse it here */
-        xxgk_report_read_file(j->path, &j->report, &j->err);
+    if (!j->report && /* known to the workers but gone since: parse it here */
+        xxgk_report_read_file(j->path, &j->report, &j->err) == XXGK_OK && check)
+        j->checked = xxgk_report_check(j->report, NULL) == XXGK_OK;
     if (!j->report) {
         ev->outcome = XXGK_IMPORT_FAILED;
         ev->error = &j->err;
@@ -307,7 +310,7 @@ static xxgk_status store_job(store_writer *w, job *j, xxgk_import_event *ev,
         return st;
     ev->outcome = versioned ? XXGK_IMPORT_VERSION : XXGK_IMPORT_NEW;
     *(versioned ? &sum->versions : &sum->added) += 1;
-    if (j->checked && store_error_count(j->report) > 0)
+    if (j->checked && xxgk_report_count(j->report, XXGK_ERROR) > 0)
         sum->with_errors++;
     return XXGK_OK;
 }
@@ -323,7 +326,7 @@ static xxgk_status write_all(pipeline *p, store_writer *w, const xxgk_import_opt
             pthread_cond_wait(&p->job_done, &p->mu);
         pthread_mutex_unlock(&p->mu);
         xxgk_import_event ev = {0};
-        st = store_job(w, j, &ev, sum, err);
+        st = store_job(w, j, p->check, &ev, sum, err);
         ev.done = i + 1;
         ev.total = p->njobs;
         if (st == XXGK_OK && opt && opt->on_file)

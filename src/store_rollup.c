@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "input.h"
 #include "store.h"
-#include "template.h"
 
 /* What the selected reports hold in one cell. */
 typedef struct cell_sum {
@@ -100,98 +100,6 @@ static xxgk_status sum_reports(xxgk_store *s, const xxgk_store_filter *f, cell_s
     return status;
 }
 
-/* ---- the identities, from the template's sum rules ------------------- */
-
-/* Sum of the cells `keys` (rows when by_row is false, else columns) of
- * one line of a table. False when a cell is absent from the rollup, so
- * the identity cannot be evaluated. */
-static bool side_sum(const xxgk_report *r, const tpl_table *t, const char *keys, bool by_row,
-                     const char *fixed, xxgk_decimal *sum, int *ids, size_t *nids)
-{
-    key_iter it;
-    *sum = (xxgk_decimal){0, 0};
-    for (key_iter_init(&it, keys); key_iter_next(&it);) {
-        int id = by_row ? tpl_cell_id(t->id, fixed, it.key) : tpl_cell_id(t->id, it.key, fixed);
-        if (id < 0 || r->cells[id].kind == XXGK_VALUE_ABSENT)
-            return false;
-        ids[(*nids)++] = id;
-        if (r->cells[id].kind == XXGK_VALUE_NUMBER && !store_decimal_add(sum, r->cells[id].value))
-            return false;
-    }
-    return true;
-}
-
-static bool decimal_equal(xxgk_decimal a, xxgk_decimal b)
-{
-    xxgk_decimal d = a;
-    b.units = -b.units;
-    return store_decimal_add(&d, b) && d.units == 0;
-}
-
-/* Records a broken identity as an error finding of the rollup. */
-static void add_broken(xxgk_report *r, const tpl_sum *sum, const char *where, xxgk_decimal lhs,
-                       xxgk_decimal rhs, const int *ids, size_t nids)
-{
-    xxgk_finding *f = VEC_PUSH(&r->a, r->findings);
-    int *cells = arena_alloc(&r->a, sizeof(int) * (nids ? nids : 1));
-    if (!f || !cells)
-        return;
-    char a[48], b[48], msg[512], exp[128];
-    xxgk_decimal_format(lhs, a, sizeof a);
-    xxgk_decimal_format(rhs, b, sizeof b);
-    snprintf(msg, sizeof msg, "汇总后%s不成立（%s）：%s", sum->basis, where, a);
-    snprintf(exp, sizeof exp, "应为 %s，实际合计 %s", b, a);
-    memcpy(cells, ids, sizeof(int) * nids);
-    f->severity = XXGK_ERROR;
-    f->rule = sum->rule;
-    f->message = arena_strndup(&r->a, msg, strlen(msg));
-    f->expected = arena_strndup(&r->a, exp, strlen(exp));
-    f->cells = cells;
-    f->ncells = nids;
-}
-
-/* Checks one sum rule on every line it applies to. */
-static void check_sum(xxgk_report *r, const tpl_table *t, const tpl_sum *sum, int fmask)
-{
-    bool by_row = sum->over == SUM_EACH_ROW;
-    int lines = by_row ? t->nrows : t->blocks[0].ncols;
-    for (int i = 0; i < lines; i++) {
-        const char *fixed;
-        if (by_row) {
-            const tpl_row *row = &t->rows[i];
-            if (row->kind != ROW_DATA || !(row->formats & fmask))
-                continue;
-            fixed = row->key;
-        } else {
-            fixed = t->blocks[0].cols[i].key;
-        }
-        int ids[128];
-        size_t nids = 0;
-        xxgk_decimal lhs, rhs;
-        if (!side_sum(r, t, sum->lhs, by_row, fixed, &lhs, ids, &nids) ||
-            !side_sum(r, t, sum->rhs, by_row, fixed, &rhs, ids, &nids))
-            continue;
-        if (!decimal_equal(lhs, rhs)) {
-            char where[96];
-            snprintf(where, sizeof where, "%s %s", t->id, fixed);
-            add_broken(r, sum, where, lhs, rhs, ids, nids);
-        }
-    }
-}
-
-/* The identities of every table of the rollup's format, from the sum
- * rules declared in template_data.c. */
-static void check_identities(xxgk_report *r)
-{
-    int fmask = format_mask(r->meta.format);
-    for (int section = 2; section <= 4; section++) {
-        const tpl_table *t = tpl_table_of(r->meta.format, section);
-        for (int k = 0; t && k < t->nsums; k++)
-            if (t->sums[k].formats & fmask)
-                check_sum(r, t, &t->sums[k], fmask);
-    }
-}
-
 /* ---- the rollup ----------------------------------------------------- */
 
 static void set_meta(xxgk_report *r, int year, const char *name, size_t nreports)
@@ -238,7 +146,9 @@ xxgk_status xxgk_store_rollup(xxgk_store *s, const xxgk_store_filter *f, const c
             c->value = sums[i].number ? decimal_normalise(sums[i].total) : (xxgk_decimal){0, 0};
         }
         set_meta(r, f->year, name, n);
-        check_identities(r);
+        /* The sums of reports that each add up add up too; when they do
+         * not, some report broke an identity, and the rollup says so. */
+        check_sums(r);
         if (r->a.failed) {
             xxgk_report_free(r);
             r = NULL;

@@ -146,11 +146,6 @@ static void bind_text_or_null(sqlite3_stmt *st, int col, const char *s)
         sqlite3_bind_null(st, col);
 }
 
-static const char *severity_word(xxgk_severity s)
-{
-    return s == XXGK_ERROR ? "error" : s == XXGK_WARNING ? "warning" : "note";
-}
-
 static int put_report_row(store_writer *w, const char *path, const char *sha, size_t size,
                           int version, const xxgk_report *r, bool checked)
 {
@@ -217,7 +212,7 @@ static int put_findings(store_writer *w, int64_t id, const xxgk_report *r)
         finding_cells(f, &cells);
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i + 1);
-        sqlite3_bind_text(st, 3, severity_word(f->severity), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, xxgk_severity_name(f->severity), -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, f->rule ? f->rule : "", -1, SQLITE_STATIC);
         if (f->line) {
             sqlite3_bind_int64(st, 5, f->line);

@@ -16,7 +16,7 @@
     "'Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei','Microsoft YaHei',"       \
     "'PingFang SC',sans-serif"
 #define BAR_COLOR "#4e79a7"
-#define MAX_LABEL_EM 22.0 /* longer labels are cut with an ellipsis */
+#define MAX_LABEL_EM 26.0 /* longer labels are cut with an ellipsis */
 
 static void escaped(FILE *out, const char *s, size_t n)
 {
