@@ -374,6 +374,8 @@ static xxgk_status run_pipeline(xxgk_store *s, pipeline *p, const xxgk_import_op
     st = write_all(p, &w, opt, sum, err);
     for (int i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
+    /* Table statistics for the query planner, now that there is data. */
+    store_exec(s, "PRAGMA optimize");
     store_writer_free(&w);
     return st;
 }

@@ -50,7 +50,9 @@ xxgk_status store_writer_init(store_writer *w, xxgk_store *s, xxgk_error *err)
     if (rc == SQLITE_OK)
         rc = prepare(w, "SELECT max(version) FROM report WHERE path = ?1", &w->last_version);
     if (rc == SQLITE_OK)
-        rc = prepare(w, "UPDATE report SET current = 0 WHERE path = ?1 AND current = 1",
+        /* "+current": look the path up by its index; left to itself the
+         * planner may scan every current report instead (quadratic). */
+        rc = prepare(w, "UPDATE report SET current = 0 WHERE path = ?1 AND +current = 1",
                      &w->retire);
     if (rc == SQLITE_OK)
         rc = prepare(w, "UPDATE report SET current = 1 WHERE id = ?1", &w->revive);
