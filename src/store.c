@@ -322,6 +322,29 @@ void xxgk_store_close(xxgk_store *s)
 
 /* ---- selecting reports --------------------------------------------- */
 
+/* Whether the parentheses of an SQL expression balance outside quotes:
+ * a filter like "1) OR (1" would otherwise escape the conditions it is
+ * joined to (the current versions only). */
+static bool balanced(const char *sql)
+{
+    int depth = 0;
+    for (const char *p = sql; *p; p++) {
+        if (*p == '\'' || *p == '"' || *p == '`' || *p == '[') {
+            char close = *p == '[' ? ']' : *p;
+            p = strchr(p + 1, close);
+            if (!p)
+                return false;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')' && --depth < 0) {
+            return false;
+        } else if ((*p == '-' && p[1] == '-') || (*p == '/' && p[1] == '*')) {
+            return false; /* a comment could hide the rest of the query */
+        }
+    }
+    return depth == 0;
+}
+
 sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char *cols,
                            const char *join, const char *tail, xxgk_error *err)
 {
@@ -344,8 +367,14 @@ sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char
     if (f->rule && *f->rule)
         sbuf_add(&sql, " AND EXISTS (SELECT 1 FROM finding AS f WHERE f.report_id = report.id"
                        " AND f.rule = ?3)");
-    if (f->where && *f->where)
-        sbuf_addf(&sql, " AND (%s\n)", f->where);
+    if (f->where && *f->where) {
+        if (!balanced(f->where)) {
+            sbuf_free(&sql);
+            error_set(err, XXGK_E_USAGE, "筛选条件的括号或引号不配对，或含有注释");
+            return NULL;
+        }
+        sbuf_addf(&sql, " AND (%s)", f->where);
+    }
     if (tail)
         sbuf_addf(&sql, " %s", tail);
     if (sql.failed) {
