@@ -45,9 +45,19 @@ static bool add_row(sqlite3_stmt *st, const int *map, cell_sum *sums, size_t nce
     for (int c = 0; c < n; c++) {
         if (map[c] < 0 || (size_t)map[c] >= ncells)
             continue;
+        cell_sum *s = &sums[map[c]];
+        int type = sqlite3_column_type(st, c);
+        if (type == SQLITE_NULL)
+            continue;
+        if (type == SQLITE_INTEGER && s->total.scale == 0) { /* counts: the common case */
+            s->number = true;
+            if (__builtin_add_overflow(s->total.units, sqlite3_column_int64(st, c),
+                                       &s->total.units))
+                return false;
+            continue;
+        }
         xxgk_cell cell;
         store_value_to_cell(st, c, &cell);
-        cell_sum *s = &sums[map[c]];
         if (cell.kind == XXGK_VALUE_BLANK)
             s->blank = true;
         if (cell.kind != XXGK_VALUE_NUMBER)

@@ -3,9 +3,11 @@
  * and by body (which mistakes are most common, which bodies make the
  * most), applications per year, by outcome and by applicant type.
  *
- * Everything is summed by SQLite over the indexed report table and the
- * one-row-per-report cells table, so the cost grows with the reports
- * selected, not with cells × reports rows.
+ * Two passes whatever the size: one over the selected reports with
+ * their cells (years, bodies, table 三 sums), one over the findings
+ * (rules). Grouping happens here in C, in hash tables, rather than in
+ * several GROUP BY queries, each of which would read the 100,000 rows of
+ * a large store again (seconds instead of a fraction of one).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +16,11 @@
 #include "store.h"
 #include "template.h"
 
-/* Appends to a growable array of `elem`-sized items; NULL when out of
- * memory. */
+/* Appends a zeroed element to a growable array; NULL when out of
+ * memory. Capacity doubles at powers of two. */
 static void *grow(void **v, size_t *n, size_t elem)
 {
-    if ((*n & (*n - 1)) == 0) { /* n is 0 or a power of two: double */
+    if ((*n & (*n - 1)) == 0) {
         void *nv = realloc(*v, (*n ? *n * 2 : 8) * elem);
         if (!nv)
             return NULL;
@@ -27,101 +29,97 @@ static void *grow(void **v, size_t *n, size_t elem)
     return memset((char *)*v + (*n)++ * elem, 0, elem);
 }
 
-static char *dup_text(sqlite3_stmt *st, int col)
+static unsigned hash_text(const char *s)
 {
-    const char *t = (const char *)sqlite3_column_text(st, col);
-    return strdup(t ? t : "");
+    unsigned h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
 }
 
-/* Runs a filtered aggregate and calls row() for each result row. */
-static xxgk_status each_row(xxgk_store *s, const xxgk_store_filter *f, const char *cols,
-                            const char *join, const char *tail,
-                            bool (*row)(xxgk_stats *, sqlite3_stmt *), xxgk_stats *out,
-                            xxgk_error *err)
+/* An index from names (bodies, rules) to positions in an array:
+ * open addressing, slots hold position + 1. */
+typedef struct name_index {
+    size_t *slots;
+    size_t cap; /* a power of two */
+} name_index;
+
+/* Position of `name` among names[0..n) by the index, or n when absent
+ * (the caller then appends it and calls index_add). */
+static size_t index_find(const name_index *ix, const char *name, const char *(*at)(void *, size_t),
+                         void *arr, size_t n)
 {
-    sqlite3_stmt *st = store_select(s, f, cols, join, tail, err);
-    if (!st)
-        return err->status;
-    int rc;
-    bool ok = true;
-    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        ok = row(out, st);
-    xxgk_status status = !ok               ? error_set(err, XXGK_E_NOMEM, "内存不足")
-                         : rc == SQLITE_DONE ? XXGK_OK
-                                             : store_fail(s, err, "读取数据库失败");
-    sqlite3_finalize(st);
-    return status;
+    if (!ix->cap)
+        return n;
+    for (size_t i = hash_text(name) & (ix->cap - 1); ix->slots[i]; i = (i + 1) & (ix->cap - 1))
+        if (!strcmp(at(arr, ix->slots[i] - 1), name))
+            return ix->slots[i] - 1;
+    return n;
 }
 
-static bool totals_row(xxgk_stats *out, sqlite3_stmt *st)
+/* Records that names[pos] is `name`; grows the table to stay at most
+ * half full. False when out of memory. */
+static bool index_add(name_index *ix, const char *name, size_t pos,
+                      const char *(*at)(void *, size_t), void *arr)
 {
-    out->reports = (size_t)sqlite3_column_int64(st, 0);
-    out->checked = (size_t)sqlite3_column_int64(st, 1);
+    if ((pos + 1) * 2 > ix->cap) {
+        size_t cap = ix->cap ? ix->cap * 2 : 64;
+        size_t *slots = calloc(cap, sizeof *slots);
+        if (!slots)
+            return false;
+        for (size_t k = 0; k < ix->cap; k++) {
+            if (!ix->slots[k])
+                continue;
+            size_t i = hash_text(at(arr, ix->slots[k] - 1)) & (cap - 1);
+            while (slots[i])
+                i = (i + 1) & (cap - 1);
+            slots[i] = ix->slots[k];
+        }
+        free(ix->slots);
+        ix->slots = slots;
+        ix->cap = cap;
+    }
+    size_t i = hash_text(name) & (ix->cap - 1);
+    while (ix->slots[i])
+        i = (i + 1) & (ix->cap - 1);
+    ix->slots[i] = pos + 1;
     return true;
 }
 
-static bool year_row(xxgk_stats *out, sqlite3_stmt *st)
+static const char *body_at(void *arr, size_t i)
 {
-    xxgk_stats_year *y = grow((void **)&out->years, &out->nyears, sizeof *y);
-    if (!y)
-        return false;
-    y->year = sqlite3_column_int(st, 0);
-    y->reports = (size_t)sqlite3_column_int64(st, 1);
-    y->applications = sqlite3_column_int64(st, 2);
-    y->carried_in = sqlite3_column_int64(st, 3);
-    return true;
+    return ((xxgk_stats_body *)arr)[i].body;
 }
 
-static bool body_row(xxgk_stats *out, sqlite3_stmt *st)
+static const char *rule_at(void *arr, size_t i)
 {
-    xxgk_stats_body *b = grow((void **)&out->bodies, &out->nbodies, sizeof *b);
-    if (!b)
-        return false;
-    b->body = dup_text(st, 0);
-    b->reports = (size_t)sqlite3_column_int64(st, 1);
-    b->errors = (size_t)sqlite3_column_int64(st, 2);
-    b->warnings = (size_t)sqlite3_column_int64(st, 3);
-    b->notes = (size_t)sqlite3_column_int64(st, 4);
-    b->applications = sqlite3_column_int64(st, 5);
-    return b->body != NULL;
+    return ((xxgk_stats_rule *)arr)[i].rule;
 }
 
-static bool rule_row(xxgk_stats *out, sqlite3_stmt *st)
-{
-    xxgk_stats_rule *r = grow((void **)&out->rules, &out->nrules, sizeof *r);
-    if (!r)
-        return false;
-    r->rule = dup_text(st, 0);
-    r->severity = (xxgk_severity)sqlite3_column_int(st, 1);
-    r->findings = (size_t)sqlite3_column_int64(st, 2);
-    r->reports = (size_t)sqlite3_column_int64(st, 3);
-    return r->rule != NULL;
-}
+/* ---- which cells are summed ------------------------------------------ */
 
 /* The cells of table 三 the statistics sum: the outcome rows (the right
  * side of the t3-outcome-total rule, both formats) in their total
  * column, and the applicant columns (the right side of t3-row-total) of
  * the row of new applications. Taken from the template's sum rules so a
  * new outcome row is counted without a change here. */
-static void stat_cells(xxgk_stats *out, int *ids, size_t *nids)
+static size_t stat_cells(xxgk_stats *out, int *ids)
 {
     const tpl_table *t = tpl_table_of(XXGK_FORMAT_2021, 3);
-    *nids = 0;
+    size_t n = 0;
     for (int r = 0; r < t->nrows; r++) {
+        bool member = false;
         for (int k = 0; k < t->nsums && t->rows[r].key; k++) {
-            const tpl_sum *sum = &t->sums[k];
-            if (strcmp(sum->rule, "t3-outcome-total") != 0)
+            if (strcmp(t->sums[k].rule, "t3-outcome-total") != 0)
                 continue;
             key_iter it;
-            bool member = false;
-            for (key_iter_init(&it, sum->rhs); key_iter_next(&it);)
+            for (key_iter_init(&it, t->sums[k].rhs); key_iter_next(&it);)
                 member |= strcmp(it.key, t->rows[r].key) == 0;
-            int id = member ? tpl_cell_id("t3", t->rows[r].key, "total") : -1;
-            if (id >= 0) {
-                ids[(*nids)++] = id;
-                out->noutcomes++;
-                break;
-            }
+        }
+        int id = member ? tpl_cell_id("t3", t->rows[r].key, "total") : -1;
+        if (id >= 0) {
+            ids[n++] = id;
+            out->noutcomes++;
         }
     }
     for (int k = 0; k < t->nsums; k++) {
@@ -131,52 +129,228 @@ static void stat_cells(xxgk_stats *out, int *ids, size_t *nids)
         for (key_iter_init(&it, t->sums[k].rhs); key_iter_next(&it);) {
             int id = tpl_cell_id("t3", "new", it.key);
             if (id >= 0) {
-                ids[(*nids)++] = id;
+                ids[n++] = id;
                 out->napplicants++;
             }
         }
     }
+    return n;
 }
 
-static xxgk_status cell_totals(xxgk_store *s, const xxgk_store_filter *f, xxgk_stats *out,
-                               xxgk_error *err)
+/* ---- pass 1: reports ------------------------------------------------- */
+
+/* Selected report ids, as a bitmap, for the pass over the findings. */
+typedef struct id_set {
+    uint8_t *bits;
+    size_t bytes;
+} id_set;
+
+static bool id_set_add(id_set *s, int64_t id)
 {
-    int ids[128];
-    size_t n;
-    stat_cells(out, ids, &n);
-    sbuf cols = {0};
-    for (size_t i = 0; i < n; i++) {
-        sbuf_add(&cols, i ? ", sum(cells." : "sum(cells.");
-        sbuf_add_ident(&cols, xxgk_cell_key((size_t)ids[i]));
-        sbuf_add(&cols, "), count(nullif(cells.");
-        sbuf_add_ident(&cols, xxgk_cell_key((size_t)ids[i]));
-        sbuf_add(&cols, ", ''))");
+    size_t byte = (size_t)id / 8;
+    if (id < 0)
+        return true;
+    if (byte >= s->bytes) {
+        size_t bytes = s->bytes ? s->bytes : 1024;
+        while (bytes <= byte)
+            bytes *= 2;
+        uint8_t *b = realloc(s->bits, bytes);
+        if (!b)
+            return false;
+        memset(b + s->bytes, 0, bytes - s->bytes);
+        s->bits = b;
+        s->bytes = bytes;
     }
-    xxgk_stats_cell *cells = calloc(n ? n : 1, sizeof *cells);
-    if (cols.failed || !cells) {
+    s->bits[byte] |= (uint8_t)(1u << (id % 8));
+    return true;
+}
+
+static bool id_set_has(const id_set *s, int64_t id)
+{
+    size_t byte = (size_t)id / 8;
+    return id >= 0 && byte < s->bytes && (s->bits[byte] >> (id % 8) & 1);
+}
+
+typedef struct pass {
+    xxgk_stats *st;
+    name_index bodies;
+    id_set ids;
+    int cells[128];
+    size_t ncells;
+} pass;
+
+enum { COL_ID, COL_YEAR, COL_BODY, COL_ERRORS, COL_WARNINGS, COL_NOTES, COL_NEW, COL_CARRIED,
+       COL_CELLS };
+
+static bool add_year(xxgk_stats *st, sqlite3_stmt *row)
+{
+    int year = sqlite3_column_int(row, COL_YEAR);
+    size_t i = 0;
+    while (i < st->nyears && st->years[i].year != year)
+        i++;
+    if (i == st->nyears) {
+        xxgk_stats_year *y = grow((void **)&st->years, &st->nyears, sizeof *y);
+        if (!y)
+            return false;
+        y->year = year;
+    }
+    st->years[i].reports++;
+    st->years[i].applications += sqlite3_column_int64(row, COL_NEW);
+    st->years[i].carried_in += sqlite3_column_int64(row, COL_CARRIED);
+    return true;
+}
+
+static bool add_body(pass *p, sqlite3_stmt *row)
+{
+    xxgk_stats *st = p->st;
+    const char *name = (const char *)sqlite3_column_text(row, COL_BODY);
+    name = name ? name : "";
+    size_t i = index_find(&p->bodies, name, body_at, st->bodies, st->nbodies);
+    if (i == st->nbodies) {
+        xxgk_stats_body *b = grow((void **)&st->bodies, &st->nbodies, sizeof *b);
+        if (!b || !(b->body = strdup(name)))
+            return false;
+        if (!index_add(&p->bodies, b->body, i, body_at, st->bodies))
+            return false;
+    }
+    xxgk_stats_body *b = &st->bodies[i];
+    b->reports++;
+    b->errors += (size_t)sqlite3_column_int64(row, COL_ERRORS);
+    b->warnings += (size_t)sqlite3_column_int64(row, COL_WARNINGS);
+    b->notes += (size_t)sqlite3_column_int64(row, COL_NOTES);
+    b->applications += sqlite3_column_int64(row, COL_NEW);
+    return true;
+}
+
+static void add_cells(pass *p, sqlite3_stmt *row)
+{
+    for (size_t k = 0; k < p->ncells; k++) {
+        int type = sqlite3_column_type(row, COL_CELLS + (int)k);
+        if (type != SQLITE_INTEGER && type != SQLITE_FLOAT)
+            continue;
+        xxgk_stats_cell *c = &p->st->outcomes[k]; /* applicants follow outcomes */
+        c->total += sqlite3_column_int64(row, COL_CELLS + (int)k);
+        c->reports++;
+    }
+}
+
+static xxgk_status pass_reports(xxgk_store *s, const xxgk_store_filter *f, pass *p,
+                                xxgk_error *err)
+{
+    sbuf cols = {0};
+    sbuf_add(&cols, "report.id, report.year, coalesce(report.body, ''), report.errors,"
+                    " report.warnings, report.notes, cells.\"t3.new.total\","
+                    " cells.\"t3.carried_in.total\"");
+    for (size_t k = 0; k < p->ncells; k++) {
+        sbuf_add(&cols, ", cells.");
+        sbuf_add_ident(&cols, xxgk_cell_key((size_t)p->cells[k]));
+    }
+    if (cols.failed) {
         sbuf_free(&cols);
-        free(cells);
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     }
-    out->outcomes = cells;
-    out->applicants = cells + out->noutcomes;
-    sqlite3_stmt *st = store_select(s, f, cols.s, NULL, NULL, err);
+    sqlite3_stmt *row = store_select(s, f, cols.s, NULL, NULL, err);
     sbuf_free(&cols);
-    if (!st)
+    if (!row)
         return err->status;
-    int rc = sqlite3_step(st);
-    for (size_t i = 0; i < n; i++) {
-        cells[i].cell = (size_t)ids[i];
-        cells[i].total = rc == SQLITE_ROW ? sqlite3_column_int64(st, (int)(2 * i)) : 0;
-        cells[i].reports = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, (int)(2 * i + 1))
-                                            : 0;
+    int rc;
+    bool ok = true;
+    while (ok && (rc = sqlite3_step(row)) == SQLITE_ROW) {
+        p->st->reports++;
+        if (sqlite3_column_type(row, COL_ERRORS) != SQLITE_NULL)
+            p->st->checked++;
+        ok = id_set_add(&p->ids, sqlite3_column_int64(row, COL_ID)) && add_year(p->st, row) &&
+             add_body(p, row);
+        add_cells(p, row);
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? XXGK_OK : store_fail(s, err, "读取数据库失败");
+    sqlite3_finalize(row);
+    if (!ok)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    return rc == SQLITE_DONE ? XXGK_OK : store_fail(s, err, "读取数据库失败");
 }
 
-static const char severity_rank[] =
-    "max(CASE finding.severity WHEN 'error' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END)";
+/* ---- pass 2: findings ------------------------------------------------ */
+
+static xxgk_severity severity_of(const char *word)
+{
+    return !strcmp(word, "error") ? XXGK_ERROR : !strcmp(word, "warning") ? XXGK_WARNING
+                                                                         : XXGK_NOTE;
+}
+
+/* Findings come in report order (the table's key), so a report is new
+ * to a rule when it differs from the last one counted for it. */
+static xxgk_status pass_findings(xxgk_store *s, pass *p, xxgk_error *err)
+{
+    xxgk_stats *st = p->st;
+    sqlite3_stmt *row;
+    if (sqlite3_prepare_v2(s->db, "SELECT report_id, rule, severity FROM finding", -1, &row,
+                           NULL) != SQLITE_OK)
+        return store_fail(s, err, "读取数据库失败");
+    name_index rules = {0};
+    int64_t *last = NULL;
+    size_t nlast = 0;
+    int rc;
+    bool ok = true;
+    while (ok && (rc = sqlite3_step(row)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(row, 0);
+        const char *rule = (const char *)sqlite3_column_text(row, 1);
+        const char *sev = (const char *)sqlite3_column_text(row, 2);
+        if (!rule || !sev || !id_set_has(&p->ids, id))
+            continue;
+        size_t i = index_find(&rules, rule, rule_at, st->rules, st->nrules);
+        if (i == st->nrules) {
+            xxgk_stats_rule *r = grow((void **)&st->rules, &st->nrules, sizeof *r);
+            int64_t *l = grow((void **)&last, &nlast, sizeof *l);
+            ok = r && l && (r->rule = strdup(rule)) && index_add(&rules, r->rule, i, rule_at,
+                                                                 st->rules);
+            if (!ok)
+                break;
+            r->severity = XXGK_NOTE;
+            *l = -1;
+        }
+        xxgk_stats_rule *r = &st->rules[i];
+        xxgk_severity v = severity_of(sev);
+        if (v > r->severity)
+            r->severity = v;
+        r->findings++;
+        if (last[i] != id)
+            r->reports++;
+        last[i] = id;
+    }
+    sqlite3_finalize(row);
+    free(rules.slots);
+    free(last);
+    if (!ok)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    return rc == SQLITE_DONE ? XXGK_OK : store_fail(s, err, "读取数据库失败");
+}
+
+/* ---- ordering and the whole ------------------------------------------- */
+
+static int by_findings(const void *a, const void *b)
+{
+    const xxgk_stats_rule *x = a, *y = b;
+    if (x->findings != y->findings)
+        return x->findings < y->findings ? 1 : -1;
+    return strcmp(x->rule, y->rule);
+}
+
+static int by_body_findings(const void *a, const void *b)
+{
+    const xxgk_stats_body *x = a, *y = b;
+    size_t fx = x->errors + x->warnings, fy = y->errors + y->warnings;
+    if (fx != fy)
+        return fx < fy ? 1 : -1;
+    if (x->reports != y->reports)
+        return x->reports < y->reports ? 1 : -1;
+    return strcmp(x->body, y->body);
+}
+
+static int by_year(const void *a, const void *b)
+{
+    const xxgk_stats_year *x = a, *y = b;
+    return (x->year > y->year) - (x->year < y->year);
+}
 
 xxgk_status xxgk_store_stats(xxgk_store *s, const xxgk_store_filter *f, xxgk_stats **out,
                              xxgk_error *err)
@@ -185,38 +359,34 @@ xxgk_status xxgk_store_stats(xxgk_store *s, const xxgk_store_filter *f, xxgk_sta
     if (!err)
         err = &local;
     *out = NULL;
-    xxgk_stats *st = calloc(1, sizeof *st);
-    if (!st)
+    pass p = {0};
+    p.st = calloc(1, sizeof *p.st);
+    if (!p.st)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    char rules_cols[256];
-    snprintf(rules_cols, sizeof rules_cols,
-             "finding.rule, %s, count(*), count(DISTINCT finding.report_id)", severity_rank);
-    xxgk_status status = each_row(s, f, "count(*), count(report.errors)", NULL, NULL,
-                                  totals_row, st, err);
+    p.ncells = stat_cells(p.st, p.cells);
+    p.st->outcomes = calloc(p.ncells ? p.ncells : 1, sizeof *p.st->outcomes);
+    xxgk_status status = p.st->outcomes ? XXGK_OK : error_set(err, XXGK_E_NOMEM, "内存不足");
+    if (status == XXGK_OK) {
+        p.st->applicants = p.st->outcomes + p.st->noutcomes;
+        for (size_t k = 0; k < p.ncells; k++)
+            p.st->outcomes[k].cell = (size_t)p.cells[k];
+        status = pass_reports(s, f, &p, err);
+    }
     if (status == XXGK_OK)
-        status = each_row(s, f,
-                          "report.year, count(*), total(cells.\"t3.new.total\"),"
-                          " total(cells.\"t3.carried_in.total\")",
-                          NULL, "GROUP BY report.year ORDER BY report.year", year_row, st, err);
-    if (status == XXGK_OK)
-        status = each_row(s, f,
-                          "coalesce(report.body, ''), count(*), total(report.errors),"
-                          " total(report.warnings), total(report.notes),"
-                          " total(cells.\"t3.new.total\")",
-                          NULL,
-                          "GROUP BY report.body ORDER BY total(report.errors) +"
-                          " total(report.warnings) DESC, count(*) DESC, report.body",
-                          body_row, st, err);
-    if (status == XXGK_OK)
-        status = each_row(s, f, rules_cols, "JOIN finding ON finding.report_id = report.id",
-                          "GROUP BY finding.rule ORDER BY count(*) DESC, finding.rule", rule_row,
-                          st, err);
-    if (status == XXGK_OK)
-        status = cell_totals(s, f, st, err);
+        status = pass_findings(s, &p, err);
+    free(p.bodies.slots);
+    free(p.ids.bits);
     if (status != XXGK_OK) {
-        xxgk_stats_free(st);
+        xxgk_stats_free(p.st);
         return status;
     }
+    xxgk_stats *st = p.st;
+    if (st->nrules)
+        qsort(st->rules, st->nrules, sizeof *st->rules, by_findings);
+    if (st->nbodies)
+        qsort(st->bodies, st->nbodies, sizeof *st->bodies, by_body_findings);
+    if (st->nyears)
+        qsort(st->years, st->nyears, sizeof *st->years, by_year);
     *out = st;
     return XXGK_OK;
 }
