@@ -35,7 +35,6 @@ static const char schema_v1[] =
     " errors INTEGER, warnings INTEGER, notes INTEGER);"
     "CREATE INDEX report_path ON report(path, version);"
     "CREATE INDEX report_year ON report(year, body);"
-    "CREATE INDEX report_body ON report(body, year);"
     "CREATE TABLE cell_key("
     " key TEXT PRIMARY KEY, position INTEGER NOT NULL,"
     " row_label TEXT NOT NULL, column_label TEXT NOT NULL, formats TEXT NOT NULL);"
