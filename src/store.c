@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "input.h"
 #include "number.h"
@@ -281,6 +282,9 @@ xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
     *out = NULL;
     if (!path || !*path)
         return error_set(err, XXGK_E_USAGE, "没有给出数据库文件");
+    if (read_only && access(path, F_OK) != 0)
+        return error_set(err, XXGK_E_IO, "%s：数据库不存在，请先用 xxgk db import 导入报告",
+                         path);
     xxgk_store *s = calloc(1, sizeof *s);
     if (!s)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
