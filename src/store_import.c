@@ -286,11 +286,14 @@ static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_ev
         sum->failed++;
         return XXGK_OK;
     }
-    bool current = false;
+    char path[PATH_MAX];
+    canonical(j->path, path, sizeof path);
+    bool current = false, changed = false;
     if (store_writer_lookup(w, j->sha, &ev->report_id, &current)) {
-        ev->outcome = current ? XXGK_IMPORT_UNCHANGED : XXGK_IMPORT_VERSION;
-        *(current ? &sum->unchanged : &sum->versions) += 1;
-        return current ? XXGK_OK : store_writer_revive(w, ev->report_id, err);
+        xxgk_status st = store_writer_adopt(w, ev->report_id, current, path, &changed, err);
+        ev->outcome = changed ? XXGK_IMPORT_VERSION : XXGK_IMPORT_UNCHANGED;
+        *(changed ? &sum->versions : &sum->unchanged) += 1;
+        return st;
     }
     if (!j->report && /* known to the workers but gone since: parse it here */
         xxgk_report_read_file(j->path, &j->report, &j->err) == XXGK_OK && check)
@@ -301,8 +304,6 @@ static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_ev
         sum->failed++;
         return XXGK_OK;
     }
-    char path[PATH_MAX];
-    canonical(j->path, path, sizeof path);
     bool versioned = false;
     xxgk_status st = store_writer_put(w, path, j->sha, j->size, j->report, j->checked,
                                       &ev->report_id, &versioned, err);

@@ -57,6 +57,10 @@ xxgk_status store_writer_init(store_writer *w, xxgk_store *s, xxgk_error *err)
     if (rc == SQLITE_OK)
         rc = prepare(w, "UPDATE report SET current = 1 WHERE id = ?1", &w->revive);
     if (rc == SQLITE_OK)
+        rc = prepare(w,
+                     "SELECT count(*) FROM report WHERE path = ?1 AND +current = 1 AND id != ?2",
+                     &w->others);
+    if (rc == SQLITE_OK)
         rc = prepare(w, sql_put_report, &w->put_report);
     if (rc == SQLITE_OK)
         rc = prepare_put_cells(w);
@@ -77,6 +81,7 @@ void store_writer_free(store_writer *w)
     sqlite3_finalize(w->last_version);
     sqlite3_finalize(w->retire);
     sqlite3_finalize(w->revive);
+    sqlite3_finalize(w->others);
     sqlite3_finalize(w->put_report);
     sqlite3_finalize(w->put_cells);
     sqlite3_finalize(w->put_finding);
@@ -104,32 +109,35 @@ int store_writer_lookup(store_writer *w, const char *sha, int64_t *id, bool *cur
     return found;
 }
 
-/* The path of report id (a copy in buf), for reviving it. */
-static bool path_of(store_writer *w, int64_t id, char *buf, size_t size)
+/* Current reports other than `id` at `path`. */
+static int count_others(store_writer *w, int64_t id, const char *path)
 {
-    sqlite3_stmt *st;
-    bool ok = false;
-    if (sqlite3_prepare_v2(w->s->db, "SELECT path FROM report WHERE id = ?1", -1, &st, NULL) !=
-        SQLITE_OK)
-        return false;
-    sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
-        ok = true;
-    }
-    sqlite3_finalize(st);
-    return ok;
+    sqlite3_bind_text(w->others, 1, path, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(w->others, 2, id);
+    int n = sqlite3_step(w->others) == SQLITE_ROW ? sqlite3_column_int(w->others, 0) : -1;
+    sqlite3_reset(w->others);
+    return n;
 }
 
-xxgk_status store_writer_revive(store_writer *w, int64_t id, xxgk_error *err)
+/* current = 0 for the current versions of `path` (any id). */
+static int retire_path(store_writer *w, const char *path)
 {
-    char path[4096];
-    if (!path_of(w, id, path, sizeof path))
+    sqlite3_bind_text(w->retire, 1, path, -1, SQLITE_STATIC);
+    return run(w->retire);
+}
+
+xxgk_status store_writer_adopt(store_writer *w, int64_t id, bool current, const char *path,
+                               bool *changed, xxgk_error *err)
+{
+    int others = count_others(w, id, path);
+    if (others < 0)
         return store_fail(w->s, err, "读取数据库失败");
+    *changed = others > 0 || !current;
+    if (!*changed)
+        return XXGK_OK;
     if (store_exec(w->s, "BEGIN IMMEDIATE") != SQLITE_OK)
         return store_fail(w->s, err, "写入数据库失败");
-    sqlite3_bind_text(w->retire, 1, path, -1, SQLITE_STATIC);
-    int rc = run(w->retire);
+    int rc = retire_path(w, path);
     sqlite3_bind_int64(w->revive, 1, id);
     if (rc == SQLITE_OK)
         rc = run(w->revive);

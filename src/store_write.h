@@ -13,6 +13,7 @@ typedef struct store_writer {
     sqlite3_stmt *last_version;  /* highest version of a path */
     sqlite3_stmt *retire;        /* current = 0 for a path */
     sqlite3_stmt *revive;        /* current = 1 for an id */
+    sqlite3_stmt *others;        /* current versions of a path but one */
     sqlite3_stmt *put_report, *put_cells, *put_finding;
 } store_writer;
 
@@ -23,9 +24,13 @@ void store_writer_free(store_writer *w);
  * *id and whether it is the current version of its path. */
 int store_writer_lookup(store_writer *w, const char *sha, int64_t *id, bool *current);
 
-/* Makes the stored report `id` the current version of its path again
- * (a file changed back to content imported before). */
-xxgk_status store_writer_revive(store_writer *w, int64_t id, xxgk_error *err);
+/* The file at `path` holds the content of stored report `id` (current
+ * or not, as store_writer_lookup said): that report becomes current, and
+ * any other current version of `path` is retired (a file changed back to
+ * content imported before, or into a copy of another file). *changed
+ * tells whether anything changed; nothing is written when nothing has to. */
+xxgk_status store_writer_adopt(store_writer *w, int64_t id, bool current, const char *path,
+                               bool *changed, xxgk_error *err);
 
 /* Stores report r, read from `path` (canonical) whose bytes hash to
  * `sha`, as the newest version of that path, in one transaction. When

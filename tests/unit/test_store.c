@@ -68,8 +68,23 @@ static void changed_file_is_a_version(void)
     CHECK_STR(query1(&f, "SELECT group_concat(version || ':' || current, ' ') FROM "
                          "(SELECT * FROM report ORDER BY version)"),
               "1:1 2:0");
+    /* b.txt, stored with its own content, then overwritten with a.txt's:
+     * its old content is no longer current; a.txt's report is. */
+    b.new_natural = 9;
+    char *third = builder_text(&b);
+    const char *pb = fixture_write(&f, "b.txt", third);
+    CHECK_INT(fixture_import(&f, &pb, 1).added, 1);
+    CHECK_STR(query1(&f, "SELECT count(*) FROM current_report"), "2");
+    fixture_write(&f, "b.txt", text);
+    s = fixture_import(&f, &pb, 1);
+    CHECK_INT(s.versions, 1);
+    CHECK_STR(query1(&f, "SELECT count(*) FROM current_report"), "1");
+    CHECK_STR(query1(&f, "SELECT \"t3.new.natural\" FROM current_report JOIN cells"
+                         " ON report_id = id"),
+              "3");
     free(text);
     free(changed);
+    free(third);
     fixture_close(&f);
 }
 
