@@ -122,8 +122,9 @@ static int by_applications(const void *a, const void *b)
     return (x->applications < y->applications) - (x->applications > y->applications);
 }
 
-/* The bodies with the most findings; when no report was checked, the
- * bodies with the most applications. */
+/* The bodies with the most errors and warnings (the order of the
+ * statistics); when no report was checked, those with the most
+ * applications. */
 static int chart_bodies(const xxgk_stats *st, FILE *out)
 {
     size_t n = st->nbodies < TOP_BODIES ? st->nbodies : TOP_BODIES;
@@ -137,13 +138,12 @@ static int chart_bodies(const xxgk_stats *st, FILE *out)
             qsort(sorted, st->nbodies, sizeof *sorted, by_applications);
         for (size_t i = 0; i < n; i++) {
             const xxgk_stats_body *b = &sorted[i];
-            double v = findings ? (double)(b->errors + b->warnings + b->notes)
-                                : (double)b->applications;
+            double v = findings ? (double)(b->errors + b->warnings) : (double)b->applications;
             bars[i] = (svg_bar){*b->body ? b->body : "（未署名）", v, NULL};
         }
         char sub[160];
         snprintf(sub, sizeof sub, "前 %zu 个机关，按%s排序", n,
-                 findings ? "检查发现的问题数（错误、警告、提示）" : "本年新收申请数量");
+                 findings ? "检查发现的错误和警告数" : "本年新收申请数量");
         rc = svg_hbar_chart(out, findings ? "问题最多的机关" : "申请最多的机关", sub, bars, n);
     }
     free(sorted);
