@@ -323,7 +323,9 @@ typedef struct xxgk_import_summary {
  * an interrupted import leaves only whole reports and a re-run completes
  * it. A file that cannot be read is reported through on_file and does not
  * stop the import; the call itself fails only when the store cannot be
- * written (XXGK_E_IO) or the arguments are wrong. */
+ * written (XXGK_E_IO) or the arguments are wrong (XXGK_E_USAGE, also for a
+ * store opened read-only). `options` may be NULL: one thread per core, no
+ * checking, no callback. `summary` may be NULL. */
 xxgk_status xxgk_store_import(xxgk_store *store, const char *const *paths, size_t npaths,
                               const xxgk_import_options *options,
                               xxgk_import_summary *summary, xxgk_error *err);
