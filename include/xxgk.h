@@ -436,7 +436,7 @@ typedef struct xxgk_stats {
     size_t reports;
     size_t checked;         /* of which checked (findings stored) */
     xxgk_stats_rule *rules;   size_t nrules;   /* most findings first */
-    xxgk_stats_body *bodies;  size_t nbodies;  /* most findings first */
+    xxgk_stats_body *bodies;  size_t nbodies;  /* most errors + warnings first */
     xxgk_stats_year *years;   size_t nyears;   /* by year */
     xxgk_stats_cell *outcomes; size_t noutcomes;     /* t3.<outcome>.total,
                                                        template order */
