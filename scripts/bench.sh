@@ -1,12 +1,35 @@
 #!/usr/bin/env bash
-# Runs the benchmarks (`make bench`), one section per part of xxgk, each
-# on one core (taskset, when there is one).
+# Benchmarks. Each section measures one thing and prints its figures.
 set -euo pipefail
 build=${1:-build}
 cd "$(dirname "$0")/.."
-one_core=()
-command -v taskset >/dev/null && one_core=(taskset -c 0)
+data=$build/bench-data
+mkdir -p "$data"
 
-# ---- store: 10,000 reports imported on every core; rollup and stats ------
-# (not on one core: the import is parallel by design; bench/store.sh)
+# ---- parse and check throughput (issue 2, 3) ------------------------------
+# ≥ 50 MB of report text: the samples and layout reports repeated with the
+# issuing body varied, so no two files are the same.
+if [[ ! -f $data/.parse-ready ]]; then
+  echo "generating the parse corpus in $data/parse …"
+  mkdir -p "$data/parse"
+  i=0
+  while [[ $(du -sb "$data/parse" | cut -f1) -lt 52000000 ]]; do
+    for f in examples/*.txt tests/golden/layouts/*.txt tests/golden/layouts/*.md; do
+      i=$((i + 1))
+      sed "s/镇/镇${i}/; s/乡/乡${i}/" "$f" >"$data/parse/$i.txt"
+    done
+  done
+  touch "$data/.parse-ready"
+fi
+echo "== parse and check: libxxgk in one process, one core"
+find "$data/parse" -name '*.txt' | sort | "$build/bench/bench_parse" -
+echo "== xxgk parse (the command, JSON to /dev/null) over the same files"
+files=$(find "$data/parse" -name '*.txt' | wc -l)
+/usr/bin/time -f "%e s wall, %U s user, %M KB peak RSS (per xargs batch)" \
+  sh -c "find '$data/parse' -name '*.txt' -print0 | xargs -0 '$build/xxgk' parse >/dev/null"
+echo "($files files)"
+
+# ---- store (xxgk db, issue 6): 10,000 reports imported; rollup and stats ---
+# Generated reports, the import on every core, the queries at 10,000 and
+# at 100,000 stored reports (bench/store.sh).
 bench/store.sh "$build"
