@@ -46,7 +46,6 @@ static const char schema_v1[] =
     " line INTEGER, col INTEGER, len INTEGER,"
     " message TEXT NOT NULL, expected TEXT, cells TEXT,"
     " PRIMARY KEY(report_id, seq)) WITHOUT ROWID;"
-    "CREATE INDEX finding_rule ON finding(rule, report_id);"
     "CREATE VIEW current_report AS SELECT * FROM report WHERE current = 1;"
     "INSERT INTO schema_version VALUES(1);";
 

@@ -28,7 +28,8 @@
 
 /* One file to import and, once a worker is done with it, its result. */
 typedef struct job {
-    char *path;          /* as found */
+    char *path;          /* as found (for messages) */
+    char *canon;         /* canonical: absolute, links resolved (stored) */
     bool ready;          /* a worker has filled the result */
     bool known;          /* its hash is already stored: not parsed */
     bool checked;
@@ -64,7 +65,9 @@ typedef struct pipeline {
 
 /* ---- finding the files --------------------------------------------- */
 
-static bool add_file(file_list *l, const char *path)
+/* Adds a file: `path` as found, `canon` its canonical form (NULL: the
+ * same as path). */
+static bool add_file(file_list *l, const char *path, const char *canon)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 256;
@@ -74,9 +77,21 @@ static bool add_file(file_list *l, const char *path)
         l->v = v;
         l->cap = cap;
     }
-    memset(&l->v[l->n], 0, sizeof l->v[l->n]);
-    l->v[l->n].path = strdup(path);
-    return l->v[l->n++].path != NULL;
+    job *j = &l->v[l->n++];
+    memset(j, 0, sizeof *j);
+    j->path = strdup(path);
+    j->canon = strdup(canon ? canon : path);
+    return j->path && j->canon;
+}
+
+/* dir + "/" + name, malloc'd. */
+static char *join(const char *dir, const char *name)
+{
+    size_t len = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(len);
+    if (path)
+        snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+    return path;
 }
 
 /* Files in directories are taken by their extension: a folder of reports
@@ -99,32 +114,32 @@ static int by_name(const struct dirent **a, const struct dirent **b)
     return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-/* Adds the report files under dir, in name order, recursively.
- * Symbolic links to directories are not followed (no cycles). */
-static bool walk(file_list *l, const char *dir, int depth)
+/* Adds the report files under dir (canonical form `canon`), in name
+ * order, recursively. Symbolic links to directories are not followed
+ * (no cycles); the canonical names of the files found are the directory's
+ * joined with theirs, which spares resolving every file's path again. */
+static bool walk(file_list *l, const char *dir, const char *canon, int depth)
 {
     struct dirent **names = NULL;
     int n = scandir(dir, &names, NULL, by_name);
     if (n < 0)
-        return add_file(l, dir); /* reported as unreadable by its worker */
+        return add_file(l, dir, canon); /* reported as unreadable by its worker */
     bool ok = true;
     for (int i = 0; i < n; i++) {
         const char *name = names[i]->d_name;
-        if (ok && name[0] != '.') {
-            size_t len = strlen(dir) + strlen(name) + 2;
-            char *path = malloc(len);
-            struct stat lst, st;
-            if (!path) {
-                ok = false;
-            } else {
-                snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
-                if (lstat(path, &lst) == 0 && S_ISDIR(lst.st_mode) && depth < 64)
-                    ok = walk(l, path, depth + 1);
-                else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && report_like(name))
-                    ok = add_file(l, path);
-                free(path);
-            }
-        }
+        char *path = ok && name[0] != '.' ? join(dir, name) : NULL;
+        char *cpath = path ? join(canon, name) : NULL;
+        struct stat lst = {0}, st;
+        char target[PATH_MAX];
+        bool is_link = path && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+        if (ok && name[0] != '.' && (!path || !cpath))
+            ok = false;
+        else if (path && !is_link && S_ISDIR(lst.st_mode) && depth < 64)
+            ok = walk(l, path, cpath, depth + 1);
+        else if (path && stat(path, &st) == 0 && S_ISREG(st.st_mode) && report_like(name))
+            ok = add_file(l, path, is_link && realpath(path, target) ? target : cpath);
+        free(path);
+        free(cpath);
         free(names[i]);
     }
     free(names);
@@ -135,8 +150,10 @@ static bool collect(file_list *l, const char *const *paths, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         struct stat st;
-        bool ok = stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode) ? walk(l, paths[i], 0)
-                                                                   : add_file(l, paths[i]);
+        char canon[PATH_MAX];
+        const char *c = realpath(paths[i], canon) ? canon : paths[i];
+        bool ok = stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode) ? walk(l, paths[i], c, 0)
+                                                                   : add_file(l, paths[i], c);
         if (!ok)
             return false;
     }
@@ -265,13 +282,6 @@ static void *worker(void *arg)
 
 /* ---- the writer ----------------------------------------------------- */
 
-/* Canonical path: the same file named two ways is one path. */
-static void canonical(const char *path, char *out, size_t size)
-{
-    char buf[PATH_MAX];
-    snprintf(out, size, "%s", realpath(path, buf) ? buf : path);
-}
-
 /* Stores one finished job; fills the event. Fails only on a database
  * error. */
 static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_event *ev,
@@ -286,8 +296,7 @@ static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_ev
         sum->failed++;
         return XXGK_OK;
     }
-    char path[PATH_MAX];
-    canonical(j->path, path, sizeof path);
+    const char *path = j->canon; /* the same file named two ways is one path */
     bool current = false, changed = false;
     if (store_writer_lookup(w, j->sha, &ev->report_id, &current)) {
         xxgk_status st = store_writer_adopt(w, ev->report_id, current, path, &changed, err);
@@ -410,6 +419,7 @@ xxgk_status xxgk_store_import(xxgk_store *s, const char *const *paths, size_t np
     for (size_t i = 0; i < files.n; i++) {
         xxgk_report_free(files.v[i].report);
         free(files.v[i].path);
+        free(files.v[i].canon);
     }
     free(files.v);
     free(p.known.v);
