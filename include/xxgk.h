@@ -259,6 +259,17 @@ int xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
  * findings of at least `min` severity are written. */
 int xxgk_report_write_findings_json(const xxgk_report *report, xxgk_severity min, FILE *out);
 
+/* ------------------------------------------------------------------ */
+/* Input encodings (HTML reader, traditional characters)               */
+/* ------------------------------------------------------------------ */
+
+/* How the report's text was decoded: "UTF-8", "GB18030", a web page's
+ * declared charset ("BIG5-HKSCS", …), followed by "+繁体转简体" when it
+ * was written in traditional characters and read in simplified form
+ * (xxgk_report_text and xxgk_report_line still give the original), or
+ * "+N处无效字节已替换" when a page had bytes invalid in its charset. */
+const char *xxgk_report_encoding(const xxgk_report *report);
+
 #ifdef __cplusplus
 }
 #endif
