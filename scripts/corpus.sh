@@ -11,21 +11,13 @@
 # rows and tables are shown beside, to tell a cell the report does not
 # have from one the reader missed.
 #
-# Usage: scripts/corpus.sh [--require-full TYPE] [XXGK [CORPUS]]
+# Usage: scripts/corpus.sh [XXGK [CORPUS]]
 #   XXGK    the xxgk binary (default build/xxgk)
 #   CORPUS  the corpus folder (default: $XXGK_CORPUS, else ../shared/corpus
 #           beside the repository)
-#   --require-full TYPE   exit 1 unless every file of TYPE (html, pdf, txt,
-#           docx) was fully read (all tables, every cell placed); used by
-#           the test suite.
 # Exits 77 (a skipped test for CTest) when the corpus is not there.
+# tests/corpus.sh compares its table with tests/corpus.expected.
 set -u
-
-require=
-if [[ "${1:-}" == "--require-full" ]]; then
-  require=$2
-  shift 2
-fi
 here=$(cd "$(dirname "$0")/.." && pwd)
 xxgk=${1:-$here/build/xxgk}
 corpus=${2:-${XXGK_CORPUS:-$here/../shared/corpus}}
@@ -87,14 +79,6 @@ done
 
 echo
 printf '%-6s %6s %11s %14s\n' type files "fully read" "arithmetic ok"
-status=0
 for type in $(printf '%s\n' "${!files[@]}" | sort); do
   printf '%-6s %6d %11d %14d\n' "$type" "${files[$type]}" "${full[$type]:-0}" "${arith[$type]:-0}"
-  if [[ "$type" == "$require" && "${full[$type]:-0}" -ne "${files[$type]}" ]]; then
-    status=1
-  fi
 done
-if [[ -n "$require" && -z "${files[$require]:-}" ]]; then
-  echo "corpus.sh: no $require files in the corpus" >&2
-fi
-exit $status

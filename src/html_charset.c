@@ -4,8 +4,8 @@
  *
  * Government sites serve UTF-8 and GB2312/GBK/GB18030 pages, and many
  * declare one while sending the other. The bytes decide when they are
- * valid UTF-8; otherwise the declaration; otherwise GB18030, which every
- * GB2312 and GBK page also is. The parser is then given UTF-8 only, and
+ * valid UTF-8 (or all but a few); otherwise the declaration; otherwise
+ * GB18030, which every GB2312 and GBK page also is. The parser is then given UTF-8 only, and
  * told to ignore the page's own declaration (read_html.c).
  */
 #include "html_charset.h"
@@ -224,6 +224,22 @@ static xxgk_status use_converted(html_utf8 *out, char *text, size_t size, const 
     return XXGK_OK;
 }
 
+/* Counts the invalid sequences and the valid multi-byte characters. */
+static void utf8_census(const char *s, size_t size, size_t *bad, size_t *multi)
+{
+    *bad = *multi = 0;
+    for (size_t i = 0; i < size;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (utf8_next(s, size, &i) < 0)
+            (*bad)++;
+        else
+            (*multi)++;
+    }
+}
+
 xxgk_status html_to_utf8(const char *data, size_t size, html_utf8 *out, xxgk_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -231,36 +247,41 @@ xxgk_status html_to_utf8(const char *data, size_t size, html_utf8 *out, xxgk_err
         data += 3;
         size -= 3;
     }
-    bool at_end = false;
-    const char *from = NULL;
-    char declared[64];
+    int oom = 0;
+    size_t n = 0, replaced = 0, bad, multi;
+    char *text = NULL;
     if (size >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
-        ((unsigned char)data[1] ^ (unsigned char)data[0]) == 0x01)
-        from = "UTF-16";
-    else if (utf8_invalid_at(data, size, &at_end) == size) {
+        ((unsigned char)data[1] ^ (unsigned char)data[0]) == 0x01) {
+        text = convert("UTF-16", data, size, &n, &replaced, &oom);
+        if (text)
+            return use_converted(out, text, n, "UTF-16", replaced);
+    }
+    utf8_census(data, size, &bad, &multi);
+    if (bad == 0) {
         out->text = data;
         out->size = size;
         strcpy(out->encoding, "UTF-8");
         return XXGK_OK;
-    } else if (html_declared_charset(data, size, declared, sizeof declared))
-        from = iconv_name(declared);
-
-    int oom = 0;
-    size_t n = 0, replaced = 0;
-    char *text = NULL;
-    if (from && strcmp(from, "GB18030") != 0) {
-        text = convert(from, data, size, &n, &replaced, &oom);
-        if (text)
-            return use_converted(out, text, n, from, replaced);
     }
-    /* No usable declaration, a GB one, or a false UTF-8 one. */
-    if (!oom)
-        text = convert("GB18030", data, size, &n, &replaced, &oom);
-    if (text && replaced == 0)
-        return use_converted(out, text, n, "GB18030", 0);
-    if (text && from && !strcmp(from, "GB18030"))
-        return use_converted(out, text, n, "GB18030", replaced);
-    free(text);
+    /* A UTF-8 page with a few broken bytes (one in ten characters at
+     * most) stays UTF-8, whatever it declares: in GBK text a third or
+     * more of the characters are invalid UTF-8. */
+    if (multi < 10 || bad * 10 > multi) {
+        char declared[64];
+        const char *from = NULL;
+        if (html_declared_charset(data, size, declared, sizeof declared))
+            from = iconv_name(declared);
+        if (from && strcmp(from, "GB18030") != 0) {
+            text = convert(from, data, size, &n, &replaced, &oom);
+            if (text)
+                return use_converted(out, text, n, from, replaced);
+        }
+        /* Declared GB, undeclared, or wrongly declared UTF-8. */
+        if (!oom)
+            text = convert("GB18030", data, size, &n, &replaced, &oom);
+        if (text)
+            return use_converted(out, text, n, "GB18030", replaced);
+    }
     text = oom ? NULL : repair_utf8(data, size, &n, &replaced);
     if (!text)
         return error_set(err, XXGK_E_NOMEM, "内存不足");

@@ -27,10 +27,11 @@ typedef struct html_utf8 {
 int html_declared_charset(const char *data, size_t size, char *name, size_t cap);
 
 /* Converts the page to UTF-8. The order of evidence: a byte-order mark;
- * bytes that are valid UTF-8 (pages re-saved as UTF-8 often keep their
- * old gb2312 declaration); the declared charset (GB2312 and GBK are read
- * as their superset GB18030); GB18030; finally UTF-8 with the invalid
- * bytes replaced. Fails only when out of memory. */
+ * bytes that are valid UTF-8, or nearly (pages re-saved as UTF-8 often
+ * keep their old gb2312 declaration); the declared charset (GB2312 and
+ * GBK are read as their superset GB18030); else GB18030. Invalid
+ * sequences become U+FFFD and are counted. Fails only when out of
+ * memory. */
 xxgk_status html_to_utf8(const char *data, size_t size, html_utf8 *out, xxgk_error *err);
 
 #endif

@@ -41,6 +41,8 @@
 #define MAX_COLS 512
 /* Share of its parent's text the body's path must keep, in tenths. */
 #define BODY_SHARE 6
+/* …and the share a node of one paragraph must hold. */
+#define ALL_SHARE 9
 /* A title line is at most this long, in characters (meta.c agrees). */
 #define TITLE_MAX 100
 
@@ -362,7 +364,21 @@ static void emit_node(emitter *e, uint32_t id, bool pre)
 
 /* ---- the article ------------------------------------------------------ */
 
-/* The node the article is in (see the top of the file). */
+/* Children that break text into lines: blocks, tables, rows, <br>. */
+static int line_children(const html_tree *t, uint32_t id)
+{
+    int n = 0;
+    for (uint32_t c = t->nodes[id].first; c; c = t->nodes[c].next) {
+        uint8_t k = t->nodes[c].kind;
+        n += k == H_BLOCK || k == H_PRE || k == H_BR || k == H_TABLE || k == H_TSECTION ||
+             k == H_ROW || k == H_CELL;
+    }
+    return n;
+}
+
+/* The node the article is in (see the top of the file). A node whose
+ * text is one paragraph is entered only when it holds nearly all of it:
+ * a long paragraph is not the article. */
 static uint32_t find_body(const html_tree *t)
 {
     uint32_t cur = 0;
@@ -378,7 +394,9 @@ static uint32_t find_body(const html_tree *t)
         if (!best)
             return cur;
         const html_node *b = &t->nodes[best];
-        if ((uint64_t)b->chars * 10 < (uint64_t)n->chars * BODY_SHARE || b->tables != n->tables)
+        uint64_t share = n->chars ? (uint64_t)b->chars * 10 / n->chars : 0;
+        if (share < BODY_SHARE || b->tables != n->tables ||
+            (share < ALL_SHARE && line_children(t, best) < 2))
             return cur;
         cur = best;
     }
