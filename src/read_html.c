@@ -74,6 +74,8 @@ static bool put(emitter *e, buf *b, const char *s, size_t len)
 {
     if (e->failed)
         return false;
+    if (len == 0)
+        return true;
     if (b->n + len + 1 > b->cap) {
         if (b->n + len > e->limit) {
             e->failed = XXGK_E_TOO_LARGE;

@@ -315,6 +315,10 @@ static void hostile_pages(void)
     char *t = html_text_n("<html><body>  </body></html>", 28, &st, NULL);
     CHECK(t == NULL);
     CHECK_INT(st, XXGK_E_EMPTY);
+    /* Nothing but a title (found by the fuzzer: an empty body). */
+    CHECK_HTML("<html><head><title>某县2020年政府信息公开工作年度报告</title></head><body>"
+               "<div><img src=x.png></div></body></html>",
+               "某县2020年政府信息公开工作年度报告\n");
     /* Nesting far deeper than any page: the text survives, no crash. */
     size_t depth = 20000, n = 0;
     char *deep = malloc(depth * 11 + 64);
