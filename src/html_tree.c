@@ -347,6 +347,9 @@ void html_tree_measure(html_tree *t)
     for (uint32_t i = t->n; i-- > 1;) {
         html_node *node = &t->nodes[i];
         html_node *p = &t->nodes[node->parent];
+        if (node->kind == H_TEXT)
+            node->bytes = node->len;
+        p->bytes = p->bytes > UINT32_MAX - node->bytes ? UINT32_MAX : p->bytes + node->bytes;
         switch (node->kind) {
         case H_TEXT:
             count_text(t, node);

@@ -45,6 +45,7 @@ typedef struct html_node {
     uint32_t rows;       /* table rows */
     uint32_t alltables;  /* tables of any kind, the node itself excluded */
     uint32_t tables;     /* data tables (see html_table_is_data) */
+    uint32_t bytes;      /* bytes of text, furniture included (saturates) */
     uint16_t rowspan, colspan;
     uint8_t kind;        /* html_kind */
     uint8_t in_link;     /* H_TEXT inside an <a> */

@@ -45,6 +45,9 @@
 #define ALL_SHARE 9
 /* A title line is at most this long, in characters (meta.c agrees). */
 #define TITLE_MAX 100
+/* …and a block holding more text than this, links included, is not
+ * a title block (this also bounds the work of looking for one). */
+#define TITLE_BYTES 2048
 
 typedef struct buf {
     char *p;
@@ -472,7 +475,7 @@ static void find_title(emitter *e, uint32_t body, buf *title)
     for (uint32_t i = body, steps = 0; i-- > 1 && steps < 20000; steps++) {
         const html_node *n = &t->nodes[i];
         if ((n->kind != H_BLOCK && n->kind != H_CELL) || n->chars < 4 || n->chars > TITLE_MAX ||
-            inside(t, body, i) || in_furniture(t, i))
+            n->bytes > TITLE_BYTES || inside(t, body, i) || in_furniture(t, i))
             continue;
         node_line(e, i, title);
         if (contains(title->p, title->n, "报告"))
