@@ -74,33 +74,6 @@ static char *convert(arena *a, opencc_t cc, const char *s, size_t n, size_t *out
     return copy;
 }
 
-/* Line by line, for the (unseen) case where converting the whole text
- * changed its line count. */
-static char *convert_lines(arena *a, opencc_t cc, const char *s, size_t n, size_t *out_n)
-{
-    char *out = arena_alloc(a, n * 2 + 1), *o = out;
-    size_t cap = n * 2, used = 0;
-    for (size_t i = 0; out && i < n;) {
-        const char *nl = memchr(s + i, '\n', n - i);
-        size_t len = nl ? (size_t)(nl - (s + i)) : n - i, cl = 0;
-        char *c = len ? convert(a, cc, s + i, len, &cl) : NULL;
-        if (len && (!c || count_lines(c, cl) || used + cl + 1 > cap)) {
-            c = (char *)s + i; /* keep this line as it was */
-            cl = len;
-        }
-        memcpy(o + used, c, cl);
-        used += cl;
-        if (nl)
-            o[used++] = '\n';
-        i += len + (nl ? 1 : 0);
-    }
-    if (!out)
-        return NULL;
-    out[used] = '\0';
-    *out_n = used;
-    return out;
-}
-
 static const char *note(arena *a, const char *encoding, const char *what)
 {
     size_t el = strlen(encoding), wl = strlen(what);
@@ -128,9 +101,13 @@ const char *chinese_match_text(arena *a, const input_text *in, size_t *size,
     }
     size_t n = 0;
     char *text = convert(a, cc, in->text, in->size, &n);
-    if (text && count_lines(text, n) != count_lines(in->text, in->size))
-        text = convert_lines(a, cc, in->text, in->size, &n);
     opencc_close(cc);
+    /* OpenCC leaves line ends alone; were it ever not to, line numbers
+     * would no longer agree with the original, so keep that instead. */
+    if (text && count_lines(text, n) != count_lines(in->text, in->size)) {
+        *encoding = note(a, in->encoding, "+繁体（转换改变了行数，未转换）");
+        return in->text;
+    }
     if (!text && a->failed) {
         error_set(err, XXGK_E_NOMEM, "内存不足");
         return NULL;

@@ -43,7 +43,7 @@
 #define BODY_SHARE 6
 /* …and the share a node of one paragraph must hold. */
 #define ALL_SHARE 9
-/* A title line is at most this long, in characters (meta.c agrees). */
+/* A title block holds at most this many characters. */
 #define TITLE_MAX 100
 /* …and a block holding more text than this, links included, is not
  * a title block (this also bounds the work of looking for one). */
