@@ -480,6 +480,17 @@ typedef int (*xxgk_query_fn)(void *ctx, size_t row, int ncols, const char *const
 xxgk_status xxgk_store_query(xxgk_store *store, const char *sql, xxgk_query_fn fn,
                              void *ctx, xxgk_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Input encodings (HTML reader, traditional characters)               */
+/* ------------------------------------------------------------------ */
+
+/* How the report's text was decoded: "UTF-8", "GB18030", a web page's
+ * declared charset ("BIG5-HKSCS", …), followed by "+繁体转简体" when it
+ * was written in traditional characters and read in simplified form
+ * (xxgk_report_text and xxgk_report_line still give the original), or
+ * "+N处无效字节已替换" when a page had bytes invalid in its charset. */
+const char *xxgk_report_encoding(const xxgk_report *report);
+
 #ifdef __cplusplus
 }
 #endif
