@@ -29,6 +29,11 @@ files=$(find "$data/parse" -name '*.txt' | wc -l)
   sh -c "find '$data/parse' -name '*.txt' -print0 | xargs -0 '$build/xxgk' parse >/dev/null"
 echo "($files files)"
 
+# ---- store (xxgk db, issue 6): 10,000 reports imported; rollup and stats ---
+# Generated reports, the import on every core, the queries at 10,000 and
+# at 100,000 stored reports (bench/store.sh).
+bench/store.sh "$build"
+
 # ---- reading DOCX and PDF (readers-docx-pdf) --------------------------------
 # Files made for these runs go to bench/out/ (not committed).
 root=$PWD

@@ -4,6 +4,7 @@
  */
 #include "readers.h"
 
+#include "read_html.h"
 #include "read_docx.h"
 #include "read_legacy.h"
 #include "read_pdf.h"
@@ -14,6 +15,7 @@ static const struct {
 } readers[] = {
     /* One line per reader: {INPUT_HTML, read_html}, … */
     {INPUT_TEXT, NULL},
+    {INPUT_HTML, read_html},
     {INPUT_ZIP, read_docx},
     {INPUT_PDF, read_pdf},
     {INPUT_OLE2, read_legacy},
