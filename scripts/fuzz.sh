@@ -35,17 +35,22 @@ seeds() {
       cp "$root"/tests/fixtures/html/*.html "$dir"/ 2>/dev/null ;;
     fuzz_docx|fuzz_docx_xml)
       for txt in "$root"/examples/*.txt; do
-        local docx=$dir/$(basename "${txt%.txt}").docx
-        "$build/tests/make_docx" "$txt" "$docx" || continue
-        if [[ $name == fuzz_docx_xml ]]; then
+        "$build/tests/make_docx" "$txt" "$dir/$(basename "${txt%.txt}").docx" || continue
+      done
+      for docx in "$root"/tests/fixtures/docx/*.docx; do
+        cp "$docx" "$dir/lo-$(basename "$docx")"
+      done
+      if [[ $name == fuzz_docx_xml ]]; then
+        for docx in "$dir"/*.docx; do
           unzip -p "$docx" word/document.xml > "${docx%.docx}.xml" && rm "$docx"
-        fi
-      done ;;
+        done
+      fi ;;
     fuzz_pdf)
       cp "$root"/tests/fixtures/pdf/*.pdf "$dir"/
       [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.pdf "$dir"/ 2>/dev/null ;;
     fuzz_pdf_layout) ;; # structured bytes, grown from nothing
   esac
+  cp "$root"/fuzz/seeds/"$name"-* "$dir"/ 2>/dev/null
   true
 }
 
