@@ -765,7 +765,9 @@ static xxgk_status stream_document(zip_t *za, zip_file_t *zf, size_t declared, s
     return st;
 }
 
-xxgk_status read_docx(arena *a, const char *data, size_t size, input_text *out, xxgk_error *err)
+/* Opens the zip, checks it, and streams its document into the text. */
+static xxgk_status read_container(arena *a, const char *data, size_t size, input_text *out,
+                                  xxgk_error *err)
 {
     zip_error_t ze;
     zip_error_init(&ze);
@@ -797,4 +799,23 @@ xxgk_status read_docx(arena *a, const char *data, size_t size, input_text *out, 
         return st;
     }
     return layout_finish(&text, a, "DOCX", out, err);
+}
+
+/* libxml2 reports encoding and I/O errors through its generic error
+ * function, which prints to stderr whatever the parser's options say. The
+ * library never prints: while a DOCX is read, that function is a silent
+ * one (the setting is per thread, and put back afterwards). */
+static void silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx, (void)msg;
+}
+
+xxgk_status read_docx(arena *a, const char *data, size_t size, input_text *out, xxgk_error *err)
+{
+    xmlGenericErrorFunc saved = xmlGenericError;
+    void *saved_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
+    xxgk_status st = read_container(a, data, size, out, err);
+    xmlSetGenericErrorFunc(saved_ctx, saved);
+    return st;
 }

@@ -4,6 +4,7 @@
  * DOCX files are built here, in memory, from the XML each case shows. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include "arena.h"
@@ -297,6 +298,32 @@ static void damaged(void)
     free(t);
 }
 
+/* A document in a declared encoding its bytes do not follow: refused,
+ * and libxml2's own messages about it never reach stderr. */
+static void silent_on_bad_encoding(void)
+{
+    static const char xml[] = "<?xml version=\"1.0\" encoding=\"GBK\"?><w:document " W_NS
+                              "><w:body><w:p><w:r><w:t>\xe4\xbf\x9d\xe5\xff\xff</w:t></w:r>"
+                              "</w:p></w:body></w:document>";
+    size_t size;
+    char *docx = make_docx(xml, &size);
+    fflush(stderr);
+    int saved = dup(2);
+    FILE *capture = tmpfile();
+    dup2(fileno(capture), 2);
+    char msg[256];
+    xxgk_status st = read_zip(docx, size, msg);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    fseek(capture, 0, SEEK_END);
+    long printed = ftell(capture);
+    fclose(capture);
+    CHECK_INT(st, XXGK_E_TRUNCATED);
+    CHECK_INT(printed, 0);
+    free(docx);
+}
+
 static void zip_bomb(void)
 {
     /* 8 MB of one character deflates about a thousandfold. */
@@ -419,6 +446,7 @@ const struct unit_case unit_cases[] = {
     {"headers_are_not_read", headers_are_not_read},
     {"not_docx", not_docx},
     {"damaged", damaged},
+    {"silent_on_bad_encoding", silent_on_bad_encoding},
     {"zip_bomb", zip_bomb},
     {"lying_size", lying_size},
     {"limits", limits},
