@@ -95,5 +95,9 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "parse"))
         return cmd_parse(argc - 1, argv + 1);
+    if (!strcmp(cmd, "new"))
+        return cmd_new(argc - 1, argv + 1);
+    if (!strcmp(cmd, "render"))
+        return cmd_render(argc - 1, argv + 1);
     return cli_usage_error(NULL, "未知命令 “%s”", cmd);
 }

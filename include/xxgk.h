@@ -259,6 +259,115 @@ int xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
  * findings of at least `min` severity are written. */
 int xxgk_report_write_findings_json(const xxgk_report *report, xxgk_severity min, FILE *out);
 
+/* ------------------------------------------------------------------ */
+/* Writing reports (build.c, model_json.c, render_*.c, atomic.c)       */
+/* ------------------------------------------------------------------ */
+
+/* A new, empty report for `year` in `format` (XXGK_FORMAT_UNKNOWN: the
+ * format the year requires), issued by `body` (may be NULL). Every cell
+ * is absent and no section has text; fill them with the setters below or
+ * with xxgk_report_fill_skeleton. Fails with XXGK_E_USAGE for a year
+ * before 2019 or a format the year does not allow. */
+xxgk_status xxgk_report_new(int year, xxgk_format format, const char *body,
+                            xxgk_report **out, xxgk_error *err);
+
+/* Setters of the meta data. Strings are copied; NULL clears the field.
+ * Dates are ISO `YYYY-MM-DD` and are validated (XXGK_E_USAGE). */
+xxgk_status xxgk_report_set_title(xxgk_report *report, const char *title);
+xxgk_status xxgk_report_set_body(xxgk_report *report, const char *body);
+xxgk_status xxgk_report_set_date(xxgk_report *report, const char *date);
+xxgk_status xxgk_report_set_period(xxgk_report *report, const char *from,
+                                   const char *to);
+
+/* Sets cell `id` to a number, to blank (present but empty), or back to
+ * absent. XXGK_E_USAGE for an id out of range or a count with decimals
+ * (a count cell must be an integer; money cells take any decimal). */
+xxgk_status xxgk_report_set_number(xxgk_report *report, size_t id,
+                                   xxgk_decimal value);
+xxgk_status xxgk_report_set_blank(xxgk_report *report, size_t id);
+xxgk_status xxgk_report_set_absent(xxgk_report *report, size_t id);
+
+/* Sets the narrative text of section n (0 = the text between the title
+ * and section 一, 1 … 6), paragraphs separated by "\n". NULL clears it. */
+xxgk_status xxgk_report_set_section_text(xxgk_report *report, int n,
+                                         const char *text);
+
+/* The model's text of section n: xxgk_report_section_text without what
+ * the meta data already says — the title lines at the start of section 0
+ * and the signature (body, date) at the end of the last section — so
+ * that rendering a parsed report prints them once. *len receives its
+ * length; NULL (and *len 0) when the section has no text. The text is
+ * not NUL-terminated at *len. */
+const char *xxgk_report_model_section(const xxgk_report *report, int n,
+                                      size_t *len);
+
+/* Fills a report made by xxgk_report_new into a complete skeleton: a
+ * title, the statistical period (the calendar year), every cell of its
+ * format (0, or blank when `blank` is true) and placeholder text for
+ * every narrative section saying what the format requires there. The
+ * placeholder text contains XXGK_PLACEHOLDER so that it is not
+ * published by mistake (xxgk_report_has_placeholder). */
+#define XXGK_PLACEHOLDER "【待填写】"
+xxgk_status xxgk_report_fill_skeleton(xxgk_report *report, bool blank);
+/* The first section (0 … 6) whose text still holds XXGK_PLACEHOLDER,
+ * or -1. */
+int xxgk_report_has_placeholder(const xxgk_report *report);
+
+/* Reads a report model from JSON (docs/model.md: "meta", "cells" and
+ * the optional "sections" object of texts keyed "0" … "6"), as `parse
+ * --sections`, `new` and `render --to json` print it. Cells are
+ * numbers or null; an unknown cell key, a count with decimals, a missing
+ * year or an invalid date fails with XXGK_E_USAGE and a message naming
+ * the key. `name` names the input in messages. */
+xxgk_status xxgk_report_parse_json(const char *data, size_t size, const char *name,
+                                   xxgk_report **out, xxgk_error *err);
+
+/* Reads `path` ("-": standard input): a JSON model when the content is
+ * a JSON object, else a report in any form xxgk_report_parse reads. */
+xxgk_status xxgk_report_read_model(const char *path, xxgk_report **out,
+                                   xxgk_error *err);
+
+/* The model as JSON: "file" (when the report came from a file), "meta",
+ * "cells" as xxgk_report_write_json, then "sections" with the model text
+ * of every section that has some. XXGK_MODEL_PRETTY writes one member
+ * per line (for editing by hand). Returns 0, or -1 when writing failed. */
+enum { XXGK_MODEL_PRETTY = 1 << 0 };
+int xxgk_report_write_model(const xxgk_report *report, int flags, FILE *out);
+
+/* Output formats of xxgk_report_render. */
+typedef enum xxgk_render_format {
+    XXGK_RENDER_UNKNOWN = 0,
+    XXGK_RENDER_JSON,     /* the model (xxgk_report_write_model, pretty) */
+    XXGK_RENDER_TEXT,     /* plain text, tables as `|` rows */
+    XXGK_RENDER_MARKDOWN, /* Markdown with pipe tables */
+    XXGK_RENDER_HTML,     /* one self-contained, printable, accessible page */
+    XXGK_RENDER_DOCX,     /* Word, official layout, GB/T 9704 page set-up */
+    XXGK_RENDER_XLSX      /* the three tables on their own sheets */
+} xxgk_render_format;
+
+/* The format named "docx", "html", "md", "txt", … (also "markdown",
+ * "text", "htm"), or UNKNOWN. */
+xxgk_render_format xxgk_render_format_from_name(const char *name);
+/* The format a file name's extension asks for, or UNKNOWN. */
+xxgk_render_format xxgk_render_format_from_path(const char *path);
+/* The usual extension of a format ("docx"), without the dot. */
+const char *xxgk_render_format_extension(xxgk_render_format format);
+
+/* Writes the report in `format` to `out`. The tables are laid out from
+ * the format's template with the official merged header cells; every
+ * cell of the format is printed (an absent cell as blank); cells of the
+ * other format are not printed. Fails with XXGK_E_USAGE when the report
+ * has no format or year, XXGK_E_IO when writing fails. */
+xxgk_status xxgk_report_render(const xxgk_report *report, xxgk_render_format format,
+                               FILE *out, xxgk_error *err);
+
+/* Renders into the file at `path` atomically: a temporary file in the
+ * same directory, written, flushed to disk, then put in place. Without
+ * `overwrite` an existing file is left alone and the call fails with
+ * XXGK_E_IO ("文件已存在"). On failure nothing is left behind. */
+xxgk_status xxgk_report_render_file(const xxgk_report *report, xxgk_render_format format,
+                                    const char *path, bool overwrite, xxgk_error *err);
+
 #ifdef __cplusplus
 }
 #endif
