@@ -159,8 +159,27 @@ static bool contains(const char *hay, size_t n, const char *needle)
 
 /* ---- rows ------------------------------------------------------------ */
 
+/* Text that starts with its own numbering ("3.其他", "（七）总计") is a
+ * row label: headers are never numbered. Without this an all-blank
+ * 3.其他 or （七）总计 row was taken for a header row ("其他", "总计")
+ * and its blank cells were lost (found by the writers' round trip). */
+static bool starts_numbered(const char *s, size_t len)
+{
+    char buf[64];
+    size_t n = text_compact_buf(s, len, buf, sizeof buf), i = 0;
+    bool paren = n && buf[0] == '(';
+    i += paren;
+    if (label_parse_numeral(buf, n, &i) <= 0 || i >= n)
+        return false;
+    if (paren)
+        return buf[i] == ')';
+    return buf[i] == '.' || (n - i >= 3 && memcmp(buf + i, "、", 3) == 0);
+}
+
 static bool is_header_word(const char *s, size_t len)
 {
+    if (starts_numbered(s, len))
+        return false;
     static const char *const words[] = {"信息内容", "申请人情况", "法人或其他组织",
                                         "行政诉讼", "行政复议", "未经复议直接起诉",
                                         "复议后起诉", NULL};
@@ -238,6 +257,16 @@ static void add_obs(scan_ctx *c, const doc_row *row, int first_value, const labe
         o->match[i] = m[i];
 }
 
+/* Value cells of a flat table (四): its groups × its columns. */
+static int flat_cells(int section)
+{
+    const tpl_table *t = tpl_table_of(XXGK_FORMAT_2021, section);
+    int groups = 0;
+    for (int i = 0; t && i < t->nrows; i++)
+        groups += t->rows[i].kind == ROW_DATA;
+    return t ? groups * t->blocks[0].ncols : 0;
+}
+
 static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
 {
     int last_label = -1, numbers = 0;
@@ -250,8 +279,12 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
             numbers++;
     }
     if (last_label < 0) {
-        /* Table 四 prints its 15 numbers in a row of their own. */
-        if (numbers && (c->in_t4_header || c->section == 4)) {
+        /* Table 四 prints its 15 numbers in a row of their own; right
+         * after its header (or a Markdown header row), a row of exactly
+         * that many blank cells is that row left blank. */
+        bool after_header = c->in_t4_header || (c->section == 4 && row == &table->rows[1]);
+        bool blank_t4 = after_header && (int)row->n == flat_cells(4);
+        if ((numbers || blank_t4) && (c->in_t4_header || c->section == 4)) {
             add_obs(c, row, 0, NULL, 0, NULL, true);
             c->last_stat_table = table;
         }

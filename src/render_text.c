@@ -5,7 +5,7 @@
  * `xxgk parse` reads back (tests/golden/layouts/pipe_*.txt): paragraphs
  * separated by blank lines, a block caption of table 二 on a line of its
  * own, and one line per table row holding the cells that start in that
- * row (a merged cell is printed once, in its first row).
+ * row (a merged cell is printed once, in its first row), framed by pipes.
  */
 #include <string.h>
 
@@ -15,20 +15,26 @@ static void text_table(const xxgk_report *r, const grid *g, FILE *out)
 {
     char buf[48];
     for (int row = 0; row < g->nrows; row++) {
-        bool first = true;
+        const grid_cell *first = grid_cell_at(g, row, 0);
+        if (first && first->kind == G_CAPTION) {
+            /* A caption on a line of its own, as web pages give it. */
+            render_put_inline(out, first->text, strlen(first->text));
+            fputc('\n', out);
+            continue;
+        }
+        /* Framed by pipes, so that blank cells at the end are cells. */
         for (int col = 0; col < g->ncols; col++) {
             const grid_cell *c = grid_cell_at(g, row, col);
             if (!grid_starts_at(g, c, row, col))
                 continue;
-            if (!first)
-                fputs(" | ", out);
-            first = false;
+            fputs("| ", out);
             if (c->kind == G_VALUE)
                 fputs(render_value(r, c->cell, buf, sizeof buf), out);
             else
                 render_put_inline(out, c->text, strlen(c->text));
+            fputc(' ', out);
         }
-        fputc('\n', out);
+        fputs("|\n", out);
     }
 }
 
