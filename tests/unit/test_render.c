@@ -17,8 +17,8 @@
 #include "report.h"
 #include "unit.h"
 
-#ifndef XXGK_SOURCE_DIR
-#define XXGK_SOURCE_DIR "."
+#ifndef SOURCE_DIR
+#define SOURCE_DIR "."
 #endif
 
 static int find_label(const grid *g, const char *text)
@@ -294,7 +294,7 @@ static void json_models(void)
 static xxgk_report *sample(const char *name)
 {
     char path[1024];
-    snprintf(path, sizeof path, "%s/examples/%s", XXGK_SOURCE_DIR, name);
+    snprintf(path, sizeof path, "%s/examples/%s", SOURCE_DIR, name);
     xxgk_report *r = NULL;
     xxgk_error err;
     if (xxgk_report_read_file(path, &r, &err) != XXGK_OK)

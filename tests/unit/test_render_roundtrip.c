@@ -19,8 +19,8 @@
 #include "unit.h"
 #include "utf8.h"
 
-#ifndef XXGK_SOURCE_DIR
-#define XXGK_SOURCE_DIR "."
+#ifndef SOURCE_DIR
+#define SOURCE_DIR "."
 #endif
 
 static const char *const samples[] = {
@@ -204,7 +204,7 @@ static void samples_round_trip(void)
 {
     for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
         char path[1024];
-        snprintf(path, sizeof path, "%s/examples/%s", XXGK_SOURCE_DIR, samples[i]);
+        snprintf(path, sizeof path, "%s/examples/%s", SOURCE_DIR, samples[i]);
         xxgk_report *r = NULL;
         xxgk_error err;
         CHECK_INT(xxgk_report_read_file(path, &r, &err), XXGK_OK);
