@@ -96,6 +96,51 @@ static bool ready_to_write(const xxgk_report *r, const render_opts *o)
     return false;
 }
 
+static void print_finding(const xxgk_report *checked, const xxgk_finding *f)
+{
+    fprintf(stderr, "%s: %s[%s]: %s\n", xxgk_report_name(checked),
+            xxgk_severity_text(f->severity), f->rule, f->message);
+    if (f->expected)
+        fprintf(stderr, "    = %s\n", f->expected);
+    if (f->ncells) {
+        fputs("    栏目:", stderr);
+        for (size_t i = 0; i < f->ncells && i < 8; i++)
+            fprintf(stderr, " %s", xxgk_cell_key((size_t)f->cells[i]));
+        fputs(f->ncells > 8 ? " …\n" : "\n", stderr);
+    }
+}
+
+/* Runs the checks on the report as it will be written. Returns false
+ * (after listing the errors) when it must not be written. */
+static bool passes_checks(const xxgk_report *r, const render_opts *o, int *status)
+{
+    xxgk_report *checked = NULL;
+    xxgk_error err = {0};
+    if (xxgk_report_check_output(r, &checked, &err) != XXGK_OK) {
+        cli_error(o->in, "无法检查：%s", err.message);
+        *status = EXIT_TROUBLE;
+        return false;
+    }
+    size_t errors = xxgk_report_count(checked, XXGK_ERROR);
+    size_t warnings = xxgk_report_count(checked, XXGK_WARNING);
+    for (size_t i = 0; errors && i < xxgk_report_finding_count(checked); i++) {
+        const xxgk_finding *f = xxgk_report_finding(checked, i);
+        if (f->severity == XXGK_ERROR)
+            print_finding(checked, f);
+    }
+    bool ok = errors == 0 || o->force;
+    if (errors && !ok)
+        cli_error(o->in, "检查发现 %zu 个错误，未生成报告；改正后再生成，或用 --force 强制生成", errors);
+    else if (errors)
+        cli_error(o->in, "报告仍有 %zu 个错误（已按 --force 生成）", errors);
+    if (warnings)
+        cli_error(o->in, "另有 %zu 个警告；用 “xxgk render %s --to txt | xxgk check -” 查看", warnings,
+                  o->in);
+    xxgk_report_free(checked);
+    *status = ok ? EXIT_CLEAN : EXIT_FINDINGS;
+    return ok;
+}
+
 static int write_output(const xxgk_report *r, const render_opts *o)
 {
     xxgk_error err = {0};
@@ -128,7 +173,9 @@ int cmd_render(int argc, char **argv)
         cli_error(o.in, "%s", err.message);
         return EXIT_TROUBLE;
     }
-    int status = ready_to_write(r, &o) ? write_output(r, &o) : EXIT_FINDINGS;
+    int status = EXIT_FINDINGS;
+    if (ready_to_write(r, &o) && passes_checks(r, &o, &status))
+        status = write_output(r, &o);
     xxgk_report_free(r);
     return cli_finish_stdout(status);
 }

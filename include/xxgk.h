@@ -334,6 +334,15 @@ xxgk_status xxgk_report_read_model(const char *path, xxgk_report **out,
 enum { XXGK_MODEL_PRETTY = 1 << 0 };
 int xxgk_report_write_model(const xxgk_report *report, int flags, FILE *out);
 
+/* Checks a report as it will be written: renders it as text, reads
+ * that back and runs every rule (xxgk_report_check) on it, so that a
+ * report built in code or read from JSON is checked like a published
+ * one. *checked receives that report with its findings (free it with
+ * xxgk_report_free); its text is the rendered text, which the findings'
+ * line numbers refer to (`xxgk render FILE --to txt` prints it). */
+xxgk_status xxgk_report_check_output(const xxgk_report *report, xxgk_report **checked,
+                                     xxgk_error *err);
+
 /* Output formats of xxgk_report_render. */
 typedef enum xxgk_render_format {
     XXGK_RENDER_UNKNOWN = 0,
