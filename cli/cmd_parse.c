@@ -7,7 +7,7 @@
 #include "cli.h"
 
 static const char parse_usage[] =
-    "用法 Usage: xxgk parse [--format json|cells|text] 文件...\n"
+    "用法 Usage: xxgk parse [--format json|cells|text] [--sections] 文件...\n"
     "\n"
     "读取政府信息公开工作年度报告，输出其结构化数据：年度、格式（2019/2021）、标题、\n"
     "发布机关、成文日期、统计期限，以及三张统计表的每一栏数值。\n"
@@ -17,6 +17,8 @@ static const char parse_usage[] =
     "  --format cells   每栏一行：键<TAB>值；多个文件时行首加 文件名<TAB>\n"
     "                   key<TAB>value lines (prefixed by FILE<TAB> for several files)\n"
     "  --format text    读取所得的规范化文本（检查结果中的行号以此为准）\n"
+    "  --sections       JSON 中加上六个部分的正文（\"sections\"），可编辑后用 xxgk render 生成\n"
+    "                   add the sections' text to the JSON, for editing and xxgk render\n"
     "                   the normalised text that line numbers refer to\n"
     "  -h, --help       显示本帮助\n"
     "\n"
@@ -26,6 +28,7 @@ static const char parse_usage[] =
 int cmd_parse(int argc, char **argv)
 {
     const char *format = "json";
+    bool sections = false;
     const char *files[4096];
     int nfiles = 0;
     bool only_files = false;
@@ -43,6 +46,8 @@ int cmd_parse(int argc, char **argv)
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(parse_usage, stdout);
             return cli_finish_stdout(EXIT_CLEAN);
+        } else if (!strcmp(a, "--sections")) {
+            sections = true;
         } else if (cli_option_value(argc, argv, &i, "--format", &v)) {
             if (!v || (strcmp(v, "json") && strcmp(v, "cells") && strcmp(v, "text")))
                 return cli_usage_error("parse", "--format 的取值应为 json、cells 或 text");
@@ -73,6 +78,8 @@ int cmd_parse(int argc, char **argv)
             char prefix[1024];
             snprintf(prefix, sizeof prefix, "%s\t", files[i]);
             rc = xxgk_report_write_cells(r, nfiles > 1 ? prefix : NULL, stdout);
+        } else if (sections) {
+            rc = xxgk_report_write_model(r, 0, stdout);
         } else {
             rc = xxgk_report_write_json(r, stdout);
         }
