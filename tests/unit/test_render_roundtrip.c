@@ -371,7 +371,7 @@ static xxgk_report *random_model(xxgk_format f)
     static const char *const bodies[] = {"人民政府", "市场监督管理局", "人力资源和社会保障局",
                                          "人民政府办公室", "街道办事处"};
     int year = f == XXGK_FORMAT_2019 ? 2019 + (int)rnd(2) : 2021 + (int)rnd(5);
-    char body[128], title[256], date[16];
+    char body[128], title[256], date[40];
     snprintf(body, sizeof body, "%s%s", places[rnd(5)], bodies[rnd(5)]);
     xxgk_report *r = NULL;
     xxgk_error err;
@@ -384,7 +384,7 @@ static xxgk_report *random_model(xxgk_format f)
     snprintf(date, sizeof date, "%d-%02d-%02d", year + 1, 1 + (int)rnd(3), 1 + (int)rnd(28));
     xxgk_report_set_date(r, date);
     if (rnd(2)) {
-        char from[16], to[16];
+        char from[24], to[24];
         snprintf(from, sizeof from, "%d-01-01", year);
         snprintf(to, sizeof to, "%d-12-31", year);
         xxgk_report_set_period(r, from, to);
