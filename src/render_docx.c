@@ -130,15 +130,23 @@ static void cell_props(FILE *o, const grid *g, const grid_cell *c, const int *w,
     (void)g;
 }
 
+/* A caption or header row is kept on the page of the row after it. */
+static bool keep_with_next(const grid *g, int row)
+{
+    const grid_cell *c = grid_cell_at(g, row, g->ncols - 1);
+    return row < g->head_rows || (c && c->kind != G_VALUE && row + 1 < g->nrows);
+}
+
 static void table_cell(FILE *o, const xxgk_report *r, const grid *g, const grid_cell *c,
-                       const int *w)
+                       const int *w, bool keep)
 {
     char buf[48];
     cell_props(o, g, c, w, c->rowspan > 1, false);
     bool head = is_heading_kind(c->kind);
     const char *jc = c->kind == G_LABEL || (c->kind == G_CORNER && c->rowspan > 1) ? "left"
                                                                                    : "center";
-    fprintf(o, "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"%s\"/></w:pPr>", jc);
+    fprintf(o, "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>%s<w:jc w:val=\"%s\"/></w:pPr>",
+            keep ? "<w:keepNext/>" : "", jc);
     const char *text = c->kind == G_VALUE ? render_value(r, c->cell, buf, sizeof buf) : c->text;
     /* The 勾稽 note in the corner is a note, not a heading. */
     const char *rpr = head && !(c->kind == G_CORNER && c->rowspan > 1) ? RPR_TABLE_HEAD
@@ -174,7 +182,7 @@ static void table(FILE *o, const xxgk_report *r, const grid *g)
                 continue;
             }
             if (grid_starts_at(g, c, row, col)) {
-                table_cell(o, r, g, c, w);
+                table_cell(o, r, g, c, w, keep_with_next(g, row));
             } else {
                 /* Covered from above: Word wants the cell, marked as a
                  * continuation, with the same span. */
@@ -236,12 +244,48 @@ static void signature(FILE *o, const xxgk_report *r)
 
 /* ---- the parts -------------------------------------------------------- */
 
+/* Where to break a title too long for one line (about 20 characters of
+ * 2号 type in the 156 mm type area): before 政府信息公开 (or after the
+ * year) when both lines then fit, so that each line keeps whole words
+ * (GB/T 9704 7.3.3: 回行时要做到词意完整). 0: no break. */
+static size_t title_break(const char *t)
+{
+    if (text_width_chars(t) <= 2000)
+        return 0;
+    const char *at = strstr(t, "政府信息公开");
+    if (at && at > t) {
+        char first[512];
+        size_t n = (size_t)(at - t);
+        snprintf(first, sizeof first, "%.*s", (int)n, t);
+        if (text_width_chars(first) <= 2000 && text_width_chars(at) <= 2000)
+            return n;
+    }
+    return 0;
+}
+
+static void title(FILE *o, const xxgk_report *r)
+{
+    char buf[512];
+    const char *t = render_title(r, buf, sizeof buf);
+    size_t cut = title_break(t);
+    if (!cut) {
+        para_styled(o, "Title", t);
+        return;
+    }
+    /* Two paragraphs, not a line break: every reader keeps them apart. */
+    fputs("<w:p><w:pPr><w:pStyle w:val=\"Title\"/><w:keepNext/><w:spacing w:after=\"0\"/>"
+          "</w:pPr>", o);
+    run(o, NULL, t, cut);
+    fputs("</w:p>\n", o);
+    para_styled(o, "Title", t + cut);
+}
+
 static void document_xml(FILE *o, const xxgk_report *r)
 {
     xxgk_format f = render_format_of(r);
     char buf[512];
     fputs(XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\"><w:body>\n", o);
-    para_styled(o, "Title", render_title(r, buf, sizeof buf));
+    title(o, r);
     paragraphs(r, 0, o);
     for (int s = 1; s <= 6; s++) {
         para_styled(o, "Heading1", render_heading(f, s, buf, sizeof buf));

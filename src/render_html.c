@@ -17,7 +17,7 @@ static const char css[] =
     "\"Noto Serif CJK SC\",\"Source Han Serif SC\",serif;font-size:16pt;line-height:1.8}\n"
     "h1{font-family:\"FZXiaoBiaoSong-B05S\",\"方正小标宋简体\",\"STZhongsong\",\"华文中宋\","
     "\"Noto Serif CJK SC\",serif;font-size:22pt;font-weight:normal;text-align:center;"
-    "line-height:1.5;margin:0 0 1em}\n"
+    "line-height:1.5;margin:0 0 1em;text-wrap:balance}\n"
     "h2{font-family:\"SimHei\",\"黑体\",\"STHeiti\",\"Noto Sans CJK SC\",\"Source Han Sans SC\","
     "sans-serif;font-size:16pt;font-weight:normal;margin:.6em 0 .3em;text-indent:2em}\n"
     "p{margin:0;text-indent:2em;text-align:justify}\n"
