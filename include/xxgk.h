@@ -294,8 +294,9 @@ xxgk_status xxgk_report_set_section_text(xxgk_report *report, int n,
 
 /* The model's text of section n: xxgk_report_section_text without what
  * the meta data already says — the title lines at the start of section 0
- * and the signature (body, date) at the end of the last section — so
- * that rendering a parsed report prints them once. *len receives its
+ * and the signature (body, date) at the end of the last section — and
+ * without the caption of an HTML table (表一　主动公开政府信息情况) ending
+ * sections 2–4, so that rendering a parsed report prints them once. *len receives its
  * length; NULL (and *len 0) when the section has no text. The text is
  * not NUL-terminated at *len. */
 const char *xxgk_report_model_section(const xxgk_report *report, int n,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "render.h"
 #include "report.h"
 #include "utf8.h"
 
@@ -200,7 +201,7 @@ static bool line_is_date(const char *s, size_t n, const char *iso)
     return i == len && strcmp(got, iso) == 0;
 }
 
-static bool line_is_body(const char *s, size_t n, const char *body)
+static bool line_is_text(const char *s, size_t n, const char *body)
 {
     char a[256], b[256];
     size_t la = text_compact_buf(s, n, a, sizeof a);
@@ -244,11 +245,22 @@ const char *xxgk_report_model_section(const xxgk_report *r, int n, size_t *len)
             size_t ln = (size_t)(end - start);
             bool drop = text_is_blank(start, ln) ||
                         (m->date && m->date_line && line_is_date(start, ln, m->date)) ||
-                        (m->body && m->body_line && line_is_body(start, ln, m->body));
+                        (m->body && m->body_line && line_is_text(start, ln, m->body));
             if (!drop)
                 break;
             end = start > s ? start - 1 : s;
         }
+    }
+    /* The caption an HTML table carries, which an HTML reader gives as
+     * the paragraph before the table. */
+    if (n >= 2 && n <= 4) {
+        char caption[256];
+        render_caption(render_format_of(r), n, caption, sizeof caption);
+        const char *start = end;
+        while (start > s && start[-1] != '\n')
+            start--;
+        if (line_is_text(start, (size_t)(end - start), caption))
+            end = start > s ? start - 1 : s;
     }
     if (end <= s || text_is_blank(s, (size_t)(end - s)))
         return NULL;

@@ -89,6 +89,19 @@ const char *render_heading(xxgk_format f, int n, char *buf, size_t size)
     return buf;
 }
 
+const char *render_caption(xxgk_format f, int n, char *buf, size_t size)
+{
+    static const char *const numbers[] = {"表一", "表二", "表三"};
+    const tpl_table *t = tpl_table_of(f, n);
+    if (!t) {
+        if (size)
+            buf[0] = '\0';
+        return buf;
+    }
+    snprintf(buf, size, "%s　%s", numbers[n - 2], t->title);
+    return buf;
+}
+
 /* "2021-01-28" → 2021, 1, 28; false when it is not such a date. */
 static bool split_iso(const char *iso, int *y, int *mo, int *d)
 {

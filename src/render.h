@@ -80,6 +80,10 @@ const char *render_title(const xxgk_report *r, char *buf, size_t size);
 /* The heading of section n (1 … 6) with its numbering: "一、总体情况". */
 const char *render_heading(xxgk_format f, int n, char *buf, size_t size);
 
+/* The caption of the table of section n (2 … 4) in HTML: "表一　主动公开
+ * 政府信息情况". */
+const char *render_caption(xxgk_format f, int n, char *buf, size_t size);
+
 /* The signing date in Chinese ("2021年1月28日"), or NULL when the report
  * has none. */
 const char *render_date(const xxgk_report *r, char *buf, size_t size);

@@ -155,7 +155,8 @@ static void html_signature(const xxgk_report *r, FILE *out)
     bool date = render_date(r, buf, sizeof buf) != NULL;
     if (!(m->body && *m->body) && !date)
         return;
-    fputs("<footer class=\"signature\">\n", out);
+    /* Not <footer>: readers of portal pages drop footers as site chrome. */
+    fputs("<div class=\"signature\">\n", out);
     if (m->body && *m->body) {
         fputs("<p>", out);
         esc(out, m->body);
@@ -163,7 +164,7 @@ static void html_signature(const xxgk_report *r, FILE *out)
     }
     if (date)
         fprintf(out, "<p><time datetime=\"%s\">%s</time></p>\n", m->date, buf);
-    fputs("</footer>\n", out);
+    fputs("</div>\n", out);
 }
 
 int render_html(const xxgk_report *r, FILE *out)
@@ -187,10 +188,8 @@ int render_html(const xxgk_report *r, FILE *out)
         html_paragraphs(r, s, out);
         grid g;
         if (s >= 2 && s <= 4 && grid_build(&g, f, s) == 0) {
-            static const char *const caption_no[] = {"", "", "表一", "表二", "表三"};
             char caption[256];
-            snprintf(caption, sizeof caption, "%s　%s", caption_no[s], g.table->title);
-            html_table(r, &g, caption, out);
+            html_table(r, &g, render_caption(f, s, caption, sizeof caption), out);
         }
         fputs("</section>\n", out);
     }
