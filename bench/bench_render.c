@@ -80,9 +80,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench_render [-n N] REPORT...\n");
         return 2;
     }
-    static const xxgk_render_format formats[] = {XXGK_RENDER_DOCX, XXGK_RENDER_HTML,
-                                                  XXGK_RENDER_MARKDOWN, XXGK_RENDER_TEXT,
-                                                  XXGK_RENDER_JSON, XXGK_RENDER_XLSX};
+    static const xxgk_render_format formats[] = {XXGK_RENDER_DOCX,     XXGK_RENDER_HTML,
+                                                 XXGK_RENDER_MARKDOWN, XXGK_RENDER_TEXT,
+                                                 XXGK_RENDER_JSON,     XXGK_RENDER_XLSX};
     int rc = 0;
     for (size_t k = 0; k < sizeof formats / sizeof formats[0] && rc == 0; k++)
         /* XLSX goes through a temporary file (libxlsxwriter): fewer. */

@@ -61,7 +61,8 @@ static int parse_args(int argc, char **argv, render_opts *o)
         } else if (cli_option_value(argc, argv, &i, "--to", &v)) {
             o->format = xxgk_render_format_from_name(v);
             if (!o->format)
-                return cli_usage_error("render", "--to 的取值应为 docx、html、md、txt、xlsx 或 json");
+                return cli_usage_error("render",
+                                       "--to 的取值应为 docx、html、md、txt、xlsx 或 json");
         } else if (!strcmp(a, "-f") || !strcmp(a, "--overwrite")) {
             o->overwrite = true;
         } else if (!strcmp(a, "--force")) {
@@ -85,21 +86,25 @@ static int parse_args(int argc, char **argv, render_opts *o)
  * report may be written. */
 static bool ready_to_write(const xxgk_report *r, const render_opts *o)
 {
-    static const char *const parts[] = {"导语", "一、总体情况", "二", "三", "四",
+    static const char *const parts[] = {"导语",
+                                        "一、总体情况",
+                                        "二",
+                                        "三",
+                                        "四",
                                         "五、存在的主要问题及改进情况",
                                         "六、其他需要报告的事项"};
     int s = xxgk_report_has_placeholder(r);
     if (s < 0 || o->force)
         return true;
-    cli_error(o->in, "“%s”部分仍有模板占位文字“%s”，请填写后再生成（或用 --force）",
-              parts[s], XXGK_PLACEHOLDER);
+    cli_error(o->in, "“%s”部分仍有模板占位文字“%s”，请填写后再生成（或用 --force）", parts[s],
+              XXGK_PLACEHOLDER);
     return false;
 }
 
 static void print_finding(const xxgk_report *checked, const xxgk_finding *f)
 {
-    fprintf(stderr, "%s: %s[%s]: %s\n", xxgk_report_name(checked),
-            xxgk_severity_text(f->severity), f->rule, f->message);
+    fprintf(stderr, "%s: %s[%s]: %s\n", xxgk_report_name(checked), xxgk_severity_text(f->severity),
+            f->rule, f->message);
     if (f->expected)
         fprintf(stderr, "    = %s\n", f->expected);
     if (f->ncells) {
@@ -130,12 +135,13 @@ static bool passes_checks(const xxgk_report *r, const render_opts *o, int *statu
     }
     bool ok = errors == 0 || o->force;
     if (errors && !ok)
-        cli_error(o->in, "检查发现 %zu 个错误，未生成报告；改正后再生成，或用 --force 强制生成", errors);
+        cli_error(o->in, "检查发现 %zu 个错误，未生成报告；改正后再生成，或用 --force 强制生成",
+                  errors);
     else if (errors)
         cli_error(o->in, "报告仍有 %zu 个错误（已按 --force 生成）", errors);
     if (warnings)
-        cli_error(o->in, "另有 %zu 个警告；用 “xxgk render %s --to txt | xxgk check -” 查看", warnings,
-                  o->in);
+        cli_error(o->in, "另有 %zu 个警告；用 “xxgk render %s --to txt | xxgk check -” 查看",
+                  warnings, o->in);
     xxgk_report_free(checked);
     *status = ok ? EXIT_CLEAN : EXIT_FINDINGS;
     return ok;

@@ -47,9 +47,8 @@ xxgk_status report_new_named(int year, xxgk_format format, const char *body, con
     if (format != XXGK_FORMAT_2019 && format != XXGK_FORMAT_2021)
         return error_set(err, XXGK_E_USAGE, "格式应为 2019 或 2021");
     if (format != required)
-        return error_set(err, XXGK_E_USAGE,
-                         "%d年度的报告应使用%d年版格式，不能使用%d年版格式", year,
-                         (int)required, (int)format);
+        return error_set(err, XXGK_E_USAGE, "%d年度的报告应使用%d年版格式，不能使用%d年版格式",
+                         year, (int)required, (int)format);
     xxgk_report *r = report_alloc(name);
     if (!r)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
@@ -273,18 +272,24 @@ const char *xxgk_report_model_section(const xxgk_report *r, int n, size_t *len)
 /* What each narrative section must cover (format-2019.md and
  * format-2021.md §4, paraphrased). %d is the report year. */
 static const char *const overall_items[] = {
-    "（一）主动公开。" XXGK_PLACEHOLDER "说明本机关主动公开政府信息的情况：公开的主要内容、数量和渠道，重点领域信息公开情况。",
-    "（二）依申请公开。" XXGK_PLACEHOLDER "说明收到和办理政府信息公开申请的情况：申请数量、办理结果、答复是否及时规范。",
-    "（三）政府信息管理。" XXGK_PLACEHOLDER "说明政府信息公开审查、发布、更新和政策解读等管理制度的执行情况。",
+    "（一）主动公开。" XXGK_PLACEHOLDER
+    "说明本机关主动公开政府信息的情况：公开的主要内容、数量和渠道，重点领域信息公开情况。",
+    "（二）依申请公开。" XXGK_PLACEHOLDER
+    "说明收到和办理政府信息公开申请的情况：申请数量、办理结果、答复是否及时规范。",
+    "（三）政府信息管理。" XXGK_PLACEHOLDER
+    "说明政府信息公开审查、发布、更新和政策解读等管理制度的执行情况。",
     NULL, /* 平台建设: wording differs by format, below */
-    "（五）监督保障。" XXGK_PLACEHOLDER "说明工作机构、人员、考核和培训等保障情况；各级人民政府还应报告工作考核、社会评议和责任追究结果情况。",
+    "（五）监督保障。" XXGK_PLACEHOLDER "说明工作机构、人员、考核和培训等保障情况；各级人民政府还应"
+                                        "报告工作考核、社会评议和责任追究结果情况。",
 };
 
 static const char *platform_item(xxgk_format f)
 {
     return f == XXGK_FORMAT_2021
-               ? "（四）政府信息公开平台建设。" XXGK_PLACEHOLDER "说明政府网站政府信息公开专栏、政务新媒体等平台的建设和维护情况。"
-               : "（四）平台建设。" XXGK_PLACEHOLDER "说明政府网站政府信息公开专栏、政务新媒体等平台的建设和维护情况。";
+               ? "（四）政府信息公开平台建设。" XXGK_PLACEHOLDER
+                 "说明政府网站政府信息公开专栏、政务新媒体等平台的建设和维护情况。"
+               : "（四）平台建设。" XXGK_PLACEHOLDER
+                 "说明政府网站政府信息公开专栏、政务新媒体等平台的建设和维护情况。";
 }
 
 static int skeleton_text(xxgk_report *r)
@@ -311,7 +316,8 @@ static int skeleton_text(xxgk_report *r)
         return -1;
 
     snprintf(buf, sizeof buf,
-             XXGK_PLACEHOLDER "如实、具体地说明本机关%d年政府信息公开工作存在的主要问题，"
+             XXGK_PLACEHOLDER
+             "如实、具体地说明本机关%d年政府信息公开工作存在的主要问题，"
              "以及有针对性的改进情况和下一步措施；避免笼统表述，不与往年内容雷同。",
              y);
     if (xxgk_report_set_section_text(r, 5, buf) != XXGK_OK)
@@ -320,13 +326,13 @@ static int skeleton_text(xxgk_report *r)
     if (f == XXGK_FORMAT_2021)
         snprintf(buf, sizeof buf,
                  XXGK_PLACEHOLDER "依据《政府信息公开信息处理费管理办法》收取信息处理费的情况"
-                 "须在此专门报告（例如：“%d年，本机关未收取信息处理费。”）；"
-                 "并报告其他需要报告的事项。",
+                                  "须在此专门报告（例如：“%d年，本机关未收取信息处理费。”）；"
+                                  "并报告其他需要报告的事项。",
                  y);
     else
         snprintf(buf, sizeof buf,
                  XXGK_PLACEHOLDER "报告本机关认为需要报告的其他事项，以及其他文件要求在年度报告中"
-                 "报告的事项；没有的，写“无”。");
+                                  "报告的事项；没有的，写“无”。");
     return xxgk_report_set_section_text(r, 6, buf) == XXGK_OK ? 0 : -1;
 }
 

@@ -88,30 +88,27 @@ static const char *value_kind_text(const json_t *v)
     }
 }
 
-static xxgk_status read_cells(xxgk_report *r, const json_t *cells, const char *name,
-                              xxgk_error *err)
+static xxgk_status read_cells(xxgk_report *r, const json_t *cells, xxgk_error *err)
 {
     if (!cells)
         return XXGK_OK;
     if (!json_is_object(cells))
-        return error_set(err, XXGK_E_USAGE, "%s：“cells”应为对象（栏目键 → 数值）", name);
+        return error_set(err, XXGK_E_USAGE, "“cells”应为对象（栏目键 → 数值）");
     const char *key;
     json_t *v;
     json_object_foreach((json_t *)cells, key, v)
     {
         int id = xxgk_cell_find(key);
         if (id < 0)
-            return error_set(err, XXGK_E_USAGE, "%s：未知的栏目键 “%s”（见 docs/model.md）",
-                             name, key);
+            return error_set(err, XXGK_E_USAGE, "未知的栏目键 “%s”（见 docs/model.md）", key);
         xxgk_decimal d;
         if (json_is_null(v)) {
             xxgk_report_set_blank(r, (size_t)id);
         } else if (json_is_number(v) && number_value(v, &d)) {
             xxgk_report_set_number(r, (size_t)id, d);
         } else {
-            return error_set(err, XXGK_E_USAGE,
-                             "%s：栏目 “%s” 的值应为数字或 null（空白），实际是%s", name, key,
-                             json_is_number(v) ? "超出范围的数字" : value_kind_text(v));
+            return error_set(err, XXGK_E_USAGE, "栏目 “%s” 的值应为数字或 null（空白），实际是%s",
+                             key, json_is_number(v) ? "超出范围的数字" : value_kind_text(v));
         }
     }
     return XXGK_OK;
@@ -130,12 +127,12 @@ static const char *string_member(const json_t *obj, const char *key, bool *bad)
 }
 
 /* Year and format, which the new report needs first. */
-static xxgk_status read_year_format(const json_t *meta, const char *name, int *year,
-                                    xxgk_format *format, xxgk_error *err)
+static xxgk_status read_year_format(const json_t *meta, int *year, xxgk_format *format,
+                                    xxgk_error *err)
 {
     const json_t *y = json_object_get(meta, "year");
     if (!json_is_integer(y))
-        return error_set(err, XXGK_E_USAGE, "%s：缺少报告年度（meta.year，整数）", name);
+        return error_set(err, XXGK_E_USAGE, "缺少报告年度（meta.year，整数）");
     *year = (int)json_integer_value(y);
     const json_t *f = json_object_get(meta, "format");
     *format = XXGK_FORMAT_UNKNOWN;
@@ -145,13 +142,12 @@ static xxgk_status read_year_format(const json_t *meta, const char *name, int *y
                    : json_is_string(f) ? strtoll(json_string_value(f), NULL, 10)
                                        : 0;
     if (fv != 2019 && fv != 2021)
-        return error_set(err, XXGK_E_USAGE, "%s：meta.format 应为 \"2019\" 或 \"2021\"", name);
+        return error_set(err, XXGK_E_USAGE, "meta.format 应为 \"2019\" 或 \"2021\"");
     *format = (xxgk_format)fv;
     return XXGK_OK;
 }
 
-static xxgk_status read_meta(xxgk_report *r, const json_t *meta, const char *name,
-                             xxgk_error *err)
+static xxgk_status read_meta(xxgk_report *r, const json_t *meta, xxgk_error *err)
 {
     bool bad = false;
     const char *title = string_member(meta, "title", &bad);
@@ -160,43 +156,38 @@ static xxgk_status read_meta(xxgk_report *r, const json_t *meta, const char *nam
     const char *from = NULL, *to = NULL;
     if (period && !json_is_null(period)) {
         if (!json_is_object(period))
-            return error_set(err, XXGK_E_USAGE, "%s：meta.period 应为 {\"from\": …, \"to\": …}",
-                             name);
+            return error_set(err, XXGK_E_USAGE, "meta.period 应为 {\"from\": …, \"to\": …}");
         from = string_member(period, "from", &bad);
         to = string_member(period, "to", &bad);
     }
     if (bad)
-        return error_set(err, XXGK_E_USAGE, "%s：meta 中的标题、机关和日期应为文字", name);
+        return error_set(err, XXGK_E_USAGE, "meta 中的标题、机关和日期应为文字");
     if (xxgk_report_set_title(r, title) != XXGK_OK)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     if (xxgk_report_set_date(r, date) != XXGK_OK)
-        return error_set(err, XXGK_E_USAGE, "%s：成文日期 meta.date “%s” 不是有效日期（YYYY-MM-DD）",
-                         name, date);
+        return error_set(err, XXGK_E_USAGE, "成文日期 meta.date “%s” 不是有效日期（YYYY-MM-DD）",
+                         date);
     if (xxgk_report_set_period(r, from, to) != XXGK_OK)
         return error_set(err, XXGK_E_USAGE,
-                         "%s：统计期限 meta.period 应为两个有效日期（YYYY-MM-DD），且起始不晚于结束",
-                         name);
+                         "统计期限 meta.period 应为两个有效日期（YYYY-MM-DD），且起始不晚于结束");
     return XXGK_OK;
 }
 
-static xxgk_status read_sections(xxgk_report *r, const json_t *sections, const char *name,
-                                 xxgk_error *err)
+static xxgk_status read_sections(xxgk_report *r, const json_t *sections, xxgk_error *err)
 {
     if (!sections || json_is_null(sections))
         return XXGK_OK;
     if (!json_is_object(sections))
-        return error_set(err, XXGK_E_USAGE, "%s：“sections”应为对象（\"0\" … \"6\" → 文字）",
-                         name);
+        return error_set(err, XXGK_E_USAGE, "“sections”应为对象（\"0\" … \"6\" → 文字）");
     const char *key;
     json_t *v;
     json_object_foreach((json_t *)sections, key, v)
     {
         if (strlen(key) != 1 || key[0] < '0' || key[0] > '6')
             return error_set(err, XXGK_E_USAGE,
-                             "%s：sections 的键应为 \"0\"（标题后的导语）至 \"6\"，实际是 “%s”",
-                             name, key);
+                             "sections 的键应为 \"0\"（标题后的导语）至 \"6\"，实际是 “%s”", key);
         if (!json_is_null(v) && !json_is_string(v))
-            return error_set(err, XXGK_E_USAGE, "%s：第 %s 部分的正文应为文字", name, key);
+            return error_set(err, XXGK_E_USAGE, "第 %s 部分的正文应为文字", key);
         if (xxgk_report_set_section_text(r, key[0] - '0', json_string_value(v)) != XXGK_OK)
             return error_set(err, XXGK_E_NOMEM, "内存不足");
     }
@@ -207,33 +198,26 @@ static xxgk_status build_from_json(const json_t *root, const char *name, xxgk_re
                                    xxgk_error *err)
 {
     if (!json_is_object(root))
-        return error_set(err, XXGK_E_USAGE, "%s：报告模型应为一个 JSON 对象", name);
+        return error_set(err, XXGK_E_USAGE, "报告模型应为一个 JSON 对象");
     const json_t *meta = json_object_get(root, "meta");
     if (!json_is_object(meta))
-        return error_set(err, XXGK_E_USAGE, "%s：缺少 “meta” 对象（年度、格式、标题……）", name);
+        return error_set(err, XXGK_E_USAGE, "缺少 “meta” 对象（年度、格式、标题……）");
     int year = 0;
     xxgk_format format = XXGK_FORMAT_UNKNOWN;
-    xxgk_status st = read_year_format(meta, name, &year, &format, err);
+    xxgk_status st = read_year_format(meta, &year, &format, err);
     if (st != XXGK_OK)
         return st;
     bool bad = false;
     const char *body = string_member(meta, "body", &bad);
     if (bad)
-        return error_set(err, XXGK_E_USAGE, "%s：meta.body 应为文字", name);
+        return error_set(err, XXGK_E_USAGE, "meta.body 应为文字");
     xxgk_report *r;
     st = report_new_named(year, format, body, name, &r, err);
-    if (st != XXGK_OK) {
-        /* Name the file in the message. */
-        char msg[sizeof err->message];
-        if (err) {
-            snprintf(msg, sizeof msg, "%s", err->message);
-            error_set(err, st, "%s：%s", name, msg);
-        }
+    if (st != XXGK_OK)
         return st;
-    }
-    if ((st = read_meta(r, meta, name, err)) != XXGK_OK ||
-        (st = read_cells(r, json_object_get(root, "cells"), name, err)) != XXGK_OK ||
-        (st = read_sections(r, json_object_get(root, "sections"), name, err)) != XXGK_OK) {
+    if ((st = read_meta(r, meta, err)) != XXGK_OK ||
+        (st = read_cells(r, json_object_get(root, "cells"), err)) != XXGK_OK ||
+        (st = read_sections(r, json_object_get(root, "sections"), err)) != XXGK_OK) {
         xxgk_report_free(r);
         return st;
     }
@@ -247,12 +231,12 @@ xxgk_status xxgk_report_parse_json(const char *data, size_t size, const char *na
     *out = NULL;
     name = name ? name : "-";
     if (size > XXGK_MAX_INPUT)
-        return error_set(err, XXGK_E_TOO_LARGE, "%s：文件过大", name);
+        return error_set(err, XXGK_E_TOO_LARGE, "文件过大");
     json_error_t je;
     json_t *root = json_loadb(data ? data : "", size, JSON_REJECT_DUPLICATES, &je);
     if (!root)
-        return error_set(err, XXGK_E_USAGE, "%s：第 %d 行第 %d 列：JSON 格式错误（%s）", name,
-                         je.line, je.column, je.text);
+        return error_set(err, XXGK_E_USAGE, "第 %d 行第 %d 列：JSON 格式错误（%s）", je.line,
+                         je.column, je.text);
     xxgk_status st = build_from_json(root, name, out, err);
     json_decref(root);
     return st;

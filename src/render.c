@@ -17,10 +17,9 @@ static const struct {
     const char *name;
     xxgk_render_format format;
 } format_names[] = {
-    {"docx", XXGK_RENDER_DOCX}, {"html", XXGK_RENDER_HTML},     {"htm", XXGK_RENDER_HTML},
-    {"md", XXGK_RENDER_MARKDOWN}, {"markdown", XXGK_RENDER_MARKDOWN},
-    {"txt", XXGK_RENDER_TEXT},  {"text", XXGK_RENDER_TEXT},     {"xlsx", XXGK_RENDER_XLSX},
-    {"json", XXGK_RENDER_JSON},
+    {"docx", XXGK_RENDER_DOCX},   {"html", XXGK_RENDER_HTML},         {"htm", XXGK_RENDER_HTML},
+    {"md", XXGK_RENDER_MARKDOWN}, {"markdown", XXGK_RENDER_MARKDOWN}, {"txt", XXGK_RENDER_TEXT},
+    {"text", XXGK_RENDER_TEXT},   {"xlsx", XXGK_RENDER_XLSX},         {"json", XXGK_RENDER_JSON},
 };
 
 xxgk_render_format xxgk_render_format_from_name(const char *name)
@@ -131,8 +130,8 @@ const char *render_period_sentence(const xxgk_report *r, char *buf, size_t size)
             if (memcmp(s + i, "统计", 6) == 0)
                 return NULL;
     }
-    snprintf(buf, size, "本报告中所列数据的统计期限为%d年%d月%d日至%d年%d月%d日。", y1, m1, d1,
-             y2, m2, d2);
+    snprintf(buf, size, "本报告中所列数据的统计期限为%d年%d月%d日至%d年%d月%d日。", y1, m1, d1, y2,
+             m2, d2);
     return buf;
 }
 
@@ -389,8 +388,7 @@ xxgk_status xxgk_report_render(const xxgk_report *r, xxgk_render_format format, 
     return XXGK_OK;
 }
 
-xxgk_status xxgk_report_check_output(const xxgk_report *r, xxgk_report **checked,
-                                     xxgk_error *err)
+xxgk_status xxgk_report_check_output(const xxgk_report *r, xxgk_report **checked, xxgk_error *err)
 {
     *checked = NULL;
     char *text = NULL;

@@ -135,9 +135,9 @@ xxgk_status render_xlsx(const xxgk_report *r, const char *path, xxgk_error *err)
 
 /* A temporary file beside `path`, open for writing. */
 typedef struct atomic_file {
-    char *tmp_path;  /* malloc'd */
-    char *path;      /* malloc'd copy of the target */
-    FILE *f;         /* NULL when the writer works on tmp_path itself */
+    char *tmp_path; /* malloc'd */
+    char *path;     /* malloc'd copy of the target */
+    FILE *f;        /* NULL when the writer works on tmp_path itself */
 } atomic_file;
 
 xxgk_status atomic_open(atomic_file *af, const char *path, bool overwrite, xxgk_error *err);

@@ -35,7 +35,9 @@
 enum { TEXT_WIDTH = 8844, LINE_PITCH = 579 };
 
 /* Run properties, as Chinese offices set them. */
-#define FONT(name) "<w:rFonts w:ascii=\"" name "\" w:eastAsia=\"" name "\" w:hAnsi=\"" name "\" w:hint=\"eastAsia\"/>"
+#define FONT(name)                                                           \
+    "<w:rFonts w:ascii=\"" name "\" w:eastAsia=\"" name "\" w:hAnsi=\"" name \
+    "\" w:hint=\"eastAsia\"/>"
 #define RPR_KAI "<w:rPr>" FONT("楷体_GB2312") "</w:rPr>"
 #define RPR_BOLD "<w:rPr><w:b/><w:bCs/></w:rPr>"
 #define RPR_TABLE "<w:rPr><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr>"

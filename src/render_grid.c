@@ -32,8 +32,8 @@ static const struct col_group {
 static int add_cell(grid *g, grid_kind kind, int row, int col, int rowspan, int colspan,
                     const char *text)
 {
-    if (g->n >= GRID_MAX_CELLS || row + rowspan > GRID_MAX_ROWS ||
-        col + colspan > GRID_MAX_COLS || rowspan < 1 || colspan < 1)
+    if (g->n >= GRID_MAX_CELLS || row + rowspan > GRID_MAX_ROWS || col + colspan > GRID_MAX_COLS ||
+        rowspan < 1 || colspan < 1)
         return -1;
     grid_cell *c = &g->cells[g->n];
     memset(c, 0, sizeof *c);

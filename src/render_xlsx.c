@@ -55,8 +55,8 @@ static void write_cell(lxw_worksheet *ws, const xlsx_formats *x, const xxgk_repo
                        const grid_cell *c, lxw_row_t row, lxw_col_t col)
 {
     bool note = c->kind == G_CORNER && c->rowspan > 1;
-    lxw_format *f = c->kind == G_VALUE ? (c->unit == UNIT_WANYUAN ? x->money : x->count)
-                    : note             ? x->note
+    lxw_format *f = c->kind == G_VALUE   ? (c->unit == UNIT_WANYUAN ? x->money : x->count)
+                    : note               ? x->note
                     : c->kind == G_LABEL ? x->label
                                          : x->head;
     lxw_row_t last_row = row + (lxw_row_t)c->rowspan - 1;
@@ -80,10 +80,10 @@ static void set_widths(lxw_worksheet *ws, const grid *g)
 {
     static const double inner[] = {6, 14};
     for (int c = 0; c < g->ncols; c++) {
-        double w = c >= g->label_cols         ? (g->label_cols ? 11 : 9.5)
-                   : c == g->label_cols - 1   ? (g->label_cols == 1 ? 28 : 40)
-                   : c < 2                    ? inner[c]
-                                              : 14;
+        double w = c >= g->label_cols       ? (g->label_cols ? 11 : 9.5)
+                   : c == g->label_cols - 1 ? (g->label_cols == 1 ? 28 : 40)
+                   : c < 2                  ? inner[c]
+                                            : 14;
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
     }
 }

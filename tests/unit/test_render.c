@@ -243,12 +243,13 @@ static void json_models(void)
 {
     xxgk_report *r = NULL;
     xxgk_error err;
-    CHECK_INT(parse_json("{\"meta\":{\"year\":2021,\"body\":\"乙局\",\"date\":\"2022-01-05\"},"
-                         "\"cells\":{\"t2.fees.amount\":24252.311082,\"t3.new.natural\":3,"
-                         "\"t3.new.business\":null,\"t2.rules.made\":-0},"
-                         "\"sections\":{\"6\":\"2021年，本机关未收取信息处理费。\"},\"file\":\"x\"}",
-                         &r, &err),
-              XXGK_OK);
+    CHECK_INT(
+        parse_json("{\"meta\":{\"year\":2021,\"body\":\"乙局\",\"date\":\"2022-01-05\"},"
+                   "\"cells\":{\"t2.fees.amount\":24252.311082,\"t3.new.natural\":3,"
+                   "\"t3.new.business\":null,\"t2.rules.made\":-0},"
+                   "\"sections\":{\"6\":\"2021年，本机关未收取信息处理费。\"},\"file\":\"x\"}",
+                   &r, &err),
+        XXGK_OK);
     if (r) {
         const xxgk_cell *c = xxgk_report_cell(r, (size_t)xxgk_cell_find("t2.fees.amount"));
         CHECK_INT(c->kind, XXGK_VALUE_NUMBER);
@@ -282,10 +283,10 @@ static void json_models(void)
         r = NULL;
         CHECK_INT(parse_json(bad[i].json, &r, &err), XXGK_E_USAGE);
         CHECK(r == NULL);
-        if (!strstr(err.message, bad[i].needle) || !strstr(err.message, "m.json"))
+        if (!strstr(err.message, bad[i].needle))
             fprintf(stderr, "  case %zu: message \"%s\" lacks \"%s\"\n", i, err.message,
                     bad[i].needle);
-        CHECK(strstr(err.message, bad[i].needle) && strstr(err.message, "m.json"));
+        CHECK(strstr(err.message, bad[i].needle));
     }
 }
 

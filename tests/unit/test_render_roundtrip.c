@@ -40,8 +40,8 @@ static int diffs; /* differences reported for the current case */
 static void differ(const char *what, const char *key, const char *a, const char *b)
 {
     if (diffs++ < 5)
-        fprintf(stderr, "  %s: %s %s: \"%s\" ≠ \"%s\"\n", unit_current, what, key,
-                a ? a : "(null)", b ? b : "(null)");
+        fprintf(stderr, "  %s: %s %s: \"%s\" ≠ \"%s\"\n", unit_current, what, key, a ? a : "(null)",
+                b ? b : "(null)");
 }
 
 static void compare_meta(const xxgk_report *m, const xxgk_report *p)
@@ -87,8 +87,8 @@ static void compare_cells(const xxgk_report *m, const xxgk_report *p, xxgk_rende
         if (t4_dropped && !strncmp(xxgk_cell_key(id), "t4.", 3))
             want = XXGK_VALUE_ABSENT;
         bool same = want == b->kind &&
-                    (want != XXGK_VALUE_NUMBER || (a->value.units == b->value.units &&
-                                                   a->value.scale == b->value.scale));
+                    (want != XXGK_VALUE_NUMBER ||
+                     (a->value.units == b->value.units && a->value.scale == b->value.scale));
         if (!same) {
             char va[48] = "", vb[48] = "";
             if (a->kind == XXGK_VALUE_NUMBER)
@@ -218,9 +218,9 @@ static void check_json(const xxgk_report *m)
     compare_meta(m, p);
     for (size_t id = 0; id < xxgk_cell_count(); id++) {
         const xxgk_cell *a = xxgk_report_cell(m, id), *b = xxgk_report_cell(p, id);
-        if (a->kind != b->kind || (a->kind == XXGK_VALUE_NUMBER &&
-                                   (a->value.units != b->value.units ||
-                                    a->value.scale != b->value.scale)))
+        if (a->kind != b->kind ||
+            (a->kind == XXGK_VALUE_NUMBER &&
+             (a->value.units != b->value.units || a->value.scale != b->value.scale)))
             differ("json cell", xxgk_cell_key(id), "", "");
     }
     compare_sections(m, p, false, false);
@@ -306,8 +306,7 @@ static void random_t3(xxgk_report *r, xxgk_format f)
     int ncols = b->ncols - 1; /* the applicant columns; 总计 is last */
     for (int ri = 0; ri < t->nrows; ri++) {
         const tpl_row *row = &t->rows[ri];
-        if (row->kind != ROW_DATA || !(row->formats & mask) || row->group < 0 ||
-            ri == total_row)
+        if (row->kind != ROW_DATA || !(row->formats & mask) || row->group < 0 || ri == total_row)
             continue;
         for (int c = 0; c < ncols; c++) {
             long v = rnd(3) ? 0 : (long)rnd(9);
@@ -454,8 +453,7 @@ static void skeleton_round_trip(void)
     for (int year = 2020; year <= 2021; year++) {
         xxgk_report *m = NULL;
         xxgk_error err;
-        CHECK_INT(xxgk_report_new(year, XXGK_FORMAT_UNKNOWN, "某某县人民政府", &m, &err),
-                  XXGK_OK);
+        CHECK_INT(xxgk_report_new(year, XXGK_FORMAT_UNKNOWN, "某某县人民政府", &m, &err), XXGK_OK);
         if (!m)
             continue;
         xxgk_report_fill_skeleton(m, year == 2021);
