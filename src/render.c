@@ -69,9 +69,15 @@ const char *render_title(const xxgk_report *r, char *buf, size_t size)
 {
     const xxgk_meta *m = xxgk_report_meta(r);
     if (m->title && *m->title)
-        snprintf(buf, size, "%s", m->title);
-    else
-        snprintf(buf, size, "%s%d年政府信息公开工作年度报告", m->body ? m->body : "", m->year);
+        return m->title;
+    int n = snprintf(buf, size, "%s%d年政府信息公开工作年度报告", m->body ? m->body : "", m->year);
+    if (n >= (int)size && size) {
+        /* An absurdly long body: cut on a character boundary. */
+        size_t end = size - 1;
+        while (end > 0 && ((unsigned char)buf[end] & 0xC0) == 0x80)
+            end--;
+        buf[end] = '\0';
+    }
     return buf;
 }
 

@@ -74,7 +74,7 @@ bool grid_starts_at(const grid *g, const grid_cell *c, int row, int col);
 xxgk_format render_format_of(const xxgk_report *r);
 
 /* The title to print: the report's, else "<body><year>年政府信息公开工作
- * 年度报告". Written into buf. */
+ * 年度报告" written into buf. */
 const char *render_title(const xxgk_report *r, char *buf, size_t size);
 
 /* The heading of section n (1 … 6) with its numbering: "一、总体情况". */

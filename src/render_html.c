@@ -170,8 +170,8 @@ static void html_signature(const xxgk_report *r, FILE *out)
 int render_html(const xxgk_report *r, FILE *out)
 {
     xxgk_format f = render_format_of(r);
-    char title[512], buf[256];
-    render_title(r, title, sizeof title);
+    char title_buf[512], buf[256];
+    const char *title = render_title(r, title_buf, sizeof title_buf);
     fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"xxgk " XXGK_VERSION "\">\n<title>",

@@ -555,6 +555,64 @@ static void same_bytes(void)
     xxgk_report_free(r);
 }
 
+/* Damaged models: a clear refusal or a report that renders, never a
+ * crash (the sanitizer build runs this too). */
+static void damaged_models(void)
+{
+    xxgk_report *r = skeleton(2021);
+    size_t size;
+    char *json = render_mem(r, XXGK_RENDER_JSON, &size);
+    xxgk_report_free(r);
+    CHECK(json);
+    if (!json)
+        return;
+    static const char noise[] = "{}[]\",:0123456789-.e nul\\\xe4\xb8\x80";
+    uint64_t seed = 0x5DEECE66DULL;
+    char *copy = malloc(size);
+    int rendered = 0, refused = 0;
+    for (int i = 0; i < 300; i++) {
+        memcpy(copy, json, size);
+        for (int k = 0; k < 1 + i % 4; k++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            size_t at = (seed >> 33) % size;
+            /* Odd rounds damage anything; even ones change numbers into
+             * other numbers, big, negative or decimal, which still parse. */
+            if (i % 2)
+                copy[at] = noise[(seed >> 17) % (sizeof noise - 1)];
+            else
+                for (; at < size; at++)
+                    if (copy[at] >= '0' && copy[at] <= '9') {
+                        copy[at] = "9-.1234567890"[(seed >> 17) % 13];
+                        break;
+                    }
+        }
+        xxgk_report *m = NULL;
+        xxgk_error err;
+        xxgk_status st = xxgk_report_parse_json(copy, size, "m.json", &m, &err);
+        CHECK(st == XXGK_OK || st == XXGK_E_USAGE);
+        CHECK(st == XXGK_OK || (m == NULL && err.message[0]));
+        if (!m) {
+            refused++;
+            continue;
+        }
+        static const xxgk_render_format fs[] = {XXGK_RENDER_TEXT, XXGK_RENDER_MARKDOWN,
+                                                XXGK_RENDER_HTML, XXGK_RENDER_DOCX,
+                                                XXGK_RENDER_JSON};
+        for (size_t k = 0; k < sizeof fs / sizeof fs[0]; k++) {
+            size_t n;
+            char *out = render_mem(m, fs[k], &n);
+            CHECK(out && n > 0);
+            free(out);
+        }
+        rendered++;
+        xxgk_report_free(m);
+    }
+    /* Both outcomes occur, so both paths were exercised. */
+    CHECK(rendered > 10 && refused > 10);
+    free(copy);
+    free(json);
+}
+
 const struct unit_case unit_cases[] = {
     {"grid_t2_2019", grid_t2_2019},
     {"grid_t2_2021", grid_t2_2021},
@@ -570,5 +628,6 @@ const struct unit_case unit_cases[] = {
     {"xlsx_sheets", xlsx_sheets},
     {"atomic_files", atomic_files},
     {"same_bytes", same_bytes},
+    {"damaged_models", damaged_models},
     {NULL, NULL},
 };
