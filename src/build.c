@@ -280,7 +280,7 @@ static const char *const overall_items[] = {
     "说明政府信息公开审查、发布、更新和政策解读等管理制度的执行情况。",
     NULL, /* 平台建设: wording differs by format, below */
     "（五）监督保障。" XXGK_PLACEHOLDER "说明工作机构、人员、考核和培训等保障情况；各级人民政府还应"
-                                        "报告工作考核、社会评议和责任追究结果情况。",
+    "报告工作考核、社会评议和责任追究结果情况。",
 };
 
 static const char *platform_item(xxgk_format f)
@@ -290,6 +290,35 @@ static const char *platform_item(xxgk_format f)
                  "说明政府网站政府信息公开专栏、政务新媒体等平台的建设和维护情况。"
                : "（四）平台建设。" XXGK_PLACEHOLDER
                  "说明政府网站政府信息公开专栏、政务新媒体等平台的建设和维护情况。";
+}
+
+/* How to fill in each table (the format text on sections 二–四), to be
+ * deleted before the report is rendered. */
+static const char *table_note(xxgk_format f, int n)
+{
+    switch (n) {
+    case 2:
+        return f == XXGK_FORMAT_2021 ? XXGK_PLACEHOLDER
+                   "填表说明（生成前删除本段）：本表统计《条例》第二十条第（一）（五）"
+                   "（六）（八）项；行政许可、行政处罚、行政强制的处理决定数量包括依法公开"
+                   "和依法不公开的全部决定；各项数据统计截至本年12月31日。"
+                                     : XXGK_PLACEHOLDER
+                   "填表说明（生成前删除本段）：本表统计《条例》第二十条第（一）（五）"
+                   "（六）（八）（九）项中适合以数据体现的内容，其他主动公开情况在"
+                   "“总体情况”中说明。";
+    case 3:
+        return f == XXGK_FORMAT_2021 ? XXGK_PLACEHOLDER
+                   "填表说明（生成前删除本段）：按申请人类别和每件申请的最终办理结果"
+                   "统计，做到准确、完整；第一项加第二项之和等于第三项加第四项之和。"
+                                     : XXGK_PLACEHOLDER
+                   "填表说明（生成前删除本段）：按申请人类别和每件申请的最终办理结果"
+                   "统计；“其他处理”仅用于新旧条例过渡和极少数特殊情况，原则上每件申请"
+                   "都应按法定方式处理。";
+    default:
+        return XXGK_PLACEHOLDER
+            "填表说明（生成前删除本段）：复议机关作为共同被告的行政诉讼案件，只计"
+            "原行政行为机关，不计复议机关。";
+    }
 }
 
 static int skeleton_text(xxgk_report *r)
@@ -303,9 +332,14 @@ static int skeleton_text(xxgk_report *r)
         o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", o ? "\n" : "", item);
     }
     if (f == XXGK_FORMAT_2021)
-        snprintf(buf + o, sizeof buf - o, "\n（总体情况篇幅原则上不超过一千字。）");
+        snprintf(buf + o, sizeof buf - o,
+                 "\n" XXGK_PLACEHOLDER "总体情况重点突出、简洁明了，篇幅原则上不超过一千字"
+                 "（生成前删除本段）。");
     if (xxgk_report_set_section_text(r, 1, buf) != XXGK_OK)
         return -1;
+    for (int n = 2; n <= 4; n++)
+        if (xxgk_report_set_section_text(r, n, table_note(f, n)) != XXGK_OK)
+            return -1;
 
     snprintf(buf, sizeof buf,
              "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和"

@@ -74,8 +74,11 @@ expect render-placeholder 1 "$xxgk" render "$tmp/skeleton.json" -o "$out/r.docx"
 contains render-placeholder-msg "$tmp/err" "【待填写】"
 check render-placeholder-no-file test ! -e "$out/r.docx"
 
-# The clerk fills in the text: the zero skeleton then passes the checks.
-sed -e 's/【待填写】//g' "$tmp/skeleton.json" >"$tmp/filled.json"
+# The clerk deletes the notes and fills in the text: the zero skeleton
+# then passes the checks.
+sed -e '/^    "[234]": /d' -e 's/\\n【待填写】总体情况[^"]*//' -e 's/【待填写】//g' \
+  "$tmp/skeleton.json" >"$tmp/filled.json"
+check filled-no-notes test "$(grep -c '生成前删除' "$tmp/filled.json")" -eq 0
 expect render-docx 0 "$xxgk" render "$tmp/filled.json" -o "$out/r.docx"
 check render-docx-zip is_zip "$out/r.docx"
 expect render-no-overwrite 2 "$xxgk" render "$tmp/filled.json" -o "$out/r.docx"
