@@ -54,6 +54,7 @@ typedef struct grid {
     int head_rows;  /* header rows at the top, repeated on every page */
     grid_cell cells[GRID_MAX_CELLS];
     int n;
+    char corner[64]; /* the label-column header text, when copied */
     /* Index of the cell covering each position, -1 for none. */
     short at[GRID_MAX_ROWS][GRID_MAX_COLS];
 } grid;

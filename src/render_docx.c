@@ -115,8 +115,7 @@ static bool is_heading_kind(grid_kind k)
     return k == G_CAPTION || k == G_CORNER || k == G_GROUP || k == G_ROWHEAD || k == G_COLHEAD;
 }
 
-static void cell_props(FILE *o, const grid *g, const grid_cell *c, const int *w, bool restart,
-                       bool cont)
+static void cell_props(FILE *o, const grid_cell *c, const int *w, bool restart, bool cont)
 {
     int width = 0;
     for (int k = c->col; k < c->col + c->colspan; k++)
@@ -129,7 +128,6 @@ static void cell_props(FILE *o, const grid *g, const grid_cell *c, const int *w,
     else if (cont)
         fputs("<w:vMerge/>", o);
     fputs("<w:vAlign w:val=\"center\"/></w:tcPr>", o);
-    (void)g;
 }
 
 /* A caption or header row is kept on the page of the row after it. */
@@ -139,11 +137,11 @@ static bool keep_with_next(const grid *g, int row)
     return row < g->head_rows || (c && c->kind != G_VALUE && row + 1 < g->nrows);
 }
 
-static void table_cell(FILE *o, const xxgk_report *r, const grid *g, const grid_cell *c,
-                       const int *w, bool keep)
+static void table_cell(FILE *o, const xxgk_report *r, const grid_cell *c, const int *w,
+                       bool keep)
 {
     char buf[48];
-    cell_props(o, g, c, w, c->rowspan > 1, false);
+    cell_props(o, c, w, c->rowspan > 1, false);
     bool head = is_heading_kind(c->kind);
     const char *jc = c->kind == G_LABEL || (c->kind == G_CORNER && c->rowspan > 1) ? "left"
                                                                                    : "center";
@@ -184,11 +182,11 @@ static void table(FILE *o, const xxgk_report *r, const grid *g)
                 continue;
             }
             if (grid_starts_at(g, c, row, col)) {
-                table_cell(o, r, g, c, w, keep_with_next(g, row));
+                table_cell(o, r, c, w, keep_with_next(g, row));
             } else {
                 /* Covered from above: Word wants the cell, marked as a
                  * continuation, with the same span. */
-                cell_props(o, g, c, w, false, true);
+                cell_props(o, c, w, false, true);
                 fputs("<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p></w:tc>", o);
             }
             col = c->col + c->colspan;

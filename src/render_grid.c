@@ -125,24 +125,19 @@ static const char *nth_part(const char *list, int n, char *buf, size_t size)
 }
 
 /* The header group that labels the label columns (信息内容): the first
- * of header_groups that places no columns. Points into static storage
- * of the template when found there. */
-static const char *corner_label(const tpl_table *t)
+ * of header_groups that places no columns, copied into g->corner. */
+static const char *corner_label(grid *g, const tpl_table *t)
 {
-    static const char *const known[] = {"信息内容", NULL};
-    char buf[64];
-    for (int i = 0; nth_part(t->header_groups, i, buf, sizeof buf); i++) {
+    for (int i = 0; nth_part(t->header_groups, i, g->corner, sizeof g->corner); i++) {
         bool placed = false;
         for (size_t k = 0; k < sizeof col_groups / sizeof col_groups[0]; k++)
-            placed |= !strcmp(col_groups[k].table, t->id) && !strcmp(col_groups[k].label, buf);
-        if (placed)
-            continue;
-        for (int k = 0; known[k]; k++)
-            if (!strcmp(known[k], buf))
-                return known[k];
-        return NULL;
+            placed |= !strcmp(col_groups[k].table, t->id) &&
+                      !strcmp(col_groups[k].label, g->corner);
+        if (!placed)
+            return g->corner;
     }
-    return NULL;
+    g->corner[0] = '\0';
+    return g->corner;
 }
 
 /* ---- blocks (table 二) --------------------------------------------------- */
@@ -153,7 +148,7 @@ static int layout_blocks(grid *g, const tpl_table *t, int mask)
     for (int b = 0; b < t->nblocks; b++)
         if (t->blocks[b].ncols > width)
             width = t->blocks[b].ncols;
-    const char *corner = corner_label(t);
+    const char *corner = corner_label(g, t);
     int row = 0;
     g->label_cols = 1;
     for (int b = 0; b < t->nblocks; b++) {
@@ -165,7 +160,7 @@ static int layout_blocks(grid *g, const tpl_table *t, int mask)
             continue;
         if (blk->caption && add_cell(g, G_CAPTION, row++, 0, 1, width + 1, blk->caption) < 0)
             return -1;
-        if (add_cell(g, G_CORNER, row, 0, 1, 1, corner ? corner : "") < 0)
+        if (add_cell(g, G_CORNER, row, 0, 1, 1, corner) < 0)
             return -1;
         for (int c = 0; c < blk->ncols; c++) {
             int span = c == blk->ncols - 1 ? width - c : 1;
@@ -248,8 +243,8 @@ static int layout_column_header(grid *g, const tpl_table *t, int label_cols)
         if (add_cell(g, G_COLHEAD, depth[c], label_cols + c, head - depth[c], 1,
                      blk->cols[c].label) < 0)
             return -1;
-    const char *corner = t->header_note ? t->header_note : corner_label(t);
-    if (add_cell(g, G_CORNER, 0, 0, head, label_cols, corner ? corner : "") < 0)
+    const char *corner = t->header_note ? t->header_note : corner_label(g, t);
+    if (add_cell(g, G_CORNER, 0, 0, head, label_cols, corner) < 0)
         return -1;
     g->head_rows = head;
     return head;
