@@ -79,6 +79,10 @@ static int parse_args(int argc, char **argv, new_opts *o)
         return cli_usage_error("new", "缺少 --year（报告年度）");
     if (!o->body)
         return cli_usage_error("new", "缺少 --body（发布机关名称）");
+    xxgk_render_format f = o->out ? xxgk_render_format_from_path(o->out) : XXGK_RENDER_JSON;
+    if (f != XXGK_RENDER_JSON && f != XXGK_RENDER_UNKNOWN)
+        return cli_usage_error("new", "new 只生成 JSON 模型；填写后用 xxgk render 生成 %s 文件",
+                               xxgk_render_format_extension(f));
     return -1;
 }
 

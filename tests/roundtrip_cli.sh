@@ -55,6 +55,8 @@ expect new-2020 0 "$xxgk" new --year 2020 --body 乙镇人民政府 --blank
 contains new-2019-format "$tmp/out" '"format": "2019"'
 contains new-blank "$tmp/out" '"t2.procurement.amount": null'
 
+expect new-not-docx 2 "$xxgk" new --year 2021 --body 甲县人民政府 -o "$out/m.docx"
+contains new-not-docx-msg "$tmp/err" "xxgk render"
 expect new-to-file 0 "$xxgk" new --year 2021 --body 甲县人民政府 -o "$out/m.json"
 expect new-no-overwrite 2 "$xxgk" new --year 2022 --body 甲县人民政府 -o "$out/m.json"
 contains new-no-overwrite-msg "$tmp/err" "已存在"
