@@ -272,7 +272,8 @@ xxgk_status xxgk_report_new(int year, xxgk_format format, const char *body,
                             xxgk_report **out, xxgk_error *err);
 
 /* Setters of the meta data. Strings are copied; NULL clears the field.
- * Dates are ISO `YYYY-MM-DD` and are validated (XXGK_E_USAGE). */
+ * Dates are ISO `YYYY-MM-DD` and are validated (XXGK_E_USAGE; a period
+ * must not end before it starts). XXGK_E_NOMEM when out of memory. */
 xxgk_status xxgk_report_set_title(xxgk_report *report, const char *title);
 xxgk_status xxgk_report_set_body(xxgk_report *report, const char *body);
 xxgk_status xxgk_report_set_date(xxgk_report *report, const char *date);
@@ -280,8 +281,9 @@ xxgk_status xxgk_report_set_period(xxgk_report *report, const char *from,
                                    const char *to);
 
 /* Sets cell `id` to a number, to blank (present but empty), or back to
- * absent. XXGK_E_USAGE for an id out of range or a count with decimals
- * (a count cell must be an integer; money cells take any decimal). */
+ * absent. XXGK_E_USAGE for an id out of range or a scale over 18. Any
+ * decimal is taken, also in a count cell: judging it is the checker's
+ * work (a report may print 2.5 applications; the model keeps it). */
 xxgk_status xxgk_report_set_number(xxgk_report *report, size_t id,
                                    xxgk_decimal value);
 xxgk_status xxgk_report_set_blank(xxgk_report *report, size_t id);
@@ -296,9 +298,9 @@ xxgk_status xxgk_report_set_section_text(xxgk_report *report, int n,
  * the meta data already says — the title lines at the start of section 0
  * and the signature (body, date) at the end of the last section — and
  * without the caption of an HTML table (表一　主动公开政府信息情况) ending
- * sections 2–4, so that rendering a parsed report prints them once. *len receives its
- * length; NULL (and *len 0) when the section has no text. The text is
- * not NUL-terminated at *len. */
+ * sections 2–4, so that rendering a parsed report prints them once.
+ * *len receives its length; NULL (and *len 0) when the section has no
+ * text. The text is not NUL-terminated at *len. */
 const char *xxgk_report_model_section(const xxgk_report *report, int n,
                                       size_t *len);
 
@@ -315,11 +317,12 @@ xxgk_status xxgk_report_fill_skeleton(xxgk_report *report, bool blank);
 int xxgk_report_has_placeholder(const xxgk_report *report);
 
 /* Reads a report model from JSON (docs/model.md: "meta", "cells" and
- * the optional "sections" object of texts keyed "0" … "6"), as `parse
- * --sections`, `new` and `render --to json` print it. Cells are
- * numbers or null; an unknown cell key, a count with decimals, a missing
- * year or an invalid date fails with XXGK_E_USAGE and a message naming
- * the key. `name` names the input in messages. */
+ * the optional "sections" object of texts keyed "0" … "6"; docs/
+ * writing.md), as `parse --sections`, `new` and `render --to json` print
+ * it. Cells are numbers or null; invalid JSON, an unknown cell key, a
+ * value that is neither, a missing year or an invalid date fails with
+ * XXGK_E_USAGE and a message naming the key or the place. `name` becomes
+ * the report's name (xxgk_report_name). */
 xxgk_status xxgk_report_parse_json(const char *data, size_t size, const char *name,
                                    xxgk_report **out, xxgk_error *err);
 
