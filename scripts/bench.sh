@@ -1,12 +1,36 @@
 #!/usr/bin/env bash
-# Runs the benchmarks (`make bench`), one section per part of xxgk, each
-# on one core (taskset, when there is one).
+# Benchmarks. Each section measures one thing and prints its figures.
 set -euo pipefail
 build=${1:-build}
 cd "$(dirname "$0")/.."
+data=$build/bench-data
+mkdir -p "$data"
+
+# ---- parse and check throughput (issue 2, 3) ------------------------------
+# ≥ 50 MB of report text: the samples and layout reports repeated with the
+# issuing body varied, so no two files are the same.
+if [[ ! -f $data/.parse-ready ]]; then
+  echo "generating the parse corpus in $data/parse …"
+  mkdir -p "$data/parse"
+  i=0
+  while [[ $(du -sb "$data/parse" | cut -f1) -lt 52000000 ]]; do
+    for f in examples/*.txt tests/golden/layouts/*.txt tests/golden/layouts/*.md; do
+      i=$((i + 1))
+      sed "s/镇/镇${i}/; s/乡/乡${i}/" "$f" >"$data/parse/$i.txt"
+    done
+  done
+  touch "$data/.parse-ready"
+fi
+echo "== parse and check: libxxgk in one process, one core"
+find "$data/parse" -name '*.txt' | sort | "$build/bench/bench_parse" -
+echo "== xxgk parse (the command, JSON to /dev/null) over the same files"
+files=$(find "$data/parse" -name '*.txt' | wc -l)
+/usr/bin/time -f "%e s wall, %U s user, %M KB peak RSS (per xargs batch)" \
+  sh -c "find '$data/parse' -name '*.txt' -print0 | xargs -0 '$build/xxgk' parse >/dev/null"
+echo "($files files)"
+
+# ---- writers: rendering 1,000 reports (issue 5; goal: DOCX under 10 s) -----
 one_core=()
 command -v taskset >/dev/null && one_core=(taskset -c 0)
-
-# ---- writers: rendering 1,000 reports (goal: DOCX in under 10 s) ---------
-echo "== rendering (bench/bench_render.c), the five sample reports in turn"
+echo "== rendering (bench/bench_render.c), one core, the five sample reports in turn"
 "${one_core[@]}" "$build/bench/bench_render" -n 1000 examples/*.txt
