@@ -259,6 +259,54 @@ int xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
  * findings of at least `min` severity are written. */
 int xxgk_report_write_findings_json(const xxgk_report *report, xxgk_severity min, FILE *out);
 
+/* ------------------------------------------------------------------ */
+/* Rows recovered from text that lost its cell separators             */
+/* ------------------------------------------------------------------ */
+
+/* Text scraped from report pages often glues a row's cells together
+ * ("规范性文件898989", table 四 as one 17-digit string). The reader keeps
+ * such digits as one run; the solver enumerates every split into the
+ * row's cells (no leading zeros except a lone 0; spaces are boundaries; a
+ * minus sign only in a signed column; a decimal point only in a money
+ * column) and keeps the splits that satisfy every sum rule of the table,
+ * jointly across rows. Figures the prose states (applications received,
+ * reconsiderations, lawsuits) decide between splits the tables leave
+ * open. A split is never guessed: when more than one fits, the cells stay
+ * absent and every fitting split is recorded. */
+typedef enum xxgk_split_status {
+    XXGK_SPLIT_UNIQUE = 0, /* exactly one split fits: the cells are placed
+                              and flagged XXGK_CELL_RECOVERED */
+    XXGK_SPLIT_SPACED,     /* spaces already cut the run into exactly its
+                              cells: placed as printed, not flagged */
+    XXGK_SPLIT_AMBIGUOUS,  /* more than one split fits: cells left absent */
+    XXGK_SPLIT_NONE        /* no split fits: cells left absent */
+} xxgk_split_status;
+
+/* One run of digits that stood for a whole row. */
+typedef struct xxgk_split {
+    xxgk_split_status status;
+    const char *text;        /* the run as printed ("230 000023") */
+    uint32_t line, column, length; /* where it is in the report's text */
+    const char *row;         /* official label of its row ("行政复议" for
+                                table 四, whose groups share one run) */
+    const int *cells;        /* ids of the cells it stands for, in order */
+    size_t ncells;
+    size_t ncandidates;      /* how many splits fit (UNIQUE, SPACED: 1) */
+    size_t nlisted;          /* how many of them are listed */
+    const xxgk_decimal *candidates; /* nlisted × ncells values as written
+                                (before any 元 → 万元 conversion) */
+    bool by_prose;           /* the prose's figures were needed to decide */
+    bool conflict;           /* the table's sum rules cannot all hold with
+                                any split (an error in the report itself):
+                                only the row's own rule was used */
+    bool too_many;           /* the search gave up: ncandidates is a lower
+                                bound */
+} xxgk_split;
+
+/* The runs found in a report, in the order of its text. */
+size_t xxgk_report_split_count(const xxgk_report *report);
+const xxgk_split *xxgk_report_split(const xxgk_report *report, size_t i);
+
 #ifdef __cplusplus
 }
 #endif

@@ -10,6 +10,7 @@ static const struct {
 } readers[] = {
     /* One line per reader: {INPUT_HTML, read_html}, … */
     {INPUT_TEXT, NULL},
+    {INPUT_CRAWL, read_crawl},
 };
 
 reader_fn reader_for(input_kind kind)

@@ -19,6 +19,7 @@
 #include "input.h"
 #include "label.h"
 #include "report.h"
+#include "split.h"
 #include "utf8.h"
 
 /* A data row seen in pass 1. */
@@ -244,9 +245,10 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     for (uint32_t i = 0; i < row->n; i++) {
         cell_value v;
         value_parse(row->cells[i].text, row->cells[i].len, &v);
-        if (v.kind == VALUE_TEXT)
+        /* Glued digits ("230 000023", split.c) are values, not labels. */
+        if (v.kind == VALUE_TEXT && !split_is_run(row->cells[i].text, row->cells[i].len))
             last_label = (int)i;
-        else if (v.kind == VALUE_NUMBER)
+        else if (v.kind != VALUE_BLANK)
             numbers++;
     }
     if (last_label < 0) {
@@ -599,6 +601,7 @@ xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
     meta_extract(r, d);
     xxgk_format f = decide_format(&c);
     place_all(&c, f);
+    split_solve(r, f);
     link_captions(r);
     int placed = r->tables_seen[2] + r->tables_seen[3] + r->tables_seen[4];
     r->meta.format = placed ? f : xxgk_format_for_year(r->meta.year);

@@ -1,0 +1,1012 @@
+/*
+ * split.c — the split solver: rows whose cells were printed as one run of
+ * digits (see split.h).
+ *
+ *  1. Runs: every recorded row of sections 二–四 whose only value cell is
+ *     a run of digits long enough to hold the row's cells.
+ *  2. Local candidates: each run cut into the row's cells in every way
+ *     the cells' syntax allows (no leading zeros, spaces and minus signs
+ *     start a cell, a sign only in a signed column, a decimal point only
+ *     in a money column), keeping the cuts that satisfy the row's own sum
+ *     rules (SUM_EACH_ROW: 总计 of table 三, each group of table 四),
+ *     pruned by partial sums.
+ *  3. Joint: the column rules (SUM_EACH_COLUMN: （七）总计, 一+二=（七）+四)
+ *     become linear equations over the runs' cells and the cells already
+ *     placed. Runs linked by equations form a component, searched depth
+ *     first with interval bounds on every equation; a candidate survives
+ *     when some solution of its component uses it.
+ *  4. The prose's figures (split_prose.c) narrow what the tables leave
+ *     open; if no split agrees with them they are ignored.
+ *  5. A run with one surviving candidate is placed; otherwise every
+ *     surviving candidate is recorded and the cells stay absent. When a
+ *     component has no solution at all, the report contradicts its own
+ *     sum rules: each run then keeps only what its row's rule decides.
+ *
+ * Sum rules come from the template data, never from here.
+ */
+#include "split.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+#include "utf8.h"
+
+#define RUN_CELLS 16       /* table 四's 15 cells in one run at most */
+#define RUN_CHARS 64       /* significant characters of a run */
+#define ROW_EQS 4          /* sum rules within one run */
+#define LOCAL_MAX 4096     /* candidate splits kept per run */
+#define LIST_MAX 12        /* splits recorded for an ambiguous run */
+#define ENUM_BUDGET 400000 /* search nodes for one run's candidates */
+#define JOINT_BUDGET 2000000 /* search nodes for one component */
+#define MAX_DIGITS 15      /* per cell: beyond any real count or amount */
+
+typedef struct cand {
+    xxgk_decimal v[RUN_CELLS];
+    uint8_t start[RUN_CELLS], end[RUN_CELLS]; /* into the run's sig[] */
+    bool ok;       /* some solution of the component uses it */
+    bool ok_prose; /* … and agrees with the prose */
+} cand;
+
+/* How a run's candidates were decided. */
+typedef struct outcome {
+    bool by_prose, conflict, gave_up;
+} outcome;
+
+/* An equation within one run: sum of coef × cell == 0. */
+typedef struct row_eq {
+    int n, maxcol;
+    int col[RUN_CELLS], coef[RUN_CELLS];
+} row_eq;
+
+typedef struct run {
+    rec_row *rr;
+    const tpl_table *t;
+    int row;              /* row index; -1 for table 四's flat row */
+    const char *text;     /* the run as printed, in the report text */
+    size_t len;
+    span at;
+    int k;                /* cells */
+    int cells[RUN_CELLS];
+    int unit[RUN_CELLS];
+    char sig[RUN_CHARS];  /* digits, '-' and '.' without white space */
+    uint8_t off[RUN_CHARS]; /* byte offset of each in text */
+    bool spaced[RUN_CHARS]; /* white space before it */
+    int nsig;
+    int hard_from[RUN_CHARS + 1]; /* forced cell starts at or after i */
+    size_t suffix;        /* bytes of a closing 元/万元 */
+    row_eq eq[ROW_EQS];
+    int neq;
+    cand *c;
+    size_t nc, cap;
+    bool overflow;        /* the enumeration gave up */
+    int comp;
+    size_t *dom, ndom;    /* candidates in play */
+    size_t pick;          /* during the search */
+    int *links, nlinks;   /* equations it appears in */
+    bool joint;           /* dom holds what the joint search left */
+    outcome o;
+} run;
+
+typedef struct term {
+    int run, col, coef;
+} term;
+
+typedef struct eqn {
+    term *t;
+    int nt;
+    int64_t k;            /* the placed cells' part */
+    int64_t partial, lo, hi; /* during the search */
+} eqn;
+
+/* A figure of the prose: one of up to two equations must hold. */
+typedef struct alt {
+    eqn e[2];
+    int n;
+} alt;
+
+typedef struct solver {
+    xxgk_report *r;
+    int mask;
+    run *runs;
+    int nruns;
+    int *owner, *owner_col; /* cell id → run and column, -1 */
+    eqn *eqs;
+    int neqs, eqcap;
+    alt alts[3];
+    int nalts;
+    bool failed;
+} solver;
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool split_is_run(const char *s, size_t len)
+{
+    int digits = 0;
+    char first = 0, last = 0;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        int32_t cp = utf8_next(s, len, &i);
+        if (cp_is_space(cp))
+            continue;
+        if (cp == 0x5143 /* 元 */ && i == len)
+            break;
+        if (cp == 0x4E07 /* 万 */ && i + 3 == len && memcmp(s + i, "元", 3) == 0)
+            break;
+        if (cp != '-' && cp != '.' && !(cp >= '0' && cp <= '9'))
+            return false;
+        digits += cp >= '0' && cp <= '9';
+        if (!first)
+            first = s[at];
+        last = s[at];
+    }
+    return digits >= 2 && first != '.' && last != '.' && last != '-';
+}
+
+/* ---- runs ------------------------------------------------------------ */
+
+static const char *span_text(const xxgk_report *r, span at, size_t *len)
+{
+    size_t ll;
+    const char *line = xxgk_report_line(r, at.line, &ll);
+    if (!line || at.col == 0 || at.col - 1 + at.len > ll)
+        return NULL;
+    *len = at.len;
+    return line + at.col - 1;
+}
+
+/* The cells of the run's row: a row's own, or for table 四's flat row
+ * every group's. Also the row's own sum rules (SUM_EACH_ROW). */
+static bool run_cells(solver *s, run *u)
+{
+    const tpl_table *t = u->t;
+    int groups[8], ng = 0;
+    if (u->row < 0) {
+        for (int i = 0; i < t->nrows && ng < 8; i++)
+            if (t->rows[i].kind == ROW_DATA)
+                groups[ng++] = i;
+    } else {
+        groups[ng++] = u->row;
+    }
+    u->k = 0;
+    for (int g = 0; g < ng; g++) {
+        const tpl_block *b = tpl_row_block(t, groups[g]);
+        int base = u->k;
+        if (u->k + b->ncols > RUN_CELLS)
+            return false;
+        for (int c = 0; c < b->ncols; c++) {
+            u->cells[u->k] = tpl_cell_id(t->id, t->rows[groups[g]].key, b->cols[c].key);
+            u->unit[u->k++] = b->cols[c].unit;
+        }
+        for (int i = 0; i < t->nsums && u->neq < ROW_EQS; i++) {
+            const tpl_sum *sum = &t->sums[i];
+            if (sum->over != SUM_EACH_ROW || !(sum->formats & s->mask))
+                continue;
+            row_eq *e = &u->eq[u->neq];
+            memset(e, 0, sizeof *e);
+            for (int side = 0; side < 2; side++) {
+                key_iter it;
+                key_iter_init(&it, side ? sum->rhs : sum->lhs);
+                while (key_iter_next(&it) && e->n < RUN_CELLS) {
+                    int c = tpl_col_index(b, it.key);
+                    if (c < 0)
+                        continue;
+                    e->col[e->n] = base + c;
+                    e->coef[e->n++] = side ? -1 : 1;
+                    if (base + c > e->maxcol)
+                        e->maxcol = base + c;
+                }
+            }
+            u->neq += e->n > 1;
+        }
+    }
+    for (int i = 0; i < u->k; i++)
+        if (u->cells[i] < 0)
+            return false;
+    return true;
+}
+
+/* The significant characters of the run and where a cell must start. */
+static bool run_scan(run *u)
+{
+    size_t n = u->len;
+    if (n >= 6 && memcmp(u->text + n - 6, "万元", 6) == 0)
+        u->suffix = 6;
+    else if (n >= 3 && memcmp(u->text + n - 3, "元", 3) == 0)
+        u->suffix = 3;
+    n -= u->suffix;
+    bool space = false;
+    int digits = 0;
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        int32_t cp = utf8_next(u->text, n, &i);
+        if (cp_is_space(cp)) {
+            space = u->nsig > 0;
+            continue;
+        }
+        if (u->nsig >= RUN_CHARS || at > 255)
+            return false;
+        u->sig[u->nsig] = (char)cp;
+        u->off[u->nsig] = (uint8_t)at;
+        u->spaced[u->nsig++] = space;
+        digits += is_digit((char)cp);
+        space = false;
+    }
+    u->hard_from[u->nsig] = 0;
+    for (int i = u->nsig - 1; i >= 0; i--)
+        u->hard_from[i] = u->hard_from[i + 1] + (i > 0 && (u->spaced[i] || u->sig[i] == '-'));
+    return digits >= u->k;
+}
+
+/* Collects the runs: recorded rows that placed nothing and whose one
+ * value cell is a run of digits at least as long as the row has cells. */
+static void find_runs(solver *s)
+{
+    xxgk_report *r = s->r;
+    s->runs = calloc(r->rows.n ? r->rows.n : 1, sizeof *s->runs);
+    if (!s->runs) {
+        s->failed = true;
+        return;
+    }
+    for (size_t i = 0; i < r->rows.n; i++) {
+        rec_row *rr = &r->rows.v[i];
+        if (!rr->table || rr->placed || rr->duplicate || rr->nvalues != 1)
+            continue;
+        bool flat = rr->table->layout == LAYOUT_FLAT;
+        if (!flat && (rr->table->rows[rr->row].kind != ROW_DATA || rr->ncols < 2))
+            continue;
+        run *u = &s->runs[s->nruns];
+        memset(u, 0, sizeof *u);
+        u->rr = rr;
+        u->t = rr->table;
+        u->row = flat ? -1 : rr->row;
+        u->at = rr->values;
+        u->text = span_text(r, rr->values, &u->len);
+        if (!u->text || !split_is_run(u->text, u->len) || !run_cells(s, u) || !run_scan(u))
+            continue;
+        s->nruns++;
+    }
+}
+
+/* ---- local candidates ------------------------------------------------- */
+
+typedef struct enum_ctx {
+    run *u;
+    cand cur;
+    long nodes;
+} enum_ctx;
+
+/* Parses sig[a..b) as a cell of column `col`. */
+static bool parse_cell(const run *u, int a, int b, int col, xxgk_decimal *out)
+{
+    int unit = u->unit[col];
+    bool neg = u->sig[a] == '-';
+    if (neg && unit != UNIT_SIGNED_COUNT)
+        return false;
+    int i = a + neg;
+    if (i >= b || !is_digit(u->sig[i]))
+        return false;
+    if (u->sig[i] == '0' && i + 1 < b && is_digit(u->sig[i + 1]))
+        return false; /* a leading zero */
+    int64_t units = 0;
+    int digits = 0, scale = 0;
+    bool point = false;
+    for (; i < b; i++) {
+        char c = u->sig[i];
+        if (c == '.') {
+            if (point || unit != UNIT_WANYUAN || i + 1 >= b)
+                return false;
+            point = true;
+            continue;
+        }
+        if (!is_digit(c) || ++digits > MAX_DIGITS)
+            return false;
+        units = units * 10 + (c - '0');
+        scale += point;
+    }
+    if (neg && units == 0)
+        return false;
+    if (col == u->k - 1 && u->suffix && unit != UNIT_WANYUAN)
+        return false;
+    out->units = neg ? -units : units;
+    out->scale = (uint8_t)scale;
+    return true;
+}
+
+static int64_t pow10_cap(int digits)
+{
+    int64_t v = 1;
+    for (int i = 0; i < digits && i < MAX_DIGITS; i++)
+        v *= 10;
+    return v - 1;
+}
+
+/* Whether the row's sum rules can still hold once cells 0…j are set and
+ * the characters from `next` on are left for the others. */
+static bool row_eqs_ok(const run *u, const cand *c, int j, int next)
+{
+    int left = u->k - 1 - j;
+    int64_t maxv = pow10_cap(u->nsig - next - (left - 1));
+    for (int e = 0; e < u->neq; e++) {
+        const row_eq *q = &u->eq[e];
+        int64_t sum = 0, lo = 0, hi = 0;
+        for (int t = 0; t < q->n; t++) {
+            if (q->col[t] <= j) {
+                sum += q->coef[t] * c->v[q->col[t]].units;
+            } else {
+                bool sign = u->unit[q->col[t]] == UNIT_SIGNED_COUNT;
+                lo -= q->coef[t] < 0 || sign ? maxv : 0;
+                hi += q->coef[t] > 0 || sign ? maxv : 0;
+            }
+        }
+        if (q->maxcol <= j ? sum != 0 : (sum + lo > 0 || sum + hi < 0))
+            return false;
+    }
+    return true;
+}
+
+static void keep_cand(enum_ctx *e)
+{
+    run *u = e->u;
+    if (u->nc >= LOCAL_MAX) {
+        u->overflow = true;
+        return;
+    }
+    if (u->nc == u->cap) {
+        size_t nc = u->cap ? u->cap * 2 : 16;
+        cand *p = realloc(u->c, nc * sizeof *p);
+        if (!p) {
+            u->overflow = true;
+            return;
+        }
+        u->c = p;
+        u->cap = nc;
+    }
+    u->c[u->nc++] = e->cur;
+}
+
+/* Cell j starts at sig[a]. */
+static void enum_from(enum_ctx *e, int j, int a)
+{
+    run *u = e->u;
+    if (u->overflow || ++e->nodes > ENUM_BUDGET) {
+        u->overflow = true;
+        return;
+    }
+    int left = u->k - 1 - j; /* cells after this one */
+    int last = left == 0 ? u->nsig : u->nsig - left;
+    for (int b = a + 1; b <= last; b++) {
+        /* A cell cannot run over a space or into a minus sign. */
+        if (b - 1 > a && (u->spaced[b - 1] || u->sig[b - 1] == '-'))
+            break;
+        if (left == 0 && b < u->nsig)
+            continue;
+        /* Forced starts after b need a cell each. */
+        if (left > 0 && u->hard_from[b + 1 <= u->nsig ? b + 1 : u->nsig] > left - 1)
+            continue;
+        if (!parse_cell(u, a, b, j, &e->cur.v[j]))
+            continue;
+        e->cur.start[j] = (uint8_t)a;
+        e->cur.end[j] = (uint8_t)b;
+        if (!row_eqs_ok(u, &e->cur, j, b))
+            continue;
+        if (left == 0)
+            keep_cand(e);
+        else
+            enum_from(e, j + 1, b);
+    }
+}
+
+static void enumerate(run *u)
+{
+    enum_ctx e;
+    memset(&e, 0, sizeof e);
+    e.u = u;
+    enum_from(&e, 0, 0);
+}
+
+/* ---- equations -------------------------------------------------------- */
+
+static eqn *new_eqn(solver *s)
+{
+    if (s->neqs == s->eqcap) {
+        int nc = s->eqcap ? s->eqcap * 2 : 16;
+        eqn *p = realloc(s->eqs, (size_t)nc * sizeof *p);
+        if (!p) {
+            s->failed = true;
+            return NULL;
+        }
+        s->eqs = p;
+        s->eqcap = nc;
+    }
+    eqn *e = &s->eqs[s->neqs];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+/* Adds coef × cell `id` to e: a term of its run, or the placed value.
+ * Returns false when the cell has no usable value (absent, blank, a
+ * fraction, or a run that could not be enumerated). */
+static bool eqn_add(solver *s, eqn *e, int id, int coef, int cap)
+{
+    if (id < 0)
+        return false;
+    int ru = s->owner[id];
+    if (ru >= 0) {
+        const run *u = &s->runs[ru];
+        if (u->overflow || u->nc == 0 || e->nt >= cap)
+            return false;
+        e->t[e->nt++] = (term){ru, s->owner_col[id], coef};
+        return true;
+    }
+    const xxgk_cell *c = &s->r->cells[id];
+    if (c->kind != XXGK_VALUE_NUMBER || c->value.scale != 0)
+        return false;
+    e->k += coef * c->value.units;
+    return true;
+}
+
+/* The column rules of a table: one equation per column and rule, kept
+ * when it involves a run and every other cell has a value. */
+static void table_eqns(solver *s, const tpl_table *t)
+{
+    for (int i = 0; i < t->nsums; i++) {
+        const tpl_sum *sum = &t->sums[i];
+        if (sum->over != SUM_EACH_COLUMN || !(sum->formats & s->mask))
+            continue;
+        const tpl_block *b = &t->blocks[0];
+        for (int c = 0; c < b->ncols; c++) {
+            eqn *e = new_eqn(s);
+            if (!e)
+                return;
+            int cap = 64;
+            e->t = malloc(sizeof(term) * (size_t)cap);
+            bool usable = e->t != NULL;
+            for (int side = 0; side < 2 && usable; side++) {
+                key_iter it;
+                key_iter_init(&it, side ? sum->rhs : sum->lhs);
+                while (usable && key_iter_next(&it)) {
+                    int ri = tpl_row_index(t, it.key);
+                    if (ri < 0 || !(t->rows[ri].formats & s->mask))
+                        continue;
+                    int id = tpl_cell_id(t->id, it.key, b->cols[c].key);
+                    usable = eqn_add(s, e, id, side ? -1 : 1, cap);
+                }
+            }
+            if (usable && e->nt > 0)
+                s->neqs++;
+            else
+                free(e->t);
+        }
+    }
+}
+
+static void alt_free(alt *a)
+{
+    for (int i = 0; i < a->n; i++)
+        free(a->e[i].t);
+    a->n = 0;
+}
+
+/* One alternative of a prose figure: the cells' sum equals `value`. */
+static void alt_add(solver *s, alt *a, const char *const *keys, int nkeys, int64_t value)
+{
+    eqn *e = &a->e[a->n];
+    memset(e, 0, sizeof *e);
+    e->t = malloc(sizeof(term) * 4);
+    bool usable = e->t != NULL;
+    for (int i = 0; i < nkeys && usable; i++)
+        usable = eqn_add(s, e, xxgk_cell_find(keys[i]), 1, 4);
+    e->k -= value;
+    if (usable && e->nt > 0)
+        a->n++;
+    else
+        free(e->t);
+}
+
+static void prose_alts(solver *s)
+{
+    prose_figures pf;
+    prose_figures_find(s->r, &pf);
+    static const char *const received1[] = {"t3.new.total"};
+    static const char *const received2[] = {"t3.new.total", "t3.carried_in.total"};
+    static const char *const reviews[] = {"t4.review.total"};
+    static const char *const suits[] = {"t4.suit_direct.total", "t4.suit_after_review.total"};
+    /* Prose often counts carried-in applications as received (corpus
+     * 007): either reading may be meant. */
+    if (pf.received >= 0) {
+        alt *a = &s->alts[s->nalts];
+        alt_add(s, a, received1, 1, pf.received);
+        alt_add(s, a, received2, 2, pf.received);
+        s->nalts += a->n > 0;
+    }
+    if (pf.reviews >= 0) {
+        alt *a = &s->alts[s->nalts];
+        alt_add(s, a, reviews, 1, pf.reviews);
+        s->nalts += a->n > 0;
+    }
+    if (pf.suits >= 0) {
+        alt *a = &s->alts[s->nalts];
+        alt_add(s, a, suits, 2, pf.suits);
+        s->nalts += a->n > 0;
+    }
+}
+
+/* ---- components -------------------------------------------------------- */
+
+static int find_root(int *parent, int i)
+{
+    while (parent[i] != i)
+        i = parent[i] = parent[parent[i]];
+    return i;
+}
+
+static void unite_terms(int *parent, const eqn *e)
+{
+    for (int t = 1; t < e->nt; t++)
+        parent[find_root(parent, e->t[t].run)] = find_root(parent, e->t[0].run);
+}
+
+static void components(solver *s)
+{
+    int *parent = malloc(sizeof(int) * (size_t)s->nruns);
+    if (!parent) {
+        s->failed = true;
+        return;
+    }
+    for (int i = 0; i < s->nruns; i++)
+        parent[i] = i;
+    for (int i = 0; i < s->neqs; i++)
+        unite_terms(parent, &s->eqs[i]);
+    for (int i = 0; i < s->nalts; i++)
+        for (int j = 0; j < s->alts[i].n; j++) {
+            unite_terms(parent, &s->alts[i].e[j]);
+            if (j > 0 && s->alts[i].e[0].nt && s->alts[i].e[j].nt)
+                parent[find_root(parent, s->alts[i].e[j].t[0].run)] =
+                    find_root(parent, s->alts[i].e[0].t[0].run);
+        }
+    for (int i = 0; i < s->nruns; i++)
+        s->runs[i].comp = find_root(parent, i);
+    free(parent);
+    /* Each run's equations, for the search. */
+    for (int i = 0; i < s->nruns; i++) {
+        run *u = &s->runs[i];
+        u->links = malloc(sizeof(int) * (size_t)(s->neqs ? s->neqs : 1));
+        if (!u->links) {
+            s->failed = true;
+            return;
+        }
+        for (int e = 0; e < s->neqs; e++)
+            for (int t = 0; t < s->eqs[e].nt; t++)
+                if (s->eqs[e].t[t].run == i) {
+                    u->links[u->nlinks++] = e;
+                    break;
+                }
+    }
+}
+
+/* ---- the joint search -------------------------------------------------- */
+
+typedef struct search {
+    solver *s;
+    run **order;
+    int n;
+    long nodes;
+    bool gave_up;
+    bool prose;
+} search;
+
+static int64_t contrib(const solver *s, const eqn *e, int ru, size_t ci)
+{
+    int64_t v = 0;
+    for (int t = 0; t < e->nt; t++)
+        if (e->t[t].run == ru)
+            v += e->t[t].coef * s->runs[ru].c[ci].v[e->t[t].col].units;
+    return v;
+}
+
+/* Interval of run ru's part of equation e over its candidates in play. */
+static void run_bounds(const solver *s, const eqn *e, int ru, int64_t *lo, int64_t *hi)
+{
+    const run *u = &s->runs[ru];
+    for (size_t d = 0; d < u->ndom; d++) {
+        int64_t v = contrib(s, e, ru, u->dom[d]);
+        if (d == 0 || v < *lo)
+            *lo = v;
+        if (d == 0 || v > *hi)
+            *hi = v;
+    }
+}
+
+static void search_init(search *q)
+{
+    solver *s = q->s;
+    for (int e = 0; e < s->neqs; e++) {
+        eqn *x = &s->eqs[e];
+        x->partial = x->k;
+        x->lo = x->hi = 0;
+    }
+    for (int i = 0; i < q->n; i++) {
+        int ru = (int)(q->order[i] - s->runs);
+        for (int l = 0; l < q->order[i]->nlinks; l++) {
+            eqn *x = &s->eqs[q->order[i]->links[l]];
+            int64_t lo, hi;
+            run_bounds(s, x, ru, &lo, &hi);
+            x->lo += lo;
+            x->hi += hi;
+        }
+    }
+}
+
+/* Sets run u to candidate ci (sign +1) or takes it back (sign -1);
+ * returns whether every equation it touches can still hold. */
+static bool apply(search *q, run *u, size_t ci, int sign)
+{
+    solver *s = q->s;
+    int ru = (int)(u - s->runs);
+    bool ok = true;
+    for (int l = 0; l < u->nlinks; l++) {
+        eqn *x = &s->eqs[u->links[l]];
+        int64_t lo, hi, v = contrib(s, x, ru, ci);
+        run_bounds(s, x, ru, &lo, &hi);
+        x->partial += sign * v;
+        x->lo -= sign * lo;
+        x->hi -= sign * hi;
+        if (x->partial + x->lo > 0 || x->partial + x->hi < 0)
+            ok = false;
+    }
+    return ok;
+}
+
+static bool alt_holds(const solver *s, const alt *a)
+{
+    for (int i = 0; i < a->n; i++) {
+        const eqn *e = &a->e[i];
+        int64_t sum = e->k;
+        for (int t = 0; t < e->nt; t++) {
+            const run *u = &s->runs[e->t[t].run];
+            sum += e->t[t].coef * u->c[u->pick].v[e->t[t].col].units;
+        }
+        if (sum == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool prose_holds(const search *q)
+{
+    const solver *s = q->s;
+    int comp = q->order[0]->comp;
+    for (int i = 0; i < s->nalts; i++) {
+        const alt *a = &s->alts[i];
+        if (a->n && s->runs[a->e[0].t[0].run].comp == comp && !alt_holds(s, a))
+            return false;
+    }
+    return true;
+}
+
+static bool dfs(search *q, int depth)
+{
+    if (++q->nodes > JOINT_BUDGET) {
+        q->gave_up = true;
+        return false;
+    }
+    if (depth == q->n) {
+        if (q->prose && !prose_holds(q))
+            return false;
+        for (int i = 0; i < q->n; i++) {
+            cand *c = &q->order[i]->c[q->order[i]->pick];
+            if (q->prose)
+                c->ok_prose = true;
+            else
+                c->ok = true;
+        }
+        return true;
+    }
+    run *u = q->order[depth];
+    for (size_t d = 0; d < u->ndom && !q->gave_up; d++) {
+        u->pick = u->dom[d];
+        bool ok = apply(q, u, u->pick, 1);
+        bool found = ok && dfs(q, depth + 1);
+        apply(q, u, u->pick, -1);
+        if (found)
+            return true;
+    }
+    return false;
+}
+
+static int by_domain(const void *a, const void *b)
+{
+    const run *x = *(run *const *)a, *y = *(run *const *)b;
+    return (x->ndom > y->ndom) - (x->ndom < y->ndom);
+}
+
+/* For every candidate in play not yet known to be part of a solution,
+ * looks for one that uses it. */
+static void support(search *q)
+{
+    for (int i = 0; i < q->n && !q->gave_up; i++) {
+        run *u = q->order[i];
+        size_t *dom = u->dom, ndom = u->ndom;
+        for (size_t d = 0; d < ndom && !q->gave_up; d++) {
+            cand *c = &u->c[dom[d]];
+            if (q->prose ? c->ok_prose : c->ok)
+                continue;
+            size_t one = dom[d];
+            u->dom = &one;
+            u->ndom = 1;
+            run **order = malloc(sizeof *order * (size_t)q->n);
+            if (!order) {
+                q->gave_up = true;
+            } else {
+                memcpy(order, q->order, sizeof *order * (size_t)q->n);
+                search sub = *q;
+                sub.order = order;
+                qsort(order, (size_t)q->n, sizeof *order, by_domain);
+                search_init(&sub);
+                dfs(&sub, 0);
+                q->nodes = sub.nodes;
+                q->gave_up = sub.gave_up;
+                free(order);
+            }
+            u->dom = dom;
+            u->ndom = ndom;
+        }
+    }
+}
+
+static size_t count_ok(const run *u, bool prose)
+{
+    size_t n = 0;
+    for (size_t d = 0; d < u->ndom; d++)
+        n += prose ? u->c[u->dom[d]].ok_prose : u->c[u->dom[d]].ok;
+    return n;
+}
+
+/* Restricts every run of the search to its candidates marked ok. */
+static void narrow(search *q, bool prose)
+{
+    for (int i = 0; i < q->n; i++) {
+        run *u = q->order[i];
+        size_t n = 0;
+        for (size_t d = 0; d < u->ndom; d++)
+            if (prose ? u->c[u->dom[d]].ok_prose : u->c[u->dom[d]].ok)
+                u->dom[n++] = u->dom[d];
+        u->ndom = n;
+    }
+}
+
+static bool comp_has_prose(const solver *s, int comp)
+{
+    for (int i = 0; i < s->nalts; i++)
+        if (s->alts[i].n && s->runs[s->alts[i].e[0].t[0].run].comp == comp)
+            return true;
+    return false;
+}
+
+/* ---- recording and placing ----------------------------------------------- */
+
+/* Whether the candidate cuts the run only where it had white space. */
+static bool spaced_cut(const run *u, const cand *c)
+{
+    for (int j = 1; j < u->k; j++)
+        if (!u->spaced[c->start[j]])
+            return false;
+    return true;
+}
+
+static void place(solver *s, run *u, const cand *c, bool recovered)
+{
+    xxgk_report *r = s->r;
+    for (int j = 0; j < u->k; j++) {
+        xxgk_cell *cell = &r->cells[u->cells[j]];
+        if (cell->kind != XXGK_VALUE_ABSENT)
+            continue;
+        size_t a = u->off[c->start[j]];
+        size_t b = u->off[c->end[j] - 1] + 1;
+        if (j == u->k - 1)
+            b = u->len;
+        cell_value v;
+        value_parse(u->text + a, b - a, &v);
+        xxgk_decimal d = v.num;
+        if (u->unit[j] == UNIT_WANYUAN && (v.flags & XXGK_CELL_UNIT_YUAN))
+            decimal_yuan_to_wanyuan(&d);
+        d = decimal_normalise(d);
+        cell->kind = XXGK_VALUE_NUMBER;
+        cell->value = d;
+        cell->flags = v.flags | (recovered ? XXGK_CELL_RECOVERED : 0) |
+                      (u->rr->foreign ? XXGK_CELL_FOREIGN : 0);
+        if (u->unit[j] != UNIT_WANYUAN && d.scale)
+            cell->flags |= XXGK_CELL_FRACTION;
+        cell->line = u->at.line;
+        cell->column = u->at.col + (uint32_t)a;
+        cell->length = (uint32_t)(b - a);
+        cell->raw = arena_strndup(&r->a, u->text + a, b - a);
+    }
+    u->rr->placed = u->k;
+    if (u->t->section >= 2 && u->t->section <= 4)
+        r->tables_seen[u->t->section]++;
+}
+
+/* Records the run and places it when one candidate is left: `keep`
+ * marks the candidates that fit. */
+static void record(solver *s, run *u, const bool *keep, outcome o)
+{
+    xxgk_report *r = s->r;
+    xxgk_split *sp = VEC_PUSH(&r->a, r->splits);
+    if (!sp)
+        return;
+    size_t n = 0, first = 0;
+    for (size_t i = 0; i < u->nc; i++)
+        if (keep[i] && n++ == 0)
+            first = i;
+    sp->text = arena_strndup(&r->a, u->text, u->len);
+    sp->line = u->at.line;
+    sp->column = u->at.col;
+    sp->length = u->at.len;
+    sp->row = u->row < 0 ? u->t->title : u->t->rows[u->row].label;
+    int *cells = arena_alloc(&r->a, sizeof(int) * (size_t)u->k);
+    size_t listed = n < LIST_MAX ? n : LIST_MAX;
+    xxgk_decimal *vals = arena_alloc(&r->a, sizeof(xxgk_decimal) * (listed ? listed : 1) *
+                                                (size_t)u->k);
+    if (!cells || !vals)
+        return;
+    memcpy(cells, u->cells, sizeof(int) * (size_t)u->k);
+    sp->cells = cells;
+    sp->ncells = (size_t)u->k;
+    size_t m = 0;
+    for (size_t i = 0; i < u->nc && m < listed; i++)
+        if (keep[i])
+            memcpy(vals + m++ * (size_t)u->k, u->c[i].v, sizeof(xxgk_decimal) * (size_t)u->k);
+    sp->candidates = vals;
+    sp->nlisted = listed;
+    sp->ncandidates = n;
+    sp->by_prose = o.by_prose;
+    sp->conflict = o.conflict;
+    sp->too_many = o.gave_up || u->overflow;
+    if (n == 1 && !sp->too_many) {
+        bool spaced = spaced_cut(u, &u->c[first]);
+        sp->status = spaced ? XXGK_SPLIT_SPACED : XXGK_SPLIT_UNIQUE;
+        place(s, u, &u->c[first], !spaced);
+    } else {
+        sp->status = n == 0 ? XXGK_SPLIT_NONE : XXGK_SPLIT_AMBIGUOUS;
+    }
+}
+
+/* Solves one component and records its runs. */
+static void solve_component(solver *s, int comp)
+{
+    run **order = malloc(sizeof *order * (size_t)s->nruns);
+    if (!order) {
+        s->failed = true;
+        return;
+    }
+    search q = {s, order, 0, 0, false, false};
+    for (int i = 0; i < s->nruns; i++) {
+        run *u = &s->runs[i];
+        if (u->comp != comp || u->overflow || u->nc == 0)
+            continue;
+        u->dom = malloc(sizeof(size_t) * u->nc);
+        if (!u->dom) {
+            s->failed = true;
+            break;
+        }
+        for (size_t d = 0; d < u->nc; d++)
+            u->dom[d] = d;
+        u->ndom = u->nc;
+        order[q.n++] = u;
+    }
+    outcome o = {false, false, false};
+    if (q.n > 0 && !s->failed) {
+        support(&q);
+        bool solvable = !q.gave_up && count_ok(order[0], false) > 0;
+        o.gave_up = q.gave_up;
+        o.conflict = !q.gave_up && !solvable;
+        bool open = false;
+        for (int i = 0; solvable && i < q.n; i++)
+            open |= count_ok(order[i], false) > 1;
+        if (solvable) {
+            narrow(&q, false);
+            if (open && comp_has_prose(s, comp)) {
+                q.prose = true;
+                support(&q);
+                if (!q.gave_up && count_ok(order[0], true) > 0) {
+                    for (int i = 0; i < q.n; i++)
+                        o.by_prose |= count_ok(order[i], true) < order[i]->ndom;
+                    narrow(&q, true);
+                }
+            }
+        }
+    }
+    for (int i = 0; i < s->nruns; i++) {
+        run *u = &s->runs[i];
+        if (u->comp != comp)
+            continue;
+        /* A run that was searched keeps what the search left, unless the
+         * search failed; the others keep their local candidates. */
+        u->joint = u->dom && !o.conflict && !o.gave_up;
+        u->o.by_prose = u->joint && o.by_prose;
+        u->o.conflict = o.conflict && u->dom;
+        u->o.gave_up = o.gave_up && u->dom;
+    }
+    free(order);
+}
+
+static void solver_free(solver *s)
+{
+    for (int i = 0; i < s->nruns; i++) {
+        free(s->runs[i].c);
+        free(s->runs[i].dom);
+        free(s->runs[i].links);
+    }
+    free(s->runs);
+    for (int i = 0; i < s->neqs; i++)
+        free(s->eqs[i].t);
+    free(s->eqs);
+    for (int i = 0; i < s->nalts; i++)
+        alt_free(&s->alts[i]);
+    free(s->owner);
+    free(s->owner_col);
+}
+
+void split_solve(xxgk_report *r, xxgk_format f)
+{
+    solver s;
+    memset(&s, 0, sizeof s);
+    s.r = r;
+    s.mask = format_mask(f);
+    find_runs(&s);
+    if (s.failed || s.nruns == 0) {
+        solver_free(&s);
+        return;
+    }
+    s.owner = malloc(sizeof(int) * r->ncells);
+    s.owner_col = malloc(sizeof(int) * r->ncells);
+    if (!s.owner || !s.owner_col) {
+        solver_free(&s);
+        return;
+    }
+    for (size_t i = 0; i < r->ncells; i++)
+        s.owner[i] = s.owner_col[i] = -1;
+    size_t maxc = 1;
+    for (int i = 0; i < s.nruns; i++) {
+        run *u = &s.runs[i];
+        enumerate(u);
+        for (int j = 0; j < u->k; j++) {
+            s.owner[u->cells[j]] = i;
+            s.owner_col[u->cells[j]] = j;
+        }
+        if (u->nc > maxc)
+            maxc = u->nc;
+    }
+    for (int sec = 2; sec <= 4; sec++)
+        table_eqns(&s, tpl_table_of(f, sec));
+    prose_alts(&s);
+    components(&s);
+    for (int i = 0; i < s.nruns && !s.failed; i++)
+        if (s.runs[i].comp == i)
+            solve_component(&s, i);
+    bool *keep = malloc(sizeof(bool) * maxc);
+    for (int i = 0; i < s.nruns && keep && !s.failed; i++) {
+        run *u = &s.runs[i];
+        memset(keep, 0, sizeof(bool) * maxc);
+        for (size_t d = 0; d < (u->joint ? u->ndom : u->nc); d++)
+            keep[u->joint ? u->dom[d] : d] = true;
+        record(&s, u, keep, u->o);
+    }
+    free(keep);
+    solver_free(&s);
+}
+
+size_t xxgk_report_split_count(const xxgk_report *r)
+{
+    return r->splits.n;
+}
+
+const xxgk_split *xxgk_report_split(const xxgk_report *r, size_t i)
+{
+    return i < r->splits.n ? &r->splits.v[i] : NULL;
+}
