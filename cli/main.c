@@ -17,6 +17,8 @@ static const char usage[] =
     "命令 Commands:\n"
     "  parse   读取报告，输出结构化数据（表格各栏数值、年度、机关、日期）\n"
     "          read reports into the structured model (JSON or key/value lines)\n"
+    "  check   按统一格式和条例检查报告，指出问题所在的行和应有的数值\n"
+    "          check reports against every rule of the format and the 条例\n"
     "\n"
     "通用选项 Options:\n"
     "  -h, --help      显示帮助 show help\n"
@@ -95,5 +97,7 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "parse"))
         return cmd_parse(argc - 1, argv + 1);
+    if (!strcmp(cmd, "check"))
+        return cmd_check(argc - 1, argv + 1);
     return cli_usage_error(NULL, "未知命令 “%s”", cmd);
 }

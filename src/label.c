@@ -169,7 +169,29 @@ static size_t skip_parenthetical(const char *s, size_t len, size_t i, bool *numb
     return j + 1;
 }
 
+static void key_add(label_key *k, const char *s, size_t len, bool keep_notes);
+
 void label_key_add(label_key *k, const char *s, size_t len)
+{
+    key_add(k, s, len, false);
+}
+
+void label_key_add_notes(label_key *k, const char *s, size_t len)
+{
+    key_add(k, s, len, true);
+}
+
+bool label_same_wording(const char *printed, size_t len, const char *official)
+{
+    label_key a, b;
+    label_key_init(&a);
+    label_key_init(&b);
+    label_key_add_notes(&a, printed, len);
+    label_key_add_notes(&b, official, strlen(official));
+    return a.len == b.len && memcmp(a.text, b.text, a.len) == 0;
+}
+
+static void key_add(label_key *k, const char *s, size_t len, bool keep_notes)
 {
     char buf[LABEL_MAX];
     size_t n = text_compact_buf(s, len, buf, sizeof buf);
@@ -184,9 +206,11 @@ void label_key_add(label_key *k, const char *s, size_t len)
         }
         if (buf[i] == '(') {
             bool numbering;
-            i = skip_parenthetical(buf, n, i, &numbering);
+            size_t after = skip_parenthetical(buf, n, i, &numbering);
             if (numbering)
                 seg_break(k);
+            /* A note's words stay when asked for; its parentheses go. */
+            i = keep_notes && !numbering ? i + 1 : after;
             continue;
         }
         int32_t cp = utf8_next(buf, n, &i);

@@ -30,6 +30,15 @@ void label_key_init(label_key *k);
 /* Appends a cell's text; a cell boundary is a segment break. */
 void label_key_add(label_key *k, const char *s, size_t len);
 
+/* Like label_key_add, but keeps what parenthetical notes say (only the
+ * parentheses go): to tell "只记这一情形" from the official "只计这一情形"
+ * once a label has matched. */
+void label_key_add_notes(label_key *k, const char *s, size_t len);
+
+/* Whether `printed` says the same as the official label `official` once
+ * numbering, spacing and punctuation are set aside. */
+bool label_same_wording(const char *printed, size_t len, const char *official);
+
 /* How well a label matched. */
 enum { MATCH_NONE = 0, MATCH_EXACT, MATCH_VARIANT, MATCH_FUZZY };
 

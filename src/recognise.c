@@ -36,6 +36,7 @@ typedef struct obs {
 typedef struct scan_ctx {
     xxgk_report *r;
     int section;           /* current section, 0 before the first heading */
+    bool seen[7];          /* sections whose heading was found */
     bool in_t4_header;     /* the last header row was table 四's */
     const doc_block *last_stat_table; /* last table that had statistics */
     VEC(obs) obs;
@@ -277,16 +278,28 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
         record_headers(c, row);
         return;
     }
-    label_key k;
-    label_key_init(&k);
-    for (int i = 0; i <= last_label; i++)
-        if (!text_is_blank(row->cells[i].text, row->cells[i].len))
-            label_key_add(&k, row->cells[i].text, row->cells[i].len);
+    /* The label is the text before the values. When the whole text run
+     * matches nothing, a shorter one may: a value cell holding text
+     * ("见附件") is then a bad value, not part of the label. */
     label_match m[2];
     int section = c->section >= 2 && c->section <= 4 ? c->section : 0;
-    int nm = label_match_row(&k, section, m);
+    int nm = 0, end = last_label;
+    for (int tries = 0; end >= 0 && tries < 4 && !nm; tries++) {
+        label_key k;
+        label_key_init(&k);
+        for (int i = 0; i <= end; i++)
+            if (!text_is_blank(row->cells[i].text, row->cells[i].len))
+                label_key_add(&k, row->cells[i].text, row->cells[i].len);
+        nm = label_match_row(&k, section, m);
+        if (!nm)
+            do
+                end--;
+            while (end >= 0 && text_is_blank(row->cells[end].text, row->cells[end].len));
+    }
     if (nm == 0)
         return;
+    last_label = end;
+    lc = &row->cells[last_label];
     const tpl_row *tr = &m[0].table->rows[m[0].index];
     if (tr->kind == ROW_GROUP && numbers == 0)
         return; /* a group label on its own line */
@@ -300,7 +313,11 @@ static void scan_para(scan_ctx *c, const doc_block *b)
     xxgk_report *r = c->r;
     rec_heading h;
     memset(&h, 0, sizeof h);
-    if (detect_heading(b->text, b->len, XXGK_FORMAT_UNKNOWN, &h) && h.section > c->section) {
+    /* A heading counts once; a later one for the same section is text
+     * (a sub-heading that happens to look like it). Out-of-order headings
+     * are kept, so that the checker can say so. */
+    if (detect_heading(b->text, b->len, XXGK_FORMAT_UNKNOWN, &h) && !c->seen[h.section]) {
+        c->seen[h.section] = true;
         rec_heading *p = VEC_PUSH(&r->a, r->headings);
         if (p) {
             *p = h;
@@ -421,14 +438,17 @@ static void place_cell(xxgk_report *r, int id, const doc_cell *dc, const cell_va
 /* The value cells of a row that fit `ncols` columns: extra blank cells at
  * either end are dropped (sample 000 has an empty trailing cell in the
  * blocks of 第二十条第（八）（九）项). Returns the count kept and sets *first. */
-static int fit_values(const doc_row *row, int first, int ncols, int *out_first)
+static int fit_values(const doc_row *row, int first, int ncols, int *out_first, int *extra)
 {
     int lo = first, hi = (int)row->n;
+    int all = hi - lo;
     while (hi - lo > ncols && text_is_blank(row->cells[hi - 1].text, row->cells[hi - 1].len))
         hi--;
     while (hi - lo > ncols && text_is_blank(row->cells[lo].text, row->cells[lo].len))
         lo++;
     *out_first = lo;
+    if (extra)
+        *extra = all - (hi - lo);
     return hi - lo;
 }
 
@@ -462,11 +482,12 @@ static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, 
                       bool foreign, int first)
 {
     const tpl_block *b = tpl_row_block(t, ri);
-    int start;
-    int n = fit_values(o->row, first, b->ncols, &start);
+    int start, extra;
+    int n = fit_values(o->row, first, b->ncols, &start, &extra);
     rec_row *rr = new_row_record(r, o, t, ri, quality, foreign, n, b->ncols);
     if (!rr)
         return;
+    rr->extra = extra;
     int cid0 = tpl_cell_id(t->id, t->rows[ri].key, b->cols[0].key);
     if (cid0 >= 0 && r->cells[cid0].kind != XXGK_VALUE_ABSENT) {
         rr->duplicate = true;
@@ -501,7 +522,7 @@ static void place_flat(xxgk_report *r, const obs *o, const tpl_table *t)
     for (int i = 0; i < t->nrows; i++)
         groups += t->rows[i].kind == ROW_DATA;
     int start, want = groups * b->ncols;
-    int n = fit_values(o->row, 0, want, &start);
+    int n = fit_values(o->row, 0, want, &start, NULL);
     rec_row *rr = new_row_record(r, o, t, 0, MATCH_EXACT, false, n, want);
     if (!rr || n != want)
         return;

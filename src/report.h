@@ -62,6 +62,7 @@ typedef struct rec_row {
     bool foreign;           /* a row of the other format */
     bool duplicate;         /* the same row printed twice */
     int nvalues, ncols;     /* the row's shape */
+    int extra;              /* blank cells past the columns, dropped */
     int placed;             /* cells placed */
     int section;            /* section it appeared in */
     const char *label;      /* label text as printed (last label cell) */

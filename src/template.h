@@ -61,6 +61,9 @@ typedef struct tpl_sum {
     const char *lhs, *rhs;/* space-separated column or row keys */
     int formats;
     const char *basis;    /* where the identity comes from */
+    const char *title;    /* the rule's one-line statement, Chinese */
+    const char *statement;/* the identity, after "表三“自然人”栏：" in messages */
+    const char *explanation; /* why it holds and what to do, Chinese */
 } tpl_sum;
 
 /* Table layouts: ROWS has one text row per data row; FLAT (table 四)

@@ -147,24 +147,41 @@ static const tpl_row rows_t3[] = {
     /*30 */ {"carried_out", "四、结转下年度继续办理", NULL, ROW_DATA, -1, 0, FBOTH},
 };
 
-/* 勾稽 rules of table 三 (rules.md T3-1…T3-3). */
+/* 勾稽 rules of table 三 (rules.md T3-1…T3-3). The outcome total is
+ * declared once per format because 其他处理 is one row in 2019 and three
+ * in 2021. */
+#define OUTCOME_ROWS                                                                        \
+    "granted partial denied_secret denied_law denied_safety denied_third_party "           \
+    "denied_internal denied_process denied_enforcement denied_query unable_not_held "      \
+    "unable_create unable_unclear rejected_petition rejected_repeat rejected_publication " \
+    "rejected_excessive rejected_confirm "
+#define T3_ROW_TOTAL_TEXT                                                                   \
+    "表三每一行的“总计”栏应等于自然人和五类法人或其他组织各栏之和。总计栏不是独立填写的数字："  \
+    "若两者不等，通常是某一栏漏填、错位（数字填进了相邻栏）或总计栏算错。请逐栏核对原始登记。"
+#define T3_OUTCOME_TEXT                                                                     \
+    "“（七）总计”是本年度全部办理结果之和：每一件申请都应且只应计入一种办理结果（部分公开的只计"  \
+    "“部分公开”）。若（七）总计与各项结果之和不等，说明有申请漏计、重复计入，或合计算错。"
 static const tpl_sum sums_t3[] = {
     {"t3-row-total", SUM_EACH_ROW, "total", "natural business research nonprofit legal other_org",
-     FBOTH, "总计栏为申请人各栏之和"},
+     FBOTH, "表三表头：总计栏为申请人各栏之和", "表三各行总计应等于各类申请人之和",
+     "总计应等于自然人和各类法人或其他组织之和",
+     T3_ROW_TOTAL_TEXT},
+    {"t3-outcome-total", SUM_EACH_COLUMN, "total", OUTCOME_ROWS "other", F2019,
+     "表三：（七）总计为各项办理结果之和", "表三（七）总计应等于各项办理结果之和",
+     "（七）总计应等于各项办理结果之和",
+     T3_OUTCOME_TEXT},
     {"t3-outcome-total", SUM_EACH_COLUMN, "total",
-     "granted partial denied_secret denied_law denied_safety denied_third_party "
-     "denied_internal denied_process denied_enforcement denied_query unable_not_held "
-     "unable_create unable_unclear rejected_petition rejected_repeat rejected_publication "
-     "rejected_excessive rejected_confirm other",
-     F2019, "（七）总计为各项办理结果之和"},
-    {"t3-outcome-total", SUM_EACH_COLUMN, "total",
-     "granted partial denied_secret denied_law denied_safety denied_third_party "
-     "denied_internal denied_process denied_enforcement denied_query unable_not_held "
-     "unable_create unable_unclear rejected_petition rejected_repeat rejected_publication "
-     "rejected_excessive rejected_confirm other_no_correction other_no_fee other_misc",
-     F2021, "（七）总计为各项办理结果之和"},
+     OUTCOME_ROWS "other_no_correction other_no_fee other_misc", F2021,
+     "表三：（七）总计为各项办理结果之和", "表三（七）总计应等于各项办理结果之和",
+     "（七）总计应等于各项办理结果之和",
+     T3_OUTCOME_TEXT},
     {"t3-balance", SUM_EACH_COLUMN, "new carried_in", "total carried_out", FBOTH,
-     "表注“第一项加第二项之和，等于第三项加第四项之和”"},
+     "表三表注：“第一项加第二项之和，等于第三项加第四项之和”",
+     "表三每一栏：本年新收＋上年结转＝办理结果总计＋结转下年度",
+     "本年新收＋上年结转应等于（七）总计＋结转下年度继续办理",
+     "表三左上角的表注写明了勾稽关系：本年新收申请加上年结转申请，等于本年度办理完毕的（七）总计"
+     "加结转下年度继续办理的申请。每一栏（每类申请人和总计）都必须成立。不成立时，常见原因是"
+     "上年结转或结转下年度漏填，或办理结果统计不全。"},
 };
 
 /* ---- table 四, both formats --------------------------------------- */
@@ -191,7 +208,11 @@ static const tpl_row rows_t4[] = {
 
 static const tpl_sum sums_t4[] = {
     {"t4-group-total", SUM_EACH_ROW, "total", "upheld corrected other pending", FBOTH,
-     "总计为结果维持、结果纠正、其他结果、尚未审结之和"},
+     "表四表头：总计为结果维持、结果纠正、其他结果、尚未审结之和",
+     "表四行政复议、行政诉讼各组的总计应等于四种结果之和",
+     "总计应等于结果维持、结果纠正、其他结果、尚未审结之和",
+     "表四中行政复议、未经复议直接起诉、复议后起诉三组各有“总计”栏，应等于结果维持、结果纠正、"
+     "其他结果、尚未审结四栏之和。尚未审结的案件也要计入总计。"},
 };
 
 /* ---- the tables and formats ---------------------------------------- */

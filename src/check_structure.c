@@ -1,0 +1,186 @@
+/*
+ * check_structure.c — the report's skeleton: the six sections in order
+ * and correctly numbered, a title naming body and year, the three tables
+ * with all their rows in order, and the 2021 length guideline.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "label.h"
+#include "utf8.h"
+
+static const char *const cn_numbers[] = {"", "一", "二", "三", "四", "五", "六"};
+
+static const tpl_heading *heading_of(const xxgk_report *r, int section)
+{
+    xxgk_format f = r->meta.format ? r->meta.format : XXGK_FORMAT_2021;
+    return &tpl_get(f)->headings[section - 1];
+}
+
+static void check_headings(xxgk_report *r)
+{
+    bool seen[7] = {false};
+    int last = 0;
+    for (size_t i = 0; i < r->headings.n; i++) {
+        const rec_heading *h = &r->headings.v[i];
+        const tpl_heading *th = heading_of(r, h->section);
+        seen[h->section] = true;
+        if (h->section < last) {
+            finding_add(r, "heading-order", SEV_DEFAULT, h->at, NULL, 0,
+                        "第%s部分“%s”出现在第%s部分之后", cn_numbers[h->section], th->title,
+                        cn_numbers[last]);
+        }
+        if (h->section > last)
+            last = h->section;
+        if (h->number != h->section || h->arabic) {
+            xxgk_finding *f = finding_add(r, "heading-number", SEV_DEFAULT, h->at, NULL, 0,
+                                          "章节“%s”的序号有误", th->title);
+            finding_expect(r, f, "应为“%s、%s”", cn_numbers[h->section], th->title);
+        }
+        if (h->quality == MATCH_VARIANT || h->quality == MATCH_FUZZY) {
+            xxgk_finding *f = finding_add(
+                r, "heading-title", h->quality == MATCH_FUZZY ? XXGK_WARNING : SEV_DEFAULT, h->at,
+                NULL, 0, "章节标题与统一格式的措辞不同");
+            finding_expect(r, f, "应为“%s、%s”", cn_numbers[h->section], th->title);
+        }
+    }
+    for (int s = 1; s <= 6; s++) {
+        if (seen[s])
+            continue;
+        /* Point at the next heading that is there, if any. */
+        span at = {0, 0, 0};
+        for (int n = s + 1; n <= 6 && !at.line; n++)
+            at.line = heading_line(r, n);
+        finding_add(r, "heading-missing", SEV_DEFAULT, at, NULL, 0, "缺少第%s部分“%s”",
+                    cn_numbers[s], heading_of(r, s)->title);
+    }
+}
+
+static void check_title(xxgk_report *r)
+{
+    const xxgk_meta *m = &r->meta;
+    span at = {m->title_line, 0, 0};
+    if (!m->title)
+        finding_add(r, "title-incomplete", SEV_DEFAULT, at, NULL, 0, "没有找到报告标题");
+    else if (!m->year)
+        finding_add(r, "title-incomplete", SEV_DEFAULT, at, NULL, 0, "标题没有写明报告年度");
+    else if (!m->body || !m->body[0])
+        finding_add(r, "title-incomplete", SEV_DEFAULT, at, NULL, 0, "标题没有写明发布机关");
+}
+
+/* Whether any cell of table row `ri` is present in the report. */
+static bool row_present(const xxgk_report *r, const tpl_table *t, int ri)
+{
+    const tpl_block *b = tpl_row_block(t, ri);
+    for (int c = 0; c < b->ncols; c++) {
+        int id = tpl_cell_id(t->id, t->rows[ri].key, b->cols[c].key);
+        if (id >= 0 && r->cells[id].kind != XXGK_VALUE_ABSENT)
+            return true;
+    }
+    return false;
+}
+
+/* A 2021 sub-row of （六） is not missing when the report printed the old
+ * single row instead: that is format-row's finding. */
+static bool replaced_by_foreign_row(const xxgk_report *r, const tpl_table *t, int ri)
+{
+    const tpl_row *row = &t->rows[ri];
+    if (row->group < 0)
+        return false;
+    for (int k = 0; k < t->nrows; k++) {
+        const tpl_row *o = &t->rows[k];
+        if (o->kind == ROW_DATA && !(o->formats & format_mask(r->meta.format)) &&
+            strcmp(o->label, t->rows[row->group].label) == 0 && row_present(r, t, k))
+            return true;
+    }
+    return false;
+}
+
+static void check_rows_present(xxgk_report *r, const tpl_table *t)
+{
+    int mask = format_mask(r->meta.format);
+    span at = {heading_line(r, t->section), 0, 0};
+    int missing = 0;
+    for (int ri = 0; ri < t->nrows; ri++) {
+        const tpl_row *row = &t->rows[ri];
+        if (row->kind != ROW_DATA || !(row->formats & mask))
+            continue;
+        if (row_present(r, t, ri) || replaced_by_foreign_row(r, t, ri))
+            continue;
+        /* Table 四 prints its groups in one row: one finding for all. */
+        if (t->layout == LAYOUT_FLAT) {
+            missing++;
+            continue;
+        }
+        finding_add(r, "row-missing", SEV_DEFAULT, at, NULL, 0, "%s缺少“%s”一行",
+                    t->section == 2 ? "表二" : "表三", row->label);
+    }
+    if (missing)
+        finding_add(r, "row-missing", SEV_DEFAULT, at, NULL, 0, "表四缺少数据行或栏数不全");
+}
+
+static void check_row_order(xxgk_report *r, const tpl_table *t)
+{
+    int last = -1;
+    for (size_t i = 0; i < r->rows.n; i++) {
+        const rec_row *row = &r->rows.v[i];
+        if (row->table->section != t->section || row->table->layout == LAYOUT_FLAT)
+            continue;
+        /* Compare positions in the format's own table (table 二 of the
+         * other format has its own order). */
+        if (row->table != t)
+            continue;
+        if (row->row < last && !row->duplicate) {
+            finding_add(r, "row-order", SEV_DEFAULT, row->at, NULL, 0,
+                        "“%s”一行应排在“%s”之前", t->rows[row->row].label, t->rows[last].label);
+            return; /* one is enough to show the table is out of order */
+        }
+        if (row->row > last)
+            last = row->row;
+    }
+}
+
+static void check_tables_present(xxgk_report *r)
+{
+    static const char *const names[] = {"", "", "表二（主动公开政府信息情况）",
+                                        "表三（收到和处理政府信息公开申请情况）",
+                                        "表四（政府信息公开行政复议、行政诉讼情况）"};
+    xxgk_format f = r->meta.format ? r->meta.format : XXGK_FORMAT_2021;
+    for (int s = 2; s <= 4; s++) {
+        const tpl_table *t = tpl_table_of(f, s);
+        if (!r->tables_seen[s]) {
+            span at = {heading_line(r, s), 0, 0};
+            finding_add(r, "table-missing", SEV_DEFAULT, at, NULL, 0, "缺少%s", names[s]);
+            continue;
+        }
+        check_rows_present(r, t);
+        check_row_order(r, t);
+    }
+}
+
+/* 2021 format: 总体情况 in principle at most 1,000 characters. */
+static void check_overview_length(xxgk_report *r)
+{
+    const char *text = r->section_text[1];
+    if (r->meta.format != XXGK_FORMAT_2021 || !text)
+        return;
+    size_t chars = 0, n = strlen(text);
+    for (size_t i = 0; i < n;) {
+        int32_t cp = utf8_next(text, n, &i);
+        chars += cp > 0 && !cp_is_space(cp);
+    }
+    if (chars > 1000) {
+        span at = {heading_line(r, 1), 0, 0};
+        xxgk_finding *f = finding_add(r, "overview-length", SEV_DEFAULT, at, NULL, 0,
+                                      "总体情况约%zu字，超过一千字", chars);
+        finding_expect(r, f, "原则上不超过1000字");
+    }
+}
+
+void check_structure(xxgk_report *r)
+{
+    check_title(r);
+    check_headings(r);
+    check_tables_present(r);
+    check_overview_length(r);
+}

@@ -1,0 +1,278 @@
+/*
+ * check_tables.c — what is wrong inside the tables other than their sums:
+ * rows of the wrong shape, blank or non-numeric cells, negative counts,
+ * labels that differ from the official ones, captions citing the wrong
+ * article, money in the wrong unit, and tables of the wrong format.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "label.h"
+
+static const char *table_name(const tpl_table *t)
+{
+    return t->section == 2 ? "表二" : t->section == 3 ? "表三" : "表四";
+}
+
+/* The ids of the cells of a row record, in column order. */
+static int row_cells(const rec_row *row, int *ids, int max)
+{
+    const tpl_table *t = row->table;
+    const tpl_block *b = tpl_row_block(t, row->row);
+    int n = 0;
+    if (t->layout == LAYOUT_FLAT) {
+        for (int ri = 0; ri < t->nrows; ri++)
+            for (int c = 0; t->rows[ri].kind == ROW_DATA && c < b->ncols && n < max; c++)
+                ids[n++] = tpl_cell_id(t->id, t->rows[ri].key, b->cols[c].key);
+        return n;
+    }
+    if (!t->rows[row->row].key)
+        return 0;
+    for (int c = 0; c < b->ncols && n < max; c++)
+        ids[n++] = tpl_cell_id(t->id, t->rows[row->row].key, b->cols[c].key);
+    return n;
+}
+
+/* Rows whose cell count is wrong in the same way, one after another (a
+ * table whose columns were merged, sample 004), are one finding. */
+static size_t check_shape_run(xxgk_report *r, size_t i)
+{
+    const rec_row *row = &r->rows.v[i];
+    const tpl_row *tr = &row->table->rows[row->row];
+    const char *label = row->table->layout == LAYOUT_FLAT ? "数据行" : tr->label;
+    if (tr->kind == ROW_GROUP) {
+        finding_add(r, "row-subtotal", SEV_DEFAULT, row->at, NULL, 0,
+                    "分组标题“%s”一行填写了数字", tr->label);
+        return i + 1;
+    }
+    if (row->duplicate) {
+        finding_add(r, "row-duplicate", SEV_DEFAULT, row->at, NULL, 0, "%s“%s”一行重复出现",
+                    table_name(row->table), label);
+        return i + 1;
+    }
+    if (row->nvalues == row->ncols) {
+        if (row->extra)
+            finding_add(r, "row-shape", XXGK_NOTE, row->at, NULL, 0,
+                        "%s“%s”一行末尾多出%d个空白栏", table_name(row->table), label,
+                        row->extra);
+        return i + 1;
+    }
+    size_t j = i + 1;
+    while (j < r->rows.n && r->rows.v[j].table == row->table &&
+           r->rows.v[j].nvalues == row->nvalues && r->rows.v[j].ncols == row->ncols &&
+           !r->rows.v[j].duplicate && r->rows.v[j].table->rows[r->rows.v[j].row].kind == ROW_DATA)
+        j++;
+    const char *effect = row->placed ? "只读取了能确定位置的总计栏" : "无法确定各数字所属的栏";
+    span at = row->values.line ? row->values : row->at;
+    xxgk_finding *f;
+    if (j - i == 1)
+        f = finding_add(r, "row-shape", SEV_DEFAULT, at, NULL, 0, "%s“%s”一行有%d栏数字，本表应为%d栏，%s",
+                        table_name(row->table), label, row->nvalues, row->ncols, effect);
+    else
+        f = finding_add(r, "row-shape", SEV_DEFAULT, at, NULL, 0,
+                        "%s从“%s”到“%s”共%zu行只有%d栏数字，本表应为%d栏（疑为合并了单元格），%s",
+                        table_name(row->table), label,
+                        r->rows.v[j - 1].table->rows[r->rows.v[j - 1].row].label, j - i,
+                        row->nvalues, row->ncols, effect);
+    finding_expect(r, f, "每行应为 %d 栏", row->ncols);
+    return j;
+}
+
+/* Negative counts and fractions, per cell; blank cells are gathered per
+ * table into `blanks` and reported once (sample 001 leaves 115 cells of
+ * 法人或其他组织 blank: one finding, all cells listed). */
+static void check_values(xxgk_report *r, const rec_row *row, int *blanks, size_t *nb, size_t max)
+{
+    int ids[32];
+    int n = row_cells(row, ids, 32);
+    for (int k = 0; k < n; k++) {
+        int id = ids[k];
+        if (id < 0)
+            continue;
+        const xxgk_cell *c = &r->cells[id];
+        const tpl_cell_info *info = tpl_cell((size_t)id);
+        if (c->kind == XXGK_VALUE_BLANK && *nb < max)
+            blanks[(*nb)++] = id;
+        if (c->kind != XXGK_VALUE_NUMBER)
+            continue;
+        if (c->value.units < 0 && info->unit != UNIT_SIGNED_COUNT) {
+            char buf[48];
+            finding_add(r, "cell-negative", SEV_DEFAULT, cell_at(r, id), &id, 1,
+                        "“%s”的“%s”栏为负数 %s", xxgk_cell_row_label((size_t)id),
+                        xxgk_cell_column_label((size_t)id),
+                        xxgk_decimal_format(c->value, buf, sizeof buf));
+        }
+        if (c->flags & XXGK_CELL_FRACTION)
+            finding_add(r, "cell-fraction", SEV_DEFAULT, cell_at(r, id), &id, 1,
+                        "“%s”的“%s”栏是件数，不应有小数", xxgk_cell_row_label((size_t)id),
+                        xxgk_cell_column_label((size_t)id));
+    }
+}
+
+static void report_blanks(xxgk_report *r, int section, const int *blanks, size_t nb)
+{
+    if (!nb)
+        return;
+    size_t rows = 0;
+    for (size_t i = 0; i < nb; i++)
+        rows += i == 0 || tpl_cell((size_t)blanks[i])->row != tpl_cell((size_t)blanks[i - 1])->row;
+    const char *name = section == 2 ? "表二" : section == 3 ? "表三" : "表四";
+    xxgk_finding *f;
+    if (nb == 1)
+        f = finding_add(r, "cell-blank", SEV_DEFAULT, cell_at(r, blanks[0]), blanks, 1,
+                        "%s“%s”的“%s”栏空白（空白不等于零）", name,
+                        xxgk_cell_row_label((size_t)blanks[0]),
+                        xxgk_cell_column_label((size_t)blanks[0]));
+    else
+        f = finding_add(r, "cell-blank", SEV_DEFAULT, cell_at(r, blanks[0]), blanks, nb,
+                        "%s有%zu个空白栏，分布在%zu行，从“%s”的“%s”栏起（空白不等于零）", name, nb,
+                        rows, xxgk_cell_row_label((size_t)blanks[0]),
+                        xxgk_cell_column_label((size_t)blanks[0]));
+    finding_expect(r, f, "没有发生的事项应填 0");
+}
+
+static void check_label(xxgk_report *r, const rec_row *row)
+{
+    const char *official = row->table->rows[row->row].label;
+    if (row->quality == MATCH_EXACT && row->label && row->label[0] &&
+        !label_same_wording(row->label, strlen(row->label), official)) {
+        /* Matched, but the note in parentheses says something else:
+         * "只记这一情形" (sample 004), "规范性文件（本单位制发的）". */
+        xxgk_finding *f = finding_add(r, "label-variant", SEV_DEFAULT, row->at, NULL, 0,
+                                      "行标签“%s”与统一格式的措辞不同", row->label);
+        finding_expect(r, f, "应为“%s”", official);
+        return;
+    }
+    if (row->quality != MATCH_VARIANT && row->quality != MATCH_FUZZY)
+        return;
+    xxgk_finding *f = finding_add(r, row->quality == MATCH_FUZZY ? "label-mismatch" : "label-variant",
+                                  SEV_DEFAULT, row->at, NULL, 0, "行标签“%s”与统一格式不一致",
+                                  row->label);
+    finding_expect(r, f, "应为“%s”", official);
+}
+
+static void check_foreign(xxgk_report *r, const rec_row *row)
+{
+    if (!row->foreign)
+        return;
+    const char *label = row->table->rows[row->row].label;
+    int other = r->meta.format == XXGK_FORMAT_2019 ? 2021 : 2019;
+    finding_add(r, "format-row", SEV_DEFAULT, row->at, NULL, 0,
+                "“%s”是%d年格式的行，本报告的统计表为%d年格式", label, other,
+                (int)r->meta.format);
+}
+
+static void check_headers(xxgk_report *r)
+{
+    for (size_t i = 0; i < r->headers.n; i++) {
+        const rec_header *h = &r->headers.v[i];
+        if (!h->table || (h->quality != MATCH_VARIANT && h->quality != MATCH_FUZZY))
+            continue;
+        /* A header matched in table 二 of both formats is reported once. */
+        if (i > 0 && r->headers.v[i - 1].at.line == h->at.line &&
+            r->headers.v[i - 1].at.col == h->at.col)
+            continue;
+        const char *official = h->table->blocks[h->block].cols[h->col].label;
+        xxgk_finding *f = finding_add(
+            r, h->quality == MATCH_FUZZY ? "label-mismatch" : "label-variant", SEV_DEFAULT, h->at,
+            NULL, 0, "栏目标签“%s”与统一格式不一致", h->text);
+        finding_expect(r, f, "应为“%s”", official);
+    }
+}
+
+static const char *item_name(int item)
+{
+    static const char *const names[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    return item >= 0 && item <= 10 ? names[item] : "?";
+}
+
+static void check_captions(xxgk_report *r)
+{
+    const tpl_table *t = tpl_table_of(r->meta.format ? r->meta.format : XXGK_FORMAT_2021, 2);
+    for (size_t i = 0; i < r->captions.n; i++) {
+        const rec_caption *cap = &r->captions.v[i];
+        if (cap->block < 0 || cap->block >= t->nblocks)
+            continue;
+        const tpl_block *b = &t->blocks[cap->block];
+        if (cap->article == b->article && cap->item == b->item)
+            continue;
+        xxgk_finding *f = finding_add(r, "caption-article", SEV_DEFAULT, cap->at, NULL, 0,
+                                      "表二栏目标题“%s”引用的条款项有误", cap->text);
+        finding_expect(r, f, "应为“第二十条第（%s）项”", item_name(b->item));
+    }
+}
+
+static void check_units(xxgk_report *r)
+{
+    int fee = xxgk_cell_find("t2.fees.amount");
+    int proc = xxgk_cell_find("t2.procurement.amount");
+    if (r->meta.format == XXGK_FORMAT_2021 && fee >= 0 &&
+        r->cells[fee].kind == XXGK_VALUE_NUMBER && (r->cells[fee].flags & XXGK_CELL_UNIT_YUAN)) {
+        char buf[48];
+        xxgk_finding *f = finding_add(r, "unit-wrong", SEV_DEFAULT, cell_at(r, fee), &fee, 1,
+                                      "行政事业性收费金额“%s”以元填写，格式规定单位为万元",
+                                      r->cells[fee].raw);
+        finding_expect(r, f, "应为 %s（万元）",
+                       xxgk_decimal_format(r->cells[fee].value, buf, sizeof buf));
+    }
+    if (r->meta.format == XXGK_FORMAT_2019 && proc >= 0 &&
+        r->cells[proc].kind == XXGK_VALUE_NUMBER && r->cells[proc].value.units != 0 &&
+        !(r->cells[proc].flags & (XXGK_CELL_UNIT_YUAN | XXGK_CELL_UNIT_WANYUAN)))
+        finding_add(r, "unit-unknown", SEV_DEFAULT, cell_at(r, proc), &proc, 1,
+                    "采购总金额“%s”没有写明单位（元或万元）", r->cells[proc].raw);
+}
+
+/* The tables' format against the year: 2019/2020 use the 2019 format,
+ * 2021 on the 2021 format; 2019 reports were only encouraged to use it. */
+static void check_format_version(xxgk_report *r)
+{
+    int year = r->meta.year;
+    xxgk_format want = xxgk_format_for_year(year);
+    if (!year || !want || !r->meta.format || want == r->meta.format)
+        return;
+    if (!r->tables_seen[2] && !r->tables_seen[3])
+        return;
+    span at = {0, 0, 0};
+    for (size_t i = 0; i < r->rows.n && !at.line; i++)
+        at = r->rows.v[i].at;
+    xxgk_finding *f = finding_add(r, "format-version", year == 2019 ? XXGK_WARNING : SEV_DEFAULT,
+                                  at, NULL, 0, "%d年度报告的统计表使用了%d年格式", year,
+                                  (int)r->meta.format);
+    finding_expect(r, f, "应使用%d年格式", (int)want);
+}
+
+static void check_bad_values(xxgk_report *r)
+{
+    for (size_t i = 0; i < r->bad_values.n; i++) {
+        const rec_bad_value *b = &r->bad_values.v[i];
+        int id = b->cell;
+        finding_add(r, "cell-text", SEV_DEFAULT, b->at, &id, 1, "“%s”的“%s”栏应为数字，实为“%s”",
+                    xxgk_cell_row_label((size_t)id), xxgk_cell_column_label((size_t)id), b->text);
+    }
+}
+
+void check_tables(xxgk_report *r)
+{
+    for (size_t i = 0; i < r->rows.n;)
+        i = check_shape_run(r, i);
+    for (int section = 2; section <= 4; section++) {
+        int blanks[256];
+        size_t nb = 0;
+        for (size_t i = 0; i < r->rows.n; i++) {
+            const rec_row *row = &r->rows.v[i];
+            if (row->table->section == section && !row->duplicate &&
+                row->table->rows[row->row].kind == ROW_DATA)
+                check_values(r, row, blanks, &nb, sizeof blanks / sizeof blanks[0]);
+        }
+        report_blanks(r, section, blanks, nb);
+    }
+    for (size_t i = 0; i < r->rows.n; i++) {
+        check_label(r, &r->rows.v[i]);
+        check_foreign(r, &r->rows.v[i]);
+    }
+    check_headers(r);
+    check_captions(r);
+    check_units(r);
+    check_format_version(r);
+    check_bad_values(r);
+}

@@ -1,0 +1,357 @@
+/*
+ * check_text.c — the narrative against the tables and the report against
+ * itself: application and case counts stated in the prose, a body calling
+ * itself by another kind of body (text copied from another report), years
+ * and the statistical period, the signing date against the deadlines of
+ * 条例第四十九条, and the 信息处理费 statement the 2021 format requires.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "label.h"
+#include "utf8.h"
+
+/* ---- small text scanning helpers (on compact text) ------------------ */
+
+static bool starts(const char *s, size_t n, size_t i, const char *lit)
+{
+    size_t m = strlen(lit);
+    return i + m <= n && memcmp(s + i, lit, m) == 0;
+}
+
+static bool any_before(const char *s, size_t from, size_t to, const char *const *words)
+{
+    for (size_t i = from; i < to; i++)
+        for (int w = 0; words[w]; w++)
+            if (starts(s, to, i, words[w]))
+                return true;
+    return false;
+}
+
+/* Start of the clause containing position i (after the last ，。；). */
+static size_t clause_start(const char *s, size_t i)
+{
+    while (i > 0) {
+        if (i >= 3 && (starts(s, i, i - 3, "，") || starts(s, i, i - 3, "。") ||
+                       starts(s, i, i - 3, "；")))
+            return i;
+        if (s[i - 1] == ',' || s[i - 1] == ';')
+            return i;
+        i--;
+    }
+    return 0;
+}
+
+/* The first count after position i within `reach` bytes, followed by a
+ * measure word (件/起/个/宗/次): "申请1件", "行政复议2起". -1 if none. */
+static long long count_after(const char *s, size_t n, size_t i, size_t reach)
+{
+    size_t end = i + reach < n ? i + reach : n;
+    for (size_t j = i; j < end; j++) {
+        if (s[j] < '0' || s[j] > '9')
+            continue;
+        size_t k = j;
+        long long v = 0;
+        while (k < n && s[k] >= '0' && s[k] <= '9' && v < 100000000)
+            v = v * 10 + (s[k++] - '0');
+        if (starts(s, n, k, "件") || starts(s, n, k, "起") || starts(s, n, k, "个") ||
+            starts(s, n, k, "宗") || starts(s, n, k, "次"))
+            return v;
+        return -1;
+    }
+    return -1;
+}
+
+static const char *const negations[] = {"未", "没有", "无", NULL};
+
+static long long cell_or(const xxgk_report *r, const char *key, long long fallback)
+{
+    long long v;
+    bool blank;
+    return cell_int(r, xxgk_cell_find(key), &v, &blank) ? v : fallback;
+}
+
+static span para_at(const rec_para *p)
+{
+    return (span){p->at.line, p->at.col, 0};
+}
+
+/* ---- prose against tables ------------------------------------------ */
+
+typedef struct stated {
+    long long value; /* -1: no statement */
+    const rec_para *para;
+} stated;
+
+/* The first count the prose states after `keyword`, with `verbs` before
+ * it in the same clause; a negated clause without a count states 0. */
+static stated find_statement(const xxgk_report *r, const char *keyword, const char *const *verbs,
+                             int max_section)
+{
+    stated st = {-1, NULL};
+    for (size_t p = 0; p < r->paras.n && st.value < 0; p++) {
+        const rec_para *para = &r->paras.v[p];
+        if (para->section > max_section || para->section == 2)
+            continue;
+        char buf[4096];
+        size_t n = text_compact_buf(para->text, para->len, buf, sizeof buf);
+        for (size_t i = 0; i < n && st.value < 0; i++) {
+            if (!starts(buf, n, i, keyword))
+                continue;
+            size_t c0 = clause_start(buf, i);
+            if (verbs && !any_before(buf, c0, i, verbs))
+                continue;
+            long long v = count_after(buf, n, i + strlen(keyword), 24);
+            if (v < 0 && any_before(buf, c0, i, negations))
+                v = 0;
+            if (v >= 0) {
+                st.value = v;
+                st.para = para;
+            }
+        }
+    }
+    return st;
+}
+
+static void check_prose_applications(xxgk_report *r)
+{
+    static const char *const receive[] = {"收到", "受理", "新收", "接收", "接到", NULL};
+    long long fresh = cell_or(r, "t3.new.total", -1);
+    long long carried = cell_or(r, "t3.carried_in.total", 0);
+    stated st = find_statement(r, "申请", receive, 3);
+    /* Prose often counts carried-in applications as new ones. */
+    if (st.value >= 0 && fresh >= 0 && st.value != fresh && st.value != fresh + carried) {
+        int id = xxgk_cell_find("t3.new.total");
+        xxgk_finding *f = finding_add(r, "prose-applications", SEV_DEFAULT, para_at(st.para), &id,
+                                      1, "正文称收到或受理申请%lld件，表三本年新收申请为%lld件",
+                                      st.value, fresh);
+        finding_expect(r, f, "应为 %lld", fresh);
+    }
+    long long done = cell_or(r, "t3.total.total", -1);
+    stated fin = find_statement(r, "办结", NULL, 3);
+    if (fin.value > 0 && done >= 0 && fin.value != done) {
+        int id = xxgk_cell_find("t3.total.total");
+        xxgk_finding *f = finding_add(r, "prose-applications", SEV_DEFAULT, para_at(fin.para), &id,
+                                      1, "正文称办结申请%lld件，表三（七）总计为%lld件", fin.value,
+                                      done);
+        finding_expect(r, f, "应为 %lld", done);
+    }
+}
+
+static void check_prose_cases(xxgk_report *r)
+{
+    long long review = cell_or(r, "t4.review.total", -1);
+    long long direct = cell_or(r, "t4.suit_direct.total", -1);
+    long long after = cell_or(r, "t4.suit_after_review.total", -1);
+    stated rv = find_statement(r, "行政复议", NULL, 4);
+    if (rv.value >= 0 && review >= 0 && rv.value != review) {
+        int id = xxgk_cell_find("t4.review.total");
+        xxgk_finding *f = finding_add(r, "prose-review", SEV_DEFAULT, para_at(rv.para), &id, 1,
+                                      "正文称行政复议%lld起，表四行政复议总计为%lld", rv.value,
+                                      review);
+        finding_expect(r, f, "应为 %lld", review);
+    }
+    stated su = find_statement(r, "行政诉讼", NULL, 4);
+    if (su.value >= 0 && direct >= 0 && after >= 0 && su.value != direct + after) {
+        int ids[2] = {xxgk_cell_find("t4.suit_direct.total"),
+                      xxgk_cell_find("t4.suit_after_review.total")};
+        xxgk_finding *f = finding_add(r, "prose-review", SEV_DEFAULT, para_at(su.para), ids, 2,
+                                      "正文称行政诉讼%lld起，表四行政诉讼总计为%lld", su.value,
+                                      direct + after);
+        finding_expect(r, f, "应为 %lld", direct + after);
+    }
+}
+
+/* ---- identity --------------------------------------------------------- */
+
+typedef struct self_word {
+    const char *word;
+    const char *kind;
+} self_word;
+
+static const self_word self_words[] = {
+    {"我乡", "乡"}, {"本乡", "乡"}, {"我镇", "镇"}, {"本镇", "镇"},
+    {"我街道", "街道"}, {"本街道", "街道"}, {"我局", "局"}, {"本局", "局"}, {NULL, NULL},
+};
+
+static bool ends(const char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    return n >= m && memcmp(s + n - m, lit, m) == 0;
+}
+
+/* The kind of body: 乡, 镇, 街道, 局, or 政府 for a county-level or
+ * higher government; NULL when it cannot be told. */
+static const char *body_kind(const char *body)
+{
+    if (!body)
+        return NULL;
+    size_t n = strlen(body);
+    if (ends(body, n, "人民政府"))
+        n -= strlen("人民政府");
+    else if (ends(body, n, "办事处"))
+        n -= strlen("办事处");
+    else if (ends(body, n, "政府"))
+        n -= strlen("政府");
+    static const char *const kinds[] = {"街道", "乡", "镇", "局", NULL};
+    for (int i = 0; kinds[i]; i++)
+        if (ends(body, n, kinds[i]))
+            return kinds[i];
+    if (ends(body, n, "县") || ends(body, n, "区") || ends(body, n, "市") || ends(body, n, "省") ||
+        ends(body, n, "旗") || ends(body, n, "州"))
+        return "政府";
+    return NULL;
+}
+
+static void check_self_reference(xxgk_report *r)
+{
+    const char *kind = body_kind(r->meta.body);
+    if (!kind)
+        return;
+    for (size_t p = 0; p < r->paras.n; p++) {
+        const rec_para *para = &r->paras.v[p];
+        for (int w = 0; self_words[w].word; w++) {
+            if (!strcmp(self_words[w].kind, kind))
+                continue;
+            size_t m = strlen(self_words[w].word);
+            for (size_t i = 0; i + m <= para->len; i++) {
+                if (memcmp(para->text + i, self_words[w].word, m) != 0)
+                    continue;
+                span at = {para->at.line, para->at.col + (uint32_t)i, (uint32_t)m};
+                xxgk_finding *f = finding_add(r, "identity-kind", SEV_DEFAULT, at, NULL, 0,
+                                              "%s的报告中出现“%s”，疑为照抄其他机关报告",
+                                              r->meta.body, self_words[w].word);
+                finding_expect(r, f, "应为“我%s”", kind);
+                return; /* one is enough to send the clerk looking */
+            }
+        }
+    }
+}
+
+static int year_at_start(const char *text, size_t len)
+{
+    char buf[32];
+    size_t n = text_compact_buf(text, len < 24 ? len : 24, buf, sizeof buf);
+    if (n < 7 || !starts(buf, n, 4, "年"))
+        return 0;
+    int y = 0;
+    for (int i = 0; i < 4; i++) {
+        if (buf[i] < '0' || buf[i] > '9')
+            return 0;
+        y = y * 10 + (buf[i] - '0');
+    }
+    return y;
+}
+
+static void check_years_in_text(xxgk_report *r)
+{
+    int year = r->meta.year;
+    if (!year)
+        return;
+    for (size_t p = 0; p < r->paras.n; p++) {
+        const rec_para *para = &r->paras.v[p];
+        if (para->section != 1 && para->section != 5)
+            continue;
+        int y = year_at_start(para->text, para->len);
+        if (y >= 2000 && y < year) {
+            span at = {para->at.line, para->at.col, 4};
+            xxgk_finding *f = finding_add(r, "year-mismatch", SEV_DEFAULT, at, NULL, 0,
+                                          "%d年度报告的正文以“%d年”叙述工作", year, y);
+            finding_expect(r, f, "应为“%d年”", year);
+            return;
+        }
+    }
+    const xxgk_meta *m = &r->meta;
+    if (m->period_from) {
+        char from[24], to[24];
+        snprintf(from, sizeof from, "%04d-01-01", year);
+        snprintf(to, sizeof to, "%04d-12-31", year);
+        if (strcmp(m->period_from, from) || strcmp(m->period_to, to)) {
+            span at = {m->period_line, 0, 0};
+            xxgk_finding *f = finding_add(r, "period-mismatch", SEV_DEFAULT, at, NULL, 0,
+                                          "统计期限为%s至%s", m->period_from, m->period_to);
+            finding_expect(r, f, "应为%s至%s", from, to);
+        }
+    }
+}
+
+/* ---- dates ------------------------------------------------------------ */
+
+/* A county-level or higher government's own (summary) report is due by
+ * 3月31日; every other body's (departments, 乡镇 by reference) by 1月31日. */
+static bool summary_report(const xxgk_report *r)
+{
+    const char *kind = body_kind(r->meta.body);
+    return kind && !strcmp(kind, "政府");
+}
+
+static void check_dates(xxgk_report *r)
+{
+    const xxgk_meta *m = &r->meta;
+    if (!m->year)
+        return;
+    span at = {m->date_line, 0, 0};
+    if (!m->date) {
+        finding_add(r, "date-missing", SEV_DEFAULT, at, NULL, 0, "报告末尾没有成文日期");
+        return;
+    }
+    char year_end[24], deadline[24];
+    snprintf(year_end, sizeof year_end, "%04d-12-31", m->year);
+    bool summary = summary_report(r);
+    snprintf(deadline, sizeof deadline, "%04d-%s", m->year + 1, summary ? "03-31" : "01-31");
+    if (strcmp(m->date, year_end) <= 0) {
+        xxgk_finding *f = finding_add(r, "date-early", SEV_DEFAULT, at, NULL, 0,
+                                      "成文日期%s不晚于报告年度的最后一天", m->date);
+        finding_expect(r, f, "应在%d年1月1日之后", m->year + 1);
+    } else if (strcmp(m->date, deadline) > 0) {
+        xxgk_finding *f = finding_add(r, "date-late", SEV_DEFAULT, at, NULL, 0,
+                                      "成文日期%s晚于法定公布期限", m->date);
+        finding_expect(r, f, "应不晚于%d年%s", m->year + 1, summary ? "3月31日" : "1月31日");
+    }
+}
+
+/* ---- 信息处理费 -------------------------------------------------------- */
+
+static void check_fee_statement(xxgk_report *r)
+{
+    const char *six = r->section_text[6];
+    bool mentioned = six && strstr(six, "信息处理费");
+    if (r->meta.format == XXGK_FORMAT_2021 && !mentioned && heading_line(r, 6)) {
+        span at = {heading_line(r, 6), 0, 0};
+        xxgk_finding *f = finding_add(r, "fee-statement-missing", SEV_DEFAULT, at, NULL, 0,
+                                      "第六部分没有报告信息处理费的收取情况");
+        finding_expect(r, f, "例如“本年度未收取信息处理费”");
+    }
+    if (!mentioned)
+        return;
+    char buf[4096];
+    size_t n = text_compact_buf(six, strlen(six), buf, sizeof buf);
+    for (size_t i = 0; i < n; i++) {
+        if (!starts(buf, n, i, "信息处理费"))
+            continue;
+        size_t c0 = clause_start(buf, i);
+        static const char *const collect[] = {"收取", "收缴", NULL};
+        if (any_before(buf, c0, i, negations) || !any_before(buf, c0, i, collect))
+            continue;
+        long long apps = cell_or(r, "t3.new.total", -1) + cell_or(r, "t3.carried_in.total", 0);
+        span at = {heading_line(r, 6), 0, 0};
+        if (r->meta.year && r->meta.year < 2021)
+            finding_add(r, "fee-statement-contradiction", SEV_DEFAULT, at, NULL, 0,
+                        "%d年度报告称收取了信息处理费，而收费办法自2021年起施行", r->meta.year);
+        else if (apps == 0)
+            finding_add(r, "fee-statement-contradiction", SEV_DEFAULT, at, NULL, 0,
+                        "报告称收取了信息处理费，但表三没有任何申请");
+        return;
+    }
+}
+
+void check_text(xxgk_report *r)
+{
+    check_prose_applications(r);
+    check_prose_cases(r);
+    check_self_reference(r);
+    check_years_in_text(r);
+    check_dates(r);
+    check_fee_statement(r);
+}

@@ -1,0 +1,61 @@
+/*
+ * check_years.c — rules across two reports of the same body for
+ * consecutive years: last year's 结转下年度继续办理 is this year's 上年结转
+ * (per column), and, as a hint, the stock of documents in force.
+ */
+#include <string.h>
+
+#include "check.h"
+
+static void check_carry_over(xxgk_report *r, const xxgk_report *prev)
+{
+    const tpl_block *b = &tpl_table_of(r->meta.format, 3)->blocks[0];
+    for (int c = 0; c < b->ncols; c++) {
+        int in = tpl_cell_id("t3", "carried_in", b->cols[c].key);
+        int out = tpl_cell_id("t3", "carried_out", b->cols[c].key);
+        long long now, before;
+        bool blank;
+        if (!cell_int(r, in, &now, &blank) || !cell_int(prev, out, &before, &blank))
+            continue;
+        if (now == before)
+            continue;
+        int ids[1] = {in};
+        xxgk_finding *f = finding_add(r, "carry-over", SEV_DEFAULT, cell_at(r, in), ids, 1,
+                                      "“%s”栏上年结转%lld件，但%d年度报告结转下年度%lld件",
+                                      b->cols[c].label, now, prev->meta.year, before);
+        finding_expect(r, f, "应为 %lld", before);
+    }
+}
+
+static void check_in_force(xxgk_report *r, const xxgk_report *prev)
+{
+    if (r->meta.format != XXGK_FORMAT_2021 || prev->meta.format != XXGK_FORMAT_2021)
+        return;
+    static const char *const rows[] = {"rules", "normative"};
+    for (int i = 0; i < 2; i++) {
+        long long made, repealed, now, before;
+        bool blank;
+        int id_now = tpl_cell_id("t2", rows[i], "in_force");
+        if (!cell_int(r, tpl_cell_id("t2", rows[i], "made"), &made, &blank) ||
+            !cell_int(r, tpl_cell_id("t2", rows[i], "repealed"), &repealed, &blank) ||
+            !cell_int(r, id_now, &now, &blank) || !cell_int(prev, id_now, &before, &blank))
+            continue;
+        if (before + made - repealed == now)
+            continue;
+        xxgk_finding *f = finding_add(
+            r, "in-force-continuity", SEV_DEFAULT, cell_at(r, id_now), &id_now, 1,
+            "“%s”现行有效%lld件，上年%lld件＋本年制发%lld件－废止%lld件＝%lld件",
+            xxgk_cell_row_label((size_t)id_now), now, before, made, repealed,
+            before + made - repealed);
+        finding_expect(r, f, "通常应为 %lld", before + made - repealed);
+    }
+}
+
+void check_years(xxgk_report *r, const xxgk_report *prev)
+{
+    if (!r->meta.year || prev->meta.year != r->meta.year - 1 || !r->meta.format ||
+        !prev->meta.format)
+        return;
+    check_carry_over(r, prev);
+    check_in_force(r, prev);
+}
