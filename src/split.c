@@ -1001,6 +1001,19 @@ void split_solve(xxgk_report *r, xxgk_format f)
     solver_free(&s);
 }
 
+bool split_covers_row(const xxgk_report *r, const tpl_table *t, int ri)
+{
+    if (ri < 0 || ri >= t->nrows || !t->rows[ri].key)
+        return false;
+    const tpl_block *b = tpl_row_block(t, ri);
+    int id = tpl_cell_id(t->id, t->rows[ri].key, b->cols[0].key);
+    for (size_t i = 0; i < r->splits.n; i++)
+        for (size_t k = 0; k < r->splits.v[i].ncells; k++)
+            if (r->splits.v[i].cells[k] == id)
+                return true;
+    return false;
+}
+
 size_t xxgk_report_split_count(const xxgk_report *r)
 {
     return r->splits.n;

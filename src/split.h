@@ -30,6 +30,11 @@ bool split_is_run(const char *s, size_t len);
  * tables seen). */
 void split_solve(xxgk_report *r, xxgk_format f);
 
+/* Whether a recorded run stands for table row `ri` (or, for table 四,
+ * for its groups): the checker then neither calls the row missing nor
+ * misshapen, the run's own finding says what happened (check_split.c). */
+bool split_covers_row(const xxgk_report *r, const tpl_table *t, int ri);
+
 /* ---- the prose's figures (split_prose.c) ---------------------------- */
 
 /* Figures the narrative states about the tables. -1 when not stated, or
