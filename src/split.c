@@ -26,6 +26,7 @@
  */
 #include "split.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,7 +39,8 @@
 #define LOCAL_MAX 4096     /* candidate splits kept per run */
 #define LIST_MAX 12        /* splits recorded for an ambiguous run */
 #define ENUM_BUDGET 400000 /* search nodes for one run's candidates */
-#define JOINT_BUDGET 2000000 /* search nodes for one component */
+#define JOINT_BUDGET 500000 /* search nodes for one component */
+#define MEMO_MAX (1u << 16) /* failed states remembered per search */
 #define MAX_DIGITS 15      /* per cell: beyond any real count or amount */
 
 typedef struct cand {
@@ -84,6 +86,9 @@ typedef struct run {
     size_t *dom, ndom;    /* candidates in play */
     size_t pick;          /* during the search */
     int *links, nlinks;   /* equations it appears in */
+    int64_t **lc;         /* per link: its part of the equation, per candidate */
+    int64_t *llo, *lhi;   /* per link: that part's range over dom */
+    bool in_prose;        /* a figure of the prose involves it */
     bool joint;           /* dom holds what the joint search left */
     outcome o;
 } run;
@@ -146,6 +151,47 @@ bool split_is_run(const char *s, size_t len)
     return digits >= 2 && first != '.' && last != '.' && last != '-';
 }
 
+/* ---- cell ids ---------------------------------------------------------- */
+
+/* tpl_cell_id() looks keys up by name; the solver asks for the same few
+ * hundred cells over and over, so their ids are worked out once. */
+#define ID_TABLES 6
+#define ID_ROWS 40
+#define ID_COLS 8
+
+static const tpl_table *id_tables[ID_TABLES];
+static int id_cache[ID_TABLES][ID_ROWS][ID_COLS];
+static pthread_once_t id_once = PTHREAD_ONCE_INIT;
+
+static void build_ids(void)
+{
+    static const xxgk_format formats[] = {XXGK_FORMAT_2019, XXGK_FORMAT_2021};
+    int n = 0;
+    for (int f = 0; f < 2; f++)
+        for (int sec = 2; sec <= 4; sec++) {
+            const tpl_table *t = tpl_table_of(formats[f], sec);
+            id_tables[n] = t;
+            for (int r = 0; r < ID_ROWS; r++)
+                for (int c = 0; c < ID_COLS; c++) {
+                    const tpl_block *b = r < t->nrows ? tpl_row_block(t, r) : NULL;
+                    id_cache[n][r][c] = b && t->rows[r].key && c < b->ncols
+                                            ? tpl_cell_id(t->id, t->rows[r].key, b->cols[c].key)
+                                            : -1;
+                }
+            n++;
+        }
+}
+
+static int cell_id(const tpl_table *t, int row, int col)
+{
+    pthread_once(&id_once, build_ids);
+    for (int i = 0; i < ID_TABLES; i++)
+        if (id_tables[i] == t && row >= 0 && row < ID_ROWS && col >= 0 && col < ID_COLS)
+            return id_cache[i][row][col];
+    const tpl_block *b = tpl_row_block(t, row);
+    return tpl_cell_id(t->id, t->rows[row].key, b->cols[col].key);
+}
+
 /* ---- runs ------------------------------------------------------------ */
 
 static const char *span_text(const xxgk_report *r, span at, size_t *len)
@@ -178,7 +224,7 @@ static bool run_cells(solver *s, run *u)
         if (u->k + b->ncols > RUN_CELLS)
             return false;
         for (int c = 0; c < b->ncols; c++) {
-            u->cells[u->k] = tpl_cell_id(t->id, t->rows[groups[g]].key, b->cols[c].key);
+            u->cells[u->k] = cell_id(t, groups[g], c);
             u->unit[u->k++] = b->cols[c].unit;
         }
         for (int i = 0; i < t->nsums && u->neq < ROW_EQS; i++) {
@@ -472,7 +518,7 @@ static void table_eqns(solver *s, const tpl_table *t)
                     int ri = tpl_row_index(t, it.key);
                     if (ri < 0 || !(t->rows[ri].formats & s->mask))
                         continue;
-                    int id = tpl_cell_id(t->id, it.key, b->cols[c].key);
+                    int id = cell_id(t, ri, c);
                     usable = eqn_add(s, e, id, side ? -1 : 1, cap);
                 }
             }
@@ -550,6 +596,39 @@ static void unite_terms(int *parent, const eqn *e)
         parent[find_root(parent, e->t[t].run)] = find_root(parent, e->t[0].run);
 }
 
+static void run_links(solver *s, int i)
+{
+    run *u = &s->runs[i];
+    size_t n = (size_t)(s->neqs ? s->neqs : 1);
+    u->links = malloc(sizeof(int) * n);
+    u->lc = calloc(n, sizeof *u->lc);
+    u->llo = malloc(sizeof(int64_t) * n);
+    u->lhi = malloc(sizeof(int64_t) * n);
+    if (!u->links || !u->lc || !u->llo || !u->lhi) {
+        s->failed = true;
+        return;
+    }
+    for (int e = 0; e < s->neqs; e++) {
+        const eqn *x = &s->eqs[e];
+        bool in = false;
+        for (int t = 0; t < x->nt; t++)
+            in |= x->t[t].run == i;
+        if (!in)
+            continue;
+        int64_t *v = calloc(u->nc ? u->nc : 1, sizeof(int64_t));
+        if (!v) {
+            s->failed = true;
+            return;
+        }
+        for (size_t c = 0; c < u->nc; c++)
+            for (int t = 0; t < x->nt; t++)
+                if (x->t[t].run == i)
+                    v[c] += x->t[t].coef * u->c[c].v[x->t[t].col].units;
+        u->lc[u->nlinks] = v;
+        u->links[u->nlinks++] = e;
+    }
+}
+
 static void components(solver *s)
 {
     int *parent = malloc(sizeof(int) * (size_t)s->nruns);
@@ -571,24 +650,27 @@ static void components(solver *s)
     for (int i = 0; i < s->nruns; i++)
         s->runs[i].comp = find_root(parent, i);
     free(parent);
-    /* Each run's equations, for the search. */
-    for (int i = 0; i < s->nruns; i++) {
-        run *u = &s->runs[i];
-        u->links = malloc(sizeof(int) * (size_t)(s->neqs ? s->neqs : 1));
-        if (!u->links) {
-            s->failed = true;
-            return;
-        }
-        for (int e = 0; e < s->neqs; e++)
-            for (int t = 0; t < s->eqs[e].nt; t++)
-                if (s->eqs[e].t[t].run == i) {
-                    u->links[u->nlinks++] = e;
-                    break;
-                }
-    }
+    /* Each run's equations and its part in each, per candidate. */
+    for (int i = 0; i < s->nruns && !s->failed; i++)
+        run_links(s, i);
+    for (int i = 0; i < s->nalts; i++)
+        for (int j = 0; j < s->alts[i].n; j++)
+            for (int t = 0; t < s->alts[i].e[j].nt; t++)
+                s->runs[s->alts[i].e[j].t[t].run].in_prose = true;
 }
 
 /* ---- the joint search -------------------------------------------------- */
+
+/* States of a search known to lead nowhere: what is left to decide
+ * depends only on the depth and the equations' partial sums (and, when
+ * the prose is checked, on the prose runs already picked), so a failed
+ * state need not be searched twice. Full keys are kept: a collision must
+ * never pass for a failure. */
+typedef struct memo {
+    int64_t *keys;
+    bool *used;
+    size_t slots, count, width;
+} memo;
 
 typedef struct search {
     solver *s;
@@ -597,29 +679,9 @@ typedef struct search {
     long nodes;
     bool gave_up;
     bool prose;
+    memo m;
+    int64_t *key; /* scratch, m.width */
 } search;
-
-static int64_t contrib(const solver *s, const eqn *e, int ru, size_t ci)
-{
-    int64_t v = 0;
-    for (int t = 0; t < e->nt; t++)
-        if (e->t[t].run == ru)
-            v += e->t[t].coef * s->runs[ru].c[ci].v[e->t[t].col].units;
-    return v;
-}
-
-/* Interval of run ru's part of equation e over its candidates in play. */
-static void run_bounds(const solver *s, const eqn *e, int ru, int64_t *lo, int64_t *hi)
-{
-    const run *u = &s->runs[ru];
-    for (size_t d = 0; d < u->ndom; d++) {
-        int64_t v = contrib(s, e, ru, u->dom[d]);
-        if (d == 0 || v < *lo)
-            *lo = v;
-        if (d == 0 || v > *hi)
-            *hi = v;
-    }
-}
 
 static void search_init(search *q)
 {
@@ -630,13 +692,17 @@ static void search_init(search *q)
         x->lo = x->hi = 0;
     }
     for (int i = 0; i < q->n; i++) {
-        int ru = (int)(q->order[i] - s->runs);
-        for (int l = 0; l < q->order[i]->nlinks; l++) {
-            eqn *x = &s->eqs[q->order[i]->links[l]];
-            int64_t lo, hi;
-            run_bounds(s, x, ru, &lo, &hi);
-            x->lo += lo;
-            x->hi += hi;
+        run *u = q->order[i];
+        for (int l = 0; l < u->nlinks; l++) {
+            for (size_t d = 0; d < u->ndom; d++) {
+                int64_t v = u->lc[l][u->dom[d]];
+                if (d == 0 || v < u->llo[l])
+                    u->llo[l] = v;
+                if (d == 0 || v > u->lhi[l])
+                    u->lhi[l] = v;
+            }
+            s->eqs[u->links[l]].lo += u->llo[l];
+            s->eqs[u->links[l]].hi += u->lhi[l];
         }
     }
 }
@@ -645,16 +711,12 @@ static void search_init(search *q)
  * returns whether every equation it touches can still hold. */
 static bool apply(search *q, run *u, size_t ci, int sign)
 {
-    solver *s = q->s;
-    int ru = (int)(u - s->runs);
     bool ok = true;
     for (int l = 0; l < u->nlinks; l++) {
-        eqn *x = &s->eqs[u->links[l]];
-        int64_t lo, hi, v = contrib(s, x, ru, ci);
-        run_bounds(s, x, ru, &lo, &hi);
-        x->partial += sign * v;
-        x->lo -= sign * lo;
-        x->hi -= sign * hi;
+        eqn *x = &q->s->eqs[u->links[l]];
+        x->partial += sign * u->lc[l][ci];
+        x->lo -= sign * u->llo[l];
+        x->hi -= sign * u->lhi[l];
         if (x->partial + x->lo > 0 || x->partial + x->hi < 0)
             ok = false;
     }
@@ -688,6 +750,75 @@ static bool prose_holds(const search *q)
     return true;
 }
 
+static uint64_t key_hash(const int64_t *k, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint64_t)k[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* The state at `depth` into q->key. */
+static void state_key(search *q, int depth)
+{
+    size_t o = 0;
+    q->key[o++] = depth;
+    for (int e = 0; e < q->s->neqs; e++)
+        q->key[o++] = q->s->eqs[e].partial;
+    if (q->prose)
+        for (int i = 0; i < depth; i++)
+            if (q->order[i]->in_prose)
+                q->key[o++] = (int64_t)q->order[i]->pick;
+    while (o < q->m.width)
+        q->key[o++] = -1;
+}
+
+/* Looks the state up; with `add`, remembers it (when there is room). */
+static bool memo_has(search *q, bool add)
+{
+    memo *m = &q->m;
+    if (!m->slots)
+        return false;
+    size_t i = key_hash(q->key, m->width) & (m->slots - 1);
+    for (; m->used[i]; i = (i + 1) & (m->slots - 1))
+        if (!memcmp(m->keys + i * m->width, q->key, m->width * sizeof(int64_t)))
+            return true;
+    if (!add || m->count * 2 >= m->slots)
+        return false;
+    memcpy(m->keys + i * m->width, q->key, m->width * sizeof(int64_t));
+    m->used[i] = true;
+    m->count++;
+    return false;
+}
+
+/* Doubles the table (up to MEMO_MAX slots) when half full. */
+static void memo_grow(search *q)
+{
+    memo *m = &q->m;
+    if (m->count * 2 < m->slots || m->slots >= MEMO_MAX)
+        return;
+    memo old = *m;
+    m->slots = old.slots ? old.slots * 2 : 256;
+    m->keys = malloc(sizeof(int64_t) * m->width * m->slots);
+    m->used = calloc(m->slots, sizeof(bool));
+    m->count = 0;
+    if (!m->keys || !m->used) {
+        free(m->keys);
+        free(m->used);
+        *m = old; /* keep the smaller table */
+        return;
+    }
+    int64_t *save = q->key;
+    for (size_t i = 0; i < old.slots; i++)
+        if (old.used[i]) {
+            q->key = old.keys + i * m->width;
+            memo_has(q, true);
+        }
+    q->key = save;
+    free(old.keys);
+    free(old.used);
+}
+
 static bool dfs(search *q, int depth)
 {
     if (++q->nodes > JOINT_BUDGET) {
@@ -706,6 +837,9 @@ static bool dfs(search *q, int depth)
         }
         return true;
     }
+    state_key(q, depth);
+    if (memo_has(q, false))
+        return false;
     run *u = q->order[depth];
     for (size_t d = 0; d < u->ndom && !q->gave_up; d++) {
         u->pick = u->dom[d];
@@ -714,6 +848,11 @@ static bool dfs(search *q, int depth)
         apply(q, u, u->pick, -1);
         if (found)
             return true;
+    }
+    if (!q->gave_up) {
+        memo_grow(q);
+        state_key(q, depth);
+        memo_has(q, true);
     }
     return false;
 }
@@ -724,36 +863,44 @@ static int by_domain(const void *a, const void *b)
     return (x->ndom > y->ndom) - (x->ndom < y->ndom);
 }
 
+/* Searches with run u fixed to candidate ci, the others in play. */
+static void search_with(search *q, run *u, size_t ci)
+{
+    size_t *dom = u->dom, ndom = u->ndom, one = ci;
+    u->dom = &one;
+    u->ndom = 1;
+    search sub = *q;
+    sub.order = malloc(sizeof *sub.order * (size_t)q->n);
+    sub.m = (memo){NULL, NULL, 0, 0, 1 + (size_t)q->s->neqs + (size_t)q->n};
+    sub.key = malloc(sizeof(int64_t) * sub.m.width);
+    if (!sub.order || !sub.key) {
+        q->gave_up = true;
+    } else {
+        memcpy(sub.order, q->order, sizeof *sub.order * (size_t)q->n);
+        qsort(sub.order, (size_t)q->n, sizeof *sub.order, by_domain);
+        search_init(&sub);
+        dfs(&sub, 0);
+        q->nodes = sub.nodes;
+        q->gave_up = sub.gave_up;
+    }
+    free(sub.order);
+    free(sub.key);
+    free(sub.m.keys);
+    free(sub.m.used);
+    u->dom = dom;
+    u->ndom = ndom;
+}
+
 /* For every candidate in play not yet known to be part of a solution,
  * looks for one that uses it. */
 static void support(search *q)
 {
     for (int i = 0; i < q->n && !q->gave_up; i++) {
         run *u = q->order[i];
-        size_t *dom = u->dom, ndom = u->ndom;
-        for (size_t d = 0; d < ndom && !q->gave_up; d++) {
-            cand *c = &u->c[dom[d]];
-            if (q->prose ? c->ok_prose : c->ok)
-                continue;
-            size_t one = dom[d];
-            u->dom = &one;
-            u->ndom = 1;
-            run **order = malloc(sizeof *order * (size_t)q->n);
-            if (!order) {
-                q->gave_up = true;
-            } else {
-                memcpy(order, q->order, sizeof *order * (size_t)q->n);
-                search sub = *q;
-                sub.order = order;
-                qsort(order, (size_t)q->n, sizeof *order, by_domain);
-                search_init(&sub);
-                dfs(&sub, 0);
-                q->nodes = sub.nodes;
-                q->gave_up = sub.gave_up;
-                free(order);
-            }
-            u->dom = dom;
-            u->ndom = ndom;
+        for (size_t d = 0; d < u->ndom && !q->gave_up; d++) {
+            cand *c = &u->c[u->dom[d]];
+            if (!(q->prose ? c->ok_prose : c->ok))
+                search_with(q, u, u->dom[d]);
         }
     }
 }
@@ -884,7 +1031,10 @@ static void solve_component(solver *s, int comp)
         s->failed = true;
         return;
     }
-    search q = {s, order, 0, 0, false, false};
+    search q;
+    memset(&q, 0, sizeof q);
+    q.s = s;
+    q.order = order;
     for (int i = 0; i < s->nruns; i++) {
         run *u = &s->runs[i];
         if (u->comp != comp || u->overflow || u->nc == 0)
@@ -941,6 +1091,11 @@ static void solver_free(solver *s)
         free(s->runs[i].c);
         free(s->runs[i].dom);
         free(s->runs[i].links);
+        for (int l = 0; l < s->runs[i].nlinks; l++)
+            free(s->runs[i].lc[l]);
+        free(s->runs[i].lc);
+        free(s->runs[i].llo);
+        free(s->runs[i].lhi);
     }
     free(s->runs);
     for (int i = 0; i < s->neqs; i++)
@@ -1005,8 +1160,7 @@ bool split_covers_row(const xxgk_report *r, const tpl_table *t, int ri)
 {
     if (ri < 0 || ri >= t->nrows || !t->rows[ri].key)
         return false;
-    const tpl_block *b = tpl_row_block(t, ri);
-    int id = tpl_cell_id(t->id, t->rows[ri].key, b->cols[0].key);
+    int id = cell_id(t, ri, 0);
     for (size_t i = 0; i < r->splits.n; i++)
         for (size_t k = 0; k < r->splits.v[i].ncells; k++)
             if (r->splits.v[i].cells[k] == id)

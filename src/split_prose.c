@@ -26,9 +26,16 @@ static bool lit_at(const char *s, size_t n, size_t i, const char *lit)
 
 static size_t find_lit(const char *s, size_t n, size_t from, const char *lit)
 {
-    for (size_t i = from; i < n; i++)
-        if (lit_at(s, n, i, lit))
+    size_t m = strlen(lit);
+    for (size_t i = from; i + m <= n;) {
+        const char *p = memchr(s + i, lit[0], n - m + 1 - i);
+        if (!p)
+            break;
+        i = (size_t)(p - s);
+        if (memcmp(p, lit, m) == 0)
             return i;
+        i++;
+    }
     return n;
 }
 
@@ -125,6 +132,10 @@ static void note(int64_t fig, int64_t *slot, bool *seen, uint32_t *line, uint32_
 static bool clause_end(const char *s, size_t n, size_t i, size_t *len)
 {
     static const char *const stops[] = {"。", ",", ";", ":", "!", "?", "，", "；", NULL};
+    unsigned char c = (unsigned char)s[i];
+    /* every stop starts with one of these bytes: skip the rest fast */
+    if (c != 0xE3 && c != 0xEF && c != ',' && c != ';' && c != ':' && c != '!' && c != '?')
+        return false;
     for (int k = 0; stops[k]; k++)
         if (lit_at(s, n, i, stops[k])) {
             *len = strlen(stops[k]);
