@@ -151,6 +151,8 @@ void prose_figures_find(const xxgk_report *r, prose_figures *out)
     bool seen[3] = {false, false, false};
     for (size_t p = 0; p < r->paras.n; p++) {
         const rec_para *para = &r->paras.v[p];
+        if (para->section > 4)
+            continue; /* 五、六 speak of plans, not of this year's figures */
         char buf[4096];
         size_t n = text_compact_buf(para->text, para->len, buf, sizeof buf);
         size_t start = 0;
