@@ -10,7 +10,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-release test-asan valgrind bench fuzz docs clean
+.PHONY: all deps build demo test test-release test-asan test-valgrind valgrind bench fuzz docs clean
 
 all: build
 
@@ -24,11 +24,11 @@ build: deps
 demo: build
 	@scripts/demo.sh $(BUILD)/xxgk
 
-test: test-release test-asan
+test: test-release test-asan test-valgrind
 
 test-release: build
 	@echo "== tests (release build)"
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD) && ctest --output-on-failure --timeout 300 -j $(JOBS)
 
 test-asan: deps
 	@echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
@@ -37,10 +37,13 @@ test-asan: deps
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    ctest --output-on-failure -j $(JOBS)
+	    ctest --output-on-failure --timeout 300 -j $(JOBS)
 
-valgrind: build
-	@cd $(BUILD) && ctest -T memcheck -L unit --output-on-failure
+test-valgrind: build
+	@echo "== unit tests and the command under valgrind"
+	@scripts/valgrind.sh $(BUILD)
+
+valgrind: test-valgrind
 
 bench: build
 	@scripts/install-deps.sh --bench

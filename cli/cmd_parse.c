@@ -2,6 +2,7 @@
  * cmd_parse.c — `xxgk parse`: reports in, the structured model out.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -23,62 +24,76 @@ static const char parse_usage[] =
     "空白栏输出为 null（JSON）或空值（cells）；报告中没有或无法确定位置的栏不输出。\n"
     "无法读取的文件在标准错误上报告原因，其余文件照常处理，退出状态为 2。\n";
 
-int cmd_parse(int argc, char **argv)
+typedef struct parse_args {
+    const char *format;
+    const char **files;
+    int nfiles;
+} parse_args;
+
+/* Reads the options into a; returns -1 to go on, else an exit status. */
+static int read_args(int argc, char **argv, parse_args *a)
 {
-    const char *format = "json";
-    const char *files[4096];
-    int nfiles = 0;
     bool only_files = false;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v;
-        if (only_files || a[0] != '-' || !strcmp(a, "-")) {
-            if (nfiles < (int)(sizeof files / sizeof files[0]))
-                files[nfiles++] = a;
-            else
-                return cli_usage_error("parse", "文件太多（一次最多 %zu 个）",
-                                       sizeof files / sizeof files[0]);
-        } else if (!strcmp(a, "--")) {
+        const char *arg = argv[i], *v;
+        if (only_files || arg[0] != '-' || !strcmp(arg, "-")) {
+            a->files[a->nfiles++] = arg;
+        } else if (!strcmp(arg, "--")) {
             only_files = true;
-        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+        } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
             fputs(parse_usage, stdout);
             return cli_finish_stdout(EXIT_CLEAN);
         } else if (cli_option_value(argc, argv, &i, "--format", &v)) {
             if (!v || (strcmp(v, "json") && strcmp(v, "cells") && strcmp(v, "text")))
                 return cli_usage_error("parse", "--format 的取值应为 json、cells 或 text");
-            format = v;
+            a->format = v;
         } else {
-            return cli_usage_error("parse", "未知选项 “%s”", a);
+            return cli_usage_error("parse", "未知选项 “%s”", arg);
         }
     }
-    if (nfiles == 0)
+    if (a->nfiles == 0)
         return cli_usage_error("parse", "没有给出文件（用 - 读取标准输入）");
+    return -1;
+}
 
-    int status = EXIT_CLEAN;
-    bool cells = !strcmp(format, "cells");
-    for (int i = 0; i < nfiles; i++) {
+static int write_report(const xxgk_report *r, const char *format, const char *prefix)
+{
+    if (!strcmp(format, "text")) {
+        size_t size;
+        const char *text = xxgk_report_text(r, &size);
+        return fwrite(text, 1, size, stdout) == size ? 0 : -1;
+    }
+    if (!strcmp(format, "cells"))
+        return xxgk_report_write_cells(r, prefix, stdout);
+    return xxgk_report_write_json(r, stdout);
+}
+
+int cmd_parse(int argc, char **argv)
+{
+    parse_args a = {"json", calloc((size_t)argc, sizeof(const char *)), 0};
+    if (!a.files)
+        return EXIT_TROUBLE;
+    int status = read_args(argc, argv, &a);
+    if (status >= 0) {
+        free(a.files);
+        return status;
+    }
+    status = EXIT_CLEAN;
+    for (int i = 0; i < a.nfiles; i++) {
         xxgk_report *r = NULL;
         xxgk_error err = {0};
-        if (xxgk_report_read_file(files[i], &r, &err) != XXGK_OK) {
-            cli_error(files[i], "%s", err.message);
+        if (xxgk_report_read_file(a.files[i], &r, &err) != XXGK_OK) {
+            cli_error(a.files[i], "%s", err.message);
             status = EXIT_TROUBLE;
             continue;
         }
-        int rc;
-        if (!strcmp(format, "text")) {
-            size_t size;
-            const char *text = xxgk_report_text(r, &size);
-            rc = fwrite(text, 1, size, stdout) == size ? 0 : -1;
-        } else if (cells) {
-            char prefix[1024];
-            snprintf(prefix, sizeof prefix, "%s\t", files[i]);
-            rc = xxgk_report_write_cells(r, nfiles > 1 ? prefix : NULL, stdout);
-        } else {
-            rc = xxgk_report_write_json(r, stdout);
-        }
+        char prefix[1024];
+        snprintf(prefix, sizeof prefix, "%s\t", a.files[i]);
+        int rc = write_report(r, a.format, a.nfiles > 1 ? prefix : NULL);
         xxgk_report_free(r);
         if (rc < 0)
             break;
     }
+    free(a.files);
     return cli_finish_stdout(status);
 }

@@ -54,6 +54,14 @@ static arena_chunk *new_chunk(arena *a, size_t need)
 
 void *arena_alloc(arena *a, size_t n)
 {
+    void *p = arena_alloc_raw(a, n);
+    if (p)
+        memset(p, 0, n);
+    return p;
+}
+
+void *arena_alloc_raw(arena *a, size_t n)
+{
     size_t need = (n + 15) & ~(size_t)15;
     if (need == 0)
         need = 16;
@@ -69,13 +77,12 @@ void *arena_alloc(arena *a, size_t n)
     }
     void *p = c->data + c->used;
     c->used += need;
-    memset(p, 0, n);
     return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_raw(a, n + 1);
     if (!p)
         return NULL;
     memcpy(p, s, n);
@@ -85,7 +92,7 @@ char *arena_strndup(arena *a, const char *s, size_t n)
 
 void *arena_grow(arena *a, void *old, size_t old_bytes, size_t new_bytes)
 {
-    void *p = arena_alloc(a, new_bytes);
+    void *p = arena_alloc_raw(a, new_bytes);
     if (p && old && old_bytes)
         memcpy(p, old, old_bytes < new_bytes ? old_bytes : new_bytes);
     return p;

@@ -24,6 +24,9 @@ void arena_release(arena *a);
 /* Zeroed, 16-byte aligned memory, or NULL (and a->failed) when out of
  * memory. Never returns NULL for n == 0. */
 void *arena_alloc(arena *a, size_t n);
+/* Like arena_alloc, but the memory is not zeroed: for buffers that are
+ * filled at once (copies of the input). */
+void *arena_alloc_raw(arena *a, size_t n);
 /* A NUL-terminated copy of s[0..n). */
 char *arena_strndup(arena *a, const char *s, size_t n);
 /* Grows an array allocated in the arena: returns a new copy with room

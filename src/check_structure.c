@@ -74,7 +74,7 @@ static bool row_present(const xxgk_report *r, const tpl_table *t, int ri)
 {
     const tpl_block *b = tpl_row_block(t, ri);
     for (int c = 0; c < b->ncols; c++) {
-        int id = tpl_cell_id(t->id, t->rows[ri].key, b->cols[c].key);
+        int id = tpl_cell_at(t, ri, c);
         if (id >= 0 && r->cells[id].kind != XXGK_VALUE_ABSENT)
             return true;
     }

@@ -24,13 +24,13 @@ static int row_cells(const rec_row *row, int *ids, int max)
     if (t->layout == LAYOUT_FLAT) {
         for (int ri = 0; ri < t->nrows; ri++)
             for (int c = 0; t->rows[ri].kind == ROW_DATA && c < b->ncols && n < max; c++)
-                ids[n++] = tpl_cell_id(t->id, t->rows[ri].key, b->cols[c].key);
+                ids[n++] = tpl_cell_at(t, ri, c);
         return n;
     }
     if (!t->rows[row->row].key)
         return 0;
     for (int c = 0; c < b->ncols && n < max; c++)
-        ids[n++] = tpl_cell_id(t->id, t->rows[row->row].key, b->cols[c].key);
+        ids[n++] = tpl_cell_at(t, row->row, c);
     return n;
 }
 

@@ -22,10 +22,9 @@ static bool starts(const char *s, size_t n, size_t i, const char *lit)
 
 static bool any_before(const char *s, size_t from, size_t to, const char *const *words)
 {
-    for (size_t i = from; i < to; i++)
-        for (int w = 0; words[w]; w++)
-            if (starts(s, to, i, words[w]))
-                return true;
+    for (int w = 0; words[w]; w++)
+        if (text_contains(s + from, to - from, words[w]))
+            return true;
     return false;
 }
 
@@ -84,26 +83,50 @@ typedef struct stated {
     const rec_para *para;
 } stated;
 
+/* Moves a byte offset back to the start of a UTF-8 character. */
+static size_t char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
 /* The first count the prose states after `keyword`, with `verbs` before
- * it in the same clause; a negated clause without a count states 0. */
+ * it in the same clause; a negated clause without a count states 0. Only
+ * a window around each occurrence is compacted. */
 static stated find_statement(const xxgk_report *r, const char *keyword, const char *const *verbs,
                              int max_section)
 {
     stated st = {-1, NULL};
+    size_t kl = strlen(keyword);
     for (size_t p = 0; p < r->paras.n && st.value < 0; p++) {
         const rec_para *para = &r->paras.v[p];
         if (para->section > max_section || para->section == 2)
             continue;
-        char buf[4096];
-        size_t n = text_compact_buf(para->text, para->len, buf, sizeof buf);
-        for (size_t i = 0; i < n && st.value < 0; i++) {
-            if (!starts(buf, n, i, keyword))
+        for (long at = text_find(para->text, para->len, 0, keyword); at >= 0 && st.value < 0;
+             at = text_find(para->text, para->len, (size_t)at + kl, keyword)) {
+            size_t lo = char_start(para->text, (size_t)at > 90 ? (size_t)at - 90 : 0);
+            size_t hi = (size_t)at + kl + 90 < para->len ? (size_t)at + kl + 90 : para->len;
+            hi = char_start(para->text, hi);
+            if (hi < (size_t)at + kl)
+                hi = para->len;
+            /* cheap test on the raw text before compacting anything */
+            bool verb = !verbs;
+            for (int v = 0; verbs && verbs[v] && !verb; v++)
+                verb = text_contains(para->text + lo, (size_t)at - lo, verbs[v]);
+            bool negated = false;
+            for (int v = 0; negations[v] && !negated; v++)
+                negated = text_contains(para->text + lo, (size_t)at - lo, negations[v]);
+            if (!verb && !negated)
                 continue;
-            size_t c0 = clause_start(buf, i);
-            if (verbs && !any_before(buf, c0, i, verbs))
+            char before[512], after[512];
+            size_t nb = text_compact_buf(para->text + lo, (size_t)at - lo, before, sizeof before);
+            size_t na = text_compact_buf(para->text + at, hi - (size_t)at, after, sizeof after);
+            size_t c0 = clause_start(before, nb);
+            if (verbs && !any_before(before, c0, nb, verbs))
                 continue;
-            long long v = count_after(buf, n, i + strlen(keyword), 24);
-            if (v < 0 && any_before(buf, c0, i, negations))
+            long long v = count_after(after, na, kl, 24);
+            if (v < 0 && any_before(before, c0, nb, negations))
                 v = 0;
             if (v >= 0) {
                 st.value = v;
@@ -215,6 +238,8 @@ static void check_self_reference(xxgk_report *r)
             if (!strcmp(self_words[w].kind, kind))
                 continue;
             size_t m = strlen(self_words[w].word);
+            if (!text_contains(para->text, para->len, self_words[w].word))
+                continue;
             for (size_t i = 0; i + m <= para->len; i++) {
                 if (memcmp(para->text + i, self_words[w].word, m) != 0)
                     continue;

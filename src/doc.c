@@ -75,7 +75,7 @@ doc_cell *doc_add_cell(doc *d, doc_row *r, const char *text, size_t len, uint32_
 
 int doc_cell_append(doc *d, doc_cell *c, const char *text, size_t len)
 {
-    char *p = arena_alloc(d->a, c->len + 1 + len + 1);
+    char *p = arena_alloc_raw(d->a, c->len + 1 + len + 1);
     if (!p)
         return -1;
     memcpy(p, c->text, c->len);

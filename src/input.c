@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,22 +33,19 @@ static int starts_with(const char *data, size_t size, const char *magic, size_t 
     return size >= n && memcmp(data, magic, n) == 0;
 }
 
-/* Case-insensitive search for an ASCII tag in the first bytes. */
+/* Case-insensitive search for an ASCII tag (starting with '<') in the
+ * first 4 KB: only the bytes after a '<' need comparing. */
 static int head_contains(const char *data, size_t size, const char *needle)
 {
     size_t n = strlen(needle), lim = size < 4096 ? size : 4096;
-    for (size_t i = 0; i + n <= lim; i++) {
-        size_t k = 0;
-        while (k < n) {
-            char c = data[i + k];
-            if (c >= 'A' && c <= 'Z')
-                c = (char)(c - 'A' + 'a');
-            if (c != needle[k])
-                break;
+    const char *p = data, *end = data + lim;
+    while ((size_t)(end - p) >= n && (p = memchr(p, '<', (size_t)(end - p) - n + 1))) {
+        size_t k = 1;
+        while (k < n && (p[k] | 0x20) == needle[k])
             k++;
-        }
         if (k == n)
             return 1;
+        p++;
     }
     return 0;
 }
@@ -92,13 +90,14 @@ const char *input_kind_name(input_kind kind)
  * (a form feed between pages, a stray escape) are tolerated. */
 static int looks_binary(const char *s, size_t size)
 {
+    if (memchr(s, '\0', size))
+        return 1;
+    /* bit i set: control character i is not a text one */
+    const uint32_t odd = ~((1u << '\t') | (1u << '\n') | (1u << '\r') | (1u << '\f'));
     size_t controls = 0;
     for (size_t i = 0; i < size; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == 0)
-            return 1;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
-            controls++;
+        controls += c < 0x20 && ((odd >> c) & 1);
     }
     return controls > 8 && controls * 100 > size;
 }
@@ -111,7 +110,7 @@ static char *from_gb18030(arena *a, const char *s, size_t size, size_t *out_size
     if (cd == (iconv_t)-1)
         return NULL;
     size_t cap = size * 2 + 16; /* a GB18030 character never needs more */
-    char *out = arena_alloc(a, cap);
+    char *out = arena_alloc_raw(a, cap);
     char *in = (char *)s, *o = out;
     size_t inleft = size, outleft = cap - 1;
     size_t r = out ? iconv(cd, &in, &inleft, &o, &outleft) : (size_t)-1;
@@ -130,17 +129,19 @@ static char *normalise_lines(arena *a, const char *s, size_t size, size_t *out_s
         s += 3;
         size -= 3;
     }
-    char *out = arena_alloc(a, size + 1);
+    char *out = arena_alloc_raw(a, size + 1);
     if (!out)
         return NULL;
-    size_t o = 0;
-    for (size_t i = 0; i < size; i++) {
-        if (s[i] == '\r') {
+    size_t o = 0, i = 0;
+    while (i < size) {
+        const char *cr = memchr(s + i, '\r', size - i);
+        size_t run = cr ? (size_t)(cr - (s + i)) : size - i;
+        memcpy(out + o, s + i, run);
+        o += run;
+        i += run;
+        if (cr) {
             out[o++] = '\n';
-            if (i + 1 < size && s[i + 1] == '\n')
-                i++;
-        } else {
-            out[o++] = s[i];
+            i += (i + 1 < size && s[i + 1] == '\n') ? 2 : 1;
         }
     }
     out[o] = '\0';

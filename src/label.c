@@ -127,8 +127,25 @@ static void put_cp(label_key *k, int32_t cp)
 /* At s[i] (compact text) an enumerator: 一、 / 1. / 1、 / 1) — returns
  * the offset after it, or i. A digit followed by '.' and another digit
  * is a decimal number, not an enumerator. */
+/* Whether s[i] can start a numeral: an ASCII digit or one of the Chinese
+ * numeral characters (all three-byte sequences starting E3, E4, E5, E7 or
+ * E9) — a cheap test before the real parse. */
+static bool may_start_numeral(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c >= '0' && c <= '9')
+        return true;
+    if (i + 3 > len || (c != 0xE3 && c != 0xE4 && c != 0xE5 && c != 0xE7 && c != 0xE9))
+        return false;
+    size_t k = i;
+    int32_t cp = utf8_next(s, len, &k);
+    return cn_digit(cp) >= 0 || cp == 0x5341 || cp == 0x767E;
+}
+
 static size_t skip_enumerator(const char *s, size_t len, size_t i)
 {
+    if (!may_start_numeral(s, len, i))
+        return i;
     size_t j = i;
     if (label_parse_numeral(s, len, &j) < 0)
         return i;
@@ -171,6 +188,65 @@ static size_t skip_parenthetical(const char *s, size_t len, size_t i, bool *numb
 
 static void key_add(label_key *k, const char *s, size_t len, bool keep_notes);
 
+#define ENTRY_CPS 64
+
+typedef struct entry {
+    const tpl_table *table;
+    int index;
+    bool official;
+    bool column;
+    char key[LABEL_MAX / 2];
+    size_t len;
+    int32_t cps[ENTRY_CPS]; /* the key decoded once, for fuzzy matching */
+    int ncps;
+    const char *label;      /* the label as written in the template */
+    char wording[LABEL_MAX / 2]; /* key with the notes' words kept */
+    size_t wording_len;
+} entry;
+
+static int decode(const char *s, size_t len, int32_t *out, int max)
+{
+    int n = 0;
+    for (size_t i = 0; i < len && n < max;)
+        out[n++] = utf8_next(s, len, &i);
+    return n;
+}
+
+/* Edit distance over code points, or max + 1 once it must exceed max. */
+static int cp_distance(const int32_t *ca, int na, const int32_t *cb, int nb, int max)
+{
+    if (abs(na - nb) > max)
+        return max + 1;
+    int prev[ENTRY_CPS + 1], cur[ENTRY_CPS + 1];
+    for (int j = 0; j <= nb; j++)
+        prev[j] = j;
+    for (int i = 1; i <= na; i++) {
+        cur[0] = i;
+        int row_min = cur[0];
+        for (int j = 1; j <= nb; j++) {
+            int v = prev[j - 1] + (ca[i - 1] != cb[j - 1]);
+            if (prev[j] + 1 < v)
+                v = prev[j] + 1;
+            if (cur[j - 1] + 1 < v)
+                v = cur[j - 1] + 1;
+            cur[j] = v;
+            if (v < row_min)
+                row_min = v;
+        }
+        if (row_min > max)
+            return max + 1;
+        memcpy(prev, cur, sizeof(int) * (size_t)(nb + 1));
+    }
+    return prev[nb];
+}
+
+#define MAX_ENTRIES 256
+static entry entries[MAX_ENTRIES];
+static int nentries;
+/* entries sorted by key, for exact lookups by binary search */
+static const entry *sorted[MAX_ENTRIES];
+
+
 void label_key_add(label_key *k, const char *s, size_t len)
 {
     key_add(k, s, len, false);
@@ -181,12 +257,30 @@ void label_key_add_notes(label_key *k, const char *s, size_t len)
     key_add(k, s, len, true);
 }
 
+static void build_index(void);
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static bool has_parenthesis(const char *s, size_t len)
+{
+    return memchr(s, '(', len) || text_contains(s, len, "（");
+}
+
 bool label_same_wording(const char *printed, size_t len, const char *official)
 {
-    label_key a, b;
+    /* The wording differs from the matched key only by what notes in
+     * parentheses say: without any, it is the same. */
+    if (!has_parenthesis(printed, len) && !has_parenthesis(official, strlen(official)))
+        return true;
+    pthread_once(&index_once, build_index);
+    label_key a;
     label_key_init(&a);
-    label_key_init(&b);
     label_key_add_notes(&a, printed, len);
+    /* the official label's wording was normalised when indexed */
+    for (int i = 0; i < nentries; i++)
+        if (entries[i].label == official)
+            return a.len == entries[i].wording_len && memcmp(a.text, entries[i].wording, a.len) == 0;
+    label_key b;
+    label_key_init(&b);
     label_key_add_notes(&b, official, strlen(official));
     return a.len == b.len && memcmp(a.text, b.text, a.len) == 0;
 }
@@ -198,6 +292,22 @@ static void key_add(label_key *k, const char *s, size_t len, bool keep_notes)
     seg_break(k);
     size_t i = 0;
     while (i < n) {
+        /* Fast path: an ideograph that is not a numeral is kept as is. */
+        const unsigned char *p = (const unsigned char *)buf + i;
+        if (n - i >= 3 && p[0] >= 0xE4 && p[0] <= 0xE9) {
+            int32_t cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+            if (cp >= 0x4E00 && cn_digit(cp) < 0 && cp != 0x5341 && cp != 0x767E) {
+                if (k->nseg == 0)
+                    seg_break(k);
+                if (k->len + 4 < LABEL_MAX) {
+                    memcpy(k->text + k->len, p, 3);
+                    k->len += 3;
+                    k->text[k->len] = '\0';
+                }
+                i += 3;
+                continue;
+            }
+        }
         size_t e = skip_enumerator(buf, n, i);
         if (e != i) {
             seg_break(k);
@@ -222,20 +332,6 @@ static void key_add(label_key *k, const char *s, size_t len, bool keep_notes)
 
 /* ---- the label index ----------------------------------------------- */
 
-typedef struct entry {
-    const tpl_table *table;
-    int index;
-    bool official;
-    bool column;
-    char key[LABEL_MAX / 2];
-    size_t len;
-} entry;
-
-#define MAX_ENTRIES 256
-static entry entries[MAX_ENTRIES];
-static int nentries;
-static pthread_once_t index_once = PTHREAD_ONCE_INIT;
-
 static void add_entry(const tpl_table *t, int index, bool column, bool official,
                       const char *label, size_t len)
 {
@@ -253,6 +349,15 @@ static void add_entry(const tpl_table *t, int index, bool column, bool official,
     memcpy(e->key, k.text, n);
     e->key[n] = '\0';
     e->len = n;
+    e->ncps = decode(e->key, e->len, e->cps, ENTRY_CPS);
+    e->label = label;
+    label_key w;
+    label_key_init(&w);
+    key_add(&w, label, len, true);
+    size_t wn = w.len < sizeof e->wording - 1 ? w.len : sizeof e->wording - 1;
+    memcpy(e->wording, w.text, wn);
+    e->wording[wn] = '\0';
+    e->wording_len = wn;
 }
 
 static void add_with_variants(const tpl_table *t, int index, bool column, const char *label,
@@ -265,6 +370,20 @@ static void add_with_variants(const tpl_table *t, int index, bool column, const 
         add_entry(t, index, column, false, v, n);
         v = bar ? bar + 1 : v + n;
     }
+}
+
+static int key_cmp(const char *a, size_t al, const char *b, size_t bl)
+{
+    int c = memcmp(a, b, al < bl ? al : bl);
+    return c ? c : (al > bl) - (al < bl);
+}
+
+static int entry_cmp(const void *x, const void *y)
+{
+    const entry *a = *(const entry *const *)x, *b = *(const entry *const *)y;
+    int c = key_cmp(a->key, a->len, b->key, b->len);
+    /* official labels before variants with the same key */
+    return c ? c : (int)b->official - (int)a->official;
 }
 
 static void build_index(void)
@@ -284,42 +403,18 @@ static void build_index(void)
                 add_with_variants(tab, b * 16 + c, true, col->label, col->variants);
             }
     }
+    for (int i = 0; i < nentries; i++)
+        sorted[i] = &entries[i];
+    qsort(sorted, (size_t)nentries, sizeof sorted[0], entry_cmp);
 }
 
 /* ---- matching ------------------------------------------------------- */
 
 int label_distance(const char *a, size_t al, const char *b, size_t bl, int max)
 {
-    int32_t ca[64], cb[64];
-    int na = 0, nb = 0;
-    for (size_t i = 0; i < al && na < 64;)
-        ca[na++] = utf8_next(a, al, &i);
-    for (size_t i = 0; i < bl && nb < 64;)
-        cb[nb++] = utf8_next(b, bl, &i);
-    if (abs(na - nb) > max)
-        return max + 1;
-    int prev[65], cur[65];
-    for (int j = 0; j <= nb; j++)
-        prev[j] = j;
-    for (int i = 1; i <= na; i++) {
-        cur[0] = i;
-        int row_min = cur[0];
-        for (int j = 1; j <= nb; j++) {
-            int cost = ca[i - 1] == cb[j - 1] ? 0 : 1;
-            int v = prev[j - 1] + cost;
-            if (prev[j] + 1 < v)
-                v = prev[j] + 1;
-            if (cur[j - 1] + 1 < v)
-                v = cur[j - 1] + 1;
-            cur[j] = v;
-            if (v < row_min)
-                row_min = v;
-        }
-        if (row_min > max)
-            return max + 1;
-        memcpy(prev, cur, sizeof(int) * (size_t)(nb + 1));
-    }
-    return prev[nb];
+    int32_t ca[ENTRY_CPS], cb[ENTRY_CPS];
+    int na = decode(a, al, ca, ENTRY_CPS), nb = decode(b, bl, cb, ENTRY_CPS);
+    return cp_distance(ca, na, cb, nb, max);
 }
 
 static bool in_scope(const entry *e, int section, bool column)
@@ -344,16 +439,21 @@ static int add_match(label_match out[2], int n, const entry *e, int quality)
 
 static int exact_lookup(const char *s, size_t len, int section, bool column, label_match out[2])
 {
+    /* the first entry with this key, by binary search */
+    int lo = 0, hi = nentries;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (key_cmp(sorted[mid]->key, sorted[mid]->len, s, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     int n = 0;
-    /* Official labels first, so that a variant never shadows them. */
-    for (int pass = 0; pass < 2; pass++)
-        for (int i = 0; i < nentries; i++) {
-            const entry *e = &entries[i];
-            if (e->official != (pass == 0) || !in_scope(e, section, column))
-                continue;
-            if (e->len == len && memcmp(e->key, s, len) == 0)
-                n = add_match(out, n, e, e->official ? MATCH_EXACT : MATCH_VARIANT);
-        }
+    /* official labels come first among equal keys, so that a variant
+     * never shadows them */
+    for (int i = lo; i < nentries && key_cmp(sorted[i]->key, sorted[i]->len, s, len) == 0; i++)
+        if (in_scope(sorted[i], section, column))
+            n = add_match(out, n, sorted[i], sorted[i]->official ? MATCH_EXACT : MATCH_VARIANT);
     return n;
 }
 
@@ -363,23 +463,21 @@ static int exact_lookup(const char *s, size_t len, int section, bool column, lab
  * to hit by accident. */
 static int fuzzy_lookup(const char *s, size_t len, int section, bool column, label_match out[2])
 {
-    size_t cps = utf8_length(s, len);
-    if (cps < 4)
+    int32_t q[ENTRY_CPS];
+    int nq = decode(s, len, q, ENTRY_CPS);
+    if (nq < 4)
         return 0;
     int best = 1000, n = 0;
     const entry *best_e[2] = {NULL, NULL};
     bool tie = false;
     for (int i = 0; i < nentries; i++) {
         const entry *e = &entries[i];
-        if (!in_scope(e, section, column))
+        if (e->ncps < 4 || !in_scope(e, section, column))
             continue;
-        size_t el = utf8_length(e->key, e->len);
-        if (el < 4)
-            continue;
-        int max = (int)((el > cps ? el : cps) / 4);
+        int max = (e->ncps > nq ? e->ncps : nq) / 4;
         if (max < 1)
             max = 1;
-        int d = label_distance(s, len, e->key, e->len, max);
+        int d = cp_distance(q, nq, e->cps, e->ncps, max);
         if (d > max)
             continue;
         if (d < best) {
@@ -389,8 +487,7 @@ static int fuzzy_lookup(const char *s, size_t len, int section, bool column, lab
             tie = false;
         } else if (d == best && best_e[0]->index != e->index) {
             /* The same label in table 二 of both formats is no tie. */
-            if (best_e[0]->table->section == e->table->section && best_e[0]->key[0] &&
-                strcmp(best_e[0]->key, e->key) == 0)
+            if (best_e[0]->table->section == e->table->section && strcmp(best_e[0]->key, e->key) == 0)
                 best_e[1] = e;
             else
                 tie = true;
@@ -453,6 +550,12 @@ int label_match_column(const label_key *k, int section, label_match out[2])
 
 bool label_parse_caption(const char *s, size_t len, int *article, int *item)
 {
+    /* A caption starts with 第 (after white space): test that first. */
+    size_t lead = 0;
+    while (lead < len && (s[lead] == ' ' || s[lead] == '\t'))
+        lead++;
+    if (len - lead < 3 || memcmp(s + lead, "第", 3) != 0)
+        return false;
     char buf[160];
     size_t n = text_compact_buf(s, len, buf, sizeof buf);
     /* 第 <n> 条 第 ( <m> ) 项, parentheses optional. */

@@ -20,14 +20,6 @@ static bool starts(const char *s, size_t n, size_t i, const char *lit)
     return i + m <= n && memcmp(s + i, lit, m) == 0;
 }
 
-static bool has(const char *s, size_t n, const char *lit)
-{
-    for (size_t i = 0; i < n; i++)
-        if (starts(s, n, i, lit))
-            return true;
-    return false;
-}
-
 bool parse_cn_date(const char *s, size_t n, size_t *pos, int default_year, char iso[11])
 {
     size_t i = *pos;
@@ -98,8 +90,8 @@ static bool signature_like(const char *s, size_t n)
                                        "街道", "中心", "院", "署", "所", "处", "部", NULL};
     if (n == 0 || utf8_length(s, n) > 30)
         return false;
-    if (has(s, n, "。") || has(s, n, "，") || has(s, n, "；") || has(s, n, ":") ||
-        has(s, n, "、") || has(s, n, "报告"))
+    if (text_contains(s, n, "。") || text_contains(s, n, "，") || text_contains(s, n, "；") || text_contains(s, n, ":") ||
+        text_contains(s, n, "、") || text_contains(s, n, "报告"))
         return false;
     for (int i = 0; ends[i]; i++) {
         size_t m = strlen(ends[i]);
@@ -146,10 +138,10 @@ static void extract_title(xxgk_report *r, const doc *d)
             line = blk->line;
         n += add;
         parts++;
-        if (has(buf, n, "报告") || has(buf, n, "报告书"))
+        if (text_contains(buf, n, "报告") || text_contains(buf, n, "报告书"))
             break;
     }
-    if (!n || !has(buf, n, "报告"))
+    if (!n || !text_contains(buf, n, "报告"))
         return;
     r->meta.title = arena_strndup(&r->a, buf, n);
     r->meta.title_line = line;
@@ -211,6 +203,8 @@ static void extract_period(xxgk_report *r)
         const rec_para *para = &r->paras.v[p];
         if (para->section > 1)
             break;
+        if (!text_contains(para->text, para->len, "统计"))
+            continue;
         char buf[2048];
         size_t n = text_compact_buf(para->text, para->len, buf, sizeof buf);
         for (size_t i = 0; i < n; i++) {

@@ -37,6 +37,28 @@ void value_parse(const char *s, size_t len, cell_value *out)
 {
     char buf[96];
     memset(out, 0, sizeof *out);
+    if (len == 0) {
+        out->kind = VALUE_BLANK;
+        return;
+    }
+    /* A cell starting with an ideograph is a label, unless it is 无. */
+    const unsigned char *u = (const unsigned char *)s;
+    if (len >= 3 && u[0] >= 0xE4 && u[0] <= 0xE9 && !(len == 3 && !memcmp(s, "无", 3))) {
+        out->kind = VALUE_TEXT;
+        return;
+    }
+    /* Most cells are a few ASCII digits: no folding needed. */
+    if (len <= 9) {
+        int64_t v = 0;
+        size_t i = 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            v = v * 10 + (s[i++] - '0');
+        if (i == len) {
+            out->kind = VALUE_NUMBER;
+            out->num.units = v;
+            return;
+        }
+    }
     if (len > 200) {
         out->kind = VALUE_TEXT;
         return;

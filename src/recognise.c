@@ -14,6 +14,7 @@
  *     keys, flagged as foreign). A row whose cell count does not fit its
  *     table is not guessed: only a trailing 总计 is placed.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "input.h"
@@ -68,14 +69,88 @@ static int heading_number(const char *s, size_t n, size_t *after, bool *arabic)
     return num;
 }
 
+/* The six headings' titles and variants as label keys, built once. The
+ * two formats word the headings alike. */
+#define HEADING_FORMS 4
+typedef struct heading_form {
+    label_key key;
+    int quality;
+} heading_form;
+static heading_form heading_forms[6][HEADING_FORMS];
+static int heading_nforms[6];
+static pthread_once_t heading_once = PTHREAD_ONCE_INIT;
+
+static void build_heading_forms(void)
+{
+    const tpl_heading *hs = tpl_get(XXGK_FORMAT_2021)->headings;
+    for (int i = 0; i < 6; i++) {
+        heading_form *f = &heading_forms[i][0];
+        label_key_init(&f->key);
+        label_key_add(&f->key, hs[i].title, strlen(hs[i].title));
+        f->quality = MATCH_EXACT;
+        int n = 1;
+        for (const char *v = hs[i].variants; v && *v && n < HEADING_FORMS;) {
+            const char *bar = strchr(v, '|');
+            size_t vl = bar ? (size_t)(bar - v) : strlen(v);
+            f = &heading_forms[i][n++];
+            label_key_init(&f->key);
+            label_key_add(&f->key, v, vl);
+            f->quality = MATCH_VARIANT;
+            v = bar ? bar + 1 : v + vl;
+        }
+        heading_nforms[i] = n;
+    }
+}
+
+/* The section whose title (or variant, or — within a quarter of its
+ * length — misspelling) `k` is; 0 when none. */
+static int heading_by_title(const label_key *k, bool numbered, int *quality)
+{
+    pthread_once(&heading_once, build_heading_forms);
+    for (int i = 0; i < 6; i++)
+        for (int j = 0; j < heading_nforms[i]; j++) {
+            const label_key *t = &heading_forms[i][j].key;
+            if (t->len == k->len && memcmp(t->text, k->text, k->len) == 0) {
+                *quality = heading_forms[i][j].quality;
+                return i + 1;
+            }
+        }
+    /* Misspelt titles only count when numbered like a heading. */
+    for (int i = 0; numbered && i < 6; i++) {
+        const label_key *t = &heading_forms[i][0].key;
+        int max = (int)utf8_length(t->text, t->len) / 4;
+        if (max >= 1 && label_distance(k->text, k->len, t->text, t->len, max) <= max) {
+            *quality = MATCH_FUZZY;
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* Keywords identify a heading only when its number agrees: a sub-heading
+ * "一、主动公开情况" inside 总体情况 is not section 二. */
+static bool heading_by_keyword(int num, const char *rest, size_t rn)
+{
+    const tpl_heading *hs = tpl_get(XXGK_FORMAT_2021)->headings;
+    for (const char *kw = hs[num - 1].keywords; kw && *kw;) {
+        const char *bar = strchr(kw, '|');
+        size_t kl = bar ? (size_t)(bar - kw) : strlen(kw);
+        for (size_t i = 0; i + kl <= rn; i++)
+            if (memcmp(rest + i, kw, kl) == 0)
+                return true;
+        kw = bar ? bar + 1 : kw + kl;
+    }
+    return false;
+}
+
 /* Whether a paragraph is one of the six section headings. */
-static bool detect_heading(const char *text, size_t len, xxgk_format guess, rec_heading *h)
+static bool detect_heading(const char *text, size_t len, rec_heading *h)
 {
     char buf[200];
     if (len > 150)
         return false;
     size_t n = text_compact_buf(text, len, buf, sizeof buf);
-    if (n == 0 || utf8_length(buf, n) > 40)
+    if (n == 0 || n > 130)
         return false;
     size_t after = 0;
     bool arabic = false;
@@ -90,138 +165,95 @@ static bool detect_heading(const char *text, size_t len, xxgk_format guess, rec_
     label_key k;
     label_key_init(&k);
     label_key_add(&k, rest, rn);
-    const tpl_heading *hs = tpl_get(guess ? guess : XXGK_FORMAT_2021)->headings;
-    int best = 0, quality = MATCH_NONE;
-    for (int i = 0; i < 6 && !best; i++) {
-        label_key t;
-        label_key_init(&t);
-        label_key_add(&t, hs[i].title, strlen(hs[i].title));
-        if (t.len == k.len && memcmp(t.text, k.text, k.len) == 0) {
-            best = hs[i].number;
-            quality = MATCH_EXACT;
-        }
-        for (const char *v = hs[i].variants; v && *v && !best;) {
-            const char *bar = strchr(v, '|');
-            size_t vl = bar ? (size_t)(bar - v) : strlen(v);
-            label_key_init(&t);
-            label_key_add(&t, v, vl);
-            if (t.len == k.len && memcmp(t.text, k.text, k.len) == 0) {
-                best = hs[i].number;
-                quality = MATCH_VARIANT;
-            }
-            v = bar ? bar + 1 : v + vl;
-        }
-        if (!best) {
-            label_key_init(&t);
-            label_key_add(&t, hs[i].title, strlen(hs[i].title));
-            int max = (int)utf8_length(t.text, t.len) / 4;
-            if (max >= 1 && label_distance(k.text, k.len, t.text, t.len, max) <= max) {
-                best = hs[i].number;
-                quality = MATCH_FUZZY;
-            }
-        }
+    int quality = MATCH_NONE;
+    int section = heading_by_title(&k, num > 0, &quality);
+    if (!section && num >= 1 && num <= 6 && heading_by_keyword(num, rest, rn)) {
+        section = num;
+        quality = MATCH_VARIANT;
     }
-    /* Keywords identify a heading only when its number agrees: a
-     * sub-heading "一、主动公开情况" inside 总体情况 is not section 二. */
-    if (!best && num >= 1 && num <= 6) {
-        for (const char *kw = hs[num - 1].keywords; kw && *kw;) {
-            const char *bar = strchr(kw, '|');
-            size_t kl = bar ? (size_t)(bar - kw) : strlen(kw);
-            for (size_t i = 0; i + kl <= rn; i++)
-                if (memcmp(rest + i, kw, kl) == 0) {
-                    best = num;
-                    quality = MATCH_VARIANT;
-                    break;
-                }
-            kw = bar ? bar + 1 : kw + kl;
-            if (best)
-                break;
-        }
-    }
-    if (!best)
-        return false;
     /* A heading with no number must match a title exactly. */
-    if (num == 0 && quality != MATCH_EXACT)
+    if (!section || (num == 0 && quality != MATCH_EXACT))
         return false;
-    h->section = best;
+    h->section = section;
     h->number = num;
     h->arabic = arabic;
     h->quality = quality;
     return true;
 }
 
-static bool contains(const char *hay, size_t n, const char *needle)
-{
-    size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= n; i++)
-        if (memcmp(hay + i, needle, m) == 0)
-            return true;
-    return false;
-}
-
 /* ---- rows ------------------------------------------------------------ */
 
-static bool is_header_word(const char *s, size_t len)
+/* Header cells that are not column labels: the row title of table 二,
+ * the column groups, the groups of table 四. */
+static bool is_group_header(const label_key *k)
 {
     static const char *const words[] = {"信息内容", "申请人情况", "法人或其他组织",
                                         "行政诉讼", "行政复议", "未经复议直接起诉",
                                         "复议后起诉", NULL};
-    label_key k;
-    label_key_init(&k);
-    label_key_add(&k, s, len);
-    if (k.len == 0) /* all in parentheses: table 三's 勾稽 note */
-        return contains(s, len, "勾稽");
     for (int i = 0; words[i]; i++)
-        if (strlen(words[i]) == k.len && memcmp(words[i], k.text, k.len) == 0)
+        if (strlen(words[i]) == k->len && memcmp(words[i], k->text, k->len) == 0)
             return true;
-    label_match m[2];
-    return label_match_column(&k, 0, m) > 0;
+    return false;
 }
 
-static void record_headers(scan_ctx *c, const doc_row *row)
+/* A cell of a row that may be a header row, classified once. */
+typedef struct header_cell {
+    const doc_cell *cell;
+    label_key key;
+    label_match m[2];
+    int nm;         /* column labels it matched */
+    bool header;    /* a column label, a group header or the 勾稽 note */
+} header_cell;
+
+#define MAX_HEADER_CELLS 24
+
+/* Classifies the text cells of a row without numbers; returns how many
+ * look like header cells. */
+static int classify_header(const scan_ctx *c, const doc_row *row, header_cell *hc, int *n)
 {
-    bool t4 = false;
-    for (uint32_t i = 0; i < row->n; i++) {
+    int section = c->section >= 2 && c->section <= 4 ? c->section : 0, count = 0;
+    *n = 0;
+    for (uint32_t i = 0; i < row->n && *n < MAX_HEADER_CELLS; i++) {
         const doc_cell *cell = &row->cells[i];
         if (text_is_blank(cell->text, cell->len))
             continue;
-        label_key k;
-        label_key_init(&k);
-        label_key_add(&k, cell->text, cell->len);
-        label_match m[2];
-        int section = c->section >= 2 && c->section <= 4 ? c->section : 0;
-        int nm = label_match_column(&k, section, m);
-        for (int j = 0; j < (nm ? nm : 1); j++) {
-            rec_header *h = VEC_PUSH(&c->r->a, c->r->headers);
-            if (!h)
-                return;
-            h->text = arena_strndup(&c->r->a, cell->text, cell->len);
-            h->at = cell_span(cell);
-            h->col = -1;
-            if (nm) {
-                h->table = m[j].table;
-                h->block = m[j].index / 16;
-                h->col = m[j].index % 16;
-                h->quality = m[j].quality;
-                if (m[j].table->section == 4)
-                    t4 = true;
-            }
-        }
-        if (strstr(k.text, "行政复议") || strstr(k.text, "行政诉讼"))
-            t4 = true;
-    }
-    c->in_t4_header = t4;
-}
-
-static int header_cells(const doc_row *row, int last_label)
-{
-    int count = 0;
-    for (int i = 0; i <= last_label; i++) {
-        const doc_cell *cell = &row->cells[i];
-        if (!text_is_blank(cell->text, cell->len) && is_header_word(cell->text, cell->len))
-            count++;
+        header_cell *h = &hc[(*n)++];
+        h->cell = cell;
+        label_key_init(&h->key);
+        label_key_add(&h->key, cell->text, cell->len);
+        bool group = h->key.len && is_group_header(&h->key);
+        h->nm = h->key.len && !group ? label_match_column(&h->key, section, h->m) : 0;
+        h->header = group || h->nm > 0 ||
+                    (h->key.len == 0 && text_contains(cell->text, cell->len, "勾稽"));
+        count += h->header;
     }
     return count;
+}
+
+static void record_headers(scan_ctx *c, const header_cell *hc, int n)
+{
+    bool t4 = false;
+    for (int i = 0; i < n; i++) {
+        const header_cell *h = &hc[i];
+        for (int j = 0; j < (h->nm ? h->nm : 1); j++) {
+            rec_header *rh = VEC_PUSH(&c->r->a, c->r->headers);
+            if (!rh)
+                return;
+            rh->text = arena_strndup(&c->r->a, h->cell->text, h->cell->len);
+            rh->at = cell_span(h->cell);
+            rh->col = -1;
+            if (h->nm) {
+                rh->table = h->m[j].table;
+                rh->block = h->m[j].index / 16;
+                rh->col = h->m[j].index % 16;
+                rh->quality = h->m[j].quality;
+                t4 |= h->m[j].table->section == 4;
+            }
+        }
+        t4 |= text_contains(h->key.text, h->key.len, "行政复议") ||
+              text_contains(h->key.text, h->key.len, "行政诉讼");
+    }
+    c->in_t4_header = t4;
 }
 
 static void add_obs(scan_ctx *c, const doc_row *row, int first_value, const label_match *m,
@@ -273,10 +305,13 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
         }
         return;
     }
-    int headers = header_cells(row, last_label);
-    if (numbers == 0 && (headers >= 2 || (headers == 1 && last_label == 0 && row->n > 1))) {
-        record_headers(c, row);
-        return;
+    if (numbers == 0) {
+        header_cell hc[MAX_HEADER_CELLS];
+        int n, headers = classify_header(c, row, hc, &n);
+        if (headers >= 2 || (headers == 1 && last_label == 0 && row->n > 1)) {
+            record_headers(c, hc, n);
+            return;
+        }
     }
     /* The label is the text before the values. When the whole text run
      * matches nothing, a shorter one may: a value cell holding text
@@ -316,7 +351,7 @@ static void scan_para(scan_ctx *c, const doc_block *b)
     /* A heading counts once; a later one for the same section is text
      * (a sub-heading that happens to look like it). Out-of-order headings
      * are kept, so that the checker can say so. */
-    if (detect_heading(b->text, b->len, XXGK_FORMAT_UNKNOWN, &h) && !c->seen[h.section]) {
+    if (detect_heading(b->text, b->len, &h) && !c->seen[h.section]) {
         c->seen[h.section] = true;
         rec_heading *p = VEC_PUSH(&r->a, r->headings);
         if (p) {
@@ -488,7 +523,7 @@ static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, 
     if (!rr)
         return;
     rr->extra = extra;
-    int cid0 = tpl_cell_id(t->id, t->rows[ri].key, b->cols[0].key);
+    int cid0 = tpl_cell_at(t, ri, 0);
     if (cid0 >= 0 && r->cells[cid0].kind != XXGK_VALUE_ABSENT) {
         rr->duplicate = true;
         return;
@@ -506,7 +541,7 @@ static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, 
         cell_value v;
         const doc_cell *dc = &o->row->cells[src];
         value_parse(dc->text, dc->len, &v);
-        place_cell(r, tpl_cell_id(t->id, t->rows[ri].key, b->cols[k].key), dc, &v,
+        place_cell(r, tpl_cell_at(t, ri, k), dc, &v,
                    b->cols[k].unit, foreign);
         rr->placed++;
     }
@@ -534,7 +569,7 @@ static void place_flat(xxgk_report *r, const obs *o, const tpl_table *t)
             cell_value v;
             const doc_cell *dc = &o->row->cells[k];
             value_parse(dc->text, dc->len, &v);
-            int id = tpl_cell_id(t->id, t->rows[i].key, b->cols[col].key);
+            int id = tpl_cell_at(t, i, col);
             if (id >= 0 && r->cells[id].kind != XXGK_VALUE_ABSENT) {
                 rr->duplicate = true;
                 return;
@@ -596,9 +631,9 @@ static void link_captions(xxgk_report *r)
  * 统计表 with 指标名称/计量单位/本年度 (corpus 011). */
 static bool is_old_format(const xxgk_report *r)
 {
-    bool statistic_table = contains(r->text, r->size, "指标名称") &&
-                           contains(r->text, r->size, "计量单位");
-    bool stat_title = contains(r->text, r->size, "政府信息公开情况统计表");
+    bool statistic_table = text_contains(r->text, r->size, "指标名称") &&
+                           text_contains(r->text, r->size, "计量单位");
+    bool stat_title = text_contains(r->text, r->size, "政府信息公开情况统计表");
     int placed = r->tables_seen[2] + r->tables_seen[3] + r->tables_seen[4];
     if ((statistic_table || stat_title) && placed < 3)
         return true;

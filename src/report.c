@@ -26,17 +26,16 @@ int vec_grow(arena *a, void **v, size_t *cap, size_t elem)
 static int index_lines(xxgk_report *r)
 {
     uint32_t n = 1;
-    for (size_t i = 0; i < r->size; i++)
-        if (r->text[i] == '\n')
-            n++;
-    r->line_start = arena_alloc(&r->a, sizeof(uint32_t) * (n + 1));
+    const char *end = r->text + r->size;
+    for (const char *p = r->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        n++;
+    r->line_start = arena_alloc_raw(&r->a, sizeof(uint32_t) * (n + 1));
     if (!r->line_start)
         return -1;
     uint32_t k = 0;
     r->line_start[k++] = 0;
-    for (size_t i = 0; i < r->size; i++)
-        if (r->text[i] == '\n')
-            r->line_start[k++] = (uint32_t)(i + 1);
+    for (const char *p = r->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        r->line_start[k++] = (uint32_t)(p - r->text + 1);
     r->nlines = k;
     r->line_start[k] = (uint32_t)r->size + 1;
     return 0;
@@ -245,7 +244,7 @@ void report_collect_sections(xxgk_report *r)
                 total += r->paras.v[i].len + 1;
         if (!total)
             continue;
-        char *buf = arena_alloc(&r->a, total + 1);
+        char *buf = arena_alloc_raw(&r->a, total + 1);
         if (!buf)
             return;
         size_t o = 0;

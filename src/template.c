@@ -8,6 +8,7 @@
 #include "template.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,7 +17,17 @@
 
 static tpl_cell_info registry[MAX_CELLS];
 static size_t registry_n;
+static int by_key[MAX_CELLS]; /* ids sorted by key, for xxgk_cell_find */
 static int order19[MAX_CELLS], order21[MAX_CELLS];
+/* (table, row, column) → id for the four tables: table 二 of each format,
+ * 三 and 四. */
+#define MAX_ROWS 40
+#define MAX_COLS 8
+static const tpl_table *grid_tables[4];
+static int grid[4][MAX_ROWS][MAX_COLS];
+#define MAX_EQUATIONS 128
+static tpl_equation equations[MAX_EQUATIONS];
+static size_t equations_n;
 static size_t order19_n, order21_n;
 static pthread_once_t registry_once = PTHREAD_ONCE_INIT;
 
@@ -97,6 +108,97 @@ static void add_table(const tpl_table *t, int mask, int *order, size_t *order_n)
     }
 }
 
+static int grid_index(const tpl_table *t)
+{
+    for (int i = 0; i < 4; i++)
+        if (grid_tables[i] == t)
+            return i;
+    return -1;
+}
+
+static void build_grid(void)
+{
+    grid_tables[0] = tpl_get(XXGK_FORMAT_2019)->tables[0];
+    grid_tables[1] = tpl_get(XXGK_FORMAT_2021)->tables[0];
+    grid_tables[2] = tpl_get(XXGK_FORMAT_2021)->tables[1];
+    grid_tables[3] = tpl_get(XXGK_FORMAT_2021)->tables[2];
+    for (int g = 0; g < 4; g++) {
+        const tpl_table *t = grid_tables[g];
+        for (int r = 0; r < MAX_ROWS; r++)
+            for (int c = 0; c < MAX_COLS; c++)
+                grid[g][r][c] = -1;
+        for (int r = 0; r < t->nrows && r < MAX_ROWS; r++) {
+            if (t->rows[r].kind != ROW_DATA)
+                continue;
+            const tpl_block *b = tpl_row_block(t, r);
+            for (int c = 0; c < b->ncols && c < MAX_COLS; c++) {
+                char key[48];
+                snprintf(key, sizeof key, "%s.%s.%s", t->id, t->rows[r].key, b->cols[c].key);
+                grid[g][r][c] = registry_find(key);
+            }
+        }
+    }
+}
+
+/* tpl_cell_at without the registry guard, for use while it is built
+ * (pthread_once must not be re-entered). */
+static int grid_at(const tpl_table *t, int row, int col)
+{
+    int g = grid_index(t);
+    if (g < 0 || row < 0 || row >= MAX_ROWS || col < 0 || col >= MAX_COLS)
+        return -1;
+    return grid[g][row][col];
+}
+
+/* Adds the equation of `sum` for row `row` or column `col` of t. */
+static void add_equation(const tpl_table *t, const tpl_sum *sum, int row, int col)
+{
+    if (equations_n >= MAX_EQUATIONS)
+        return;
+    tpl_equation *e = &equations[equations_n];
+    memset(e, 0, sizeof *e);
+    e->sum = sum;
+    e->table = t;
+    e->row = row;
+    e->col = col;
+    const char *lists[2] = {sum->lhs, sum->rhs};
+    for (int side = 0; side < 2; side++) {
+        int *ids = side ? e->rhs : e->lhs, *n = side ? &e->nrhs : &e->nlhs;
+        int max = side ? 32 : 8;
+        key_iter it;
+        key_iter_init(&it, lists[side]);
+        while (key_iter_next(&it) && *n < max) {
+            int r = row >= 0 ? row : tpl_row_index(t, it.key);
+            int c = col >= 0 ? col : tpl_col_index(tpl_row_block(t, r < 0 ? 0 : r), it.key);
+            ids[(*n)++] = r < 0 || c < 0 ? -1 : grid_at(t, r, c);
+        }
+    }
+    equations_n++;
+}
+
+static void build_equations(void)
+{
+    for (int g = 2; g < 4; g++) {
+        const tpl_table *t = grid_tables[g];
+        for (int i = 0; i < t->nsums; i++) {
+            const tpl_sum *sum = &t->sums[i];
+            if (sum->over == SUM_EACH_ROW) {
+                for (int r = 0; r < t->nrows; r++)
+                    if (t->rows[r].kind == ROW_DATA)
+                        add_equation(t, sum, r, -1);
+            } else {
+                for (int c = 0; c < t->blocks[0].ncols; c++)
+                    add_equation(t, sum, -1, c);
+            }
+        }
+    }
+}
+
+static int id_key_cmp(const void *a, const void *b)
+{
+    return strcmp(registry[*(const int *)a].key, registry[*(const int *)b].key);
+}
+
 static void build_registry(void)
 {
     const tpl_format *f19 = tpl_get(XXGK_FORMAT_2019), *f21 = tpl_get(XXGK_FORMAT_2021);
@@ -116,6 +218,11 @@ static void build_registry(void)
     add_table(f19->tables[0], F2019, order21, &order21_n);
     add_table(f21->tables[1], FBOTH, order21, &order21_n);
     add_table(f21->tables[2], FBOTH, order21, &order21_n);
+    build_grid();
+    build_equations();
+    for (size_t i = 0; i < registry_n; i++)
+        by_key[i] = (int)i;
+    qsort(by_key, registry_n, sizeof by_key[0], id_key_cmp);
 }
 
 static void ensure_registry(void)
@@ -135,12 +242,35 @@ const tpl_cell_info *tpl_cell(size_t id)
     return id < registry_n ? &registry[id] : NULL;
 }
 
+int tpl_cell_at(const tpl_table *t, int row, int col)
+{
+    ensure_registry();
+    return grid_at(t, row, col);
+}
+
 int tpl_cell_id(const char *table, const char *row, const char *col)
 {
-    char key[48];
-    snprintf(key, sizeof key, "%s.%s.%s", table, row, col);
     ensure_registry();
-    return registry_find(key);
+    /* By name: the table's rows, then the row's columns. */
+    for (int g = 0; g < 4; g++) {
+        const tpl_table *t = grid_tables[g];
+        if (strcmp(t->id, table) != 0)
+            continue;
+        int r = tpl_row_index(t, row);
+        if (r < 0)
+            continue;
+        int c = tpl_col_index(tpl_row_block(t, r), col);
+        if (c >= 0)
+            return grid[g][r][c];
+    }
+    return -1;
+}
+
+const tpl_equation *tpl_equations(size_t *n)
+{
+    ensure_registry();
+    *n = equations_n;
+    return equations;
 }
 
 const int *tpl_cell_order(xxgk_format f, size_t *n)
@@ -209,7 +339,20 @@ const char *xxgk_cell_key(size_t id)
 int xxgk_cell_find(const char *key)
 {
     ensure_registry();
-    return key ? registry_find(key) : -1;
+    if (!key)
+        return -1;
+    size_t lo = 0, hi = registry_n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(registry[by_key[mid]].key, key);
+        if (c == 0)
+            return by_key[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
 }
 
 bool xxgk_format_has_cell(xxgk_format format, size_t id)

@@ -118,6 +118,22 @@ size_t tpl_cell_total(void);
 const tpl_cell_info *tpl_cell(size_t id);
 /* Id of table.row.col keys, or -1. */
 int tpl_cell_id(const char *table, const char *row, const char *col);
+/* Id of the cell at row `row`, column `col` of table t (indices into its
+ * rows and its row's block columns), or -1. Constant time. */
+int tpl_cell_at(const tpl_table *t, int row, int col);
+
+/* A sum rule applied to one row or one column: the ids of the cells on
+ * each side. Compiled once from the declarations (tpl_sum), for both
+ * formats; the checker and the split solver evaluate these. */
+typedef struct tpl_equation {
+    const tpl_sum *sum;
+    const tpl_table *table;
+    int row, col;          /* the row (SUM_EACH_ROW) or column it is about; other -1 */
+    int lhs[8], nlhs;
+    int rhs[32], nrhs;
+} tpl_equation;
+
+const tpl_equation *tpl_equations(size_t *n);
 /* The columns of a row in a table. */
 const tpl_block *tpl_row_block(const tpl_table *t, int row);
 

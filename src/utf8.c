@@ -77,15 +77,26 @@ size_t utf8_put(char *out, int32_t cp)
     return 4;
 }
 
+/* A three-byte sequence for U+4E00–U+9FFF (lead byte E4–E9): CJK
+ * ideographs, which fold to themselves and are never white space. */
+static bool is_plain_han(const unsigned char *p, size_t left)
+{
+    return left >= 3 && p[0] >= 0xE4 && p[0] <= 0xE9 && (p[0] != 0xE4 || p[1] >= 0xB8) &&
+           (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
+}
+
 size_t utf8_invalid_at(const char *s, size_t len, bool *at_end)
 {
     size_t i = 0;
     *at_end = false;
     while (i < len) {
-        /* ASCII fast path: most of a report's bytes are not, but tables
-         * of digits and markup are. */
+        /* Fast paths: ASCII, and the CJK ideographs most text is made of. */
         if ((unsigned char)s[i] < 0x80) {
             i++;
+            continue;
+        }
+        if (is_plain_han((const unsigned char *)s + i, len - i)) {
+            i += 3;
             continue;
         }
         size_t start = i;
@@ -154,54 +165,65 @@ size_t text_skip_artefact(const char *s, size_t len, size_t i)
     return i;
 }
 
+/* Folds one non-ASCII code point at s[*i] into out[*o] (the slow path:
+ * full-width forms, spaces, compatibility characters). */
+static void compact_one(const char *s, size_t len, size_t *i, char *out, size_t *o, size_t cap)
+{
+    int32_t cp = utf8_next(s, len, i);
+    if (cp < 0 || cp_is_space(cp))
+        return;
+    if (!fast_path_cp(cp)) {
+        /* One code point through NFKC: e.g. Kangxi radical ⼀ → 一,
+         * enclosed ① → 1. */
+        utf8proc_int32_t buf[8];
+        utf8proc_ssize_t n =
+            utf8proc_decompose_char(cp, buf, 8, UTF8PROC_COMPAT | UTF8PROC_STABLE, NULL);
+        if (n == 1) {
+            cp = buf[0];
+        } else if (n > 1 && n <= 8) {
+            for (utf8proc_ssize_t k = 0; k < n && *o + 5 < cap; k++)
+                if (!cp_is_space(buf[k]))
+                    *o += utf8_put(out + *o, cp_fold(buf[k]));
+            return;
+        }
+    }
+    cp = cp_fold(cp);
+    if (cp != ' ' && *o + 5 < cap)
+        *o += utf8_put(out + *o, cp);
+}
+
 size_t text_compact_buf(const char *s, size_t len, char *out, size_t cap)
 {
     size_t o = 0, i = 0;
     if (cap == 0)
         return 0;
     while (i < len) {
-        size_t skip = text_skip_artefact(s, len, i);
-        if (skip != i) {
-            i = skip;
-            continue;
-        }
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
+            if (c == '[') {
+                size_t skip = text_skip_artefact(s, len, i);
+                if (skip != i) {
+                    i = skip;
+                    continue;
+                }
+            }
             i++;
             if (c <= ' ')
                 continue;
             if (o + 1 >= cap)
                 break;
             out[o++] = (char)c;
-            continue;
+        } else if (is_plain_han((const unsigned char *)s + i, len - i)) {
+            if (o + 4 >= cap)
+                break;
+            memcpy(out + o, s + i, 3);
+            o += 3;
+            i += 3;
+        } else {
+            if (o + 5 >= cap)
+                break;
+            compact_one(s, len, &i, out, &o, cap);
         }
-        int32_t cp = utf8_next(s, len, &i);
-        if (cp < 0 || cp_is_space(cp))
-            continue;
-        if (!fast_path_cp(cp)) {
-            /* One code point through NFKC: e.g. Kangxi radical ⼀ → 一,
-             * enclosed ① → 1. */
-            utf8proc_int32_t buf[8];
-            utf8proc_ssize_t n = utf8proc_decompose_char(
-                cp, buf, 8, UTF8PROC_COMPAT | UTF8PROC_STABLE, NULL);
-            if (n == 1) {
-                cp = buf[0];
-            } else if (n > 1 && n <= 8) {
-                for (utf8proc_ssize_t k = 0; k < n; k++) {
-                    if (o + 5 >= cap)
-                        break;
-                    if (!cp_is_space(buf[k]))
-                        o += utf8_put(out + o, cp_fold(buf[k]));
-                }
-                continue;
-            }
-        }
-        cp = cp_fold(cp);
-        if (cp == ' ')
-            continue;
-        if (o + 5 >= cap)
-            break;
-        o += utf8_put(out + o, cp);
     }
     out[o] = '\0';
     return o;
@@ -213,7 +235,7 @@ char *text_compact(arena *a, const char *s, size_t len, size_t *out_len)
      * character can become a 1-byte ASCII one, a rare NFKC expansion of
      * one character to a few is bounded by the cap). */
     size_t cap = len * 2 + 8;
-    char *out = arena_alloc(a, cap);
+    char *out = arena_alloc_raw(a, cap);
     if (!out)
         return NULL;
     size_t n = text_compact_buf(s, len, out, cap);
@@ -226,6 +248,13 @@ bool text_is_blank(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c > ' ' && c < 0x80 && c != '[')
+            return false;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            i++;
+            continue;
+        }
         size_t skip = text_skip_artefact(s, len, i);
         if (skip != i) {
             i = skip;
@@ -245,4 +274,33 @@ size_t utf8_length(const char *s, size_t len)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             n++;
     return n;
+}
+
+/* Offset of `needle` in s[from..len), or -1. For a needle that starts
+ * with a multi-byte character, memchr looks for its second byte: a lead
+ * byte like E7 starts one character in sixteen of Chinese text, a given
+ * continuation byte far fewer. */
+long text_find(const char *s, size_t len, size_t from, const char *needle)
+{
+    size_t m = strlen(needle);
+    if (m == 0)
+        return (long)from;
+    if (from > len || len - from < m)
+        return -1;
+    size_t k = m >= 2 && (unsigned char)needle[0] >= 0xC0 ? 1 : 0;
+    const char *p = s + from + k, *last = s + len - m + k;
+    while (p <= last) {
+        p = memchr(p, needle[k], (size_t)(last - p) + 1);
+        if (!p)
+            return -1;
+        if (memcmp(p - k, needle, m) == 0)
+            return (long)(p - k - s);
+        p++;
+    }
+    return -1;
+}
+
+bool text_contains(const char *s, size_t len, const char *needle)
+{
+    return text_find(s, len, 0, needle) >= 0;
 }

@@ -57,6 +57,12 @@ bool text_is_blank(const char *s, size_t len);
  * offset after it, or i when there is none. */
 size_t text_skip_artefact(const char *s, size_t len, size_t i);
 
+/* Offset of the NUL-terminated `needle` in s[from..len), or -1. */
+long text_find(const char *s, size_t len, size_t from, const char *needle);
+
+/* Whether the NUL-terminated `needle` occurs in s[0..len). */
+bool text_contains(const char *s, size_t len, const char *needle);
+
 /* Number of code points in s[0..len). */
 size_t utf8_length(const char *s, size_t len);
 
