@@ -81,10 +81,15 @@ static void sb_text(sbuf *b, const char *s, size_t n)
             break;
         e = st;
     }
-    for (size_t j = i; j < e; j++) {
-        char c = s[j] == '\n' || s[j] == '\t' || s[j] == '\r' ? ' ' : s[j];
-        sb_put(b, &c, 1);
-    }
+    /* Copy runs between the characters that must become spaces. */
+    size_t from = i;
+    for (size_t j = i; j < e; j++)
+        if (s[j] == '\n' || s[j] == '\t' || s[j] == '\r') {
+            sb_put(b, s + from, j - from);
+            sb_put(b, " ", 1);
+            from = j + 1;
+        }
+    sb_put(b, s + from, e - from);
 }
 
 /* ---- compact text with a map back ------------------------------------- */
@@ -175,6 +180,8 @@ typedef struct word {
 #define MAX_WORDS 320
 static word words[MAX_WORDS];
 static int nwords;
+/* Words by their first byte, each list ending in -1. */
+static int16_t by_first[256][MAX_WORDS + 1];
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
 /* Numbering at s[i]: (三) / 三、 / 1. / 1、 (one digit: table rows never
@@ -262,14 +269,23 @@ static void build_words(void)
     for (int f = 0; f < 2; f++)
         for (int s = 2; s <= 4; s++)
             add_table_words(tpl_table_of(formats[f], s));
+    int fill[256] = {0};
+    for (int w = 0; w < nwords; w++) {
+        unsigned char c = (unsigned char)words[w].text[0];
+        by_first[c][fill[c]++] = (int16_t)w;
+    }
+    for (int c = 0; c < 256; c++)
+        by_first[c][fill[c]] = -1;
 }
 
 /* The longest word of `kinds` for `section` at compact offset i. */
 static const word *word_at(const ctext *ct, size_t i, size_t end, int section, int kinds)
 {
     const word *best = NULL;
-    for (int w = 0; w < nwords; w++) {
-        const word *wd = &words[w];
+    if (i >= end)
+        return NULL;
+    for (const int16_t *w = by_first[(unsigned char)ct->c[i]]; *w >= 0; w++) {
+        const word *wd = &words[*w];
         if (wd->section != section || !(wd->kind & kinds))
             continue;
         if ((!best || wd->len > best->len) && at(ct, i, end, wd->text, wd->len))

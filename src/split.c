@@ -1050,7 +1050,16 @@ static void solve_component(solver *s, int comp)
         order[q.n++] = u;
     }
     outcome o = {false, false, false};
-    if (q.n > 0 && !s->failed) {
+    bool linked = comp_has_prose(s, comp);
+    for (int i = 0; i < q.n; i++)
+        linked |= order[i]->nlinks > 0;
+    if (!linked) {
+        /* Nothing ties the run to anything (table 二): every candidate
+         * that fits its own cells stands. */
+        for (int i = 0; i < q.n; i++)
+            for (size_t d = 0; d < order[i]->ndom; d++)
+                order[i]->c[order[i]->dom[d]].ok = true;
+    } else if (q.n > 0 && !s->failed) {
         support(&q);
         bool solvable = !q.gave_up && count_ok(order[0], false) > 0;
         o.gave_up = q.gave_up;

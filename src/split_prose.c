@@ -81,6 +81,8 @@ static int64_t received_in(const char *s, size_t n)
 {
     static const char *const verbs[] = {"收到", "受理", "接收", "办理", NULL};
     static const char *const other[] = {"复议", "诉讼", "办结", "结转", "答复", "上年", NULL};
+    if (find_lit(s, n, 0, "申请") == n)
+        return -1;
     for (int k = 0; other[k]; k++)
         if (find_lit(s, n, 0, other[k]) < n)
             return -1;
