@@ -623,6 +623,16 @@ static size_t scan_run(const ctext *ct, size_t q, size_t end, int section)
 
 #define MAX_GROUPS 4
 
+/* Group labels that no row followed after all: kept as a row of text. */
+static void flush_groups(emitter *e, size_t groups[][2], int *ngroups)
+{
+    for (int g = 0; g < *ngroups; g++)
+        emit_cell(e, groups[g][0], groups[g][1]);
+    if (*ngroups)
+        end_row(e);
+    *ngroups = 0;
+}
+
 /* A table section (二, 三): captions, header rows, and rows of a label and
  * the digits after it. A label with no digits that a row label follows
  * is a row group (三、本年度办理结果, （三）不予公开). */
@@ -635,11 +645,11 @@ static void emit_rows(emitter *e, size_t a, size_t b, int section)
     while (i < b) {
         size_t ce = caption_at(ct, i, b), le = 0;
         if (ce) {
+            flush_groups(e, groups, &ngroups);
             emit_pending(e, pend, i, section);
             emit_cell(e, i, ce);
             end_row(e);
             i = pend = ce;
-            ngroups = 0;
             continue;
         }
         const word *w = row_label_at(ct, i, b, section, false, &le);
@@ -659,6 +669,8 @@ static void emit_rows(emitter *e, size_t a, size_t b, int section)
             i = pend = re;
         } else if ((w->kind & W_GROUP) && ngroups < MAX_GROUPS &&
                    row_label_at(ct, le, b, section, false, &next)) {
+            if (pend < i)
+                flush_groups(e, groups, &ngroups);
             emit_pending(e, pend, i, section);
             groups[ngroups][0] = i;
             groups[ngroups][1] = le;
@@ -668,6 +680,7 @@ static void emit_rows(emitter *e, size_t a, size_t b, int section)
             i = le;
         }
     }
+    flush_groups(e, groups, &ngroups);
     emit_pending(e, pend, b, section);
 }
 
