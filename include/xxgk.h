@@ -287,8 +287,9 @@ typedef struct xxgk_split {
     xxgk_split_status status;
     const char *text;        /* the run as printed ("230 000023") */
     uint32_t line, column, length; /* where it is in the report's text */
-    const char *row;         /* official label of its row ("行政复议" for
-                                table 四, whose groups share one run) */
+    const char *row;         /* official label of its row; for table 四,
+                                whose groups share one run, the table's
+                                title */
     const int *cells;        /* ids of the cells it stands for, in order */
     size_t ncells;
     size_t ncandidates;      /* how many splits fit (UNIQUE, SPACED: 1) */

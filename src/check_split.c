@@ -11,21 +11,27 @@
 #include "check.h"
 #include "split.h"
 
-/* "69/3/665；6/93/665；…" into buf. */
+/* "69/3/665；6/93/665；…" into buf: as many whole candidates as fit
+ * (a finding's message has a bounded length; xxgk recover and the API
+ * have them all), then "……" when some are left out. */
 static void format_candidates(const xxgk_split *sp, char *buf, size_t size)
 {
-    size_t o = 0;
+    size_t o = 0, shown = 0;
     buf[0] = '\0';
-    for (size_t c = 0; c < sp->nlisted && o + 1 < size; c++) {
-        if (c)
-            o += (size_t)snprintf(buf + o, size - o, "；");
-        for (size_t k = 0; k < sp->ncells && o + 1 < size; k++) {
+    for (size_t c = 0; c < sp->nlisted; c++) {
+        char one[400];
+        size_t n = 0;
+        for (size_t k = 0; k < sp->ncells && n + 40 < sizeof one; k++) {
             char num[40];
             xxgk_decimal_format(sp->candidates[c * sp->ncells + k], num, sizeof num);
-            o += (size_t)snprintf(buf + o, size - o, "%s%s", k ? "/" : "", num);
+            n += (size_t)snprintf(one + n, sizeof one - n, "%s%s", k ? "/" : "", num);
         }
+        if (o + n + 3 + 7 >= size)
+            break;
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", c ? "；" : "", one);
+        shown++;
     }
-    if (sp->ncandidates > sp->nlisted && o + 1 < size)
+    if (shown < sp->ncandidates)
         snprintf(buf + o, size - o, "……");
 }
 
@@ -59,7 +65,7 @@ static size_t recovered_group(xxgk_report *r, size_t i)
         first->conflict ? "（本表另有勾稽关系不成立，这些行只按各自一行的合计拆分）" : "";
     span at = {first->line, first->column, first->length};
     if (j == i + 1) {
-        char list[700];
+        char list[600];
         format_candidates(first, list, sizeof list);
         finding_add(r, "split-recovered", SEV_DEFAULT, at, first->cells, first->ncells,
                     "“%s”一行的数字“%s”没有分隔符，符合各栏写法和本表勾稽关系%s的拆分只有一种：%s%s",
@@ -85,7 +91,7 @@ static size_t recovered_group(xxgk_report *r, size_t i)
 static void check_open(xxgk_report *r, const xxgk_split *sp)
 {
     span at = {sp->line, sp->column, sp->length};
-    char list[700];
+    char list[600];
     format_candidates(sp, list, sizeof list);
     const char *how = sp->by_prose ? "（并参照正文所述的申请、复议或诉讼数）" : "";
     if (sp->status == XXGK_SPLIT_NONE)

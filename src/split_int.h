@@ -12,7 +12,7 @@
 #define RUN_CHARS 64       /* significant characters of a run */
 #define ROW_EQS 4          /* sum rules within one run */
 #define LOCAL_MAX 4096     /* candidate splits kept per run */
-#define LIST_MAX 12        /* splits recorded for an ambiguous run */
+#define LIST_MAX 64        /* splits recorded for an ambiguous run */
 #define ENUM_BUDGET 400000 /* search nodes for one run's candidates */
 #define JOINT_BUDGET 500000 /* search nodes for one component */
 #define MEMO_MAX (1u << 16) /* failed states remembered per search */
