@@ -29,6 +29,11 @@ files=$(find "$data/parse" -name '*.txt' | wc -l)
   sh -c "find '$data/parse' -name '*.txt' -print0 | xargs -0 '$build/xxgk' parse >/dev/null"
 echo "($files files)"
 
+# ---- store (xxgk db, issue 6): 10,000 reports imported; rollup and stats ---
+# Generated reports, the import on every core, the queries at 10,000 and
+# at 100,000 stored reports (bench/store.sh).
+bench/store.sh "$build"
+
 # ---- rows that lost their cell separators (issue 7) ------------------------
 # Milliseconds per report to read a crawler dump, split its glued rows and
 # check it: the fixtures, the corpus dumps when present, and a worst case

@@ -581,6 +581,20 @@ static void place_flat(xxgk_report *r, const obs *o, const tpl_table *t)
     r->tables_seen[4] += 1;
 }
 
+/* The row with the same key in format f's table, when it has as many
+ * columns as the matched one. */
+static bool translate_row(const label_match *m, xxgk_format f, label_match *out)
+{
+    const tpl_table *own = tpl_table_of(f, m->table->section);
+    const char *key = m->table->rows[m->index].key;
+    int ri = key ? tpl_row_index(own, key) : -1;
+    if (!own || own == m->table || ri < 0 ||
+        tpl_row_block(own, ri)->ncols != tpl_row_block(m->table, m->index)->ncols)
+        return false;
+    *out = (label_match){own, ri, MATCH_VARIANT};
+    return true;
+}
+
 static void place_all(scan_ctx *c, xxgk_format f)
 {
     xxgk_report *r = c->r;
@@ -596,6 +610,15 @@ static void place_all(scan_ctx *c, xxgk_format f)
         for (int j = 0; j < o->nmatch; j++)
             if (o->match[j].table->formats & mask)
                 m = &o->match[j];
+        /* An old label for a row the format still has, with as many
+         * columns (规范性文件 in a 2021 table 二, corpus 020): the row of
+         * the report's own format, flagged as an old label. */
+        label_match own;
+        bool old_label = false;
+        if (!(m->table->formats & mask) && translate_row(m, f, &own)) {
+            m = &own;
+            old_label = true;
+        }
         const tpl_row *tr = &m->table->rows[m->index];
         bool foreign = !(m->table->formats & tr->formats & mask);
         if (tr->kind == ROW_GROUP) {
@@ -606,6 +629,8 @@ static void place_all(scan_ctx *c, xxgk_format f)
             continue;
         }
         place_row(r, o, m->table, m->index, m->quality, foreign, o->first_value);
+        if (old_label && r->rows.n)
+            r->rows.v[r->rows.n - 1].old_label = true;
     }
 }
 

@@ -61,6 +61,7 @@ typedef struct rec_row {
     int quality;            /* label match */
     bool foreign;           /* a row of the other format */
     bool duplicate;         /* the same row printed twice */
+    bool old_label;         /* labelled as in the other format (规范性文件 in 2021) */
     int nvalues, ncols;     /* the row's shape */
     int extra;              /* blank cells past the columns, dropped */
     int placed;             /* cells placed */
