@@ -926,6 +926,72 @@ static void corpus_files(void)
     xxgk_report_free(r);
 }
 
+/* Corpus 004–010 are the crawler dumps of the pages 012–018, whose
+ * tables are real HTML tables (read by read_html.c, no splitting): every
+ * cell recovered must equal the page's, and every ambiguous row must
+ * list the page's values among its candidates — the truth is never
+ * excluded. */
+static void corpus_matches_html(void)
+{
+    char probe[512];
+    snprintf(probe, sizeof probe, "%s/../shared/corpus/raw/012_2019_html.html", SOURCE_DIR);
+    FILE *f = fopen(probe, "rb");
+    if (!f) {
+        printf("corpus not found (%s): crawler-vs-page cases skipped\n", probe);
+        return;
+    }
+    fclose(f);
+    static const char *const pairs[][2] = {
+        {"004_2019_txt.txt", "012_2019_html.html"}, {"005_2020_txt.txt", "013_2020_html.html"},
+        {"006_2021_txt.txt", "014_2021_html.html"}, {"007_2022_txt.txt", "015_2022_html.html"},
+        {"008_2023_txt.txt", "016_2023_html.html"}, {"009_2024_txt.txt", "017_2024_html.html"},
+        {"010_2025_txt.txt", "018_2025_html.html"}};
+    size_t compared = 0, open_rows = 0;
+    for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+        xxgk_report *t = corpus(pairs[p][0]), *h = corpus(pairs[p][1]);
+        CHECK(t != NULL && h != NULL);
+        for (size_t id = 0; t && h && id < xxgk_cell_count(); id++) {
+            const xxgk_cell *a = xxgk_report_cell(t, id), *b = xxgk_report_cell(h, id);
+            if (a->kind != XXGK_VALUE_NUMBER)
+                continue;
+            compared++;
+            if (b->kind != XXGK_VALUE_NUMBER || a->value.units != b->value.units ||
+                a->value.scale != b->value.scale) {
+                fprintf(stderr, "  %s %s differs from the page\n", pairs[p][0], xxgk_cell_key(id));
+                unit_failures++;
+            }
+        }
+        for (size_t i = 0; t && h && i < xxgk_report_split_count(t); i++) {
+            const xxgk_split *sp = xxgk_report_split(t, i);
+            if (sp->status != XXGK_SPLIT_AMBIGUOUS || sp->nlisted != sp->ncandidates)
+                continue;
+            /* the page's values, counts only (amounts were converted) */
+            long long v[16];
+            bool counts = true;
+            for (size_t k = 0; k < sp->ncells; k++) {
+                const xxgk_cell *b = xxgk_report_cell(h, (size_t)sp->cells[k]);
+                counts &= b->kind == XXGK_VALUE_NUMBER && b->value.scale == 0 &&
+                          tpl_cell((size_t)sp->cells[k])->unit != UNIT_WANYUAN;
+                v[k] = b->value.units;
+            }
+            if (!counts)
+                continue;
+            open_rows++;
+            if (!has_candidate(sp, v)) {
+                fprintf(stderr, "  %s: the page's values for “%s” are not among the splits\n",
+                        pairs[p][0], sp->row);
+                unit_failures++;
+            }
+        }
+        xxgk_report_free(t);
+        xxgk_report_free(h);
+    }
+    CHECK(compared > 1300);
+    CHECK(open_rows >= 10);
+    printf("corpus: %zu recovered cells equal the pages', %zu ambiguous rows hold the page's values\n",
+           compared, open_rows);
+}
+
 const struct unit_case unit_cases[] = {
     {"run_syntax", run_syntax},
     {"table2_row_is_ambiguous", table2_row_is_ambiguous},
@@ -939,5 +1005,6 @@ const struct unit_case unit_cases[] = {
     {"crawl_layout", crawl_layout},
     {"crawl_old_format", crawl_old_format},
     {"corpus_files", corpus_files},
+    {"corpus_matches_html", corpus_matches_html},
     {NULL, NULL},
 };
