@@ -19,6 +19,10 @@ static const char usage[] =
     "          read reports into the structured model (JSON or key/value lines)\n"
     "  check   按统一格式和条例检查报告，指出问题所在的行和应有的数值\n"
     "          check reports against every rule of the format and the 条例\n"
+    "  db      把大量报告存入数据库，汇总、逐年比较、统计、导出和作图（xxgk db --help）\n"
+    "          many reports in an SQLite store: import, rollup, diff, stats, export, charts\n"
+    "  recover 恢复丢失分隔符的表格数字（网页抓取文本），列出每一行的拆分\n"
+    "          show how table rows printed without cell separators were split\n"
     "\n"
     "通用选项 Options:\n"
     "  -h, --help      显示帮助 show help\n"
@@ -99,6 +103,10 @@ int main(int argc, char **argv)
         return cmd_parse(argc - 1, argv + 1);
     if (!strcmp(cmd, "check"))
         return cmd_check(argc - 1, argv + 1);
+    if (!strcmp(cmd, "db"))
+        return cmd_db(argc - 1, argv + 1);
+    if (!strcmp(cmd, "recover"))
+        return cmd_recover(argc - 1, argv + 1);
     if (!strcmp(cmd, "new"))
         return cmd_new(argc - 1, argv + 1);
     if (!strcmp(cmd, "render"))

@@ -260,6 +260,285 @@ int xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
 int xxgk_report_write_findings_json(const xxgk_report *report, xxgk_severity min, FILE *out);
 
 /* ------------------------------------------------------------------ */
+/* The report store (xxgk db): an SQLite file of many reports          */
+/* ------------------------------------------------------------------ */
+
+/* A store is one SQLite database (schema: docs/schema.md). Every stored
+ * report keeps its metadata, every cell, every finding and the SHA-256 of
+ * the file it was read from. Reports are identified by their content: the
+ * same file imported twice is one report; a changed file at a path already
+ * imported is a new version of it, and only the newest version of each
+ * path is "current" (what list, rollup, stats and export see). */
+typedef struct xxgk_store xxgk_store;
+
+/* Opens (creating when absent and not read_only) the store at `path`,
+ * bringing an older schema up to date. Read-only stores refuse every
+ * change. Fails with XXGK_E_IO and the reason. Free with xxgk_store_close. */
+xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
+                            xxgk_error *err);
+void xxgk_store_close(xxgk_store *store);
+
+/* The schema version the library writes (docs/schema.md). */
+int xxgk_store_schema_version(void);
+
+/* What happened to one file during an import. */
+typedef enum xxgk_import_outcome {
+    XXGK_IMPORT_NEW = 0,   /* a report not stored before */
+    XXGK_IMPORT_VERSION,   /* a new content for a path stored before */
+    XXGK_IMPORT_UNCHANGED, /* the same content is already stored */
+    XXGK_IMPORT_FAILED     /* could not be read as a report: see error */
+} xxgk_import_outcome;
+
+typedef struct xxgk_import_event {
+    const char *path;          /* the file, as found */
+    xxgk_import_outcome outcome;
+    int64_t report_id;         /* the stored report (0 when FAILED) */
+    const xxgk_error *error;   /* why it FAILED, else NULL */
+    size_t done, total;        /* files handled so far, files in all */
+} xxgk_import_event;
+
+/* Called once per file, in the order the files were found, from the
+ * thread that called xxgk_store_import. */
+typedef void (*xxgk_import_fn)(void *ctx, const xxgk_import_event *event);
+
+typedef struct xxgk_import_options {
+    int threads;          /* parsing threads; 0 = one per core */
+    bool check;           /* run the checker and store the findings */
+    xxgk_import_fn on_file; /* may be NULL */
+    void *ctx;
+} xxgk_import_options;
+
+typedef struct xxgk_import_summary {
+    size_t files;        /* files found (directories walked recursively) */
+    size_t added;        /* NEW */
+    size_t versions;     /* VERSION */
+    size_t unchanged;    /* UNCHANGED */
+    size_t failed;       /* FAILED */
+    size_t with_errors;  /* stored reports with an error-severity finding */
+} xxgk_import_summary;
+
+/* Reads every file of `paths` (directories recursively: files named
+ * .txt .md .htm .html .docx .pdf .doc .wps, hidden ones skipped), parses
+ * them in parallel and stores each report in a transaction of its own, so
+ * an interrupted import leaves only whole reports and a re-run completes
+ * it. A file that cannot be read is reported through on_file and does not
+ * stop the import; the call itself fails only when the store cannot be
+ * written (XXGK_E_IO) or the arguments are wrong (XXGK_E_USAGE, also for a
+ * store opened read-only). `options` may be NULL: one thread per core, no
+ * checking, no callback. `summary` may be NULL. */
+xxgk_status xxgk_store_import(xxgk_store *store, const char *const *paths, size_t npaths,
+                              const xxgk_import_options *options,
+                              xxgk_import_summary *summary, xxgk_error *err);
+
+/* Which current reports a command works on; zero / NULL members match
+ * everything. */
+typedef struct xxgk_store_filter {
+    int year;            /* the year reported on */
+    const char *body;    /* a part of the issuing body's name */
+    int errors;          /* 1: with error findings; -1: without; 0: any */
+    const char *rule;    /* only reports with a finding of this rule */
+    const char *where;   /* an SQL expression over the columns of `report`
+                            and `cells` (docs/schema.md); read-only */
+} xxgk_store_filter;
+
+/* One stored report as list shows it. Strings are NULL when unknown and
+ * valid only during the callback. */
+typedef struct xxgk_store_entry {
+    int64_t id;
+    const char *path, *sha256;
+    int version;          /* 1, 2, … for successive contents of the path */
+    int year;
+    xxgk_format format;
+    const char *title, *body, *date;
+    size_t cells;         /* cells present (numbers and blanks) */
+    int errors, warnings, notes; /* -1 each when the report was not checked */
+} xxgk_store_entry;
+
+/* Calls fn for every current report the filter selects, ordered by year,
+ * body and id; a non-zero return from fn stops the walk. */
+typedef int (*xxgk_store_entry_fn)(void *ctx, const xxgk_store_entry *entry);
+xxgk_status xxgk_store_list(xxgk_store *store, const xxgk_store_filter *filter,
+                            xxgk_store_entry_fn fn, void *ctx, xxgk_error *err);
+
+/* The stored report `id` as a report object: meta, cells and findings as
+ * stored (its text is not stored: xxgk_report_text gives ""). Fails with
+ * XXGK_E_USAGE when there is no such report. */
+xxgk_status xxgk_store_load(xxgk_store *store, int64_t id, xxgk_report **out,
+                            xxgk_error *err);
+
+/* The current report of the body named exactly `body` for `year`; when
+ * there are several, the one imported last. XXGK_E_USAGE when none. */
+xxgk_status xxgk_store_find(xxgk_store *store, const char *body, int year, int64_t *id,
+                            xxgk_error *err);
+
+/* The combined tables of the selected reports, as one report: every cell
+ * the sum of that cell over the reports that have a number in it; blank
+ * when every report that has the cell left it blank; absent when no
+ * report has it. meta.year is filter->year, meta.format the format of
+ * that year, meta.body `name` (or NULL), the title made from both. The
+ * identities of the tables are checked again on the sums: the findings
+ * of the result are the broken ones. *nreports receives the number of
+ * reports summed; *duplicates the number of bodies that have more than
+ * one report among them (each counted). filter->year is required. */
+xxgk_status xxgk_store_rollup(xxgk_store *store, const xxgk_store_filter *filter,
+                              const char *name, xxgk_report **out, size_t *nreports,
+                              size_t *duplicates, xxgk_error *err);
+
+/* A cell that differs between two reports. */
+typedef struct xxgk_cell_change {
+    size_t cell;          /* the cell id (of `after`) */
+    size_t before_cell;   /* the cell compared with: == cell for a diff */
+    xxgk_cell before, after;
+} xxgk_cell_change;
+
+/* Every cell whose kind or value differs between the two reports, in
+ * registry order, into out (room for xxgk_cell_count() entries). Returns
+ * the number of changes. */
+size_t xxgk_report_diff(const xxgk_report *before, const xxgk_report *after,
+                        xxgk_cell_change *out);
+
+/* Runs only the rules across years (the carry-over rule: this year's
+ * 上年结转 equals last year's 结转下年度继续办理, column by column; the
+ * continuity of documents in force) on `report` against the same body's
+ * report for the year before. The findings replace the report's own, as
+ * xxgk_report_check does; reports loaded from the store have no text, so
+ * the other rules would say little about them. */
+xxgk_status xxgk_report_check_years(xxgk_report *report, const xxgk_report *previous);
+
+/* Statistics over the selected reports (xxgk db stats, the charts). */
+typedef struct xxgk_stats_rule {
+    const char *rule;       /* rule id */
+    xxgk_severity severity; /* the most severe it was found with */
+    size_t findings, reports;
+} xxgk_stats_rule;
+
+typedef struct xxgk_stats_body {
+    const char *body;
+    size_t reports;
+    size_t errors, warnings, notes;
+    int64_t applications;   /* t3.new.total summed */
+} xxgk_stats_body;
+
+typedef struct xxgk_stats_year {
+    int year;
+    size_t reports;
+    int64_t applications;   /* t3.new.total summed */
+    int64_t carried_in;     /* t3.carried_in.total summed */
+} xxgk_stats_year;
+
+typedef struct xxgk_stats_cell {
+    size_t cell;            /* cell id */
+    int64_t total;          /* summed over the reports that have a number */
+    size_t reports;         /* reports with a number in the cell */
+} xxgk_stats_cell;
+
+typedef struct xxgk_stats {
+    size_t reports;
+    size_t checked;         /* of which checked (findings stored) */
+    xxgk_stats_rule *rules;   size_t nrules;   /* most findings first */
+    xxgk_stats_body *bodies;  size_t nbodies;  /* most errors + warnings first */
+    xxgk_stats_year *years;   size_t nyears;   /* by year */
+    xxgk_stats_cell *outcomes; size_t noutcomes;     /* t3.<outcome>.total,
+                                                       template order */
+    xxgk_stats_cell *applicants; size_t napplicants; /* t3.new.<type> */
+} xxgk_stats;
+
+xxgk_status xxgk_store_stats(xxgk_store *store, const xxgk_store_filter *filter,
+                             xxgk_stats **out, xxgk_error *err);
+void xxgk_stats_free(xxgk_stats *stats);
+
+/* Charts of the statistics as SVG files. */
+typedef enum xxgk_chart {
+    XXGK_CHART_YEARS = 0, /* applications per year (bars) */
+    XXGK_CHART_OUTCOMES,  /* applications by outcome (bars) */
+    XXGK_CHART_RULES,     /* findings by rule (bars) */
+    XXGK_CHART_BODIES,    /* bodies ranked by findings (bars) */
+    XXGK_CHART_COUNT
+} xxgk_chart;
+
+/* A file name stem for the chart: "applications-per-year", … */
+const char *xxgk_chart_name(xxgk_chart chart);
+/* Writes the chart as a standalone SVG document. 0, or -1 on a failed
+ * write. */
+int xxgk_stats_write_svg(const xxgk_stats *stats, xxgk_chart chart, FILE *out);
+
+/* One row per selected report: the report columns, then one column per
+ * cell key in registry order, then the finding counts (docs/schema.md
+ * "Export columns"). CSV is RFC 4180 UTF-8; XLSX has the same first sheet
+ * and a second sheet listing the findings. */
+xxgk_status xxgk_store_export_csv(xxgk_store *store, const xxgk_store_filter *filter,
+                                  FILE *out, xxgk_error *err);
+xxgk_status xxgk_store_export_xlsx(xxgk_store *store, const xxgk_store_filter *filter,
+                                   const char *path, xxgk_error *err);
+
+/* Runs one read-only SQL statement and calls fn for the column names
+ * (values NULL, once, before any row; row = 0) and then for every row
+ * (row = 1, 2, …; a NULL value is SQL NULL). A non-zero return stops.
+ * Statements that would change the store fail with XXGK_E_USAGE. */
+typedef int (*xxgk_query_fn)(void *ctx, size_t row, int ncols, const char *const *names,
+                             const char *const *values);
+xxgk_status xxgk_store_query(xxgk_store *store, const char *sql, xxgk_query_fn fn,
+                             void *ctx, xxgk_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Input encodings (HTML reader, traditional characters)               */
+/* ------------------------------------------------------------------ */
+
+/* How the report's text was decoded: "UTF-8", "GB18030", a web page's
+ * declared charset ("BIG5-HKSCS", …), followed by "+繁体转简体" when it
+ * was written in traditional characters and read in simplified form
+ * (xxgk_report_text and xxgk_report_line still give the original), or
+ * "+N处无效字节已替换" when a page had bytes invalid in its charset. */
+const char *xxgk_report_encoding(const xxgk_report *report);
+
+/* ------------------------------------------------------------------ */
+/* Rows recovered from text that lost its cell separators             */
+/* ------------------------------------------------------------------ */
+
+/* Text scraped from report pages often glues a row's cells together
+ * ("规范性文件898989", table 四 as one 17-digit string). The reader keeps
+ * such digits as one run; the solver enumerates every split into the
+ * row's cells (no leading zeros except a lone 0; spaces are boundaries; a
+ * minus sign only in a signed column; a decimal point only in a money
+ * column) and keeps the splits that satisfy every sum rule of the table,
+ * jointly across rows. Figures the prose states (applications received,
+ * reconsiderations, lawsuits) decide between splits the tables leave
+ * open. A split is never guessed: when more than one fits, the cells stay
+ * absent and every fitting split is recorded. */
+typedef enum xxgk_split_status {
+    XXGK_SPLIT_UNIQUE = 0, /* exactly one split fits: the cells are placed
+                              and flagged XXGK_CELL_RECOVERED */
+    XXGK_SPLIT_SPACED,     /* spaces already cut the run into exactly its
+                              cells: placed as printed, not flagged */
+    XXGK_SPLIT_AMBIGUOUS,  /* more than one split fits: cells left absent */
+    XXGK_SPLIT_NONE        /* no split fits: cells left absent */
+} xxgk_split_status;
+
+/* One run of digits that stood for a whole row. */
+typedef struct xxgk_split {
+    xxgk_split_status status;
+    const char *text;        /* the run as printed ("230 000023") */
+    uint32_t line, column, length; /* where it is in the report's text */
+    const char *row;         /* official label of its row; for table 四,
+                                whose groups share one run, the table's
+                                title */
+    const int *cells;        /* ids of the cells it stands for, in order */
+    size_t ncells;
+    size_t ncandidates;      /* how many splits fit (UNIQUE, SPACED: 1) */
+    size_t nlisted;          /* how many of them are listed */
+    const xxgk_decimal *candidates; /* nlisted × ncells values as written
+                                (before any 元 → 万元 conversion) */
+    bool by_prose;           /* the prose's figures were needed to decide */
+    bool conflict;           /* the table's sum rules cannot all hold with
+                                any split (an error in the report itself):
+                                only the row's own rule was used */
+    bool too_many;           /* the search gave up: ncandidates is a lower
+                                bound */
+} xxgk_split;
+
+/* The runs found in a report, in the order of its text. */
+size_t xxgk_report_split_count(const xxgk_report *report);
+const xxgk_split *xxgk_report_split(const xxgk_report *report, size_t i);
 /* Writing reports (build.c, model_json.c, render_*.c, atomic.c)       */
 /* ------------------------------------------------------------------ */
 

@@ -29,6 +29,20 @@ files=$(find "$data/parse" -name '*.txt' | wc -l)
   sh -c "find '$data/parse' -name '*.txt' -print0 | xargs -0 '$build/xxgk' parse >/dev/null"
 echo "($files files)"
 
+# ---- store (xxgk db, issue 6): 10,000 reports imported; rollup and stats ---
+# Generated reports, the import on every core, the queries at 10,000 and
+# at 100,000 stored reports (bench/store.sh).
+bench/store.sh "$build"
+
+# ---- rows that lost their cell separators (issue 7) ------------------------
+# Milliseconds per report to read a crawler dump, split its glued rows and
+# check it: the fixtures, the corpus dumps when present, and a worst case
+# where 21 rows of table 三 fit two splits each.
+echo "== split solver: crawler text, read + split + check per report"
+crawl=(tests/fixtures/crawl/crawl_2019.txt tests/fixtures/crawl/crawl_2021.txt)
+for f in ../shared/corpus/raw/*_txt.txt; do [[ -f $f ]] && crawl+=("$f"); done
+"$build/bench/bench_split" -n 200 "${crawl[@]}"
+
 # ---- writers: rendering 1,000 reports (issue 5; goal: DOCX under 10 s) -----
 one_core=()
 command -v taskset >/dev/null && one_core=(taskset -c 0)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "split.h"
 #include "label.h"
 
 static const char *table_name(const tpl_table *t)
@@ -50,6 +51,9 @@ static size_t check_shape_run(xxgk_report *r, size_t i)
                     table_name(row->table), label);
         return i + 1;
     }
+    /* Digits printed without separators: the split's own finding. */
+    if (split_covers_row(r, row->table, row->row))
+        return i + 1;
     if (row->nvalues == row->ncols) {
         if (row->extra)
             finding_add(r, "row-shape", XXGK_NOTE, row->at, NULL, 0,
@@ -134,6 +138,13 @@ static void report_blanks(xxgk_report *r, int section, const int *blanks, size_t
 static void check_label(xxgk_report *r, const rec_row *row)
 {
     const char *official = row->table->rows[row->row].label;
+    if (row->old_label) {
+        int other = r->meta.format == XXGK_FORMAT_2019 ? 2021 : 2019;
+        xxgk_finding *f = finding_add(r, "label-old-format", SEV_DEFAULT, row->at, NULL, 0,
+                                      "行标签“%s”是%d年格式的写法", row->label, other);
+        finding_expect(r, f, "%d年格式为“%s”", (int)r->meta.format, official);
+        return;
+    }
     if (row->quality == MATCH_EXACT && row->label && row->label[0] &&
         !label_same_wording(row->label, strlen(row->label), official)) {
         /* Matched, but the note in parentheses says something else:

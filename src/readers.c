@@ -4,12 +4,16 @@
  */
 #include "readers.h"
 
+#include "read_html.h"
+
 static const struct {
     input_kind kind;
     reader_fn fn;
 } readers[] = {
     /* One line per reader: {INPUT_HTML, read_html}, … */
     {INPUT_TEXT, NULL},
+    {INPUT_HTML, read_html},
+    {INPUT_CRAWL, read_crawl},
 };
 
 reader_fn reader_for(input_kind kind)

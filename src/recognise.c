@@ -20,6 +20,7 @@
 #include "input.h"
 #include "label.h"
 #include "report.h"
+#include "split.h"
 #include "utf8.h"
 
 /* A data row seen in pass 1. */
@@ -306,9 +307,10 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     for (uint32_t i = 0; i < row->n; i++) {
         cell_value v;
         value_parse(row->cells[i].text, row->cells[i].len, &v);
-        if (v.kind == VALUE_TEXT)
+        /* Glued digits ("230 000023", split.c) are values, not labels. */
+        if (v.kind == VALUE_TEXT && !split_is_run(row->cells[i].text, row->cells[i].len))
             last_label = (int)i;
-        else if (v.kind == VALUE_NUMBER)
+        else if (v.kind != VALUE_BLANK)
             numbers++;
     }
     if (last_label < 0) {
@@ -612,6 +614,20 @@ static void place_flat(xxgk_report *r, const obs *o, const tpl_table *t)
     r->tables_seen[4] += 1;
 }
 
+/* The row with the same key in format f's table, when it has as many
+ * columns as the matched one. */
+static bool translate_row(const label_match *m, xxgk_format f, label_match *out)
+{
+    const tpl_table *own = tpl_table_of(f, m->table->section);
+    const char *key = m->table->rows[m->index].key;
+    int ri = key ? tpl_row_index(own, key) : -1;
+    if (!own || own == m->table || ri < 0 ||
+        tpl_row_block(own, ri)->ncols != tpl_row_block(m->table, m->index)->ncols)
+        return false;
+    *out = (label_match){own, ri, MATCH_VARIANT};
+    return true;
+}
+
 static void place_all(scan_ctx *c, xxgk_format f)
 {
     xxgk_report *r = c->r;
@@ -627,6 +643,15 @@ static void place_all(scan_ctx *c, xxgk_format f)
         for (int j = 0; j < o->nmatch; j++)
             if (o->match[j].table->formats & mask)
                 m = &o->match[j];
+        /* An old label for a row the format still has, with as many
+         * columns (规范性文件 in a 2021 table 二, corpus 020): the row of
+         * the report's own format, flagged as an old label. */
+        label_match own;
+        bool old_label = false;
+        if (!(m->table->formats & mask) && translate_row(m, f, &own)) {
+            m = &own;
+            old_label = true;
+        }
         const tpl_row *tr = &m->table->rows[m->index];
         bool foreign = !(m->table->formats & tr->formats & mask);
         if (tr->kind == ROW_GROUP) {
@@ -637,6 +662,8 @@ static void place_all(scan_ctx *c, xxgk_format f)
             continue;
         }
         place_row(r, o, m->table, m->index, m->quality, foreign, o->first_value);
+        if (old_label && r->rows.n)
+            r->rows.v[r->rows.n - 1].old_label = true;
     }
 }
 
@@ -688,6 +715,7 @@ xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
     meta_extract(r, d);
     xxgk_format f = decide_format(&c);
     place_all(&c, f);
+    split_solve(r, f);
     link_captions(r);
     int placed = r->tables_seen[2] + r->tables_seen[3] + r->tables_seen[4];
     r->meta.format = placed ? f : xxgk_format_for_year(r->meta.year);

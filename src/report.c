@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chinese.h"
 #include "input.h"
 #include "readers.h"
 #include "utf8.h"
@@ -50,9 +51,15 @@ static xxgk_status parse_normalised(xxgk_report *r, const input_text *in, xxgk_e
     r->encoding = in->encoding;
     if (index_lines(r) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
+    /* Traditional characters are read in simplified form; r->text keeps
+     * the original for messages (chinese.c). */
+    size_t match_size;
+    const char *match = chinese_match_text(&r->a, in, &match_size, &r->encoding, err);
+    if (!match)
+        return XXGK_E_NOMEM;
     doc d;
     doc_init(&d, &r->a);
-    if (read_text(&d, r->text, r->size) < 0)
+    if (read_text(&d, match, match_size) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     xxgk_status st = recognise(r, &d, err);
     if (st == XXGK_OK)

@@ -61,6 +61,7 @@ typedef struct rec_row {
     int quality;            /* label match */
     bool foreign;           /* a row of the other format */
     bool duplicate;         /* the same row printed twice */
+    bool old_label;         /* labelled as in the other format (规范性文件 in 2021) */
     int nvalues, ncols;     /* the row's shape */
     int extra;              /* blank cells past the columns, dropped */
     int placed;             /* cells placed */
@@ -115,6 +116,7 @@ struct xxgk_report {
     VEC(rec_bad_value) bad_values;
     const char *section_text[7]; /* narrative per section, 0 = preamble */
     VEC(xxgk_finding) findings;  /* filled by xxgk_report_check */
+    VEC(xxgk_split) splits;      /* runs of glued digits (split.c) */
 };
 
 /* Reads the model out of the document (recognise.c). */

@@ -113,6 +113,7 @@ static void label_rules(void)
     expect_rule("label-mismatch", &b, "2.其他法律行政法规禁止公开", "2.其他法律行政止公开");
     expect_rule("label-mismatch", &b, "\t结果维持\n", "\t结果维护\n");
     expect_rule("caption-article", &b, "第二十条第（六）项", "第二十六条第（六）项");
+    expect_rule("label-old-format", &b, "\t行政规范性文件\n", "\t规范性文件\n");
     expect_rule("caption-article", &b, "第二十条第（八）项", "第二十条第（九）项");
 }
 

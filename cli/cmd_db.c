@@ -1,0 +1,281 @@
+/*
+ * cmd_db.c — `xxgk db`: many reports in one SQLite store. This file
+ * dispatches the subcommands, parses the options they share, and runs
+ * `import` with its progress bar; db_view.c and db_stats.c hold the rest.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+
+static const char db_usage[] =
+    "用法 Usage: xxgk db [--db 文件] <子命令> [选项] ...\n"
+    "\n"
+    "把大量年报读入一个 SQLite 数据库（默认 xxgk.db），再汇总、比较、统计和导出。\n"
+    "Many reports in one embedded SQLite store: import, roll up, compare, export.\n"
+    "\n"
+    "子命令 Subcommands:\n"
+    "  import 路径...        读取、检查并存入报告（目录递归读取；同一文件只存一次，\n"
+    "                        文件内容改变则存为新版本）import files and directories\n"
+    "  list                  列出报告 list stored reports\n"
+    "  show [编号...]        显示报告的数据和问题 show reports (model, findings)\n"
+    "  rollup --year 年度    汇总各报告的统计表，输出与 xxgk parse 相同的 JSON，\n"
+    "                        并重新核对勾稽关系 the summed tables, as a model\n"
+    "  diff --body 机关 年度1 年度2 | diff 编号1 编号2\n"
+    "                        逐栏比较两年的报告，核对结转数 year over year\n"
+    "  stats                 问题按规则和机关统计；申请按办理结果和申请人类型统计\n"
+    "  export --to csv|xlsx  每份报告一行、每栏一列导出 one row per report\n"
+    "  chart [--out 目录]    生成 SVG 统计图 SVG charts\n"
+    "  query SQL             只读 SQL 查询（表结构见 docs/schema.md）read-only SQL\n"
+    "\n"
+    "筛选选项 Filters (list, show, rollup, stats, export, chart):\n"
+    "  --year 年度           报告所属年度\n"
+    "  --body 文字           机关名称包含该文字\n"
+    "  --errors              只要有“错误”级问题的报告；--no-errors 只要没有的\n"
+    "  --rule 规则           只要有该规则问题的报告（规则见 xxgk check --list-rules）\n"
+    "  --where SQL表达式     对 report 表和 cells 表各列的条件，如\n"
+    "                        --where '\"t3.new.total\" > 10'\n"
+    "\n"
+    "“xxgk db 子命令 --help”显示该子命令的帮助。\n"
+    "退出状态：0 正常；1 有报告（或汇总表）存在“错误”级问题；2 文件无法读取或用法错误。\n";
+
+static const char import_usage[] =
+    "用法 Usage: xxgk db [--db 文件] import [--jobs N] [--no-check] 路径...\n"
+    "\n"
+    "读取文件或目录（递归，取 .txt .md .htm .html .docx .pdf .doc .wps 文件）中的报告，\n"
+    "检查后存入数据库：元数据、每一栏、每个问题和源文件的 SHA-256。每份报告一个事务，\n"
+    "中断后重新运行即可补全。无法读取的文件在最后列出，不影响其他文件。\n"
+    "\n"
+    "  --jobs N      并行读取的线程数（默认：CPU 核数）\n"
+    "  --no-check    不检查，只存数据\n"
+    "  -q, --quiet   不显示进度和汇总\n";
+
+bool db_parse_int(const char *s, long long *out)
+{
+    char *end;
+    if (!s || !*s)
+        return false;
+    long long v = strtoll(s, &end, 10);
+    if (*end || v < 0)
+        return false;
+    *out = v;
+    return true;
+}
+
+int db_common_option(db_opts *o, int argc, char **argv, int *i)
+{
+    const char *v;
+    const char *a = argv[*i];
+    long long n;
+    if (cli_option_value(argc, argv, i, "--db", &v)) {
+        if (!v || !*v)
+            return cli_usage_error("db", "--db 需要数据库文件名"), -1;
+        o->db = v;
+    } else if (cli_option_value(argc, argv, i, "--year", &v)) {
+        if (!db_parse_int(v, &n) || n < 1900 || n > 2100)
+            return cli_usage_error("db", "--year 需要一个年度，如 2023"), -1;
+        o->filter.year = (int)n;
+    } else if (cli_option_value(argc, argv, i, "--body", &v)) {
+        if (!v)
+            return cli_usage_error("db", "--body 需要机关名称"), -1;
+        o->filter.body = v;
+    } else if (cli_option_value(argc, argv, i, "--rule", &v)) {
+        if (!v || !xxgk_rule_find(v))
+            return cli_usage_error("db", "--rule 需要一条规则（见 xxgk check --list-rules）"), -1;
+        o->filter.rule = v;
+    } else if (cli_option_value(argc, argv, i, "--where", &v)) {
+        if (!v)
+            return cli_usage_error("db", "--where 需要一个 SQL 条件"), -1;
+        o->filter.where = v;
+    } else if (cli_option_value(argc, argv, i, "--format", &v)) {
+        if (!v)
+            return cli_usage_error("db", "--format 需要取值"), -1;
+        o->format = v;
+    } else if (!strcmp(a, "--errors")) {
+        o->filter.errors = 1;
+    } else if (!strcmp(a, "--no-errors")) {
+        o->filter.errors = -1;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+/* Adds a positional argument; false after a usage error. */
+static bool add_arg(db_opts *o, const char *a)
+{
+    if (o->nargs >= (int)(sizeof o->args / sizeof o->args[0])) {
+        cli_usage_error("db", "参数太多");
+        return false;
+    }
+    o->args[o->nargs++] = a;
+    return true;
+}
+
+xxgk_store *db_open(const db_opts *o, bool read_only)
+{
+    xxgk_store *s = NULL;
+    xxgk_error err = {0};
+    if (xxgk_store_open(o->db, read_only, &s, &err) != XXGK_OK) {
+        cli_error(NULL, "%s", err.message);
+        return NULL;
+    }
+    return s;
+}
+
+/* ---- import ---------------------------------------------------------- */
+
+typedef struct import_view {
+    bool bar;           /* draw the progress bar (stderr is a terminal) */
+    double start, last; /* seconds */
+    xxgk_import_event *failed; /* failed files, listed at the end */
+    size_t nfailed;
+    char **failed_text;
+} import_view;
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void draw_bar(import_view *v, size_t done, size_t total)
+{
+    double t = now();
+    if (done < total && t - v->last < 0.1)
+        return;
+    v->last = t;
+    int width = 30, filled = total ? (int)((double)done * width / (double)total) : width;
+    fprintf(stderr, "\r导入 [");
+    for (int k = 0; k < width; k++)
+        fputc(k < filled ? '#' : '-', stderr);
+    fprintf(stderr, "] %zu/%zu  %3d%%  %.0f 份/秒 ", done, total,
+            total ? (int)(100 * done / total) : 100,
+            t > v->start ? (double)done / (t - v->start) : 0.0);
+    if (done == total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+static void on_file(void *ctx, const xxgk_import_event *ev)
+{
+    import_view *v = ctx;
+    if (ev->outcome == XXGK_IMPORT_FAILED) {
+        char **texts = realloc(v->failed_text, (v->nfailed + 1) * sizeof *texts);
+        size_t len = strlen(ev->path) + strlen(ev->error->message) + 8;
+        if (texts) {
+            v->failed_text = texts;
+            texts[v->nfailed] = malloc(len);
+            if (texts[v->nfailed]) {
+                snprintf(texts[v->nfailed], len, "%s: %s", ev->path, ev->error->message);
+                v->nfailed++;
+            }
+        }
+    }
+    if (v->bar)
+        draw_bar(v, ev->done, ev->total);
+}
+
+static int db_import(db_opts *o, int argc, char **argv)
+{
+    xxgk_import_options opt = {0, true, on_file, NULL};
+    bool quiet = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        long long n;
+        int c = db_common_option(o, argc, argv, &i);
+        if (c < 0)
+            return EXIT_TROUBLE;
+        if (c > 0)
+            continue;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(import_usage, stdout);
+            return cli_finish_stdout(EXIT_CLEAN);
+        } else if (cli_option_value(argc, argv, &i, "--jobs", &v)) {
+            if (!db_parse_int(v, &n) || n < 1 || n > 64)
+                return cli_usage_error("db import", "--jobs 需要 1 到 64 之间的整数");
+            opt.threads = (int)n;
+        } else if (!strcmp(a, "--no-check")) {
+            opt.check = false;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            quiet = true;
+        } else if (a[0] == '-' && a[1]) {
+            return cli_usage_error("db import", "未知选项 “%s”", a);
+        } else if (!add_arg(o, a)) {
+            return EXIT_TROUBLE;
+        }
+    }
+    if (o->nargs == 0)
+        return cli_usage_error("db import", "没有给出要导入的文件或目录");
+    xxgk_store *s = db_open(o, false);
+    if (!s)
+        return EXIT_TROUBLE;
+    import_view view = {.bar = !quiet && isatty(STDERR_FILENO), .start = now()};
+    opt.ctx = &view;
+    xxgk_import_summary sum;
+    xxgk_error err = {0};
+    xxgk_status st = xxgk_store_import(s, o->args, (size_t)o->nargs, &opt, &sum, &err);
+    double seconds = now() - view.start;
+    xxgk_store_close(s);
+    for (size_t i = 0; i < view.nfailed; i++) {
+        fprintf(stderr, "xxgk: %s\n", view.failed_text[i]);
+        free(view.failed_text[i]);
+    }
+    free(view.failed_text);
+    if (st != XXGK_OK) {
+        cli_error(o->db, "%s", err.message);
+        return EXIT_TROUBLE;
+    }
+    if (!quiet)
+        printf("%zu 个文件：新增 %zu，新版本 %zu，未变 %zu，无法读取 %zu；"
+               "有错误的报告 %zu 份。用时 %.2f 秒（%.0f 份/秒）\n",
+               sum.files, sum.added, sum.versions, sum.unchanged, sum.failed, sum.with_errors,
+               seconds, seconds > 0 ? (double)sum.files / seconds : 0.0);
+    int status = sum.failed ? EXIT_TROUBLE : sum.with_errors ? EXIT_FINDINGS : EXIT_CLEAN;
+    return cli_finish_stdout(status);
+}
+
+/* ---- dispatch -------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    int (*fn)(db_opts *o, int argc, char **argv);
+} subcommands[] = {
+    {"import", db_import}, {"list", db_list},   {"show", db_show},   {"rollup", db_rollup},
+    {"diff", db_diff},     {"stats", db_stats}, {"export", db_export}, {"chart", db_chart},
+    {"query", db_query},
+};
+
+int cmd_db(int argc, char **argv)
+{
+    static db_opts o; /* large (positional arguments); one per process */
+    memset(&o, 0, sizeof o);
+    o.db = "xxgk.db";
+    int i = 1;
+    /* Options before the subcommand: --db and --help. */
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs(db_usage, stdout);
+            return cli_finish_stdout(EXIT_CLEAN);
+        }
+        const char *v;
+        if (!cli_option_value(argc, argv, &i, "--db", &v))
+            return cli_usage_error("db", "未知选项 “%s”", argv[i]);
+        if (!v || !*v)
+            return cli_usage_error("db", "--db 需要数据库文件名");
+        o.db = v;
+    }
+    if (i >= argc)
+        return cli_usage_error("db", "没有给出子命令（import、list、show、rollup、diff、stats、"
+                                     "export、chart、query）");
+    for (size_t k = 0; k < sizeof subcommands / sizeof subcommands[0]; k++) {
+        if (!strcmp(argv[i], subcommands[k].name)) {
+            o.sub = subcommands[k].name;
+            return subcommands[k].fn(&o, argc - i, argv + i);
+        }
+    }
+    return cli_usage_error("db", "未知子命令 “%s”", argv[i]);
+}

@@ -1,0 +1,39 @@
+/*
+ * db.h — the pieces shared by the `xxgk db` subcommands (cmd_db.c,
+ * db_view.c, db_stats.c): the options every one of them takes.
+ */
+#ifndef XXGK_CLI_DB_H
+#define XXGK_CLI_DB_H
+
+#include "cli.h"
+
+typedef struct db_opts {
+    const char *db;             /* --db PATH, default xxgk.db */
+    const char *sub;            /* the subcommand, for messages */
+    xxgk_store_filter filter;   /* --year --body --errors --no-errors --rule --where */
+    const char *format;         /* --format */
+    const char *args[4096];     /* positional arguments */
+    int nargs;
+} db_opts;
+
+/* Matches a filter option or --db at argv[*i]: 1 when taken, 0 when it
+ * is not one of them, -1 after a usage error (already printed). */
+int db_common_option(db_opts *o, int argc, char **argv, int *i);
+
+/* Opens the store (read-only for every subcommand but import); prints
+ * the error and returns NULL when it cannot. */
+xxgk_store *db_open(const db_opts *o, bool read_only);
+
+/* Parses a positive integer argument (an id, a year, a count). */
+bool db_parse_int(const char *s, long long *out);
+
+int db_list(db_opts *o, int argc, char **argv);
+int db_show(db_opts *o, int argc, char **argv);
+int db_rollup(db_opts *o, int argc, char **argv);
+int db_diff(db_opts *o, int argc, char **argv);
+int db_stats(db_opts *o, int argc, char **argv);
+int db_export(db_opts *o, int argc, char **argv);
+int db_chart(db_opts *o, int argc, char **argv);
+int db_query(db_opts *o, int argc, char **argv);
+
+#endif

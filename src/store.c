@@ -1,0 +1,537 @@
+/*
+ * store.c — the report store's database: opening, the schema and its
+ * version, and the helpers every store*.c file shares (SQL text, the
+ * selection of reports by filter, cell values in and out of SQLite).
+ *
+ * The schema is documented in docs/schema.md; keep the two together.
+ */
+#include "store.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "input.h"
+#include "number.h"
+#include "template.h"
+
+/* Version 1: report, cells (one column per cell key), finding, cell_key. */
+#define SCHEMA_VERSION 1
+
+static const char schema_v1[] =
+    "CREATE TABLE schema_version(version INTEGER NOT NULL);"
+    "CREATE TABLE report("
+    " id INTEGER PRIMARY KEY,"
+    " path TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL UNIQUE,"
+    " size INTEGER NOT NULL,"
+    " version INTEGER NOT NULL,"
+    " current INTEGER NOT NULL,"
+    " imported TEXT NOT NULL,"
+    " year INTEGER, format INTEGER, title TEXT, body TEXT, date TEXT,"
+    " period_from TEXT, period_to TEXT,"
+    " cells INTEGER NOT NULL,"
+    " errors INTEGER, warnings INTEGER, notes INTEGER);"
+    "CREATE INDEX report_path ON report(path, version);"
+    "CREATE INDEX report_year ON report(year, body);"
+    "CREATE TABLE cell_key("
+    " key TEXT PRIMARY KEY, position INTEGER NOT NULL,"
+    " row_label TEXT NOT NULL, column_label TEXT NOT NULL, formats TEXT NOT NULL);"
+    "CREATE TABLE finding("
+    " report_id INTEGER NOT NULL REFERENCES report(id),"
+    " seq INTEGER NOT NULL,"
+    " severity TEXT NOT NULL, rule TEXT NOT NULL,"
+    " line INTEGER, col INTEGER, len INTEGER,"
+    " message TEXT NOT NULL, expected TEXT, cells TEXT,"
+    " PRIMARY KEY(report_id, seq)) WITHOUT ROWID;"
+    "CREATE VIEW current_report AS SELECT * FROM report WHERE current = 1;"
+    "INSERT INTO schema_version VALUES(1);";
+
+int xxgk_store_schema_version(void)
+{
+    return SCHEMA_VERSION;
+}
+
+/* ---- small helpers -------------------------------------------------- */
+
+static void sbuf_reserve(sbuf *b, size_t more)
+{
+    if (b->failed || b->len + more + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + more + 1)
+        cap *= 2;
+    char *s = realloc(b->s, cap);
+    if (!s) {
+        b->failed = true;
+        return;
+    }
+    b->s = s;
+    b->cap = cap;
+}
+
+void sbuf_add(sbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    sbuf_reserve(b, n);
+    if (b->failed)
+        return;
+    memcpy(b->s + b->len, s, n + 1);
+    b->len += n;
+}
+
+void sbuf_addf(sbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    sbuf_reserve(b, (size_t)n);
+    if (b->failed)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void sbuf_add_ident(sbuf *b, const char *s)
+{
+    sbuf_add(b, "\"");
+    for (const char *p = s; *p; p++)
+        sbuf_add(b, *p == '"' ? "\"\"" : (char[]){*p, '\0'});
+    sbuf_add(b, "\"");
+}
+
+void sbuf_free(sbuf *b)
+{
+    free(b->s);
+    memset(b, 0, sizeof *b);
+}
+
+xxgk_status store_fail(xxgk_store *s, xxgk_error *err, const char *what)
+{
+    return error_set(err, XXGK_E_IO, "%s：%s", what, s && s->db ? sqlite3_errmsg(s->db) : "");
+}
+
+int store_exec(xxgk_store *s, const char *sql)
+{
+    return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
+xxgk_format store_format(int number)
+{
+    return number == 2019 ? XXGK_FORMAT_2019 : number == 2021 ? XXGK_FORMAT_2021
+                                                              : XXGK_FORMAT_UNKNOWN;
+}
+
+/* ---- schema --------------------------------------------------------- */
+
+static const char *formats_text(int mask)
+{
+    return mask == FBOTH ? "2019 2021" : mask == F2019 ? "2019" : "2021";
+}
+
+/* Creates `cells` with one column per registry key, in one statement
+ * (adding them one ALTER TABLE at a time re-parses the schema each
+ * time: a third of a second for a new store). */
+static int create_cells(xxgk_store *s)
+{
+    sbuf sql = {0};
+    sbuf_add(&sql, "CREATE TABLE cells(report_id INTEGER PRIMARY KEY REFERENCES report(id)");
+    for (size_t id = 0; id < xxgk_cell_count(); id++) {
+        sbuf_add(&sql, ", ");
+        sbuf_add_ident(&sql, xxgk_cell_key(id));
+        sbuf_add(&sql, " NUMERIC");
+    }
+    sbuf_add(&sql, ")");
+    int rc = sql.failed ? SQLITE_NOMEM : store_exec(s, sql.s);
+    sbuf_free(&sql);
+    return rc;
+}
+
+/* Records cell `id` in cell_key: what the column means. */
+static int describe_cell(xxgk_store *s, size_t id)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO cell_key VALUES(?,?,?,?,?)", -1,
+                                &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, xxgk_cell_key(id), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)id);
+    sqlite3_bind_text(st, 3, xxgk_cell_row_label(id), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, xxgk_cell_column_label(id), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, formats_text(tpl_cell(id)->formats), -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int create_schema(xxgk_store *s)
+{
+    int rc = store_exec(s, schema_v1);
+    if (rc == SQLITE_OK)
+        rc = create_cells(s);
+    for (size_t id = 0; rc == SQLITE_OK && id < xxgk_cell_count(); id++)
+        rc = describe_cell(s, id);
+    return rc;
+}
+
+/* Adds a column to `cells` for every registry key the store lacks (a new
+ * format version adds keys; none is ever renamed) and records the keys
+ * in cell_key. Runs inside the caller's transaction. */
+static int sync_cell_columns(xxgk_store *s, bool *missing)
+{
+    size_t n = xxgk_cell_count();
+    char *have = calloc(n ? n : 1, 1);
+    if (!have)
+        return SQLITE_NOMEM;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT name FROM pragma_table_info('cells')", -1, &st,
+                                NULL);
+    while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        int id = xxgk_cell_find((const char *)sqlite3_column_text(st, 0));
+        if (id >= 0)
+            have[id] = 1;
+    }
+    sqlite3_finalize(st);
+    *missing = false;
+    for (size_t id = 0; rc == SQLITE_OK && id < n; id++) {
+        if (have[id])
+            continue;
+        *missing = true;
+        if (s->read_only)
+            break;
+        sbuf sql = {0};
+        sbuf_add(&sql, "ALTER TABLE cells ADD COLUMN ");
+        sbuf_add_ident(&sql, xxgk_cell_key(id));
+        sbuf_add(&sql, " NUMERIC");
+        rc = sql.failed ? SQLITE_NOMEM : store_exec(s, sql.s);
+        sbuf_free(&sql);
+        if (rc == SQLITE_OK)
+            rc = describe_cell(s, id);
+    }
+    free(have);
+    return rc;
+}
+
+/* The schema version stored, 0 when the database is empty, -1 when it
+ * holds tables but no version (not an xxgk store). */
+static int stored_version(xxgk_store *s)
+{
+    sqlite3_stmt *st;
+    int version = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT version FROM schema_version", -1, &st, NULL) ==
+        SQLITE_OK) {
+        version = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+        sqlite3_finalize(st);
+        return version;
+    }
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL) !=
+        SQLITE_OK)
+        return -2;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0)
+        version = -1;
+    sqlite3_finalize(st);
+    return version;
+}
+
+static xxgk_status prepare_schema(xxgk_store *s, const char *path, xxgk_error *err)
+{
+    int version = stored_version(s);
+    if (version == -2)
+        return error_set(err, XXGK_E_IO, "%s：不是 SQLite 数据库或无法读取（%s）", path,
+                         sqlite3_errmsg(s->db));
+    if (version == -1)
+        return error_set(err, XXGK_E_USAGE, "%s：不是 xxgk 数据库（没有 schema_version 表）",
+                         path);
+    if (version > SCHEMA_VERSION)
+        return error_set(err, XXGK_E_USAGE,
+                         "%s：数据库由更新版本的 xxgk 建立（模式版本 %d，本程序为 %d）", path,
+                         version, SCHEMA_VERSION);
+    if (version == 0 && s->read_only)
+        return error_set(err, XXGK_E_USAGE, "%s：数据库为空，请先用 xxgk db import 导入报告",
+                         path);
+    if (!s->read_only && store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
+        return store_fail(s, err, path);
+    int rc = version == 0 ? create_schema(s) : SQLITE_OK;
+    bool missing = false;
+    if (rc == SQLITE_OK)
+        rc = sync_cell_columns(s, &missing);
+    if (!s->read_only)
+        rc = rc == SQLITE_OK ? store_exec(s, "COMMIT") : (store_exec(s, "ROLLBACK"), rc);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, path);
+    if (missing && s->read_only)
+        return error_set(err, XXGK_E_USAGE,
+                         "%s：数据库缺少新版格式的栏目，请先以可写方式打开一次（如 xxgk db import）",
+                         path);
+    s->ncells = xxgk_cell_count();
+    return XXGK_OK;
+}
+
+xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
+                            xxgk_error *err)
+{
+    *out = NULL;
+    if (!path || !*path)
+        return error_set(err, XXGK_E_USAGE, "没有给出数据库文件");
+    if (read_only && access(path, F_OK) != 0)
+        return error_set(err, XXGK_E_IO, "%s：数据库不存在，请先用 xxgk db import 导入报告",
+                         path);
+    xxgk_store *s = calloc(1, sizeof *s);
+    if (!s)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    s->read_only = read_only;
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        xxgk_status st = error_set(err, XXGK_E_IO, "%s：无法打开数据库（%s）", path,
+                                   s->db ? sqlite3_errmsg(s->db) : "内存不足");
+        xxgk_store_close(s);
+        return st;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    /* WAL: readers never block the importer, and a killed importer
+     * leaves every committed report and nothing of the one in flight.
+     * synchronous=NORMAL keeps that against a crash of the process (only
+     * a power cut may lose the last commits, never consistency). */
+    if (!read_only)
+        store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    store_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+    xxgk_status st = prepare_schema(s, path, err);
+    if (st != XXGK_OK) {
+        xxgk_store_close(s);
+        return st;
+    }
+    if (read_only)
+        store_exec(s, "PRAGMA query_only=1");
+    *out = s;
+    return XXGK_OK;
+}
+
+void xxgk_store_close(xxgk_store *s)
+{
+    if (!s)
+        return;
+    sqlite3_close(s->db);
+    free(s);
+}
+
+/* ---- selecting reports --------------------------------------------- */
+
+/* Whether the parentheses of an SQL expression balance outside quotes:
+ * a filter like "1) OR (1" would otherwise escape the conditions it is
+ * joined to (the current versions only). */
+static bool balanced(const char *sql)
+{
+    int depth = 0;
+    for (const char *p = sql; *p; p++) {
+        if (*p == '\'' || *p == '"' || *p == '`' || *p == '[') {
+            char close = *p == '[' ? ']' : *p;
+            p = strchr(p + 1, close);
+            if (!p)
+                return false;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')' && --depth < 0) {
+            return false;
+        } else if ((*p == '-' && p[1] == '-') || (*p == '/' && p[1] == '*')) {
+            return false; /* a comment could hide the rest of the query */
+        }
+    }
+    return depth == 0;
+}
+
+sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char *cols,
+                           const char *join, const char *tail, xxgk_error *err)
+{
+    static const xxgk_store_filter none = {0};
+    if (!f)
+        f = &none;
+    sbuf sql = {0};
+    sbuf_addf(&sql, "SELECT %s FROM report JOIN cells ON cells.report_id = report.id", cols);
+    if (join)
+        sbuf_addf(&sql, " %s", join);
+    sbuf_add(&sql, " WHERE report.current = 1");
+    if (f->year)
+        sbuf_add(&sql, " AND report.year = ?1");
+    if (f->body && *f->body)
+        sbuf_add(&sql, " AND instr(report.body, ?2) > 0");
+    if (f->errors > 0)
+        sbuf_add(&sql, " AND report.errors > 0");
+    else if (f->errors < 0)
+        sbuf_add(&sql, " AND coalesce(report.errors, 0) = 0");
+    if (f->rule && *f->rule)
+        sbuf_add(&sql, " AND EXISTS (SELECT 1 FROM finding AS f WHERE f.report_id = report.id"
+                       " AND f.rule = ?3)");
+    if (f->where && *f->where) {
+        if (!balanced(f->where)) {
+            sbuf_free(&sql);
+            error_set(err, XXGK_E_USAGE, "筛选条件的括号或引号不配对，或含有注释");
+            return NULL;
+        }
+        sbuf_addf(&sql, " AND (%s)", f->where);
+    }
+    if (tail)
+        sbuf_addf(&sql, " %s", tail);
+    if (sql.failed) {
+        sbuf_free(&sql);
+        error_set(err, XXGK_E_NOMEM, "内存不足");
+        return NULL;
+    }
+    sqlite3_stmt *st = NULL;
+    const char *rest = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql.s, -1, &st, &rest);
+    bool extra = rc == SQLITE_OK && rest && rest[strspn(rest, " \t\r\n;")] != '\0';
+    sbuf_free(&sql);
+    if (rc != SQLITE_OK) {
+        error_set(err, XXGK_E_USAGE, "筛选条件有误：%s", sqlite3_errmsg(s->db));
+        return NULL;
+    }
+    if (extra || !sqlite3_stmt_readonly(st)) {
+        sqlite3_finalize(st);
+        error_set(err, XXGK_E_USAGE, "筛选条件只能是一个只读的 SQL 表达式");
+        return NULL;
+    }
+    if (f->year)
+        sqlite3_bind_int(st, 1, f->year);
+    if (f->body && *f->body)
+        sqlite3_bind_text(st, 2, f->body, -1, SQLITE_TRANSIENT);
+    if (f->rule && *f->rule)
+        sqlite3_bind_text(st, 3, f->rule, -1, SQLITE_TRANSIENT);
+    return st;
+}
+
+/* ---- cell values ---------------------------------------------------- */
+
+/* Parses "-12.345" into a decimal; false when it is not one. */
+static bool parse_decimal(const char *s, xxgk_decimal *out)
+{
+    bool neg = *s == '-';
+    if (neg)
+        s++;
+    int64_t units = 0;
+    int scale = -1, digits = 0;
+    for (; *s; s++) {
+        if (*s == '.' && scale < 0) {
+            scale = 0;
+            continue;
+        }
+        if (*s < '0' || *s > '9' || units > (INT64_MAX - 9) / 10 || scale >= 18)
+            return false;
+        units = units * 10 + (*s - '0');
+        digits++;
+        if (scale >= 0)
+            scale++;
+    }
+    if (!digits)
+        return false;
+    out->units = neg ? -units : units;
+    out->scale = (uint8_t)(scale < 0 ? 0 : scale);
+    return true;
+}
+
+/* The shortest fixed-point text that reads back as v (at most 15
+ * decimals), as a decimal. */
+static bool real_to_decimal(double v, xxgk_decimal *out)
+{
+    char buf[64];
+    for (int p = 0; p <= 15; p++) {
+        snprintf(buf, sizeof buf, "%.*f", p, v);
+        if (strtod(buf, NULL) == v)
+            return parse_decimal(buf, out);
+    }
+    return false;
+}
+
+void store_value_to_cell(sqlite3_stmt *st, int col, xxgk_cell *out)
+{
+    memset(out, 0, sizeof *out);
+    out->raw = "";
+    switch (sqlite3_column_type(st, col)) {
+    case SQLITE_INTEGER:
+        out->kind = XXGK_VALUE_NUMBER;
+        out->value.units = sqlite3_column_int64(st, col);
+        break;
+    case SQLITE_FLOAT:
+        if (real_to_decimal(sqlite3_column_double(st, col), &out->value))
+            out->kind = XXGK_VALUE_NUMBER;
+        break;
+    case SQLITE_TEXT: {
+        const char *t = (const char *)sqlite3_column_text(st, col);
+        if (!t || !*t)
+            out->kind = XXGK_VALUE_BLANK;
+        else if (parse_decimal(t, &out->value))
+            out->kind = XXGK_VALUE_NUMBER;
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+int store_bind_cell(sqlite3_stmt *st, int col, const xxgk_cell *c)
+{
+    if (c->kind == XXGK_VALUE_BLANK)
+        return sqlite3_bind_text(st, col, "", 0, SQLITE_STATIC);
+    if (c->kind != XXGK_VALUE_NUMBER)
+        return sqlite3_bind_null(st, col);
+    xxgk_decimal d = decimal_normalise(c->value);
+    if (d.scale == 0)
+        return sqlite3_bind_int64(st, col, d.units);
+    char buf[48];
+    xxgk_decimal_format(d, buf, sizeof buf);
+    int64_t mag = d.units < 0 ? -d.units : d.units;
+    if (mag >= 1000000000000000LL) /* 16 digits or more: keep the text */
+        return sqlite3_bind_text(st, col, buf, -1, SQLITE_TRANSIENT);
+    return sqlite3_bind_double(st, col, strtod(buf, NULL));
+}
+
+bool store_decimal_add(xxgk_decimal *acc, xxgk_decimal v)
+{
+    while (acc->scale < v.scale) {
+        if (__builtin_mul_overflow(acc->units, 10, &acc->units))
+            return false;
+        acc->scale++;
+    }
+    int64_t u = v.units;
+    for (int k = v.scale; k < acc->scale; k++)
+        if (__builtin_mul_overflow(u, 10, &u))
+            return false;
+    return !__builtin_add_overflow(acc->units, u, &acc->units);
+}
+
+xxgk_report *store_report_new(const char *name)
+{
+    xxgk_report *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    arena_init(&r->a, 16384);
+    r->name = arena_strndup(&r->a, name, strlen(name));
+    r->text = "";
+    r->ncells = xxgk_cell_count();
+    r->cells = arena_alloc(&r->a, sizeof(xxgk_cell) * r->ncells);
+    if (!r->name || !r->cells) {
+        xxgk_report_free(r);
+        return NULL;
+    }
+    for (size_t i = 0; i < r->ncells; i++)
+        r->cells[i].raw = "";
+    return r;
+}
+
+int *store_cell_columns(sqlite3_stmt *st, int first)
+{
+    int n = sqlite3_column_count(st);
+    int *map = malloc(sizeof(int) * (size_t)(n > 0 ? n : 1));
+    if (!map)
+        return NULL;
+    for (int c = 0; c < n; c++)
+        map[c] = c >= first ? xxgk_cell_find(sqlite3_column_name(st, c)) : -1;
+    return map;
+}

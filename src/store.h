@@ -1,0 +1,72 @@
+/*
+ * store.h — internals shared by the store's files (store*.c): the
+ * connection, a growable string for building SQL, the selection of
+ * reports by filter, and turning stored values back into cells.
+ */
+#ifndef XXGK_STORE_H
+#define XXGK_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "report.h"
+#include "xxgk.h"
+
+struct xxgk_store {
+    sqlite3 *db;
+    bool read_only;
+    size_t ncells;   /* columns of `cells`: the registry at open time */
+};
+
+/* A growable NUL-terminated string (for SQL text built at run time). */
+typedef struct sbuf {
+    char *s;
+    size_t len, cap;
+    bool failed;     /* an allocation failed; s holds what fitted */
+} sbuf;
+
+void sbuf_add(sbuf *b, const char *s);
+void sbuf_addf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s as an SQL identifier in double quotes ("t3.new.natural"). */
+void sbuf_add_ident(sbuf *b, const char *s);
+void sbuf_free(sbuf *b);
+
+/* Fills err with XXGK_E_IO, "what：the SQLite message". Returns XXGK_E_IO. */
+xxgk_status store_fail(xxgk_store *s, xxgk_error *err, const char *what);
+
+/* Runs SQL without results; returns SQLITE_OK or the error code. */
+int store_exec(xxgk_store *s, const char *sql);
+
+/* "SELECT <cols> FROM report JOIN cells <join> WHERE report.current = 1
+ * AND <the filter> <tail>", the filter's values bound; join (extra JOIN
+ * clauses) and tail (GROUP BY, ORDER BY) may be NULL. NULL, err set,
+ * when the filter's SQL expression is wrong or would write. */
+sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char *cols,
+                           const char *join, const char *tail, xxgk_error *err);
+
+/* A stored cell value back into a cell: NULL → absent, '' → blank, an
+ * integer, a real (exact to 15 digits, as stored) or decimal text →
+ * number. */
+void store_value_to_cell(sqlite3_stmt *st, int col, xxgk_cell *out);
+
+/* Binds a cell as the store keeps it: absent → NULL, blank → '',
+ * number → integer, or real when it has decimals (text when it has more
+ * than 15 significant digits, which a double cannot hold exactly). */
+int store_bind_cell(sqlite3_stmt *st, int col, const xxgk_cell *c);
+
+/* An empty report object (all cells absent) named `name`, for reports
+ * built from the store rather than parsed. */
+xxgk_report *store_report_new(const char *name);
+
+/* Exact sum: *acc += v, aligning scales. False on overflow. */
+bool store_decimal_add(xxgk_decimal *acc, xxgk_decimal v);
+
+/* For the columns first … last of a statement over `cells`, the cell id
+ * each one holds (by its name), or -1. Free the array. */
+int *store_cell_columns(sqlite3_stmt *st, int first);
+
+/* The format of a stored format number (2019, 2021), else UNKNOWN. */
+xxgk_format store_format(int number);
+
+#endif

@@ -1,0 +1,277 @@
+/*
+ * store_export.c — `xxgk db export`: one row per selected report, one
+ * column per cell key, as CSV or XLSX.
+ *
+ * The column order is a documented contract (docs/schema.md, "Export
+ * columns"): the report columns below, then every cell key in registry
+ * order (xxgk_cell_key(0) …), then the finding counts and rule ids. A new
+ * format version appends keys to the registry of its table, so scripts
+ * should address cell columns by their header, not their position.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "input.h"
+#include "store.h"
+
+/* Leading columns: header, and whether the value is a number. */
+static const struct {
+    const char *name;
+    bool number;
+} head[] = {
+    {"id", true},         {"path", false},       {"sha256", false}, {"version", true},
+    {"year", true},       {"format", true},      {"title", false},  {"body", false},
+    {"date", false},      {"period_from", false}, {"period_to", false},
+};
+enum { NHEAD = sizeof head / sizeof head[0] };
+
+/* Trailing columns, after the cells. */
+static const char *const tail_names[] = {"errors", "warnings", "notes", "rules"};
+enum { NTAIL = 4 };
+
+/* Selected columns: the head, the tail, then cells.* (any order: mapped
+ * to registry ids by name). */
+static const char export_cols[] =
+    "report.id, report.path, report.sha256, report.version, report.year, report.format,"
+    " report.title, report.body, report.date, report.period_from, report.period_to,"
+    " report.errors, report.warnings, report.notes,"
+    " (SELECT group_concat(rule, ' ') FROM (SELECT rule FROM finding"
+    "   WHERE finding.report_id = report.id GROUP BY rule ORDER BY min(seq))),"
+    " cells.*";
+enum { FIRST_CELL_COL = NHEAD + NTAIL };
+
+static const char export_order[] = "ORDER BY report.year, report.body, report.id";
+
+/* Walks the export rows: row(ctx, st, cells) with the cells of the row in
+ * registry order. */
+typedef bool (*export_row_fn)(void *ctx, sqlite3_stmt *st, const xxgk_cell *cells);
+
+static xxgk_status each_export_row(xxgk_store *s, const xxgk_store_filter *f, export_row_fn fn,
+                                   void *ctx, xxgk_error *err)
+{
+    sqlite3_stmt *st = store_select(s, f, export_cols, NULL, export_order, err);
+    if (!st)
+        return err->status;
+    size_t ncells = xxgk_cell_count();
+    int *map = store_cell_columns(st, FIRST_CELL_COL);
+    xxgk_cell *cells = calloc(ncells, sizeof *cells);
+    xxgk_status status = map && cells ? XXGK_OK : error_set(err, XXGK_E_NOMEM, "内存不足");
+    int rc = SQLITE_DONE, n = sqlite3_column_count(st);
+    while (status == XXGK_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (size_t i = 0; i < ncells; i++)
+            cells[i] = (xxgk_cell){.raw = ""};
+        for (int c = FIRST_CELL_COL; c < n; c++)
+            if (map[c] >= 0 && (size_t)map[c] < ncells)
+                store_value_to_cell(st, c, &cells[map[c]]);
+        if (!fn(ctx, st, cells))
+            status = error_set(err, XXGK_E_IO, "写入导出文件失败");
+    }
+    if (status == XXGK_OK && rc != SQLITE_DONE)
+        status = store_fail(s, err, "读取数据库失败");
+    free(map);
+    free(cells);
+    sqlite3_finalize(st);
+    return status;
+}
+
+/* ---- CSV ------------------------------------------------------------ */
+
+static void csv_field(FILE *out, const char *s, bool first)
+{
+    if (!first)
+        fputc(',', out);
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static void csv_header(FILE *out)
+{
+    for (int i = 0; i < NHEAD; i++)
+        csv_field(out, head[i].name, i == 0);
+    for (size_t i = 0; i < xxgk_cell_count(); i++)
+        csv_field(out, xxgk_cell_key(i), false);
+    for (int i = 0; i < NTAIL; i++)
+        csv_field(out, tail_names[i], false);
+    fputc('\n', out);
+}
+
+static bool csv_row(void *ctx, sqlite3_stmt *st, const xxgk_cell *cells)
+{
+    FILE *out = ctx;
+    for (int i = 0; i < NHEAD; i++)
+        csv_field(out, (const char *)sqlite3_column_text(st, i), i == 0);
+    for (size_t i = 0; i < xxgk_cell_count(); i++) {
+        char buf[48] = "";
+        if (cells[i].kind == XXGK_VALUE_NUMBER)
+            xxgk_decimal_format(cells[i].value, buf, sizeof buf);
+        csv_field(out, buf, false);
+    }
+    for (int i = 0; i < NTAIL; i++)
+        csv_field(out, (const char *)sqlite3_column_text(st, NHEAD + i), false);
+    fputc('\n', out);
+    return !ferror(out);
+}
+
+xxgk_status xxgk_store_export_csv(xxgk_store *s, const xxgk_store_filter *f, FILE *out,
+                                  xxgk_error *err)
+{
+    xxgk_error local;
+    if (!err)
+        err = &local;
+    csv_header(out);
+    xxgk_status status = each_export_row(s, f, csv_row, out, err);
+    if (status == XXGK_OK && (fflush(out) != 0 || ferror(out)))
+        status = error_set(err, XXGK_E_IO, "写入导出文件失败");
+    return status;
+}
+
+/* ---- XLSX ----------------------------------------------------------- */
+
+typedef struct xlsx_out {
+    lxw_worksheet *sheet;
+    lxw_format *bold;
+    lxw_row_t row;
+} xlsx_out;
+
+static void xlsx_value(xlsx_out *x, lxw_col_t col, sqlite3_stmt *st, int i, bool number)
+{
+    int type = sqlite3_column_type(st, i);
+    if (type == SQLITE_NULL)
+        return;
+    if (number && (type == SQLITE_INTEGER || type == SQLITE_FLOAT))
+        worksheet_write_number(x->sheet, x->row, col, sqlite3_column_double(st, i), NULL);
+    else
+        worksheet_write_string(x->sheet, x->row, col, (const char *)sqlite3_column_text(st, i),
+                               NULL);
+}
+
+static bool xlsx_row(void *ctx, sqlite3_stmt *st, const xxgk_cell *cells)
+{
+    xlsx_out *x = ctx;
+    lxw_col_t col = 0;
+    for (int i = 0; i < NHEAD; i++)
+        xlsx_value(x, col++, st, i, head[i].number);
+    for (size_t i = 0; i < xxgk_cell_count(); i++, col++) {
+        if (cells[i].kind != XXGK_VALUE_NUMBER)
+            continue;
+        char buf[48];
+        xxgk_decimal_format(cells[i].value, buf, sizeof buf);
+        worksheet_write_number(x->sheet, x->row, col, strtod(buf, NULL), NULL);
+    }
+    for (int i = 0; i < NTAIL; i++)
+        xlsx_value(x, col++, st, NHEAD + i, i < 3);
+    x->row++;
+    return true;
+}
+
+static void xlsx_header(xlsx_out *x, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        worksheet_write_string(x->sheet, 0, (lxw_col_t)i, names[i], x->bold);
+    worksheet_freeze_panes(x->sheet, 1, 0);
+    x->row = 1;
+}
+
+static xxgk_status xlsx_reports(xxgk_store *s, const xxgk_store_filter *f, lxw_workbook *wb,
+                                lxw_format *bold, xxgk_error *err)
+{
+    xlsx_out x = {workbook_add_worksheet(wb, "reports"), bold, 0};
+    size_t n = NHEAD + xxgk_cell_count() + NTAIL, k = 0;
+    const char **names = malloc(n * sizeof *names);
+    if (!names || !x.sheet) {
+        free(names);
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    }
+    for (int i = 0; i < NHEAD; i++)
+        names[k++] = head[i].name;
+    for (size_t i = 0; i < xxgk_cell_count(); i++)
+        names[k++] = xxgk_cell_key(i);
+    for (int i = 0; i < NTAIL; i++)
+        names[k++] = tail_names[i];
+    xlsx_header(&x, names, n);
+    free(names);
+    return each_export_row(s, f, xlsx_row, &x, err);
+}
+
+/* The second sheet: every finding of the selected reports. */
+static xxgk_status xlsx_findings(xxgk_store *s, const xxgk_store_filter *f, lxw_workbook *wb,
+                                 lxw_format *bold, xxgk_error *err)
+{
+    static const char *const names[] = {"report_id", "path",    "year",     "body",
+                                        "severity",  "rule",    "line",     "message",
+                                        "expected",  "cells"};
+    static const bool number[] = {true, false, true, false, false, false, true, false, false,
+                                  false};
+    xlsx_out x = {workbook_add_worksheet(wb, "findings"), bold, 0};
+    if (!x.sheet)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    xlsx_header(&x, names, 10);
+    sqlite3_stmt *st = store_select(
+        s, f,
+        "report.id, report.path, report.year, report.body, finding.severity, finding.rule,"
+        " finding.line, finding.message, finding.expected, finding.cells",
+        "JOIN finding ON finding.report_id = report.id",
+        "ORDER BY report.year, report.body, report.id, finding.seq", err);
+    if (!st)
+        return err->status;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int i = 0; i < 10; i++)
+            xlsx_value(&x, (lxw_col_t)i, st, i, number[i]);
+        x.row++;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? XXGK_OK : store_fail(s, err, "读取数据库失败");
+}
+
+/* The third sheet: what each cell key means, in the official labels. */
+static void xlsx_keys(lxw_workbook *wb, lxw_format *bold)
+{
+    static const char *const names[] = {"key", "行 row", "栏 column"};
+    xlsx_out x = {workbook_add_worksheet(wb, "keys"), bold, 0};
+    if (!x.sheet)
+        return;
+    xlsx_header(&x, names, 3);
+    for (size_t i = 0; i < xxgk_cell_count(); i++, x.row++) {
+        worksheet_write_string(x.sheet, x.row, 0, xxgk_cell_key(i), NULL);
+        worksheet_write_string(x.sheet, x.row, 1, xxgk_cell_row_label(i), NULL);
+        worksheet_write_string(x.sheet, x.row, 2, xxgk_cell_column_label(i), NULL);
+    }
+}
+
+xxgk_status xxgk_store_export_xlsx(xxgk_store *s, const xxgk_store_filter *f,
+                                   const char *path, xxgk_error *err)
+{
+    xxgk_error local;
+    if (!err)
+        err = &local;
+    /* constant_memory: rows go to disk as they are written, so 100,000
+     * reports × 240 columns do not have to fit in memory. */
+    lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
+    lxw_workbook *wb = workbook_new_opt(path, &opt);
+    if (!wb)
+        return error_set(err, XXGK_E_IO, "%s：无法建立 XLSX 文件", path);
+    lxw_format *bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    xxgk_status status = xlsx_reports(s, f, wb, bold, err);
+    if (status == XXGK_OK)
+        status = xlsx_findings(s, f, wb, bold, err);
+    if (status == XXGK_OK)
+        xlsx_keys(wb, bold);
+    lxw_error e = workbook_close(wb);
+    if (status == XXGK_OK && e != LXW_NO_ERROR)
+        status = error_set(err, XXGK_E_IO, "%s：写入 XLSX 失败（%s）", path, lxw_strerror(e));
+    return status;
+}

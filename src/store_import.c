@@ -1,0 +1,429 @@
+/*
+ * store_import.c — `xxgk db import`: finding the files, reading and
+ * parsing them in parallel, storing them one transaction each.
+ *
+ * Worker threads read, hash, parse (and check) files; the calling thread
+ * alone owns the SQLite connection and stores results strictly in the
+ * order the files were found, so report ids do not depend on thread
+ * timing. Workers may run at most WINDOW files ahead of the writer, which
+ * bounds the memory held by parsed reports waiting to be stored.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "input.h"
+#include "store.h"
+#include "store_sha256.h"
+#include "store_write.h"
+
+#define WINDOW 64
+
+/* One file to import and, once a worker is done with it, its result. */
+typedef struct job {
+    char *path;          /* as found (for messages) */
+    char *canon;         /* canonical: absolute, links resolved (stored) */
+    bool ready;          /* a worker has filled the result */
+    bool known;          /* its hash is already stored: not parsed */
+    bool checked;
+    char sha[65];
+    size_t size;
+    xxgk_report *report; /* NULL when failed or known */
+    xxgk_error err;      /* err.status != OK when failed */
+} job;
+
+typedef struct file_list {
+    job *v;
+    size_t n, cap;
+} file_list;
+
+/* Content hashes already in the store, sorted, for workers to skip
+ * unchanged files without parsing them. Read-only once workers run. */
+typedef struct hash_set {
+    uint8_t (*v)[32];
+    size_t n;
+} hash_set;
+
+typedef struct pipeline {
+    job *jobs;
+    size_t njobs;
+    size_t next;     /* next job a worker takes */
+    size_t written;  /* jobs the writer is done with */
+    bool stop;       /* the writer failed: take no more jobs */
+    bool check;
+    hash_set known;
+    pthread_mutex_t mu;
+    pthread_cond_t job_done, slot_free;
+} pipeline;
+
+/* ---- finding the files --------------------------------------------- */
+
+/* Adds a file: `path` as found, `canon` its canonical form (NULL: the
+ * same as path). */
+static bool add_file(file_list *l, const char *path, const char *canon)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        job *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        l->v = v;
+        l->cap = cap;
+    }
+    job *j = &l->v[l->n++];
+    memset(j, 0, sizeof *j);
+    j->path = strdup(path);
+    j->canon = strdup(canon ? canon : path);
+    return j->path && j->canon;
+}
+
+/* dir + "/" + name, malloc'd. */
+static char *join(const char *dir, const char *name)
+{
+    size_t len = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(len);
+    if (path)
+        snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+    return path;
+}
+
+/* Files in directories are taken by their extension: a folder of reports
+ * often holds other things too (manifests, images, notes). */
+static bool report_like(const char *name)
+{
+    static const char *const ext[] = {".txt", ".md",  ".htm", ".html", ".xhtml", ".shtml",
+                                      ".docx", ".pdf", ".doc", ".wps",  NULL};
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return false;
+    for (int i = 0; ext[i]; i++)
+        if (strcasecmp(dot, ext[i]) == 0)
+            return true;
+    return false;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Adds the report files under dir (canonical form `canon`), in name
+ * order, recursively. Symbolic links to directories are not followed
+ * (no cycles); the canonical names of the files found are the directory's
+ * joined with theirs, which spares resolving every file's path again. */
+static bool walk(file_list *l, const char *dir, const char *canon, int depth)
+{
+    struct dirent **names = NULL;
+    int n = scandir(dir, &names, NULL, by_name);
+    if (n < 0)
+        return add_file(l, dir, canon); /* reported as unreadable by its worker */
+    bool ok = true;
+    for (int i = 0; i < n; i++) {
+        const char *name = names[i]->d_name;
+        char *path = ok && name[0] != '.' ? join(dir, name) : NULL;
+        char *cpath = path ? join(canon, name) : NULL;
+        struct stat lst = {0}, st;
+        char target[PATH_MAX];
+        bool is_link = path && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+        if (ok && name[0] != '.' && (!path || !cpath))
+            ok = false;
+        else if (path && !is_link && S_ISDIR(lst.st_mode) && depth < 64)
+            ok = walk(l, path, cpath, depth + 1);
+        else if (path && stat(path, &st) == 0 && S_ISREG(st.st_mode) && report_like(name))
+            ok = add_file(l, path, is_link && realpath(path, target) ? target : cpath);
+        free(path);
+        free(cpath);
+        free(names[i]);
+    }
+    free(names);
+    return ok;
+}
+
+static bool collect(file_list *l, const char *const *paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        char canon[PATH_MAX];
+        const char *c = realpath(paths[i], canon) ? canon : paths[i];
+        bool ok = stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode) ? walk(l, paths[i], c, 0)
+                                                                   : add_file(l, paths[i], c);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* ---- known hashes --------------------------------------------------- */
+
+static int cmp_hash(const void *a, const void *b)
+{
+    return memcmp(a, b, 32);
+}
+
+static int hex_value(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+static bool load_known(xxgk_store *s, hash_set *h)
+{
+    sqlite3_stmt *st;
+    size_t cap = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT sha256 FROM report", -1, &st, NULL) != SQLITE_OK)
+        return false;
+    bool ok = true;
+    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        const char *hex = (const char *)sqlite3_column_text(st, 0);
+        if (!hex || strlen(hex) != 64)
+            continue;
+        if (h->n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            void *v = realloc(h->v, cap * 32);
+            if (!v) {
+                ok = false;
+                break;
+            }
+            h->v = v;
+        }
+        for (int i = 0; i < 32; i++)
+            h->v[h->n][i] = (uint8_t)(hex_value(hex[2 * i]) << 4 | hex_value(hex[2 * i + 1]));
+        h->n++;
+    }
+    sqlite3_finalize(st);
+    if (h->n)
+        qsort(h->v, h->n, 32, cmp_hash);
+    return ok;
+}
+
+/* ---- the workers ---------------------------------------------------- */
+
+/* Reads the whole file; a clear message on failure. */
+static char *read_all(const char *path, size_t *size, xxgk_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat st;
+    if (!f) {
+        error_set(err, XXGK_E_IO, "无法打开：%s", strerror(errno));
+        return NULL;
+    }
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(f);
+        error_set(err, XXGK_E_IO, "不是普通文件");
+        return NULL;
+    }
+    if ((uint64_t)st.st_size > XXGK_MAX_INPUT) {
+        fclose(f);
+        error_set(err, XXGK_E_TOO_LARGE, "文件过大（%lld 字节，上限 %zu 字节）",
+                  (long long)st.st_size, (size_t)XXGK_MAX_INPUT);
+        return NULL;
+    }
+    size_t want = (size_t)st.st_size;
+    char *data = malloc(want ? want : 1);
+    size_t got = data ? fread(data, 1, want, f) : 0;
+    int e = ferror(f) ? errno : 0;
+    fclose(f);
+    if (!data || got != want) {
+        free(data);
+        error_set(err, data ? XXGK_E_IO : XXGK_E_NOMEM, "%s",
+                  data ? (e ? strerror(e) : "读取不完整") : "内存不足");
+        return NULL;
+    }
+    *size = want;
+    return data;
+}
+
+static void run_job(pipeline *p, job *j)
+{
+    size_t size = 0;
+    char *data = read_all(j->path, &size, &j->err);
+    if (!data)
+        return;
+    uint8_t digest[32];
+    sha256(data, size, digest);
+    sha256_hex(digest, j->sha);
+    j->size = size;
+    if (p->known.n && bsearch(digest, p->known.v, p->known.n, 32, cmp_hash)) {
+        j->known = true;
+    } else if (xxgk_report_parse(data, size, j->path, &j->report, &j->err) == XXGK_OK &&
+               p->check) {
+        /* Rules across years need the body's previous report, which may
+         * not be stored yet: `xxgk db diff` applies them. */
+        j->checked = xxgk_report_check(j->report, NULL) == XXGK_OK;
+    }
+    free(data);
+}
+
+static void *worker(void *arg)
+{
+    pipeline *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->stop && p->next < p->njobs && p->next >= p->written + WINDOW)
+            pthread_cond_wait(&p->slot_free, &p->mu);
+        if (p->stop || p->next >= p->njobs)
+            break;
+        job *j = &p->jobs[p->next++];
+        pthread_mutex_unlock(&p->mu);
+        run_job(p, j);
+        pthread_mutex_lock(&p->mu);
+        j->ready = true;
+        pthread_cond_broadcast(&p->job_done);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+/* ---- the writer ----------------------------------------------------- */
+
+/* Stores one finished job; fills the event. Fails only on a database
+ * error. */
+static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_event *ev,
+                             xxgk_import_summary *sum, xxgk_error *err)
+{
+    ev->path = j->path;
+    ev->report_id = 0;
+    ev->error = NULL;
+    if (j->err.status != XXGK_OK) {
+        ev->outcome = XXGK_IMPORT_FAILED;
+        ev->error = &j->err;
+        sum->failed++;
+        return XXGK_OK;
+    }
+    const char *path = j->canon; /* the same file named two ways is one path */
+    bool current = false, changed = false;
+    if (store_writer_lookup(w, j->sha, &ev->report_id, &current)) {
+        xxgk_status st = store_writer_adopt(w, ev->report_id, current, path, &changed, err);
+        ev->outcome = changed ? XXGK_IMPORT_VERSION : XXGK_IMPORT_UNCHANGED;
+        *(changed ? &sum->versions : &sum->unchanged) += 1;
+        return st;
+    }
+    if (!j->report && /* known to the workers but gone since: parse it here */
+        xxgk_report_read_file(j->path, &j->report, &j->err) == XXGK_OK && check)
+        j->checked = xxgk_report_check(j->report, NULL) == XXGK_OK;
+    if (!j->report) {
+        ev->outcome = XXGK_IMPORT_FAILED;
+        ev->error = &j->err;
+        sum->failed++;
+        return XXGK_OK;
+    }
+    bool versioned = false;
+    xxgk_status st = store_writer_put(w, path, j->sha, j->size, j->report, j->checked,
+                                      &ev->report_id, &versioned, err);
+    if (st != XXGK_OK)
+        return st;
+    ev->outcome = versioned ? XXGK_IMPORT_VERSION : XXGK_IMPORT_NEW;
+    *(versioned ? &sum->versions : &sum->added) += 1;
+    if (j->checked && xxgk_report_count(j->report, XXGK_ERROR) > 0)
+        sum->with_errors++;
+    return XXGK_OK;
+}
+
+static xxgk_status write_all(pipeline *p, store_writer *w, const xxgk_import_options *opt,
+                             xxgk_import_summary *sum, xxgk_error *err)
+{
+    xxgk_status st = XXGK_OK;
+    for (size_t i = 0; i < p->njobs && st == XXGK_OK; i++) {
+        job *j = &p->jobs[i];
+        pthread_mutex_lock(&p->mu);
+        while (!j->ready)
+            pthread_cond_wait(&p->job_done, &p->mu);
+        pthread_mutex_unlock(&p->mu);
+        xxgk_import_event ev = {0};
+        st = store_job(w, j, p->check, &ev, sum, err);
+        ev.done = i + 1;
+        ev.total = p->njobs;
+        if (st == XXGK_OK && opt && opt->on_file)
+            opt->on_file(opt->ctx, &ev);
+        xxgk_report_free(j->report);
+        j->report = NULL;
+        pthread_mutex_lock(&p->mu);
+        p->written = i + 1;
+        if (st != XXGK_OK)
+            p->stop = true;
+        pthread_cond_broadcast(&p->slot_free);
+        pthread_mutex_unlock(&p->mu);
+    }
+    return st;
+}
+
+static int thread_count(const xxgk_import_options *opt, size_t njobs)
+{
+    long n = opt && opt->threads > 0 ? opt->threads : sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        n = 1;
+    if (n > 64)
+        n = 64;
+    if ((size_t)n > njobs)
+        n = (long)(njobs ? njobs : 1);
+    return (int)n;
+}
+
+static xxgk_status run_pipeline(xxgk_store *s, pipeline *p, const xxgk_import_options *opt,
+                                xxgk_import_summary *sum, xxgk_error *err)
+{
+    store_writer w;
+    xxgk_status st = store_writer_init(&w, s, err);
+    if (st != XXGK_OK)
+        return st;
+    int n = thread_count(opt, p->njobs);
+    pthread_t threads[64];
+    int started = 0;
+    while (started < n && pthread_create(&threads[started], NULL, worker, p) == 0)
+        started++;
+    if (started == 0) {
+        store_writer_free(&w);
+        return error_set(err, XXGK_E_NOMEM, "无法创建线程");
+    }
+    st = write_all(p, &w, opt, sum, err);
+    for (int i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    /* Table statistics for the query planner, now that there is data. */
+    store_exec(s, "PRAGMA optimize");
+    store_writer_free(&w);
+    return st;
+}
+
+xxgk_status xxgk_store_import(xxgk_store *s, const char *const *paths, size_t npaths,
+                              const xxgk_import_options *opt, xxgk_import_summary *summary,
+                              xxgk_error *err)
+{
+    xxgk_import_summary sum = {0};
+    if (summary)
+        *summary = sum;
+    if (!s || (!paths && npaths))
+        return error_set(err, XXGK_E_USAGE, "参数错误");
+    file_list files = {0};
+    pipeline p = {0};
+    xxgk_status st = XXGK_OK;
+    if (!collect(&files, paths, npaths) || !load_known(s, &p.known))
+        st = error_set(err, XXGK_E_NOMEM, "内存不足");
+    p.jobs = files.v;
+    p.njobs = files.n;
+    p.check = opt && opt->check;
+    sum.files = files.n;
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.job_done, NULL);
+    pthread_cond_init(&p.slot_free, NULL);
+    if (st == XXGK_OK && files.n)
+        st = run_pipeline(s, &p, opt, &sum, err);
+    pthread_cond_destroy(&p.slot_free);
+    pthread_cond_destroy(&p.job_done);
+    pthread_mutex_destroy(&p.mu);
+    for (size_t i = 0; i < files.n; i++) {
+        xxgk_report_free(files.v[i].report);
+        free(files.v[i].path);
+        free(files.v[i].canon);
+    }
+    free(files.v);
+    free(p.known.v);
+    if (summary)
+        *summary = sum;
+    return st;
+}

@@ -1,0 +1,175 @@
+/*
+ * store_rollup.c — the combined statistics of many reports (what a county
+ * office publishes for all its bodies): every cell summed over the
+ * selected reports, as one report object that the JSON writer and the
+ * renderers take like any parsed report, with the identities of the
+ * tables checked again on the sums.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "input.h"
+#include "store.h"
+
+/* What the selected reports hold in one cell. */
+typedef struct cell_sum {
+    xxgk_decimal total;
+    bool number;  /* some report has a number here */
+    bool blank;   /* some report has the cell, blank */
+} cell_sum;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Bodies with more than one report among the summed ones (each body
+ * counted once): a sign that a report was imported twice under two
+ * names, which would count its applications twice. */
+static size_t count_duplicates(char **bodies, size_t n)
+{
+    qsort(bodies, n, sizeof *bodies, cmp_str);
+    size_t dup = 0;
+    for (size_t i = 1; i < n; i++)
+        if (!strcmp(bodies[i], bodies[i - 1]) && (i < 2 || strcmp(bodies[i - 1], bodies[i - 2])))
+            dup++;
+    return dup;
+}
+
+/* Adds one row (body, cells.*) to the sums. False on overflow. */
+static bool add_row(sqlite3_stmt *st, const int *map, cell_sum *sums, size_t ncells)
+{
+    int n = sqlite3_column_count(st);
+    for (int c = 0; c < n; c++) {
+        if (map[c] < 0 || (size_t)map[c] >= ncells)
+            continue;
+        cell_sum *s = &sums[map[c]];
+        int type = sqlite3_column_type(st, c);
+        if (type == SQLITE_NULL)
+            continue;
+        if (type == SQLITE_INTEGER && s->total.scale == 0) { /* counts: the common case */
+            s->number = true;
+            if (__builtin_add_overflow(s->total.units, sqlite3_column_int64(st, c),
+                                       &s->total.units))
+                return false;
+            continue;
+        }
+        xxgk_cell cell;
+        store_value_to_cell(st, c, &cell);
+        if (cell.kind == XXGK_VALUE_BLANK)
+            s->blank = true;
+        if (cell.kind != XXGK_VALUE_NUMBER)
+            continue;
+        s->number = true;
+        if (!store_decimal_add(&s->total, cell.value))
+            return false;
+    }
+    return true;
+}
+
+static xxgk_status sum_reports(xxgk_store *s, const xxgk_store_filter *f, cell_sum *sums,
+                               size_t ncells, size_t *nreports, size_t *duplicates,
+                               xxgk_error *err)
+{
+    sqlite3_stmt *st = store_select(s, f, "report.id, coalesce(report.body, ''), cells.*", NULL,
+                                    NULL, err);
+    if (!st)
+        return err->status;
+    int *map = store_cell_columns(st, 2);
+    char **bodies = NULL;
+    size_t n = 0, cap = 0;
+    xxgk_status status = map ? XXGK_OK : error_set(err, XXGK_E_NOMEM, "内存不足");
+    int rc = SQLITE_DONE;
+    while (status == XXGK_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            char **v = realloc(bodies, cap * sizeof *v);
+            if (!v) {
+                status = error_set(err, XXGK_E_NOMEM, "内存不足");
+                break;
+            }
+            bodies = v;
+        }
+        bodies[n] = strdup((const char *)sqlite3_column_text(st, 1));
+        if (!bodies[n++])
+            status = error_set(err, XXGK_E_NOMEM, "内存不足");
+        else if (!add_row(st, map, sums, ncells))
+            status = error_set(err, XXGK_E_TOO_LARGE, "合计超出可表示的范围");
+    }
+    if (status == XXGK_OK && rc != SQLITE_DONE)
+        status = store_fail(s, err, "读取数据库失败");
+    *nreports = n;
+    *duplicates = status == XXGK_OK ? count_duplicates(bodies, n) : 0;
+    for (size_t i = 0; i < n; i++)
+        free(bodies[i]);
+    free(bodies);
+    free(map);
+    sqlite3_finalize(st);
+    return status;
+}
+
+/* ---- the rollup ----------------------------------------------------- */
+
+static void set_meta(xxgk_report *r, int year, const char *name, size_t nreports)
+{
+    char title[512];
+    if (name && *name)
+        snprintf(title, sizeof title, "%s%d年政府信息公开工作年度报告（%zu份报告汇总）", name,
+                 year, nreports);
+    else
+        snprintf(title, sizeof title, "%d年政府信息公开工作年度报告（%zu份报告汇总）", year,
+                 nreports);
+    r->meta.year = year;
+    r->meta.format = xxgk_format_for_year(year);
+    r->meta.title = arena_strndup(&r->a, title, strlen(title));
+    r->meta.body = name && *name ? arena_strndup(&r->a, name, strlen(name)) : NULL;
+}
+
+xxgk_status xxgk_store_rollup(xxgk_store *s, const xxgk_store_filter *f, const char *name,
+                              xxgk_report **out, size_t *nreports, size_t *duplicates,
+                              xxgk_error *err)
+{
+    xxgk_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    if (!f || f->year < 2019)
+        return error_set(err, XXGK_E_USAGE, "汇总需要指定 2019 年或以后的年度");
+    size_t ncells = xxgk_cell_count(), n = 0, dup = 0;
+    cell_sum *sums = calloc(ncells, sizeof *sums);
+    if (!sums)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    xxgk_status status = sum_reports(s, f, sums, ncells, &n, &dup, err);
+    char label[32];
+    snprintf(label, sizeof label, "rollup-%d", f->year);
+    xxgk_report *r = status == XXGK_OK ? store_report_new(label) : NULL;
+    if (status == XXGK_OK && !r)
+        status = error_set(err, XXGK_E_NOMEM, "内存不足");
+    if (r) {
+        for (size_t i = 0; i < ncells; i++) {
+            xxgk_cell *c = &r->cells[i];
+            c->kind = sums[i].number  ? XXGK_VALUE_NUMBER
+                      : sums[i].blank ? XXGK_VALUE_BLANK
+                                      : XXGK_VALUE_ABSENT;
+            c->value = sums[i].number ? decimal_normalise(sums[i].total) : (xxgk_decimal){0, 0};
+        }
+        set_meta(r, f->year, name, n);
+        /* The sums of reports that each add up add up too; when they do
+         * not, some report broke an identity, and the rollup says so. */
+        check_sums(r);
+        if (r->a.failed) {
+            xxgk_report_free(r);
+            r = NULL;
+            status = error_set(err, XXGK_E_NOMEM, "内存不足");
+        }
+    }
+    free(sums);
+    if (nreports)
+        *nreports = n;
+    if (duplicates)
+        *duplicates = dup;
+    *out = r;
+    return status;
+}
