@@ -539,6 +539,8 @@ typedef struct xxgk_split {
 /* The runs found in a report, in the order of its text. */
 size_t xxgk_report_split_count(const xxgk_report *report);
 const xxgk_split *xxgk_report_split(const xxgk_report *report, size_t i);
+
+/* ------------------------------------------------------------------ */
 /* Writing reports (build.c, model_json.c, render_*.c, atomic.c)       */
 /* ------------------------------------------------------------------ */
 
