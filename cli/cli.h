@@ -16,6 +16,9 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 int cmd_parse(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_db(int argc, char **argv);
+int cmd_recover(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+int cmd_render(int argc, char **argv);
 
 /* "xxgk: FILE: message" on stderr. */
 void cli_error(const char *file, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

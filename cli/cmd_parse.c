@@ -8,7 +8,7 @@
 #include "cli.h"
 
 static const char parse_usage[] =
-    "用法 Usage: xxgk parse [--format json|cells|text] 文件...\n"
+    "用法 Usage: xxgk parse [--format json|cells|text] [--sections] 文件...\n"
     "\n"
     "读取政府信息公开工作年度报告，输出其结构化数据：年度、格式（2019/2021）、标题、\n"
     "发布机关、成文日期、统计期限，以及三张统计表的每一栏数值。\n"
@@ -19,6 +19,8 @@ static const char parse_usage[] =
     "                   key<TAB>value lines (prefixed by FILE<TAB> for several files)\n"
     "  --format text    读取所得的规范化文本（检查结果中的行号以此为准）\n"
     "                   the normalised text that line numbers refer to\n"
+    "  --sections       JSON 中加上六个部分的正文（\"sections\"），可编辑后用 xxgk render 生成\n"
+    "                   add the sections' text to the JSON, for editing and xxgk render\n"
     "  -h, --help       显示本帮助\n"
     "\n"
     "空白栏输出为 null（JSON）或空值（cells）；报告中没有或无法确定位置的栏不输出。\n"
@@ -28,6 +30,7 @@ typedef struct parse_args {
     const char *format;
     const char **files;
     int nfiles;
+    bool sections; /* --sections: the model with the sections' text */
 } parse_args;
 
 /* Reads the options into a; returns -1 to go on, else an exit status. */
@@ -43,6 +46,8 @@ static int read_args(int argc, char **argv, parse_args *a)
         } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
             fputs(parse_usage, stdout);
             return cli_finish_stdout(EXIT_CLEAN);
+        } else if (!strcmp(arg, "--sections")) {
+            a->sections = true;
         } else if (cli_option_value(argc, argv, &i, "--format", &v)) {
             if (!v || (strcmp(v, "json") && strcmp(v, "cells") && strcmp(v, "text")))
                 return cli_usage_error("parse", "--format 的取值应为 json、cells 或 text");
@@ -56,8 +61,9 @@ static int read_args(int argc, char **argv, parse_args *a)
     return -1;
 }
 
-static int write_report(const xxgk_report *r, const char *format, const char *prefix)
+static int write_report(const xxgk_report *r, const parse_args *a, const char *prefix)
 {
+    const char *format = a->format;
     if (!strcmp(format, "text")) {
         size_t size;
         const char *text = xxgk_report_text(r, &size);
@@ -65,12 +71,14 @@ static int write_report(const xxgk_report *r, const char *format, const char *pr
     }
     if (!strcmp(format, "cells"))
         return xxgk_report_write_cells(r, prefix, stdout);
+    if (a->sections)
+        return xxgk_report_write_model(r, 0, stdout);
     return xxgk_report_write_json(r, stdout);
 }
 
 int cmd_parse(int argc, char **argv)
 {
-    parse_args a = {"json", calloc((size_t)argc, sizeof(const char *)), 0};
+    parse_args a = {"json", calloc((size_t)argc, sizeof(const char *)), 0, false};
     if (!a.files)
         return EXIT_TROUBLE;
     int status = read_args(argc, argv, &a);
@@ -89,7 +97,7 @@ int cmd_parse(int argc, char **argv)
         }
         char prefix[1024];
         snprintf(prefix, sizeof prefix, "%s\t", a.files[i]);
-        int rc = write_report(r, a.format, a.nfiles > 1 ? prefix : NULL);
+        int rc = write_report(r, &a, a.nfiles > 1 ? prefix : NULL);
         xxgk_report_free(r);
         if (rc < 0)
             break;

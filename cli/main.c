@@ -21,6 +21,8 @@ static const char usage[] =
     "          check reports against every rule of the format and the 条例\n"
     "  db      把大量报告存入数据库，汇总、逐年比较、统计、导出和作图（xxgk db --help）\n"
     "          many reports in an SQLite store: import, rollup, diff, stats, export, charts\n"
+    "  recover 恢复丢失分隔符的表格数字（网页抓取文本），列出每一行的拆分\n"
+    "          show how table rows printed without cell separators were split\n"
     "\n"
     "通用选项 Options:\n"
     "  -h, --help      显示帮助 show help\n"
@@ -103,5 +105,11 @@ int main(int argc, char **argv)
         return cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "db"))
         return cmd_db(argc - 1, argv + 1);
+    if (!strcmp(cmd, "recover"))
+        return cmd_recover(argc - 1, argv + 1);
+    if (!strcmp(cmd, "new"))
+        return cmd_new(argc - 1, argv + 1);
+    if (!strcmp(cmd, "render"))
+        return cmd_render(argc - 1, argv + 1);
     return cli_usage_error(NULL, "未知命令 “%s”", cmd);
 }

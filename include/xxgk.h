@@ -491,6 +491,177 @@ xxgk_status xxgk_store_query(xxgk_store *store, const char *sql, xxgk_query_fn f
  * "+N处无效字节已替换" when a page had bytes invalid in its charset. */
 const char *xxgk_report_encoding(const xxgk_report *report);
 
+/* ------------------------------------------------------------------ */
+/* Rows recovered from text that lost its cell separators             */
+/* ------------------------------------------------------------------ */
+
+/* Text scraped from report pages often glues a row's cells together
+ * ("规范性文件898989", table 四 as one 17-digit string). The reader keeps
+ * such digits as one run; the solver enumerates every split into the
+ * row's cells (no leading zeros except a lone 0; spaces are boundaries; a
+ * minus sign only in a signed column; a decimal point only in a money
+ * column) and keeps the splits that satisfy every sum rule of the table,
+ * jointly across rows. Figures the prose states (applications received,
+ * reconsiderations, lawsuits) decide between splits the tables leave
+ * open. A split is never guessed: when more than one fits, the cells stay
+ * absent and every fitting split is recorded. */
+typedef enum xxgk_split_status {
+    XXGK_SPLIT_UNIQUE = 0, /* exactly one split fits: the cells are placed
+                              and flagged XXGK_CELL_RECOVERED */
+    XXGK_SPLIT_SPACED,     /* spaces already cut the run into exactly its
+                              cells: placed as printed, not flagged */
+    XXGK_SPLIT_AMBIGUOUS,  /* more than one split fits: cells left absent */
+    XXGK_SPLIT_NONE        /* no split fits: cells left absent */
+} xxgk_split_status;
+
+/* One run of digits that stood for a whole row. */
+typedef struct xxgk_split {
+    xxgk_split_status status;
+    const char *text;        /* the run as printed ("230 000023") */
+    uint32_t line, column, length; /* where it is in the report's text */
+    const char *row;         /* official label of its row; for table 四,
+                                whose groups share one run, the table's
+                                title */
+    const int *cells;        /* ids of the cells it stands for, in order */
+    size_t ncells;
+    size_t ncandidates;      /* how many splits fit (UNIQUE, SPACED: 1) */
+    size_t nlisted;          /* how many of them are listed */
+    const xxgk_decimal *candidates; /* nlisted × ncells values as written
+                                (before any 元 → 万元 conversion) */
+    bool by_prose;           /* the prose's figures were needed to decide */
+    bool conflict;           /* the table's sum rules cannot all hold with
+                                any split (an error in the report itself):
+                                only the row's own rule was used */
+    bool too_many;           /* the search gave up: ncandidates is a lower
+                                bound */
+} xxgk_split;
+
+/* The runs found in a report, in the order of its text. */
+size_t xxgk_report_split_count(const xxgk_report *report);
+const xxgk_split *xxgk_report_split(const xxgk_report *report, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Writing reports (build.c, model_json.c, render_*.c, atomic.c)       */
+/* ------------------------------------------------------------------ */
+
+/* A new, empty report for `year` in `format` (XXGK_FORMAT_UNKNOWN: the
+ * format the year requires), issued by `body` (may be NULL). Every cell
+ * is absent and no section has text; fill them with the setters below or
+ * with xxgk_report_fill_skeleton. Fails with XXGK_E_USAGE for a year
+ * before 2019 or a format the year does not allow. */
+xxgk_status xxgk_report_new(int year, xxgk_format format, const char *body,
+                            xxgk_report **out, xxgk_error *err);
+
+/* Setters of the meta data. Strings are copied; NULL clears the field.
+ * Dates are ISO `YYYY-MM-DD` and are validated (XXGK_E_USAGE; a period
+ * must not end before it starts). XXGK_E_NOMEM when out of memory. */
+xxgk_status xxgk_report_set_title(xxgk_report *report, const char *title);
+xxgk_status xxgk_report_set_body(xxgk_report *report, const char *body);
+xxgk_status xxgk_report_set_date(xxgk_report *report, const char *date);
+xxgk_status xxgk_report_set_period(xxgk_report *report, const char *from,
+                                   const char *to);
+
+/* Sets cell `id` to a number, to blank (present but empty), or back to
+ * absent. XXGK_E_USAGE for an id out of range or a scale over 18. Any
+ * decimal is taken, also in a count cell: judging it is the checker's
+ * work (a report may print 2.5 applications; the model keeps it). */
+xxgk_status xxgk_report_set_number(xxgk_report *report, size_t id,
+                                   xxgk_decimal value);
+xxgk_status xxgk_report_set_blank(xxgk_report *report, size_t id);
+xxgk_status xxgk_report_set_absent(xxgk_report *report, size_t id);
+
+/* Sets the narrative text of section n (0 = the text between the title
+ * and section 一, 1 … 6), paragraphs separated by "\n". NULL clears it. */
+xxgk_status xxgk_report_set_section_text(xxgk_report *report, int n,
+                                         const char *text);
+
+/* The model's text of section n: xxgk_report_section_text without what
+ * the meta data already says — the title lines at the start of section 0
+ * and the signature (body, date) at the end of the last section — and
+ * without the caption of an HTML table (表一　主动公开政府信息情况) ending
+ * sections 2–4, so that rendering a parsed report prints them once.
+ * *len receives its length; NULL (and *len 0) when the section has no
+ * text. The text is not NUL-terminated at *len. */
+const char *xxgk_report_model_section(const xxgk_report *report, int n,
+                                      size_t *len);
+
+/* Fills a report made by xxgk_report_new into a complete skeleton: a
+ * title, the statistical period (the calendar year), every cell of its
+ * format (0, or blank when `blank` is true) and placeholder text for
+ * every narrative section saying what the format requires there. The
+ * placeholder text contains XXGK_PLACEHOLDER so that it is not
+ * published by mistake (xxgk_report_has_placeholder). */
+#define XXGK_PLACEHOLDER "【待填写】"
+xxgk_status xxgk_report_fill_skeleton(xxgk_report *report, bool blank);
+/* The first section (0 … 6) whose text still holds XXGK_PLACEHOLDER,
+ * or -1. */
+int xxgk_report_has_placeholder(const xxgk_report *report);
+
+/* Reads a report model from JSON (docs/model.md: "meta", "cells" and
+ * the optional "sections" object of texts keyed "0" … "6"; docs/
+ * writing.md), as `parse --sections`, `new` and `render --to json` print
+ * it. Cells are numbers or null; invalid JSON, an unknown cell key, a
+ * value that is neither, a missing year or an invalid date fails with
+ * XXGK_E_USAGE and a message naming the key or the place. `name` becomes
+ * the report's name (xxgk_report_name). */
+xxgk_status xxgk_report_parse_json(const char *data, size_t size, const char *name,
+                                   xxgk_report **out, xxgk_error *err);
+
+/* Reads `path` ("-": standard input): a JSON model when the content is
+ * a JSON object, else a report in any form xxgk_report_parse reads. */
+xxgk_status xxgk_report_read_model(const char *path, xxgk_report **out,
+                                   xxgk_error *err);
+
+/* The model as JSON: "file" (when the report came from a file), "meta",
+ * "cells" as xxgk_report_write_json, then "sections" with the model text
+ * of every section that has some. XXGK_MODEL_PRETTY writes one member
+ * per line (for editing by hand). Returns 0, or -1 when writing failed. */
+enum { XXGK_MODEL_PRETTY = 1 << 0 };
+int xxgk_report_write_model(const xxgk_report *report, int flags, FILE *out);
+
+/* Checks a report as it will be written: renders it as text, reads
+ * that back and runs every rule (xxgk_report_check) on it, so that a
+ * report built in code or read from JSON is checked like a published
+ * one. *checked receives that report with its findings (free it with
+ * xxgk_report_free); its text is the rendered text, which the findings'
+ * line numbers refer to (`xxgk render FILE --to txt` prints it). */
+xxgk_status xxgk_report_check_output(const xxgk_report *report, xxgk_report **checked,
+                                     xxgk_error *err);
+
+/* Output formats of xxgk_report_render. */
+typedef enum xxgk_render_format {
+    XXGK_RENDER_UNKNOWN = 0,
+    XXGK_RENDER_JSON,     /* the model (xxgk_report_write_model, pretty) */
+    XXGK_RENDER_TEXT,     /* plain text, tables as `|` rows */
+    XXGK_RENDER_MARKDOWN, /* Markdown with pipe tables */
+    XXGK_RENDER_HTML,     /* one self-contained, printable, accessible page */
+    XXGK_RENDER_DOCX,     /* Word, official layout, GB/T 9704 page set-up */
+    XXGK_RENDER_XLSX      /* the three tables on their own sheets */
+} xxgk_render_format;
+
+/* The format named "docx", "html", "md", "txt", … (also "markdown",
+ * "text", "htm"), or UNKNOWN. */
+xxgk_render_format xxgk_render_format_from_name(const char *name);
+/* The format a file name's extension asks for, or UNKNOWN. */
+xxgk_render_format xxgk_render_format_from_path(const char *path);
+/* The usual extension of a format ("docx"), without the dot. */
+const char *xxgk_render_format_extension(xxgk_render_format format);
+
+/* Writes the report in `format` to `out`. The tables are laid out from
+ * the format's template with the official merged header cells; every
+ * cell of the format is printed (an absent cell as blank); cells of the
+ * other format are not printed. Fails with XXGK_E_USAGE when the report
+ * has no format or year, XXGK_E_IO when writing fails. */
+xxgk_status xxgk_report_render(const xxgk_report *report, xxgk_render_format format,
+                               FILE *out, xxgk_error *err);
+
+/* Renders into the file at `path` atomically: a temporary file in the
+ * same directory, written, flushed to disk, then put in place. Without
+ * `overwrite` an existing file is left alone and the call fails with
+ * XXGK_E_IO ("文件已存在"). On failure nothing is left behind. */
+xxgk_status xxgk_report_render_file(const xxgk_report *report, xxgk_render_format format,
+                                    const char *path, bool overwrite, xxgk_error *err);
+
 #ifdef __cplusplus
 }
 #endif

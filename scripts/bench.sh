@@ -34,6 +34,21 @@ echo "($files files)"
 # at 100,000 stored reports (bench/store.sh).
 bench/store.sh "$build"
 
+# ---- rows that lost their cell separators (issue 7) ------------------------
+# Milliseconds per report to read a crawler dump, split its glued rows and
+# check it: the fixtures, the corpus dumps when present, and a worst case
+# where 21 rows of table 三 fit two splits each.
+echo "== split solver: crawler text, read + split + check per report"
+crawl=(tests/fixtures/crawl/crawl_2019.txt tests/fixtures/crawl/crawl_2021.txt)
+for f in ../shared/corpus/raw/*_txt.txt; do [[ -f $f ]] && crawl+=("$f"); done
+"$build/bench/bench_split" -n 200 "${crawl[@]}"
+
+# ---- writers: rendering 1,000 reports (issue 5; goal: DOCX under 10 s) -----
+one_core=()
+command -v taskset >/dev/null && one_core=(taskset -c 0)
+echo "== rendering (bench/bench_render.c), one core, the five sample reports in turn"
+"${one_core[@]}" "$build/bench/bench_render" -n 1000 examples/*.txt
+
 # ---- reading DOCX and PDF (readers-docx-pdf) --------------------------------
 # Files made for these runs go to bench/out/ (not committed).
 root=$PWD

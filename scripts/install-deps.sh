@@ -19,6 +19,10 @@ packages=(
   libjpeg-dev libfreetype-dev libharfbuzz-dev zlib1g-dev
   # test tools
   valgrind zip unzip
+  # the DOCX writer's test: LibreOffice converts a rendered DOCX of each
+  # sample to PDF (about 200 MB once; the test takes seconds), with CJK
+  # fonts to set it in and poppler to read the PDF back
+  libreoffice-writer-nogui fonts-noto-cjk poppler-utils
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(pandoc time)

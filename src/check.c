@@ -124,6 +124,7 @@ xxgk_status xxgk_report_check(xxgk_report *r, const xxgk_report *previous)
     r->findings.n = 0;
     check_structure(r);
     check_tables(r);
+    check_splits(r);
     check_sums(r);
     check_text(r);
     if (previous)

@@ -43,5 +43,6 @@ void check_tables(xxgk_report *r);
 void check_sums(xxgk_report *r);
 void check_text(xxgk_report *r);
 void check_years(xxgk_report *r, const xxgk_report *previous);
+void check_splits(xxgk_report *r); /* check_split.c */
 
 #endif

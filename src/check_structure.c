@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "split.h"
 #include "label.h"
 #include "utf8.h"
 
@@ -105,7 +106,8 @@ static void check_rows_present(xxgk_report *r, const tpl_table *t)
         const tpl_row *row = &t->rows[ri];
         if (row->kind != ROW_DATA || !(row->formats & mask))
             continue;
-        if (row_present(r, t, ri) || replaced_by_foreign_row(r, t, ri))
+        if (row_present(r, t, ri) || replaced_by_foreign_row(r, t, ri) ||
+            split_covers_row(r, t, ri))
             continue;
         /* Table 四 prints its groups in one row: one finding for all. */
         if (t->layout == LAYOUT_FLAT) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "split.h"
 #include "label.h"
 
 static const char *table_name(const tpl_table *t)
@@ -50,6 +51,9 @@ static size_t check_shape_run(xxgk_report *r, size_t i)
                     table_name(row->table), label);
         return i + 1;
     }
+    /* Digits printed without separators: the split's own finding. */
+    if (split_covers_row(r, row->table, row->row))
+        return i + 1;
     if (row->nvalues == row->ncols) {
         if (row->extra)
             finding_add(r, "row-shape", XXGK_NOTE, row->at, NULL, 0,

@@ -36,16 +36,31 @@ bool chinese_is_hant(int32_t cp)
     return chinese_hant_bits[i >> 3] & (1u << (i & 7));
 }
 
+/* A report is written in one script throughout: once this many
+ * ideographs have been seen (the title and the first paragraphs) the
+ * proportion so far decides. A traditional text has a traditional form
+ * in every few characters, far above HANT_PER_MILLE. */
+#define DECIDE_AFTER 800
+
 bool chinese_text_is_hant(const char *s, size_t n)
 {
     size_t han = 0, hant = 0, i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
+    const unsigned char *u = (const unsigned char *)s;
+    while (i < n && han < DECIDE_AFTER) {
+        unsigned char c = u[i];
         if (c < 0x80) { /* most bytes: skip without decoding */
             i++;
             continue;
         }
-        int32_t cp = utf8_next(s, n, &i);
+        int32_t cp;
+        if (c >= 0xE0 && c < 0xF0 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            /* three-byte sequences, the CJK ones, decoded inline */
+            cp = ((c & 0x0F) << 12) | ((u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+            i += 3;
+        } else {
+            cp = utf8_next(s, n, &i);
+        }
         if (cp_is_han(cp)) {
             han++;
             hant += chinese_is_hant(cp);

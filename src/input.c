@@ -63,6 +63,8 @@ input_kind input_detect(const char *data, size_t size)
     size_t lim = size < 4096 ? size : 4096;
     if (memchr(data, '\0', lim))
         return INPUT_BINARY;
+    if (crawl_detect(data, size))
+        return INPUT_CRAWL;
     if (head_contains(data, size, "<html") || head_contains(data, size, "<!doctype html") ||
         head_contains(data, size, "<body") || head_contains(data, size, "<table"))
         return INPUT_HTML;
@@ -79,6 +81,7 @@ const char *input_kind_name(input_kind kind)
     case INPUT_OLE2: return "OLE2 (DOC/WPS/XLS)";
     case INPUT_RTF: return "RTF";
     case INPUT_BINARY: return "binary";
+    case INPUT_CRAWL: return "crawler text";
     }
     return "?";
 }

@@ -5,6 +5,7 @@
 #ifndef XXGK_INPUT_H
 #define XXGK_INPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -18,10 +19,13 @@ typedef enum input_kind {
     INPUT_PDF,
     INPUT_OLE2,  /* legacy .doc / .wps / .xls */
     INPUT_RTF,
-    INPUT_BINARY /* anything else that is not text */
+    INPUT_BINARY, /* anything else that is not text */
+    INPUT_CRAWL   /* a crawler's text dump of a report page (read_crawl.c) */
 } input_kind;
 
 input_kind input_detect(const char *data, size_t size);
+/* Whether the text starts with a crawler's metadata header (标题: … ==== 正文 ====). */
+bool crawl_detect(const char *data, size_t size);
 const char *input_kind_name(input_kind kind);
 
 /* Normalised text: valid UTF-8 (converted from GB18030 when it is not

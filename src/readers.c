@@ -16,6 +16,7 @@ static const struct {
     /* One line per reader: {INPUT_HTML, read_html}, … */
     {INPUT_TEXT, NULL},
     {INPUT_HTML, read_html},
+    {INPUT_CRAWL, read_crawl},
     {INPUT_ZIP, read_docx},
     {INPUT_PDF, read_pdf},
     {INPUT_OLE2, read_legacy},

@@ -27,4 +27,8 @@ typedef xxgk_status (*reader_fn)(arena *a, const char *data, size_t size, input_
 /* The reader for a kind of input, or NULL when there is none. */
 reader_fn reader_for(input_kind kind);
 
+/* The readers. */
+xxgk_status read_crawl(arena *a, const char *data, size_t size, input_text *out,
+                       xxgk_error *err);
+
 #endif

@@ -20,6 +20,7 @@
 #include "input.h"
 #include "label.h"
 #include "report.h"
+#include "split.h"
 #include "utf8.h"
 
 /* A data row seen in pass 1. */
@@ -182,6 +183,23 @@ static bool detect_heading(const char *text, size_t len, rec_heading *h)
 
 /* ---- rows ------------------------------------------------------------ */
 
+/* Text that starts with its own numbering ("3.其他", "（七）总计") is a
+ * row label: headers are never numbered. Without this an all-blank
+ * 3.其他 or （七）总计 row was taken for a header row ("其他", "总计")
+ * and its blank cells were lost (found by the writers' round trip). */
+static bool starts_numbered(const char *s, size_t len)
+{
+    char buf[64];
+    size_t n = text_compact_buf(s, len, buf, sizeof buf), i = 0;
+    bool paren = n && buf[0] == '(';
+    i += paren;
+    if (label_parse_numeral(buf, n, &i) <= 0 || i >= n)
+        return false;
+    if (paren)
+        return buf[i] == ')';
+    return buf[i] == '.' || (n - i >= 3 && memcmp(buf + i, "、", 3) == 0);
+}
+
 /* Header cells that are not column labels: the row title of table 二,
  * the column groups, the groups of table 四. */
 static bool is_group_header(const label_key *k)
@@ -220,8 +238,10 @@ static int classify_header(const scan_ctx *c, const doc_row *row, header_cell *h
         h->cell = cell;
         label_key_init(&h->key);
         label_key_add(&h->key, cell->text, cell->len);
-        bool group = h->key.len && is_group_header(&h->key);
-        h->nm = h->key.len && !group ? label_match_column(&h->key, section, h->m) : 0;
+        bool numbered = starts_numbered(cell->text, cell->len);
+        bool group = h->key.len && !numbered && is_group_header(&h->key);
+        h->nm = h->key.len && !group && !numbered ? label_match_column(&h->key, section, h->m)
+                                                  : 0;
         h->header = group || h->nm > 0 ||
                     (h->key.len == 0 && text_contains(cell->text, cell->len, "勾稽"));
         count += h->header;
@@ -271,20 +291,35 @@ static void add_obs(scan_ctx *c, const doc_row *row, int first_value, const labe
         o->match[i] = m[i];
 }
 
+/* Value cells of a flat table (四): its groups × its columns. */
+static int flat_cells(int section)
+{
+    const tpl_table *t = tpl_table_of(XXGK_FORMAT_2021, section);
+    int groups = 0;
+    for (int i = 0; t && i < t->nrows; i++)
+        groups += t->rows[i].kind == ROW_DATA;
+    return t ? groups * t->blocks[0].ncols : 0;
+}
+
 static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
 {
     int last_label = -1, numbers = 0;
     for (uint32_t i = 0; i < row->n; i++) {
         cell_value v;
         value_parse(row->cells[i].text, row->cells[i].len, &v);
-        if (v.kind == VALUE_TEXT)
+        /* Glued digits ("230 000023", split.c) are values, not labels. */
+        if (v.kind == VALUE_TEXT && !split_is_run(row->cells[i].text, row->cells[i].len))
             last_label = (int)i;
-        else if (v.kind == VALUE_NUMBER)
+        else if (v.kind != VALUE_BLANK)
             numbers++;
     }
     if (last_label < 0) {
-        /* Table 四 prints its 15 numbers in a row of their own. */
-        if (numbers && (c->in_t4_header || c->section == 4)) {
+        /* Table 四 prints its 15 numbers in a row of their own; right
+         * after its header (or a Markdown header row), a row of exactly
+         * that many blank cells is that row left blank. */
+        bool after_header = c->in_t4_header || (c->section == 4 && row == &table->rows[1]);
+        bool blank_t4 = after_header && (int)row->n == flat_cells(4);
+        if ((numbers || blank_t4) && (c->in_t4_header || c->section == 4)) {
             add_obs(c, row, 0, NULL, 0, NULL, true);
             c->last_stat_table = table;
         }
@@ -680,6 +715,7 @@ xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
     meta_extract(r, d);
     xxgk_format f = decide_format(&c);
     place_all(&c, f);
+    split_solve(r, f);
     link_captions(r);
     int placed = r->tables_seen[2] + r->tables_seen[3] + r->tables_seen[4];
     r->meta.format = placed ? f : xxgk_format_for_year(r->meta.year);

@@ -116,6 +116,7 @@ struct xxgk_report {
     VEC(rec_bad_value) bad_values;
     const char *section_text[7]; /* narrative per section, 0 = preamble */
     VEC(xxgk_finding) findings;  /* filled by xxgk_report_check */
+    VEC(xxgk_split) splits;      /* runs of glued digits (split.c) */
 };
 
 /* Reads the model out of the document (recognise.c). */

@@ -1,0 +1,119 @@
+/*
+ * cmd_new.c — `xxgk new`: a complete report skeleton as a JSON model, to
+ * fill in and render.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char new_usage[] =
+    "用法 Usage: xxgk new --year 年度 --body 机关名称 [选项]\n"
+    "\n"
+    "生成一份完整的年度报告模型（JSON）：按年度选用的格式（2019年版或2021年版）、三张统计表的\n"
+    "每一栏、各部分应写内容的提示文字（含“" XXGK_PLACEHOLDER "”标记）。填写后用 xxgk render 生成\n"
+    "Word、网页等格式。\n"
+    "Prints a complete report skeleton as a JSON model: every cell of the format the year\n"
+    "requires, and placeholder text saying what each section must cover.\n"
+    "\n"
+    "  --year YYYY          报告年度（必需）the year reported on\n"
+    "  --body 名称          发布机关，如“某某县人民政府”（必需）the issuing body\n"
+    "  --format 2019|2021   格式；默认按年度：2019、2020年度用2019年版，以后用2021年版\n"
+    "  --date YYYY-MM-DD    成文日期 the signing date\n"
+    "  --blank              各栏留空（null）而不是填 0：每一栏都必须亲自填写\n"
+    "                       leave every cell blank (null) instead of 0\n"
+    "  -o 文件              写入文件（默认写到标准输出）write to FILE\n"
+    "  -f, --overwrite      覆盖已有的文件 replace an existing file\n"
+    "  -h, --help           显示本帮助\n"
+    "\n"
+    "各栏默认填 0：大多数栏目确实为 0，且全为 0 的表格各项合计关系成立；请逐栏核对实际数字。\n";
+
+typedef struct new_opts {
+    int year;
+    xxgk_format format;
+    const char *body, *date, *out;
+    bool blank, overwrite;
+} new_opts;
+
+/* Returns -1 to continue, else the exit status. */
+static int parse_args(int argc, char **argv, new_opts *o)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(new_usage, stdout);
+            return cli_finish_stdout(EXIT_CLEAN);
+        } else if (cli_option_value(argc, argv, &i, "--year", &v)) {
+            char *end;
+            long y = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || y < 2019 || y > 2999)
+                return cli_usage_error("new", "--year 应为 2019 年或以后的年度");
+            o->year = (int)y;
+        } else if (cli_option_value(argc, argv, &i, "--body", &v)) {
+            if (!v || !*v)
+                return cli_usage_error("new", "--body 需要机关名称");
+            o->body = v;
+        } else if (cli_option_value(argc, argv, &i, "--format", &v)) {
+            if (!v || (strcmp(v, "2019") && strcmp(v, "2021")))
+                return cli_usage_error("new", "--format 的取值应为 2019 或 2021");
+            o->format = !strcmp(v, "2019") ? XXGK_FORMAT_2019 : XXGK_FORMAT_2021;
+        } else if (cli_option_value(argc, argv, &i, "--date", &v)) {
+            if (!v)
+                return cli_usage_error("new", "--date 需要日期 YYYY-MM-DD");
+            o->date = v;
+        } else if (cli_option_value(argc, argv, &i, "-o", &v) ||
+                   cli_option_value(argc, argv, &i, "--output", &v)) {
+            if (!v)
+                return cli_usage_error("new", "-o 需要文件名");
+            o->out = v;
+        } else if (!strcmp(a, "--blank")) {
+            o->blank = true;
+        } else if (!strcmp(a, "-f") || !strcmp(a, "--overwrite")) {
+            o->overwrite = true;
+        } else {
+            return cli_usage_error("new", "未知选项 “%s”", a);
+        }
+    }
+    if (!o->year)
+        return cli_usage_error("new", "缺少 --year（报告年度）");
+    if (!o->body)
+        return cli_usage_error("new", "缺少 --body（发布机关名称）");
+    xxgk_render_format f = o->out ? xxgk_render_format_from_path(o->out) : XXGK_RENDER_JSON;
+    if (f != XXGK_RENDER_JSON && f != XXGK_RENDER_UNKNOWN)
+        return cli_usage_error("new", "new 只生成 JSON 模型；填写后用 xxgk render 生成 %s 文件",
+                               xxgk_render_format_extension(f));
+    return -1;
+}
+
+int cmd_new(int argc, char **argv)
+{
+    new_opts o = {0};
+    int rc = parse_args(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    xxgk_report *r = NULL;
+    xxgk_error err = {0};
+    if (xxgk_report_new(o.year, o.format, o.body, &r, &err) != XXGK_OK)
+        return cli_usage_error("new", "%s", err.message);
+    if (xxgk_report_fill_skeleton(r, o.blank) != XXGK_OK) {
+        xxgk_report_free(r);
+        cli_error(NULL, "内存不足");
+        return EXIT_TROUBLE;
+    }
+    if (o.date && xxgk_report_set_date(r, o.date) != XXGK_OK) {
+        xxgk_report_free(r);
+        return cli_usage_error("new", "--date “%s” 不是有效日期（YYYY-MM-DD）", o.date);
+    }
+    int status = EXIT_CLEAN;
+    if (o.out && strcmp(o.out, "-") != 0) {
+        if (xxgk_report_render_file(r, XXGK_RENDER_JSON, o.out, o.overwrite, &err) != XXGK_OK) {
+            cli_error(NULL, "%s", err.message);
+            status = EXIT_TROUBLE;
+        }
+    } else if (xxgk_report_write_model(r, XXGK_MODEL_PRETTY, stdout) < 0) {
+        status = EXIT_TROUBLE;
+    }
+    xxgk_report_free(r);
+    return cli_finish_stdout(status);
+}

@@ -1,0 +1,126 @@
+/*
+ * check_split.c — findings about rows whose cells were printed without
+ * separators (split.c): a note for each row recovered by the only split
+ * that fits, a warning listing every split that fits when there is more
+ * than one, and a warning when none does. Rows that spaces already cut
+ * into their cells need no finding.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "split.h"
+
+/* "69/3/665；6/93/665；…" into buf: as many whole candidates as fit
+ * (a finding's message has a bounded length; xxgk recover and the API
+ * have them all), then "……" when some are left out. */
+static void format_candidates(const xxgk_split *sp, char *buf, size_t size)
+{
+    size_t o = 0, shown = 0;
+    buf[0] = '\0';
+    for (size_t c = 0; c < sp->nlisted; c++) {
+        char one[400];
+        size_t n = 0;
+        for (size_t k = 0; k < sp->ncells && n + 40 < sizeof one; k++) {
+            char num[40];
+            xxgk_decimal_format(sp->candidates[c * sp->ncells + k], num, sizeof num);
+            n += (size_t)snprintf(one + n, sizeof one - n, "%s%s", k ? "/" : "", num);
+        }
+        if (o + n + 3 + 7 >= size)
+            break;
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", c ? "；" : "", one);
+        shown++;
+    }
+    if (shown < sp->ncandidates)
+        snprintf(buf + o, size - o, "……");
+}
+
+static int table_of(const xxgk_split *sp)
+{
+    return tpl_cell((size_t)sp->cells[0])->table->section;
+}
+
+static const char *table_name(int section)
+{
+    return section == 2 ? "表二" : section == 3 ? "表三" : "表四";
+}
+
+/* Rows recovered one after another in the same table, decided the same
+ * way, are one note listing all their cells (table 三 of a crawled
+ * report is 23–25 such rows). */
+static size_t recovered_group(xxgk_report *r, size_t i)
+{
+    const xxgk_split *first = &r->splits.v[i];
+    size_t j = i + 1, ncells = first->ncells;
+    while (j < r->splits.n) {
+        const xxgk_split *sp = &r->splits.v[j];
+        if (sp->status != XXGK_SPLIT_UNIQUE || table_of(sp) != table_of(first) ||
+            sp->by_prose != first->by_prose || sp->conflict != first->conflict)
+            break;
+        ncells += sp->ncells;
+        j++;
+    }
+    const char *how = first->by_prose ? "（并参照正文所述的申请、复议或诉讼数）" : "";
+    const char *conflict =
+        first->conflict ? "（本表另有勾稽关系不成立，这些行只按各自一行的合计拆分）" : "";
+    span at = {first->line, first->column, first->length};
+    if (j == i + 1) {
+        char list[600];
+        format_candidates(first, list, sizeof list);
+        finding_add(r, "split-recovered", SEV_DEFAULT, at, first->cells, first->ncells,
+                    "“%s”一行的数字“%s”没有分隔符，符合各栏写法和本表勾稽关系%s的拆分只有一种：%s%s",
+                    first->row, first->text, how, list, conflict);
+        return j;
+    }
+    int *cells = arena_alloc(&r->a, sizeof(int) * ncells);
+    if (!cells)
+        return j;
+    size_t n = 0;
+    for (size_t k = i; k < j; k++) {
+        memcpy(cells + n, r->splits.v[k].cells, sizeof(int) * r->splits.v[k].ncells);
+        n += r->splits.v[k].ncells;
+    }
+    finding_add(r, "split-recovered", SEV_DEFAULT, at, cells, n,
+                "%s从“%s”到“%s”共%zu行的数字没有分隔符，每行都只有一种拆分符合各栏写法和本表勾稽关系%s，"
+                "已按此读取%zu栏%s",
+                table_name(table_of(first)), first->row, r->splits.v[j - 1].row, j - i, how, n,
+                conflict);
+    return j;
+}
+
+static void check_open(xxgk_report *r, const xxgk_split *sp)
+{
+    span at = {sp->line, sp->column, sp->length};
+    char list[600];
+    format_candidates(sp, list, sizeof list);
+    const char *how = sp->by_prose ? "（并参照正文所述的申请、复议或诉讼数）" : "";
+    if (sp->status == XXGK_SPLIT_NONE)
+        finding_add(r, "split-none", SEV_DEFAULT, at, sp->cells, sp->ncells,
+                    "“%s”一行的数字“%s”没有分隔符，且没有一种拆分符合各栏写法和本表勾稽关系，"
+                    "这些栏未读取",
+                    sp->row, sp->text);
+    else if (sp->too_many)
+        finding_add(r, "split-ambiguous", SEV_DEFAULT, at, sp->cells, sp->ncells,
+                    "“%s”一行的数字“%s”没有分隔符，可能的拆分过多（至少%zu种），无法确定，"
+                    "这些栏未读取：%s",
+                    sp->row, sp->text, sp->ncandidates, list);
+    else
+        finding_add(r, "split-ambiguous", SEV_DEFAULT, at, sp->cells, sp->ncells,
+                    "“%s”一行的数字“%s”没有分隔符，有%zu种拆分都符合各栏写法和本表勾稽关系%s，"
+                    "无法确定，这些栏未读取：%s",
+                    sp->row, sp->text, sp->ncandidates, how, list);
+}
+
+void check_splits(xxgk_report *r)
+{
+    for (size_t i = 0; i < r->splits.n;) {
+        const xxgk_split *sp = &r->splits.v[i];
+        if (sp->status == XXGK_SPLIT_UNIQUE) {
+            i = recovered_group(r, i);
+            continue;
+        }
+        if (sp->status != XXGK_SPLIT_SPACED)
+            check_open(r, sp);
+        i++;
+    }
+}

@@ -1,0 +1,53 @@
+/*
+ * render_json.c — the report model as JSON: what `parse` prints plus the
+ * text of the six sections, so that a parsed or new report can be edited
+ * and rendered again (model_json.c reads it back).
+ */
+#include <string.h>
+
+#include "json.h"
+#include "render.h"
+
+int xxgk_report_write_model(const xxgk_report *r, int flags, FILE *out)
+{
+    json_writer w;
+    json_init(&w, out, (flags & XXGK_MODEL_PRETTY) != 0);
+    json_begin_object(&w);
+    const char *name = xxgk_report_name(r);
+    if (name && strcmp(name, "-") != 0) {
+        json_key(&w, "file");
+        json_string(&w, name);
+    }
+    json_key(&w, "meta");
+    report_write_meta_json(r, &w);
+    json_key(&w, "cells");
+    json_begin_object(&w);
+    size_t n;
+    const int *order = tpl_cell_order(render_format_of(r), &n);
+    for (size_t i = 0; i < n; i++) {
+        const xxgk_cell *c = xxgk_report_cell(r, (size_t)order[i]);
+        if (c->kind == XXGK_VALUE_ABSENT)
+            continue;
+        json_key(&w, xxgk_cell_key((size_t)order[i]));
+        if (c->kind == XXGK_VALUE_BLANK)
+            json_null(&w);
+        else
+            json_decimal(&w, c->value);
+    }
+    json_end_object(&w);
+    json_key(&w, "sections");
+    json_begin_object(&w);
+    for (int s = 0; s <= 6; s++) {
+        size_t len;
+        const char *text = xxgk_report_model_section(r, s, &len);
+        if (!text)
+            continue;
+        char key[2] = {(char)('0' + s), '\0'};
+        json_key(&w, key);
+        json_string_n(&w, text, len);
+    }
+    json_end_object(&w);
+    json_end_object(&w);
+    fputc('\n', out);
+    return ferror(out) ? -1 : 0;
+}
