@@ -63,13 +63,40 @@ const tpl_block *tpl_row_block(const tpl_table *t, int row)
     return &t->blocks[t->rows[row].block];
 }
 
+/* Open-addressing hash of keys → ids, for building the registry in
+ * linear time (it is built once per process, at first use). */
+#define HASH_SLOTS 1024
+static int hash_slot[HASH_SLOTS]; /* id + 1; 0 is empty */
+
+static unsigned key_hash(const char *key)
+{
+    unsigned h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
 static int registry_find(const char *key)
 {
-    for (size_t i = 0; i < registry_n; i++)
-        if (strcmp(registry[i].key, key) == 0)
-            return (int)i;
-    return -1;
+    for (unsigned h = key_hash(key) % HASH_SLOTS;; h = (h + 1) % HASH_SLOTS) {
+        int id = hash_slot[h] - 1;
+        if (id < 0)
+            return -1;
+        if (strcmp(registry[id].key, key) == 0)
+            return id;
+    }
 }
+
+static void registry_insert(int id)
+{
+    unsigned h = key_hash(registry[id].key) % HASH_SLOTS;
+    while (hash_slot[h])
+        h = (h + 1) % HASH_SLOTS;
+    hash_slot[h] = id + 1;
+}
+
+/* Ids already in the order being built (cleared for each order). */
+static bool in_order[MAX_CELLS];
 
 /* Adds the cells of table t (those in formats `mask`) to the registry
  * and appends their ids to order[]. */
@@ -92,17 +119,14 @@ static void add_table(const tpl_table *t, int mask, int *order, size_t *order_n)
                 info->row = r;
                 info->col = c;
                 info->unit = b->cols[c].unit;
+                registry_insert(id);
             }
             if (id < 0)
                 continue;
             registry[id].formats |= row->formats & t->formats;
-            if (order) {
-                int seen = 0;
-                for (size_t k = 0; k < *order_n; k++)
-                    if (order[k] == id)
-                        seen = 1;
-                if (!seen)
-                    order[(*order_n)++] = id;
+            if (order && !in_order[id]) {
+                in_order[id] = true;
+                order[(*order_n)++] = id;
             }
         }
     }
@@ -211,9 +235,11 @@ static void build_registry(void)
      * (cells a report printed from the wrong format), then 三 with every
      * row in its place, then 四. */
     add_table(f19->tables[0], F2019, order19, &order19_n);
+    /* (in_order starts cleared; cleared again before the 2021 order) */
     add_table(f21->tables[0], F2021, order19, &order19_n);
     add_table(f19->tables[1], FBOTH, order19, &order19_n);
     add_table(f19->tables[2], FBOTH, order19, &order19_n);
+    memset(in_order, 0, sizeof in_order);
     add_table(f21->tables[0], F2021, order21, &order21_n);
     add_table(f19->tables[0], F2019, order21, &order21_n);
     add_table(f21->tables[1], FBOTH, order21, &order21_n);
