@@ -109,13 +109,22 @@ int main(int argc, char **argv)
     }
     pass(files, n < 50 ? n : 50, 1); /* warm the page cache and the registry */
     long rss_warm = peak_rss_kb();
-    run parse = pass(files, n, 0);
-    run check = pass(files, n, 1);
+    /* Three rounds each, alternating, the fastest kept: file reads and
+     * other work on the machine only ever make a round slower. */
+    run parse = pass(files, n, 0), check = pass(files, n, 1);
+    for (int round = 1; round < 3; round++) {
+        run p = pass(files, n, 0), c = pass(files, n, 1);
+        if (p.cpu < parse.cpu)
+            parse = p;
+        if (c.cpu < check.cpu)
+            check = c;
+    }
     print_run("parse", parse);
     print_run("parse+check", check);
     printf("check costs %.1f%% on top of parse (cpu time); %zu findings\n",
            (check.cpu / parse.cpu - 1) * 100, check.findings);
-    printf("peak RSS %.1f MB after the first 50 files, %.1f MB after %d files\n",
-           rss_warm / 1024.0, peak_rss_kb() / 1024.0, 2 * n + 50);
+    printf("peak RSS %.1f MB after the first 50 files, %.1f MB after %d files "
+           "(fastest of 3 rounds shown)\n",
+           rss_warm / 1024.0, peak_rss_kb() / 1024.0, 6 * n + 50);
     return 0;
 }

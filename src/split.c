@@ -602,8 +602,23 @@ static void solver_free(solver *s)
     free(s->owner_col);
 }
 
+/* Whether any row could hold glued digits: one value cell where the
+ * table has several, nothing placed. Most reports have none, and then
+ * the solver does no work at all. */
+static bool any_candidate_row(const xxgk_report *r)
+{
+    for (size_t i = 0; i < r->rows.n; i++) {
+        const rec_row *rr = &r->rows.v[i];
+        if (rr->table && !rr->placed && !rr->duplicate && rr->nvalues == 1)
+            return true;
+    }
+    return false;
+}
+
 void split_solve(xxgk_report *r, xxgk_format f)
 {
+    if (!any_candidate_row(r))
+        return;
     solver s;
     memset(&s, 0, sizeof s);
     s.r = r;
