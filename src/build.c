@@ -13,26 +13,6 @@
 #include "report.h"
 #include "utf8.h"
 
-/* A report with no text: every cell absent, nothing recognised. */
-static xxgk_report *report_alloc(const char *name)
-{
-    xxgk_report *r = calloc(1, sizeof *r);
-    if (!r)
-        return NULL;
-    arena_init(&r->a, 32768);
-    r->name = arena_strndup(&r->a, name, strlen(name));
-    r->text = "";
-    r->ncells = xxgk_cell_count();
-    r->cells = arena_alloc(&r->a, sizeof(xxgk_cell) * r->ncells);
-    if (!r->name || !r->cells) {
-        xxgk_report_free(r);
-        return NULL;
-    }
-    for (size_t i = 0; i < r->ncells; i++)
-        r->cells[i].raw = "";
-    return r;
-}
-
 xxgk_status report_new_named(int year, xxgk_format format, const char *body, const char *name,
                              xxgk_report **out, xxgk_error *err)
 {
@@ -49,7 +29,7 @@ xxgk_status report_new_named(int year, xxgk_format format, const char *body, con
     if (format != required)
         return error_set(err, XXGK_E_USAGE, "%d年度的报告应使用%d年版格式，不能使用%d年版格式",
                          year, (int)required, (int)format);
-    xxgk_report *r = report_alloc(name);
+    xxgk_report *r = report_new_empty(name, 32768);
     if (!r)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     r->meta.year = year;

@@ -151,8 +151,6 @@ size_t xxgk_report_count(const xxgk_report *r, xxgk_severity s)
     return n;
 }
 
-void report_write_meta_json(const xxgk_report *r, json_writer *w);
-
 int xxgk_report_write_findings_json(const xxgk_report *r, xxgk_severity min, FILE *out)
 {
     json_writer w;

@@ -256,42 +256,15 @@ static bool looks_like_json(const char *data, size_t size)
 xxgk_status xxgk_report_read_model(const char *path, xxgk_report **out, xxgk_error *err)
 {
     *out = NULL;
-    if (!path)
-        return error_set(err, XXGK_E_USAGE, "没有给出文件名");
-    bool is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f)
-        return error_set(err, XXGK_E_IO, "无法打开：%s", strerror(errno));
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    xxgk_status st = buf ? XXGK_OK : error_set(err, XXGK_E_NOMEM, "内存不足");
-    while (st == XXGK_OK) {
-        if (n == cap) {
-            char *nb = cap > XXGK_MAX_INPUT ? NULL : realloc(buf, cap * 2);
-            if (!nb) {
-                st = cap > XXGK_MAX_INPUT ? error_set(err, XXGK_E_TOO_LARGE, "文件过大")
-                                          : error_set(err, XXGK_E_NOMEM, "内存不足");
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f))
-                st = error_set(err, XXGK_E_IO, "读取失败：%s", strerror(errno));
-            break;
-        }
-    }
-    if (!is_stdin)
-        fclose(f);
-    if (st == XXGK_OK) {
-        if (looks_like_json(buf, n))
-            st = xxgk_report_parse_json(buf, n, path, out, err);
-        else
-            st = xxgk_report_parse(buf, n, path, out, err);
-    }
+    char *buf;
+    size_t n;
+    xxgk_status st = report_read_path(path, &buf, &n, err);
+    if (st != XXGK_OK)
+        return st;
+    if (looks_like_json(buf, n))
+        st = xxgk_report_parse_json(buf, n, path, out, err);
+    else
+        st = xxgk_report_parse(buf, n, path, out, err);
     free(buf);
     return st;
 }

@@ -51,6 +51,26 @@ void report_write_meta_json(const xxgk_report *r, json_writer *w)
     json_end_object(w);
 }
 
+/* The "cells" object: every present cell in format f's order, null for
+ * a blank one. Shared with the JSON renderer. */
+void report_write_cells_json(const xxgk_report *r, xxgk_format f, json_writer *w)
+{
+    json_begin_object(w);
+    size_t n;
+    const int *order = tpl_cell_order(f, &n);
+    for (size_t i = 0; i < n; i++) {
+        const xxgk_cell *c = &r->cells[order[i]];
+        if (c->kind == XXGK_VALUE_ABSENT)
+            continue;
+        json_key(w, xxgk_cell_key((size_t)order[i]));
+        if (c->kind == XXGK_VALUE_BLANK)
+            json_null(w);
+        else
+            json_decimal(w, c->value);
+    }
+    json_end_object(w);
+}
+
 int xxgk_report_write_json(const xxgk_report *r, FILE *out)
 {
     json_writer w;
@@ -61,20 +81,7 @@ int xxgk_report_write_json(const xxgk_report *r, FILE *out)
     json_key(&w, "meta");
     report_write_meta_json(r, &w);
     json_key(&w, "cells");
-    json_begin_object(&w);
-    size_t n;
-    const int *order = tpl_cell_order(r->meta.format, &n);
-    for (size_t i = 0; i < n; i++) {
-        const xxgk_cell *c = &r->cells[order[i]];
-        if (c->kind == XXGK_VALUE_ABSENT)
-            continue;
-        json_key(&w, xxgk_cell_key((size_t)order[i]));
-        if (c->kind == XXGK_VALUE_BLANK)
-            json_null(&w);
-        else
-            json_decimal(&w, c->value);
-    }
-    json_end_object(&w);
+    report_write_cells_json(r, r->meta.format, &w);
     json_end_object(&w);
     fputc('\n', out);
     return ferror(out) ? -1 : 0;

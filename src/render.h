@@ -152,8 +152,4 @@ void atomic_abort(atomic_file *af);
 xxgk_status report_new_named(int year, xxgk_format format, const char *body, const char *name,
                              xxgk_report **out, xxgk_error *err);
 
-/* Declared in output.c: the "meta" object of the JSON output. */
-struct json_writer;
-void report_write_meta_json(const xxgk_report *r, struct json_writer *w);
-
 #endif

@@ -7,6 +7,7 @@
 
 #include "json.h"
 #include "render.h"
+#include "report.h"
 
 int xxgk_report_write_model(const xxgk_report *r, int flags, FILE *out)
 {
@@ -21,20 +22,7 @@ int xxgk_report_write_model(const xxgk_report *r, int flags, FILE *out)
     json_key(&w, "meta");
     report_write_meta_json(r, &w);
     json_key(&w, "cells");
-    json_begin_object(&w);
-    size_t n;
-    const int *order = tpl_cell_order(render_format_of(r), &n);
-    for (size_t i = 0; i < n; i++) {
-        const xxgk_cell *c = xxgk_report_cell(r, (size_t)order[i]);
-        if (c->kind == XXGK_VALUE_ABSENT)
-            continue;
-        json_key(&w, xxgk_cell_key((size_t)order[i]));
-        if (c->kind == XXGK_VALUE_BLANK)
-            json_null(&w);
-        else
-            json_decimal(&w, c->value);
-    }
-    json_end_object(&w);
+    report_write_cells_json(r, render_format_of(r), &w);
     json_key(&w, "sections");
     json_begin_object(&w);
     for (int s = 0; s <= 6; s++) {

@@ -95,20 +95,10 @@ xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
     if (size > XXGK_MAX_INPUT)
         return error_set(err, XXGK_E_TOO_LARGE, "文件过大（%zu 字节，上限 %zu 字节）", size,
                          (size_t)XXGK_MAX_INPUT);
-    xxgk_report *r = calloc(1, sizeof *r);
+    /* Most reports are 5–30 KB; the arena starts near that. */
+    xxgk_report *r = report_new_empty(name ? name : "-", size + size / 2 + 32768);
     if (!r)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    /* Most reports are 5–30 KB; the arena starts near that. */
-    arena_init(&r->a, size + size / 2 + 32768);
-    r->name = arena_strndup(&r->a, name ? name : "-", strlen(name ? name : "-"));
-    r->ncells = xxgk_cell_count();
-    r->cells = arena_alloc(&r->a, sizeof(xxgk_cell) * r->ncells);
-    if (!r->name || !r->cells) {
-        xxgk_report_free(r);
-        return error_set(err, XXGK_E_NOMEM, "内存不足");
-    }
-    for (size_t i = 0; i < r->ncells; i++)
-        r->cells[i].raw = "";
 
     xxgk_status st = parse_input(r, data ? data : "", size, err);
     if (st == XXGK_OK && r->a.failed)
@@ -119,6 +109,25 @@ xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
     }
     *out = r;
     return XXGK_OK;
+}
+
+xxgk_report *report_new_empty(const char *name, size_t first_chunk)
+{
+    xxgk_report *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    arena_init(&r->a, first_chunk);
+    r->name = arena_strndup(&r->a, name, strlen(name));
+    r->text = "";
+    r->ncells = xxgk_cell_count();
+    r->cells = arena_alloc(&r->a, sizeof(xxgk_cell) * r->ncells);
+    if (!r->name || !r->cells) {
+        xxgk_report_free(r);
+        return NULL;
+    }
+    for (size_t i = 0; i < r->ncells; i++)
+        r->cells[i].raw = "";
+    return r;
 }
 
 /* Reads the whole of f into a malloc'd buffer, refusing more than the
@@ -161,20 +170,28 @@ static xxgk_status slurp(FILE *f, const char *path, char **data, size_t *size, x
     return XXGK_OK;
 }
 
-xxgk_status xxgk_report_read_file(const char *path, xxgk_report **out, xxgk_error *err)
+xxgk_status report_read_path(const char *path, char **data, size_t *size, xxgk_error *err)
 {
-    *out = NULL;
+    *data = NULL;
+    *size = 0;
     if (!path)
         return error_set(err, XXGK_E_USAGE, "没有给出文件名");
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return error_set(err, XXGK_E_IO, "无法打开：%s", strerror(errno));
-    char *data = NULL;
-    size_t size = 0;
-    xxgk_status st = slurp(f, path, &data, &size, err);
+    xxgk_status st = slurp(f, path, data, size, err);
     if (!is_stdin)
         fclose(f);
+    return st;
+}
+
+xxgk_status xxgk_report_read_file(const char *path, xxgk_report **out, xxgk_error *err)
+{
+    *out = NULL;
+    char *data;
+    size_t size;
+    xxgk_status st = report_read_path(path, &data, &size, err);
     if (st != XXGK_OK)
         return st;
     st = xxgk_report_parse(data, size, path, out, err);

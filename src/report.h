@@ -119,6 +119,21 @@ struct xxgk_report {
     VEC(xxgk_split) splits;      /* runs of glued digits (split.c) */
 };
 
+/* A report with no text: every cell absent, nothing recognised; its
+ * arena's first chunk is `first_chunk` bytes. NULL when out of memory.
+ * (Parsing, building in code and loading from the store start here.) */
+xxgk_report *report_new_empty(const char *name, size_t first_chunk);
+
+/* The whole file at `path` ("-": standard input) in a malloc'd buffer
+ * the caller frees, within XXGK_MAX_INPUT. */
+xxgk_status report_read_path(const char *path, char **data, size_t *size, xxgk_error *err);
+
+/* The JSON of the model (output.c): the "meta" object, and the "cells"
+ * object in format f's order; shared by parse, check and render. */
+struct json_writer;
+void report_write_meta_json(const xxgk_report *r, struct json_writer *w);
+void report_write_cells_json(const xxgk_report *r, xxgk_format f, struct json_writer *w);
+
 /* Reads the model out of the document (recognise.c). */
 xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err);
 

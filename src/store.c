@@ -508,21 +508,7 @@ bool store_decimal_add(xxgk_decimal *acc, xxgk_decimal v)
 
 xxgk_report *store_report_new(const char *name)
 {
-    xxgk_report *r = calloc(1, sizeof *r);
-    if (!r)
-        return NULL;
-    arena_init(&r->a, 16384);
-    r->name = arena_strndup(&r->a, name, strlen(name));
-    r->text = "";
-    r->ncells = xxgk_cell_count();
-    r->cells = arena_alloc(&r->a, sizeof(xxgk_cell) * r->ncells);
-    if (!r->name || !r->cells) {
-        xxgk_report_free(r);
-        return NULL;
-    }
-    for (size_t i = 0; i < r->ncells; i++)
-        r->cells[i].raw = "";
-    return r;
+    return report_new_empty(name, 16384);
 }
 
 int *store_cell_columns(sqlite3_stmt *st, int first)
