@@ -38,7 +38,9 @@ lines() {
 sample=examples/002_5008492d97724081.txt
 
 expect help 0 "$xxgk" --help
-contains help-text "$tmp/out" "parse"
+for c in parse check new render db recover; do
+  contains "help-lists-$c" "$tmp/out" "  $c "
+done
 expect parse-help 0 "$xxgk" parse --help
 contains parse-help-text "$tmp/out" "--format"
 expect version 0 "$xxgk" --version
