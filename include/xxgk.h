@@ -117,6 +117,31 @@ typedef enum xxgk_value_kind {
     XXGK_VALUE_NUMBER      /* a number */
 } xxgk_value_kind;
 
+/* Where something is in the input, in the input's own terms: what a
+ * person looking at the document (or a page highlighting it) needs. */
+typedef enum xxgk_locator_kind {
+    XXGK_LOC_NONE = 0, /* not from a document (a model built or loaded) */
+    XXGK_LOC_TEXT,     /* a text file: line and column */
+    XXGK_LOC_PDF,      /* a PDF: page and box */
+    XXGK_LOC_DOCX,     /* a Word document: paragraph, or table/row/cell */
+    XXGK_LOC_HTML      /* a web page: element path and table/row/cell */
+} xxgk_locator_kind;
+
+typedef struct xxgk_locator {
+    xxgk_locator_kind kind;
+    uint32_t line, column;     /* TEXT: 1-based line and byte column */
+    uint32_t page;             /* PDF: 1-based page */
+    float x0, y0, x1, y1;      /* PDF: the box in points, y downwards from
+                                  the page's top */
+    uint32_t paragraph;        /* DOCX: 1-based paragraph of the body */
+    uint32_t table, row, cell; /* DOCX, HTML: 1-based table of the
+                                  document, row of that table, cell of the
+                                  row as the document numbers them (a
+                                  merged cell counts once); 0 = none */
+    const char *path;          /* HTML: element path, e.g.
+                                  "body/div[2]/table[1]/tbody/tr[3]/td[2]" */
+} xxgk_locator;
+
 /* How a value was written, for the checker. */
 enum {
     XXGK_CELL_UNIT_YUAN = 1 << 0,    /* written with 元, converted to 万元 */

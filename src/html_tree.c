@@ -12,6 +12,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,11 +72,54 @@ static int tag_cmp(const void *key, const void *elem)
     return strcmp(key, ((const struct tag *)elem)->name);
 }
 
-static int classify(const char *name)
+#define NTAGS (sizeof tags / sizeof tags[0])
+#define UNKNOWN_TAG 0xFF
+
+/* The kind of an element and its index in tags[] (UNKNOWN_TAG). */
+static int classify(const char *name, uint8_t *tag)
 {
-    const struct tag *t = bsearch(name, tags, sizeof tags / sizeof tags[0], sizeof tags[0],
-                                  tag_cmp);
+    const struct tag *t = bsearch(name, tags, NTAGS, sizeof tags[0], tag_cmp);
+    *tag = t ? (uint8_t)(t - tags) : UNKNOWN_TAG;
     return t ? t->kind : H_INLINE;
+}
+
+const char *html_tag_name(uint8_t tag)
+{
+    return tag < NTAGS ? tags[tag].name : "*";
+}
+
+/* Numbers the children of `parent` among their same-tag siblings. */
+static void number_children(html_tree *t, uint32_t parent)
+{
+    uint32_t count[256] = {0};
+    for (uint32_t c = t->nodes[parent].first; c; c = t->nodes[c].next)
+        if (t->nodes[c].kind != H_TEXT)
+            t->nodes[c].nth = ++count[t->nodes[c].tag];
+    for (uint32_t c = t->nodes[parent].first; c; c = t->nodes[c].next)
+        t->nodes[c].shared = count[t->nodes[c].tag] > 1;
+}
+
+void html_node_path(html_tree *t, uint32_t id, char *buf, size_t cap)
+{
+    /* Built from the end of buf backwards, then moved to its start. */
+    size_t o = cap - 1;
+    buf[o] = '\0';
+    for (uint32_t n = id; n && o > 0; n = t->nodes[n].parent) {
+        if (!t->nodes[n].nth)
+            number_children(t, t->nodes[n].parent);
+        char part[48];
+        const html_node *node = &t->nodes[n];
+        int len = node->shared ? snprintf(part, sizeof part, "%s[%u]", html_tag_name(node->tag), node->nth)
+                               : snprintf(part, sizeof part, "%s", html_tag_name(node->tag));
+        size_t need = (size_t)len + (o < cap - 1);
+        if (need > o)
+            break;
+        if (o < cap - 1)
+            buf[--o] = '/';
+        o -= (size_t)len;
+        memcpy(buf + o, part, (size_t)len);
+    }
+    memmove(buf, buf + o, cap - o);
 }
 
 typedef struct sax_state {
@@ -156,7 +200,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         s->skip++;
         return;
     }
-    int kind = classify(name);
+    uint8_t tag;
+    int kind = classify(name, &tag);
     if (kind == C_SKIP || kind == C_TITLE) {
         s->skip = 1;
         s->in_title = kind == C_TITLE && !s->t->title;
@@ -169,6 +214,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     uint32_t id = add_node(s, kind);
     if (!id)
         return;
+    s->t->nodes[id].tag = tag;
     if (kind == H_CELL && atts) {
         for (int i = 0; atts[i]; i += 2) {
             const char *v = atts[i + 1] ? (const char *)atts[i + 1] : "";

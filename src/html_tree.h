@@ -46,9 +46,13 @@ typedef struct html_node {
     uint32_t alltables;  /* tables of any kind, the node itself excluded */
     uint32_t tables;     /* data tables (see html_table_is_data) */
     uint32_t bytes;      /* bytes of text, furniture included (saturates) */
+    uint32_t nth;        /* 1-based place among the parent's children of
+                            the same tag, 0 until html_node_path asks */
     uint16_t rowspan, colspan;
     uint8_t kind;        /* html_kind */
     uint8_t in_link;     /* H_TEXT inside an <a> */
+    uint8_t tag;         /* the element's name (html_tag_name) */
+    uint8_t shared;      /* the parent has other children of this tag */
 } html_node;
 
 typedef struct html_tree {
@@ -80,5 +84,15 @@ void html_tree_measure(html_tree *t);
  * layout: two rows or more, a few cells that are numbers, no table
  * inside. */
 int html_table_is_data(const html_tree *t, uint32_t table);
+
+/* The name of an element ("td"); "*" for one the reader does not know. */
+const char *html_tag_name(uint8_t tag);
+
+/* The element path of node `id` from the document element down, e.g.
+ * "html/body/div[2]/table/tbody/tr[3]/td[2]" (an index where the parent
+ * has several children of the tag), as a string of at most cap-1 bytes
+ * (cut at the start when deeper). Writes the place of siblings into the
+ * tree once per parent, so that many calls stay linear. */
+void html_node_path(html_tree *t, uint32_t id, char *buf, size_t cap);
 
 #endif

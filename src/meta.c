@@ -125,6 +125,8 @@ static void extract_title(xxgk_report *r, const doc *d)
     int parts = 0;
     for (size_t b = 0; b < d->n && parts < 3; b++) {
         const doc_block *blk = &d->blocks[b];
+        if (blk->kind == DOC_BLANK)
+            continue;
         if (blk->kind != DOC_PARA)
             break;
         if (text_is_blank(blk->text, blk->len))
@@ -173,6 +175,8 @@ static void extract_signature(xxgk_report *r, const doc *d)
     int seen = 0;
     for (size_t b = d->n; b-- > 0 && seen < 6;) {
         const doc_block *blk = &d->blocks[b];
+        if (blk->kind == DOC_BLANK)
+            continue;
         if (blk->kind != DOC_PARA)
             break;
         if (text_is_blank(blk->text, blk->len))

@@ -7,9 +7,10 @@
  * The reader drops the header (keeping the title from `标题:`) and the
  * page chrome (当前位置…, share buttons, 文件下载, 附件下载), finds the six
  * section headings by the template's titles, and lays the tables of
- * sections 二–四 out as Word-text rows (readers.h): a row's label cell,
- * then the digits that follow it as one value cell, exactly as printed
- * (`规范性文件` / `898989`). It never guesses where one number ends and the
+ * sections 二–四 out as rows of the document tree (doc.h): a row's label
+ * cell, then the digits that follow it as one value cell, exactly as
+ * printed (`规范性文件` / `898989`). Every node is located at its line
+ * and column in the dump itself. It never guesses where one number ends and the
  * next begins: that is the split solver's job (split.c), which knows the
  * table's sum rules. Everything else becomes paragraphs.
  *
@@ -25,6 +26,7 @@
 #include <string.h>
 
 #include "label.h"
+#include "doc.h"
 #include "readers.h"
 #include "template.h"
 #include "utf8.h"
@@ -56,10 +58,6 @@ static void sb_put(sbuf *b, const char *s, size_t n)
     b->p[b->n] = '\0';
 }
 
-static void sb_str(sbuf *b, const char *s)
-{
-    sb_put(b, s, strlen(s));
-}
 
 /* Appends original text on one line: trimmed, line ends and TABs (which
  * would start a new line or cell) turned into spaces. */
@@ -434,10 +432,43 @@ static bool find_heading(const ctext *ct, size_t from, int n, size_t *hs, size_t
 /* ---- emitting ------------------------------------------------------------ */
 
 typedef struct emitter {
-    sbuf out;
+    doc *d;
+    sbuf tmp;       /* the piece being cleaned */
+    doc_row *row;   /* the row being built, or NULL */
     const ctext *ct;
+    const char *base;          /* the normalised dump, for locators */
+    const uint32_t *line_start; /* byte offset of each of its lines */
+    uint32_t nlines;
     int flat_cells; /* numbers in table 四's one row */
 } emitter;
+
+/* The line and column in the dump of the byte at s. */
+static xxgk_locator locate(const emitter *e, const char *s)
+{
+    xxgk_locator l;
+    memset(&l, 0, sizeof l);
+    l.kind = XXGK_LOC_TEXT;
+    uint32_t off = (uint32_t)(s - e->base), lo = 0, hi = e->nlines;
+    while (hi - lo > 1) {
+        uint32_t mid = (lo + hi) / 2;
+        if (e->line_start[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    l.line = lo + 1;
+    l.column = off - e->line_start[lo] + 1;
+    return l;
+}
+
+/* The cleaned text of s[0..n) in e->tmp (sb_text). */
+static void clean_piece(emitter *e, const char *s, size_t n)
+{
+    e->tmp.n = 0;
+    if (e->tmp.p)
+        e->tmp.p[0] = '\0';
+    sb_text(&e->tmp, s, n);
+}
 
 /* Original bytes of compact range [a, b). */
 static void orig_range(const ctext *ct, size_t a, size_t b, size_t *oa, size_t *ob)
@@ -450,8 +481,10 @@ static void emit_para_raw(emitter *e, const char *s, size_t n)
 {
     if (text_is_blank(s, n))
         return;
-    sb_text(&e->out, s, n);
-    sb_str(&e->out, "\n");
+    clean_piece(e, s, n);
+    xxgk_locator l = locate(e, s);
+    doc_put_para(e->d, e->tmp.p ? e->tmp.p : "", e->tmp.n, &l);
+    e->row = NULL;
 }
 
 static bool is_stop(int32_t cp)
@@ -517,14 +550,21 @@ static void emit_cell(emitter *e, size_t a, size_t b)
 {
     size_t oa, ob;
     orig_range(e->ct, a, b, &oa, &ob);
-    sb_str(&e->out, "\t");
-    sb_text(&e->out, e->ct->src + oa, ob - oa);
-    sb_str(&e->out, "\n");
+    const char *s = e->ct->src + oa;
+    xxgk_locator l = locate(e, s);
+    if (!e->row) {
+        doc_block *t = doc_last_table(e->d);
+        e->row = doc_put_row(e->d, t ? t : doc_put_table(e->d, false, &l), &l);
+    }
+    clean_piece(e, s, ob - oa);
+    if (e->row)
+        doc_put_cell(e->d, e->row, e->tmp.p ? e->tmp.p : "", e->tmp.n, e->row->n, 1, 1, false,
+                     &l);
 }
 
 static void end_row(emitter *e)
 {
-    sb_str(&e->out, "\n");
+    e->row = NULL;
 }
 
 static bool contains_lit(const char *s, size_t n, const char *lit)
@@ -920,12 +960,32 @@ static size_t trim_trailing_chrome(const char *s, size_t n)
     }
 }
 
-xxgk_status read_crawl(arena *a, const char *data, size_t size, input_text *out, xxgk_error *err)
+/* Byte offsets of the lines of s, in the arena. */
+static uint32_t *index_lines(arena *a, const char *s, size_t n, uint32_t *count)
+{
+    uint32_t lines = 1;
+    for (size_t i = 0; i < n; i++)
+        lines += s[i] == '\n';
+    uint32_t *start = arena_alloc_raw(a, sizeof(uint32_t) * lines);
+    if (!start)
+        return NULL;
+    uint32_t k = 0;
+    start[k++] = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\n')
+            start[k++] = (uint32_t)i + 1;
+    *count = k;
+    return start;
+}
+
+xxgk_status read_crawl(arena *a, const char *data, size_t size, doc *out, const char **encoding,
+                       xxgk_error *err)
 {
     input_text raw;
     xxgk_status st = input_normalise(a, data, size, &raw, err);
     if (st != XXGK_OK)
         return st;
+    *encoding = raw.encoding;
     size_t body = marker_end(raw.text, raw.size);
     const char *title;
     size_t tlen;
@@ -939,10 +999,13 @@ xxgk_status read_crawl(arena *a, const char *data, size_t size, input_text *out,
     pthread_once(&words_once, build_words);
     emitter e;
     memset(&e, 0, sizeof e);
+    e.d = out;
+    e.base = raw.text;
     e.flat_cells = flat_cells();
+    e.line_start = index_lines(a, raw.text, raw.size, &e.nlines);
     ctext ct;
     memset(&ct, 0, sizeof ct);
-    if (ctext_build(&ct, s, n) < 0) {
+    if (!e.line_start || ctext_build(&ct, s, n) < 0) {
         ctext_free(&ct);
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     }
@@ -951,17 +1014,11 @@ xxgk_status read_crawl(arena *a, const char *data, size_t size, input_text *out,
         emit_para_raw(&e, title, tlen);
     emit_body(&e);
     ctext_free(&ct);
-    if (e.out.failed || !e.out.p) {
-        free(e.out.p);
-        if (e.out.failed)
-            return error_set(err, XXGK_E_NOMEM, "内存不足");
-        return error_set(err, XXGK_E_EMPTY, "网页抓取文本的正文为空");
-    }
-    out->text = arena_strndup(a, e.out.p, e.out.n);
-    out->size = e.out.n;
-    out->encoding = raw.encoding;
-    free(e.out.p);
-    if (!out->text)
+    free(e.tmp.p);
+    if (e.tmp.failed)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    return XXGK_OK;
+    st = doc_status(out, "网页抓取文本", err);
+    if (st == XXGK_OK && out->n == 0)
+        st = error_set(err, XXGK_E_EMPTY, "网页抓取文本的正文为空");
+    return st;
 }

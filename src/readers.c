@@ -1,6 +1,6 @@
 /*
  * readers.c — which reader handles which kind of input (see readers.h).
- * Plain text needs no conversion and is handled by report.c directly.
+ * Plain text needs no tree builder and is handled by report.c directly.
  */
 #include "readers.h"
 
@@ -28,4 +28,17 @@ reader_fn reader_for(input_kind kind)
         if (readers[i].kind == kind)
             return readers[i].fn;
     return NULL;
+}
+
+xxgk_status reader_view(reader_fn reader, const char *what, arena *a, const char *data,
+                        size_t size, input_text *out, xxgk_error *err)
+{
+    doc d;
+    doc_init(&d, a);
+    const char *encoding = "UTF-8";
+    xxgk_status st = reader(a, data, size, &d, &encoding, err);
+    if (st != XXGK_OK)
+        return st;
+    out->encoding = encoding;
+    return doc_print(&d, what, &out->text, &out->size, err);
 }

@@ -707,7 +707,7 @@ xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
         const doc_block *b = &d->blocks[i];
         if (b->kind == DOC_PARA) {
             scan_para(&c, b);
-        } else {
+        } else if (b->kind == DOC_TABLE) {
             for (uint32_t j = 0; j < b->nrows; j++)
                 scan_row(&c, b, &b->rows[j]);
         }
@@ -738,8 +738,10 @@ xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
     bool late_section = false;
     for (size_t i = 0; i < r->headings.n; i++)
         late_section |= r->headings.v[i].section >= 5;
-    if (!late_section && d->n && d->blocks[d->n - 1].kind == DOC_TABLE &&
-        &d->blocks[d->n - 1] == c.last_stat_table)
+    size_t last = d->n;
+    while (last > 0 && d->blocks[last - 1].kind == DOC_BLANK)
+        last--;
+    if (!late_section && last && &d->blocks[last - 1] == c.last_stat_table)
         return error_set(err, XXGK_E_TRUNCATED,
                          "文件不完整：在第 %u 行的统计表中途结束，后面的章节缺失",
                          r->nlines);

@@ -42,9 +42,9 @@ static int index_lines(xxgk_report *r)
     return 0;
 }
 
-/* Reads the report out of normalised text (from a text file, or from the
- * text a reader made of HTML, DOCX, PDF …). */
-static xxgk_status parse_normalised(xxgk_report *r, const input_text *in, xxgk_error *err)
+/* Reads the report out of normalised text: the view is the input, the
+ * tree comes from it. */
+static xxgk_status parse_text(xxgk_report *r, const input_text *in, xxgk_error *err)
 {
     r->text = in->text;
     r->size = in->size;
@@ -61,29 +61,64 @@ static xxgk_status parse_normalised(xxgk_report *r, const input_text *in, xxgk_e
     doc_init(&d, &r->a);
     if (read_text(&d, match, match_size) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    xxgk_status st = recognise(r, &d, err);
-    if (st == XXGK_OK)
-        report_collect_sections(r);
-    return st;
+    return recognise(r, &d, err);
+}
+
+/* The name of an input kind in messages about its content. */
+static const char *content_name(input_kind kind)
+{
+    switch (kind) {
+    case INPUT_ZIP: return "DOCX";
+    case INPUT_HTML: return "网页";
+    case INPUT_OLE2: return "DOC/WPS";
+    case INPUT_CRAWL: return "网页抓取文本";
+    default: return input_kind_name(kind);
+    }
+}
+
+/* Reads the report out of the tree a structured reader built: the view
+ * is printed from it (and converted to simplified characters when the
+ * report is in traditional ones, the tree's texts following). */
+static xxgk_status parse_tree(xxgk_report *r, doc *d, const char *encoding, input_kind kind,
+                              xxgk_error *err)
+{
+    char *view;
+    size_t size;
+    xxgk_status st = doc_print(d, content_name(kind), &view, &size, err);
+    if (st != XXGK_OK)
+        return st;
+    input_text in = {view, size, encoding};
+    r->text = view;
+    r->size = size;
+    r->encoding = encoding;
+    if (index_lines(r) < 0)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    size_t match_size;
+    const char *match = chinese_match_text(&r->a, &in, &match_size, &r->encoding, err);
+    if (!match)
+        return XXGK_E_NOMEM;
+    if (match != view && doc_rebase(d, match, match_size) < 0)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    return recognise(r, d, err);
 }
 
 static xxgk_status parse_input(xxgk_report *r, const char *data, size_t size, xxgk_error *err)
 {
     input_kind kind = input_detect(data, size);
-    input_text in;
-    xxgk_status st;
     if (kind == INPUT_TEXT || kind == INPUT_BINARY) {
-        st = input_normalise(&r->a, data, size, &in, err);
-    } else {
-        reader_fn reader = reader_for(kind);
-        if (!reader)
-            return error_set(err, XXGK_E_UNSUPPORTED, "暂不支持读取 %s 文件，请先转换为文本",
-                             input_kind_name(kind));
-        st = reader(&r->a, data, size, &in, err);
+        input_text in;
+        xxgk_status st = input_normalise(&r->a, data, size, &in, err);
+        return st == XXGK_OK ? parse_text(r, &in, err) : st;
     }
-    if (st != XXGK_OK)
-        return st;
-    return parse_normalised(r, &in, err);
+    reader_fn reader = reader_for(kind);
+    if (!reader)
+        return error_set(err, XXGK_E_UNSUPPORTED, "暂不支持读取 %s 文件，请先转换为文本",
+                         input_kind_name(kind));
+    doc d;
+    doc_init(&d, &r->a);
+    const char *encoding = "UTF-8";
+    xxgk_status st = reader(&r->a, data, size, &d, &encoding, err);
+    return st == XXGK_OK ? parse_tree(r, &d, encoding, kind, err) : st;
 }
 
 xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
@@ -101,6 +136,8 @@ xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
         return error_set(err, XXGK_E_NOMEM, "内存不足");
 
     xxgk_status st = parse_input(r, data ? data : "", size, err);
+    if (st == XXGK_OK)
+        report_collect_sections(r);
     if (st == XXGK_OK && r->a.failed)
         st = error_set(err, XXGK_E_NOMEM, "内存不足");
     if (st != XXGK_OK) {
