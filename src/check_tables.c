@@ -262,8 +262,31 @@ static void check_bad_values(xxgk_report *r)
     }
 }
 
+/* Value cells a merged cell of the document covers. */
+static void check_merged(xxgk_report *r)
+{
+    for (size_t i = 0; i < r->merged.n; i++) {
+        const rec_merged *m = &r->merged.v[i];
+        if (m->ncells <= 0 || m->cells[0] < 0)
+            continue;
+        size_t id = (size_t)m->cells[0];
+        const char *table = table_name(tpl_cell(id)->table);
+        if (m->vertical)
+            finding_add(r, "cell-merged", SEV_DEFAULT, m->at, m->cells, (size_t)m->ncells,
+                        "%s“%s”行“%s”栏与上一行合并为一格：合并格中的数只计入上一行，本栏没有读取",
+                        table, xxgk_cell_row_label(id), xxgk_cell_column_label(id));
+        else
+            finding_add(r, "cell-merged", SEV_DEFAULT, m->at, m->cells, (size_t)m->ncells,
+                        "%s“%s”行从“%s”栏起的%d栏合并为一格（“%s”）：无法确定数字属于哪一栏，"
+                        "这几栏都没有读取",
+                        table, xxgk_cell_row_label(id), xxgk_cell_column_label(id), m->ncells,
+                        m->text);
+    }
+}
+
 void check_tables(xxgk_report *r)
 {
+    check_merged(r);
     for (size_t i = 0; i < r->rows.n;)
         i = check_shape_run(r, i);
     for (int section = 2; section <= 4; section++) {

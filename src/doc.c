@@ -297,6 +297,15 @@ doc_cell *doc_put_cell(doc *d, doc_row *r, const char *text, size_t len, unsigne
     return c;
 }
 
+doc_cell *doc_put_continued(doc *d, doc_row *row, unsigned grid, unsigned colspan,
+                            const doc_cell *owner)
+{
+    doc_cell *c = doc_put_cell(d, row, "", 0, grid, colspan, 1, true, owner ? &owner->src : NULL);
+    if (c)
+        c->owner = owner;
+    return c;
+}
+
 void doc_append(doc *to, const doc *from)
 {
     if (from->failed && !to->failed)

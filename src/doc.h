@@ -29,6 +29,8 @@ typedef struct doc_cell {
     uint16_t colspan, rowspan;
     bool continued;       /* covered by a merged cell of a row above: the
                              text is in that cell, this one is no blank */
+    const struct doc_cell *owner; /* continued: the cell that covers it,
+                             when the reader knows (NULL otherwise) */
     xxgk_locator src;
 } doc_cell;
 
@@ -110,6 +112,9 @@ doc_row *doc_put_row(doc *d, doc_block *table, const xxgk_locator *src);
 doc_cell *doc_put_cell(doc *d, doc_row *row, const char *text, size_t len, unsigned grid,
                        unsigned colspan, unsigned rowspan, bool continued,
                        const xxgk_locator *src);
+/* A continued cell: covered by `owner`, a cell of a row above. */
+doc_cell *doc_put_continued(doc *d, doc_row *row, unsigned grid, unsigned colspan,
+                            const doc_cell *owner);
 /* The blocks of `from` appended to `to` (a layout table's contents). */
 void doc_append(doc *to, const doc *from);
 

@@ -761,8 +761,15 @@ static doc_block *table_block(doc *out, bool ruled, const xxgk_locator *src)
 
 /* A ruled table on page `page`: each grid row a row, each merged group a
  * cell over its grid columns, the rows below its first continued. */
-static void write_table(const table *t, size_t page, doc *out)
+static void write_table(ctx *c, const table *t, size_t page, doc *out)
 {
+    /* The document cell of each group once written, for its
+     * continuations below. */
+    const doc_cell **owners = arena_alloc(&c->a, sizeof *owners * (size_t)(t->ngroups + 1));
+    if (!owners) {
+        out->failed = XXGK_E_NOMEM;
+        return;
+    }
     xxgk_locator tl = pdf_locator(page, t->xs[0], t->ys[0], t->xs[t->ncols], t->ys[t->nrows]);
     doc_block *tb = table_block(out, true, &tl);
     for (int r = t->skip_first ? 1 : 0; r < t->nrows && tb; r++) {
@@ -778,9 +785,15 @@ static void write_table(const table *t, size_t page, doc *out)
             bool first = gr->r0 == r && !gr->cont;
             xxgk_locator cl = pdf_locator(page, t->xs[gr->c0], t->ys[gr->r0], t->xs[gr->c1 + 1],
                                           t->ys[gr->r1 + 1]);
-            doc_put_cell(out, row, first ? gr->text : "", first ? strlen(gr->text) : 0,
-                         (unsigned)col, (unsigned)(gr->c1 - gr->c0 + 1),
-                         (unsigned)(gr->r1 - gr->r0 + 1), !first, &cl);
+            if (first)
+                owners[g] = doc_put_cell(out, row, gr->text, strlen(gr->text), (unsigned)col,
+                                         (unsigned)(gr->c1 - gr->c0 + 1),
+                                         (unsigned)(gr->r1 - gr->r0 + 1), false, &cl);
+            else if (!doc_put_continued(out, row, (unsigned)col,
+                                        (unsigned)(gr->c1 - gr->c0 + 1), owners[g]))
+                break;
+            else if (!owners[g]) /* the rest of a cell cut by the page break */
+                row->cells[row->n - 1].src = cl;
         }
     }
 }
@@ -926,7 +939,7 @@ static void write_all(ctx *c, doc *out)
                 continue;
             if (b->tb) {
                 flush_para(&p, out);
-                write_table(b->tb, pi, out);
+                write_table(c, b->tb, pi, out);
             } else {
                 write_line(&p, b->ln, pi, new_page, left, right, out);
             }

@@ -38,6 +38,7 @@
 #include "docx_numbering.h"
 #include "doc.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 static const char W_NS[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 static const char W_NS_STRICT[] = "http://purl.oclc.org/ooxml/wordprocessingml/main";
@@ -131,7 +132,7 @@ typedef struct table {
     doc_block *block; /* the table block its rows go to */
     uint32_t index; /* its place among the document's tables, 1-based */
     uint32_t rows;  /* rows seen */
-    xxgk_locator owner[TRACKED_COLS]; /* the cell starting a merge */
+    const doc_cell *owner[TRACKED_COLS]; /* the cell starting a merge */
 } table;
 
 /* What the parser is inside of, and so what its children mean. */
@@ -390,14 +391,14 @@ static void write_row(dx *d, table *t, const trow *row)
             t->out->failed = joined.failed == STRBUF_NOMEM ? XXGK_E_NOMEM : XXGK_E_TOO_LARGE;
         xxgk_locator cl = rl;
         cl.cell = (uint32_t)i + 1;
-        if (grid < TRACKED_COLS) {
-            if (c->vcont)
-                cl = t->owner[grid];
-            else
-                t->owner[grid] = cl;
-        }
-        last = doc_put_cell(t->out, dr, joined.s ? joined.s : "", joined.len, grid, span, 1,
-                            c->vcont, &cl);
+        const doc_cell *owner = grid < TRACKED_COLS ? t->owner[grid] : NULL;
+        if (c->vcont)
+            last = doc_put_continued(t->out, dr, grid, span, owner);
+        else
+            last = doc_put_cell(t->out, dr, joined.s ? joined.s : "", joined.len, grid, span, 1,
+                                false, &cl);
+        if (!c->vcont && grid < TRACKED_COLS)
+            t->owner[grid] = last;
         grid += span;
     }
     strbuf_free(&joined);

@@ -58,6 +58,7 @@ typedef struct buf {
  * covers it, from which row to which. */
 typedef struct slot {
     uint32_t owner, start, until;
+    const doc_cell *cell; /* the covering cell in the document */
 } slot;
 
 typedef struct emitter {
@@ -254,7 +255,6 @@ static void cell_text(emitter *e, buf *to)
  * covers it, from which row to which, and where that cell is. */
 typedef struct grid {
     slot *slots;
-    xxgk_locator *owners; /* by column: the locator of its covering cell */
     uint32_t ncols, nrows;
     doc_block *table;
     buf text;
@@ -269,7 +269,7 @@ static uint32_t covered(emitter *e, grid *g, doc_row *row, uint32_t col, uint32_
         uint32_t from = col;
         while (col + 1 < g->ncols && g->slots[col + 1].owner == g->slots[from].owner)
             col++;
-        doc_put_cell(e->d, row, "", 0, from, col - from + 1, 1, true, &g->owners[from]);
+        doc_put_continued(e->d, row, from, col - from + 1, g->slots[from].cell);
         col++;
     }
     return col;
@@ -306,13 +306,11 @@ static void data_row(emitter *e, grid *g, uint32_t row_node, uint32_t index)
         cl.table = rl.table;
         cl.row = rl.row;
         cl.cell = ordinal;
-        doc_put_cell(e->d, row, g->text.p ? g->text.p : "", g->text.n, col, end - col,
-                     until - index + 1, false, &cl);
+        const doc_cell *dc = doc_put_cell(e->d, row, g->text.p ? g->text.p : "", g->text.n, col,
+                                          end - col, until - index + 1, false, &cl);
         e->owner++;
-        for (; col < end; col++) {
-            g->slots[col] = (slot){e->owner, index, until};
-            g->owners[col] = cl;
-        }
+        for (; col < end; col++)
+            g->slots[col] = (slot){e->owner, index, until, dc};
         if (col > g->ncols)
             g->ncols = col;
     }
@@ -351,14 +349,12 @@ static void emit_table(emitter *e, uint32_t table)
     } else if (nrows) {
         xxgk_locator tl = locate(e, table);
         tl.table = ++e->tables;
-        grid g = {calloc(MAX_COLS, sizeof(slot)), calloc(MAX_COLS, sizeof(xxgk_locator)), 0,
-                  nrows, doc_put_table(e->d, true, &tl), {0}};
-        if (!g.slots || !g.owners)
+        grid g = {calloc(MAX_COLS, sizeof(slot)), 0, nrows, doc_put_table(e->d, true, &tl), {0}};
+        if (!g.slots)
             e->failed = XXGK_E_NOMEM;
         for (uint32_t i = 0; i < nrows && !e->failed && g.table; i++)
             data_row(e, &g, rows[i], i);
         free(g.slots);
-        free(g.owners);
         free(g.text.p);
     }
     free(rows);

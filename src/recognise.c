@@ -27,6 +27,7 @@
 typedef struct obs {
     label_match match[2];
     int nmatch;
+    const doc_block *table;
     const doc_row *row;
     int first_value;   /* index of its first value cell */
     int section;
@@ -275,12 +276,13 @@ static void record_headers(scan_ctx *c, const header_cell *hc, int n)
     c->in_t4_header = t4;
 }
 
-static void add_obs(scan_ctx *c, const doc_row *row, int first_value, const label_match *m,
-                    int nm, const doc_cell *label, bool flat)
+static void add_obs(scan_ctx *c, const doc_block *table, const doc_row *row, int first_value,
+                    const label_match *m, int nm, const doc_cell *label, bool flat)
 {
     obs *o = VEC_PUSH(&c->r->a, c->obs);
     if (!o)
         return;
+    o->table = table;
     o->row = row;
     o->first_value = first_value;
     o->section = c->section;
@@ -320,7 +322,7 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
         bool after_header = c->in_t4_header || (c->section == 4 && row == &table->rows[1]);
         bool blank_t4 = after_header && (int)row->n == flat_cells(4);
         if ((numbers || blank_t4) && (c->in_t4_header || c->section == 4)) {
-            add_obs(c, row, 0, NULL, 0, NULL, true);
+            add_obs(c, table, row, 0, NULL, 0, NULL, true);
             c->last_stat_table = table;
         }
         return;
@@ -373,7 +375,7 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
         return; /* a group label on its own line */
     c->in_t4_header = m[0].table->section == 4;
     c->last_stat_table = table;
-    add_obs(c, row, last_label + 1, m, nm, lc, false);
+    add_obs(c, table, row, last_label + 1, m, nm, lc, false);
 }
 
 static void scan_para(scan_ctx *c, const doc_block *b)
@@ -545,6 +547,91 @@ static rec_row *new_row_record(xxgk_report *r, const obs *o, const tpl_table *t,
     return rr;
 }
 
+#define MAX_VALUE_COLS 16
+
+/* The cells covering each value column of a row, by the document's own
+ * grid (tables read with their spans: HTML, DOCX, PDF): the value cells
+ * from `first` on must cover exactly `ncols` grid columns. Returns
+ * whether they do (slots[k] is then the cell over column k). */
+static bool grid_values(const obs *o, int first, int ncols, const doc_cell **slots)
+{
+    const doc_row *row = o->row;
+    if (!o->table || !o->table->spans || first >= (int)row->n || ncols > MAX_VALUE_COLS)
+        return false;
+    unsigned g0 = row->cells[first].grid, k = 0;
+    for (uint32_t i = (uint32_t)first; i < row->n; i++) {
+        const doc_cell *dc = &row->cells[i];
+        if (dc->grid != g0 + k)
+            return false;
+        for (unsigned s = 0; s < dc->colspan; s++, k++) {
+            if (k >= (unsigned)ncols)
+                return false;
+            slots[k] = dc;
+        }
+    }
+    return k == (unsigned)ncols;
+}
+
+/* A merged cell `dc` over value columns col … col+n-1 of row ri:
+ * nothing placed, recorded once for all the columns it covers. */
+static void record_merged(xxgk_report *r, const tpl_table *t, int ri, int col, int n,
+                          const doc_cell *dc)
+{
+    rec_merged *m = VEC_PUSH(&r->a, r->merged);
+    if (!m)
+        return;
+    for (int j = col; j < col + n && m->ncells < 16; j++)
+        m->cells[m->ncells++] = tpl_cell_at(t, ri, j);
+    m->vertical = dc->continued;
+    m->text = dc->continued ? arena_strndup(&r->a, dc->owner->text, dc->owner->len)
+                            : arena_strndup(&r->a, dc->text, dc->len);
+    m->at = cell_span(dc);
+    m->src = &dc->src;
+}
+
+/* Whether a value cell is part of a merged cell holding something:
+ * the continuation of a cell above that holds a number, or a cell over
+ * several columns that is not blank. Such a cell cannot be placed. A
+ * continuation of an empty cell, or of a label reaching down into the
+ * value columns, is blank: nothing is printed there. */
+static bool is_merged_value(const doc_cell *dc)
+{
+    if (dc->continued) {
+        if (!dc->owner)
+            return false;
+        cell_value v;
+        value_parse(dc->owner->text, dc->owner->len, &v);
+        return v.kind == VALUE_NUMBER;
+    }
+    return dc->colspan > 1 && !text_is_blank(dc->text, dc->len);
+}
+
+/* Places a row by the document's grid: each value column from the cell
+ * over it; a merged cell (continued from above, or over several columns)
+ * places nothing. Returns the cells placed. */
+static int place_by_grid(xxgk_report *r, const tpl_table *t, int ri, const doc_cell **slots,
+                         bool foreign)
+{
+    const tpl_block *b = tpl_row_block(t, ri);
+    int placed = 0;
+    for (int k = 0; k < b->ncols; k++) {
+        const doc_cell *dc = slots[k];
+        if (is_merged_value(dc)) {
+            int n = 1;
+            while (k + n < b->ncols && slots[k + n] == dc)
+                n++;
+            record_merged(r, t, ri, k, n, dc);
+            k += n - 1;
+            continue;
+        }
+        cell_value v;
+        value_parse(dc->text, dc->len, &v);
+        place_cell(r, tpl_cell_at(t, ri, k), dc, &v, b->cols[k].unit, foreign);
+        placed++;
+    }
+    return placed;
+}
+
 /* Places one row's values into the cells of table row `ri`. */
 static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, int quality,
                       bool foreign, int first)
@@ -561,6 +648,14 @@ static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, 
         rr->duplicate = true;
         return;
     }
+    const doc_cell *slots[MAX_VALUE_COLS];
+    if (grid_values(o, first, b->ncols, slots)) {
+        rr->nvalues = b->ncols;
+        rr->extra = 0;
+        rr->placed = place_by_grid(r, t, ri, slots, foreign);
+        r->tables_seen[t->section] += rr->placed > 0;
+        return;
+    }
     for (int k = 0; k < b->ncols; k++) {
         /* Too few cells: only a trailing 总计 is certain (sample 004). */
         int src;
@@ -571,11 +666,14 @@ static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, 
             src = start + n - 1;
         else
             continue;
-        cell_value v;
         const doc_cell *dc = &o->row->cells[src];
+        if (dc->continued && is_merged_value(dc)) {
+            record_merged(r, t, ri, k, 1, dc);
+            continue;
+        }
+        cell_value v;
         value_parse(dc->text, dc->len, &v);
-        place_cell(r, tpl_cell_at(t, ri, k), dc, &v,
-                   b->cols[k].unit, foreign);
+        place_cell(r, tpl_cell_at(t, ri, k), dc, &v, b->cols[k].unit, foreign);
         rr->placed++;
     }
     if (t->section >= 2 && t->section <= 4)

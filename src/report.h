@@ -88,6 +88,20 @@ typedef struct rec_para {
     span at;
 } rec_para;
 
+/* A value cell that a merged cell of the document covers: a cell of
+ * the row above reaching down (vertical), or one cell over several
+ * columns (horizontal). Its number is not placed: it cannot be told
+ * which row or column it belongs to. */
+typedef struct rec_merged {
+    int cells[16];        /* the cells it covers */
+    int ncells;
+    bool vertical;
+    const char *text;     /* the merged cell's text ("" when it is the
+                             continuation of one above) */
+    span at;
+    const xxgk_locator *src;
+} rec_merged;
+
 /* A value cell that holds text where a number belongs. */
 typedef struct rec_bad_value {
     int cell;     /* cell id it would have filled, or -1 */
@@ -114,6 +128,7 @@ struct xxgk_report {
     VEC(rec_header) headers;
     VEC(rec_para) paras;
     VEC(rec_bad_value) bad_values;
+    VEC(rec_merged) merged;
     const char *section_text[7]; /* narrative per section, 0 = preamble */
     VEC(xxgk_finding) findings;  /* filled by xxgk_report_check */
     VEC(xxgk_split) splits;      /* runs of glued digits (split.c) */

@@ -104,6 +104,25 @@ static void shape_rules(void)
                 "\t\n\t1.属于国家秘密\n");
 }
 
+/* Rules about what only a structured document has (merged cells): a
+ * web page as the reader sees it, before and after the merge. */
+static void document_rules(void)
+{
+    xxgk_report *clean = NULL, *merged = NULL;
+    CHECK_INT(xxgk_report_read_file(SOURCE_DIR "/tests/fixtures/html/samples/002_5008492d97724081.html",
+                                    &clean, NULL), XXGK_OK);
+    CHECK_INT(xxgk_report_read_file(SOURCE_DIR "/tests/fixtures/tree/rowspan_2019.html", &merged,
+                                    NULL),
+              XXGK_OK);
+    CHECK(clean && xxgk_report_check(clean, NULL) == XXGK_OK);
+    CHECK(merged && xxgk_report_check(merged, NULL) == XXGK_OK);
+    CHECK_INT(count_rule(clean, "cell-merged"), 0);
+    CHECK_INT(count_rule(merged, "cell-merged"), 1);
+    CHECK_INT(count_rule(merged, "cell-blank"), 0);
+    xxgk_report_free(clean);
+    xxgk_report_free(merged);
+}
+
 static void label_rules(void)
 {
     builder b = builder_default();
@@ -252,6 +271,7 @@ const struct unit_case unit_cases[] = {
     {"structure_rules", structure_rules},
     {"shape_rules", shape_rules},
     {"label_rules", label_rules},
+    {"document_rules", document_rules},
     {"arithmetic_rules", arithmetic_rules},
     {"unit_and_format_rules", unit_and_format_rules},
     {"prose_and_identity_rules", prose_and_identity_rules},
