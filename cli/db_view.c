@@ -403,7 +403,8 @@ int db_diff(db_opts *o, int argc, char **argv)
            m0->year, (long long)ids[0], m1->body ? m1->body : "", m1->year, (long long)ids[1]);
     print_changes(r[0], r[1]);
     int status = EXIT_CLEAN;
-    if (m1->year == m0->year + 1 && xxgk_report_check_years(r[1], r[0]) == XXGK_OK) {
+    xxgk_check_options years = {r[0], false, "across-years"};
+    if (m1->year == m0->year + 1 && xxgk_check(r[1], &years) == XXGK_OK) {
         size_t n = xxgk_report_finding_count(r[1]);
         printf("跨年度核对：%s\n", n ? "" : "结转数一致");
         print_findings(r[1]);

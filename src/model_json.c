@@ -241,30 +241,3 @@ xxgk_status xxgk_report_parse_json(const char *data, size_t size, const char *na
     json_decref(root);
     return st;
 }
-
-/* Whether the data is a JSON object (after white space and a BOM). */
-static bool looks_like_json(const char *data, size_t size)
-{
-    size_t i = 0;
-    if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
-        i++;
-    return i < size && data[i] == '{';
-}
-
-xxgk_status xxgk_report_read_model(const char *path, xxgk_report **out, xxgk_error *err)
-{
-    *out = NULL;
-    char *buf;
-    size_t n;
-    xxgk_status st = report_read_path(path, &buf, &n, err);
-    if (st != XXGK_OK)
-        return st;
-    if (looks_like_json(buf, n))
-        st = xxgk_report_parse_json(buf, n, path, out, err);
-    else
-        st = xxgk_report_parse(buf, n, path, out, err);
-    free(buf);
-    return st;
-}

@@ -256,7 +256,7 @@ static void record_headers(scan_ctx *c, const header_cell *hc, int n)
     for (int i = 0; i < n; i++) {
         const header_cell *h = &hc[i];
         for (int j = 0; j < (h->nm ? h->nm : 1); j++) {
-            rec_header *rh = VEC_PUSH(&c->r->a, c->r->headers);
+            rec_header *rh = VEC_PUSH(&c->r->a, c->r->ev->headers);
             if (!rh)
                 return;
             rh->text = arena_strndup(&c->r->a, h->cell->text, h->cell->len);
@@ -330,7 +330,7 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     int article, item;
     const doc_cell *lc = &row->cells[last_label];
     if (numbers == 0 && label_parse_caption(lc->text, lc->len, &article, &item)) {
-        rec_caption *cap = VEC_PUSH(&c->r->a, c->r->captions);
+        rec_caption *cap = VEC_PUSH(&c->r->a, c->r->ev->captions);
         if (cap) {
             cap->article = article;
             cap->item = item;
@@ -388,7 +388,7 @@ static void scan_para(scan_ctx *c, const doc_block *b)
      * are kept, so that the checker can say so. */
     if (detect_heading(b->text, b->len, &h) && !c->seen[h.section]) {
         c->seen[h.section] = true;
-        rec_heading *p = VEC_PUSH(&r->a, r->headings);
+        rec_heading *p = VEC_PUSH(&r->a, r->ev->headings);
         if (p) {
             *p = h;
             p->text = arena_strndup(&r->a, b->text, b->len);
@@ -400,7 +400,7 @@ static void scan_para(scan_ctx *c, const doc_block *b)
     }
     int article, item;
     if (label_parse_caption(b->text, b->len, &article, &item)) {
-        rec_caption *cap = VEC_PUSH(&r->a, r->captions);
+        rec_caption *cap = VEC_PUSH(&r->a, r->ev->captions);
         if (cap) {
             cap->article = article;
             cap->item = item;
@@ -410,7 +410,7 @@ static void scan_para(scan_ctx *c, const doc_block *b)
         }
         return;
     }
-    rec_para *p = VEC_PUSH(&r->a, r->paras);
+    rec_para *p = VEC_PUSH(&r->a, r->ev->paras);
     if (p) {
         p->section = c->section;
         p->text = b->text;
@@ -454,8 +454,8 @@ static xxgk_format decide_format(scan_ctx *c)
             }
         }
     }
-    for (size_t i = 0; i < c->r->headers.n; i++) {
-        const rec_header *h = &c->r->headers.v[i];
+    for (size_t i = 0; i < c->r->ev->headers.n; i++) {
+        const rec_header *h = &c->r->ev->headers.v[i];
         if (h->table && h->col >= 0 && vote_index(h->table) >= 0)
             votes[vote_index(h->table)]++;
     }
@@ -495,7 +495,7 @@ static void place_cell(xxgk_report *r, int id, const doc_cell *dc, const cell_va
     } else if (v->kind == VALUE_BLANK) {
         cell->kind = XXGK_VALUE_BLANK;
     } else {
-        rec_bad_value *b = VEC_PUSH(&r->a, r->bad_values);
+        rec_bad_value *b = VEC_PUSH(&r->a, r->ev->bad_values);
         if (b) {
             b->cell = id;
             b->text = cell->raw;
@@ -525,7 +525,7 @@ static int fit_values(const doc_row *row, int first, int ncols, int *out_first, 
 static rec_row *new_row_record(xxgk_report *r, const obs *o, const tpl_table *t, int row,
                                int quality, bool foreign, int nvalues, int ncols)
 {
-    rec_row *rr = VEC_PUSH(&r->a, r->rows);
+    rec_row *rr = VEC_PUSH(&r->a, r->ev->rows);
     if (!rr)
         return NULL;
     rr->table = t;
@@ -577,7 +577,7 @@ static bool grid_values(const obs *o, int first, int ncols, const doc_cell **slo
 static void record_merged(xxgk_report *r, const tpl_table *t, int ri, int col, int n,
                           const doc_cell *dc)
 {
-    rec_merged *m = VEC_PUSH(&r->a, r->merged);
+    rec_merged *m = VEC_PUSH(&r->a, r->ev->merged);
     if (!m)
         return;
     for (int j = col; j < col + n && m->ncells < 16; j++)
@@ -653,7 +653,7 @@ static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, 
         rr->nvalues = b->ncols;
         rr->extra = 0;
         rr->placed = place_by_grid(r, t, ri, slots, foreign);
-        r->tables_seen[t->section] += rr->placed > 0;
+        r->ev->tables_seen[t->section] += rr->placed > 0;
         return;
     }
     for (int k = 0; k < b->ncols; k++) {
@@ -677,7 +677,7 @@ static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, 
         rr->placed++;
     }
     if (t->section >= 2 && t->section <= 4)
-        r->tables_seen[t->section] += rr->placed > 0;
+        r->ev->tables_seen[t->section] += rr->placed > 0;
 }
 
 /* Table 四 as one row of 15 numbers: its groups side by side. */
@@ -709,7 +709,7 @@ static void place_flat(xxgk_report *r, const obs *o, const tpl_table *t)
             rr->placed++;
         }
     }
-    r->tables_seen[4] += 1;
+    r->ev->tables_seen[4] += 1;
 }
 
 /* The row with the same key in format f's table, when it has as many
@@ -760,8 +760,11 @@ static void place_all(scan_ctx *c, xxgk_format f)
             continue;
         }
         place_row(r, o, m->table, m->index, m->quality, foreign, o->first_value);
-        if (old_label && r->rows.n)
-            r->rows.v[r->rows.n - 1].old_label = true;
+        if (old_label && r->ev->rows.n) {
+            r->ev->rows.v[r->ev->rows.n - 1].old_label = true;
+            r->ev->rows.v[r->ev->rows.n - 1].old_format =
+                tpl_row_format(o->match[0].table, o->match[0].index, f);
+        }
     }
 }
 
@@ -769,10 +772,10 @@ static void place_all(scan_ctx *c, xxgk_format f)
  * placed row, so that a caption citing the wrong item is still placed. */
 static void link_captions(xxgk_report *r)
 {
-    for (size_t i = 0; i < r->captions.n; i++) {
-        rec_caption *cap = &r->captions.v[i];
-        for (size_t j = 0; j < r->rows.n; j++) {
-            const rec_row *row = &r->rows.v[j];
+    for (size_t i = 0; i < r->ev->captions.n; i++) {
+        rec_caption *cap = &r->ev->captions.v[i];
+        for (size_t j = 0; j < r->ev->rows.n; j++) {
+            const rec_row *row = &r->ev->rows.v[j];
             if (row->table->section == 2 && row->at.line > cap->at.line) {
                 cap->block = row->table->rows[row->row].block;
                 break;
@@ -787,10 +790,10 @@ static void link_captions(xxgk_report *r)
  * 统计表 with 指标名称/计量单位/本年度 (corpus 011). */
 static bool is_old_format(const xxgk_report *r)
 {
-    bool statistic_table = text_contains(r->text, r->size, "指标名称") &&
-                           text_contains(r->text, r->size, "计量单位");
-    bool stat_title = text_contains(r->text, r->size, "政府信息公开情况统计表");
-    int placed = r->tables_seen[2] + r->tables_seen[3] + r->tables_seen[4];
+    bool statistic_table = text_contains(r->ev->text, r->ev->size, "指标名称") &&
+                           text_contains(r->ev->text, r->ev->size, "计量单位");
+    bool stat_title = text_contains(r->ev->text, r->ev->size, "政府信息公开情况统计表");
+    int placed = r->ev->tables_seen[2] + r->ev->tables_seen[3] + r->ev->tables_seen[4];
     if ((statistic_table || stat_title) && placed < 3)
         return true;
     return r->meta.year > 2000 && r->meta.year < 2019 && placed == 0;
@@ -815,11 +818,11 @@ xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
     place_all(&c, f);
     split_solve(r, f);
     link_captions(r);
-    int placed = r->tables_seen[2] + r->tables_seen[3] + r->tables_seen[4];
+    int placed = r->ev->tables_seen[2] + r->ev->tables_seen[3] + r->ev->tables_seen[4];
     r->meta.format = placed ? f : xxgk_format_for_year(r->meta.year);
 
     if (is_old_format(r)) {
-        r->old_format = true;
+        r->ev->old_format = true;
         if (r->meta.year)
             return error_set(err, XXGK_E_OLD_FORMAT,
                              "这是%d年度的报告，使用2019年以前的旧格式（政府信息公开情况统计表），"
@@ -828,20 +831,20 @@ xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
         return error_set(err, XXGK_E_OLD_FORMAT,
                          "这是2019年以前旧格式的报告（政府信息公开情况统计表），无法按新格式读取");
     }
-    if (r->headings.n < 2 && placed == 0)
+    if (r->ev->headings.n < 2 && placed == 0)
         return error_set(err, XXGK_E_NOT_REPORT,
                          "不是政府信息公开工作年度报告：没有找到报告的章节标题和统计表");
     /* Ending inside a statistics table, with no section after the
      * tables, means the file was cut off. */
     bool late_section = false;
-    for (size_t i = 0; i < r->headings.n; i++)
-        late_section |= r->headings.v[i].section >= 5;
+    for (size_t i = 0; i < r->ev->headings.n; i++)
+        late_section |= r->ev->headings.v[i].section >= 5;
     size_t last = d->n;
     while (last > 0 && d->blocks[last - 1].kind == DOC_BLANK)
         last--;
     if (!late_section && last && &d->blocks[last - 1] == c.last_stat_table)
         return error_set(err, XXGK_E_TRUNCATED,
                          "文件不完整：在第 %u 行的统计表中途结束，后面的章节缺失",
-                         r->nlines);
+                         r->ev->nlines);
     return XXGK_OK;
 }

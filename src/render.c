@@ -394,28 +394,6 @@ xxgk_status xxgk_report_render(const xxgk_report *r, xxgk_render_format format, 
     return XXGK_OK;
 }
 
-xxgk_status xxgk_report_check_output(const xxgk_report *r, xxgk_report **checked, xxgk_error *err)
-{
-    *checked = NULL;
-    char *text = NULL;
-    size_t size = 0;
-    FILE *o = open_memstream(&text, &size);
-    if (!o)
-        return error_set(err, XXGK_E_NOMEM, "内存不足");
-    xxgk_status st = xxgk_report_render(r, XXGK_RENDER_TEXT, o, err);
-    if (fclose(o) != 0 && st == XXGK_OK)
-        st = error_set(err, XXGK_E_NOMEM, "内存不足");
-    if (st == XXGK_OK)
-        st = xxgk_report_parse(text, size, xxgk_report_name(r), checked, err);
-    free(text);
-    if (st == XXGK_OK && (st = xxgk_report_check(*checked, NULL)) != XXGK_OK) {
-        xxgk_report_free(*checked);
-        *checked = NULL;
-        return error_set(err, st, "内存不足");
-    }
-    return st;
-}
-
 xxgk_status xxgk_report_render_file(const xxgk_report *r, xxgk_render_format format,
                                     const char *path, bool overwrite, xxgk_error *err)
 {

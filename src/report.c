@@ -24,21 +24,58 @@ int vec_grow(arena *a, void **v, size_t *cap, size_t elem)
     return 1;
 }
 
+xxgk_evidence *report_evidence_new(xxgk_report *r)
+{
+    xxgk_evidence *ev = arena_alloc(&r->a, sizeof *ev);
+    if (!ev)
+        return NULL;
+    ev->text = "";
+    ev->encoding = "UTF-8";
+    ev->cell_src = arena_alloc(&r->a, sizeof *ev->cell_src * (r->ncells + 1));
+    if (!ev->cell_src)
+        return NULL;
+    r->ev = ev;
+    return ev;
+}
+
+/* The locator of every line of the view that holds a node of the tree. */
+static int index_sources(xxgk_report *r, const doc *d)
+{
+    xxgk_evidence *ev = r->ev;
+    ev->line_src = arena_alloc(&r->a, sizeof *ev->line_src * (ev->nlines + 2));
+    if (!ev->line_src)
+        return -1;
+    for (size_t i = 0; i < d->n; i++) {
+        const doc_block *b = &d->blocks[i];
+        if (b->kind == DOC_PARA && b->line && b->line <= ev->nlines)
+            ev->line_src[b->line] = &b->src;
+        for (uint32_t k = 0; b->kind == DOC_TABLE && k < b->nrows; k++)
+            for (uint32_t c = 0; c < b->rows[k].n; c++) {
+                const doc_cell *cell = &b->rows[k].cells[c];
+                uint32_t line = cell->line;
+                for (uint32_t j = 0; j <= cell->len && line && line <= ev->nlines; j++)
+                    if (j == cell->len || cell->text[j] == '\n')
+                        ev->line_src[line++] = &cell->src;
+            }
+    }
+    return 0;
+}
+
 static int index_lines(xxgk_report *r)
 {
     uint32_t n = 1;
-    const char *end = r->text + r->size;
-    for (const char *p = r->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+    const char *end = r->ev->text + r->ev->size;
+    for (const char *p = r->ev->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
         n++;
-    r->line_start = arena_alloc_raw(&r->a, sizeof(uint32_t) * (n + 1));
-    if (!r->line_start)
+    r->ev->line_start = arena_alloc_raw(&r->a, sizeof(uint32_t) * (n + 1));
+    if (!r->ev->line_start)
         return -1;
     uint32_t k = 0;
-    r->line_start[k++] = 0;
-    for (const char *p = r->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-        r->line_start[k++] = (uint32_t)(p - r->text + 1);
-    r->nlines = k;
-    r->line_start[k] = (uint32_t)r->size + 1;
+    r->ev->line_start[k++] = 0;
+    for (const char *p = r->ev->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        r->ev->line_start[k++] = (uint32_t)(p - r->ev->text + 1);
+    r->ev->nlines = k;
+    r->ev->line_start[k] = (uint32_t)r->ev->size + 1;
     return 0;
 }
 
@@ -46,22 +83,24 @@ static int index_lines(xxgk_report *r)
  * tree comes from it. */
 static xxgk_status parse_text(xxgk_report *r, const input_text *in, xxgk_error *err)
 {
-    r->text = in->text;
-    r->size = in->size;
-    r->encoding = in->encoding;
+    if (!report_evidence_new(r))
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    r->ev->text = in->text;
+    r->ev->size = in->size;
+    r->ev->encoding = in->encoding;
     if (index_lines(r) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    /* Traditional characters are read in simplified form; r->text keeps
+    /* Traditional characters are read in simplified form; r->ev->text keeps
      * the original for messages (chinese.c). */
     size_t match_size;
-    const char *match = chinese_match_text(&r->a, in, &match_size, &r->encoding, err);
+    const char *match = chinese_match_text(&r->a, in, &match_size, &r->ev->encoding, err);
     if (!match)
         return XXGK_E_NOMEM;
-    doc d;
-    doc_init(&d, &r->a);
-    if (read_text(&d, match, match_size) < 0)
+    doc *d = &r->ev->tree;
+    doc_init(d, &r->a);
+    if (read_text(d, match, match_size) < 0 || index_sources(r, d) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    return recognise(r, &d, err);
+    return recognise(r, d, err);
 }
 
 /* The name of an input kind in messages about its content. */
@@ -88,18 +127,23 @@ static xxgk_status parse_tree(xxgk_report *r, doc *d, const char *encoding, inpu
     if (st != XXGK_OK)
         return st;
     input_text in = {view, size, encoding};
-    r->text = view;
-    r->size = size;
-    r->encoding = encoding;
+    if (!report_evidence_new(r))
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    r->ev->text = view;
+    r->ev->size = size;
+    r->ev->encoding = encoding;
     if (index_lines(r) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     size_t match_size;
-    const char *match = chinese_match_text(&r->a, &in, &match_size, &r->encoding, err);
+    const char *match = chinese_match_text(&r->a, &in, &match_size, &r->ev->encoding, err);
     if (!match)
         return XXGK_E_NOMEM;
     if (match != view && doc_rebase(d, match, match_size) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    return recognise(r, d, err);
+    r->ev->tree = *d;
+    if (index_sources(r, &r->ev->tree) < 0)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    return recognise(r, &r->ev->tree, err);
 }
 
 static xxgk_status parse_input(xxgk_report *r, const char *data, size_t size, xxgk_error *err)
@@ -127,6 +171,8 @@ xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
     *out = NULL;
     if (!data && size)
         return error_set(err, XXGK_E_USAGE, "没有输入数据");
+    if (data && json_detect(data, size))
+        return xxgk_report_parse_json(data, size, name, out, err);
     if (size > XXGK_MAX_INPUT)
         return error_set(err, XXGK_E_TOO_LARGE, "文件过大（%zu 字节，上限 %zu 字节）", size,
                          (size_t)XXGK_MAX_INPUT);
@@ -155,7 +201,6 @@ xxgk_report *report_new_empty(const char *name, size_t first_chunk)
         return NULL;
     arena_init(&r->a, first_chunk);
     r->name = arena_strndup(&r->a, name, strlen(name));
-    r->text = "";
     r->ncells = xxgk_cell_count();
     r->cells = arena_alloc(&r->a, sizeof(xxgk_cell) * r->ncells);
     if (!r->name || !r->cells) {
@@ -260,13 +305,35 @@ const xxgk_cell *xxgk_report_cell(const xxgk_report *r, size_t id)
     return id < r->ncells ? &r->cells[id] : &absent;
 }
 
+const xxgk_evidence *xxgk_report_evidence(const xxgk_report *r)
+{
+    return r->ev;
+}
+
+static const xxgk_locator no_locator;
+
+const xxgk_locator *xxgk_report_cell_locator(const xxgk_report *r, size_t id)
+{
+    if (!r->ev || id >= r->ncells || !r->ev->cell_src[id])
+        return &no_locator;
+    return r->ev->cell_src[id];
+}
+
+const xxgk_locator *xxgk_report_line_locator(const xxgk_report *r, uint32_t line)
+{
+    if (!r->ev || !r->ev->line_src || line == 0 || line > r->ev->nlines ||
+        !r->ev->line_src[line])
+        return &no_locator;
+    return r->ev->line_src[line];
+}
+
 const char *xxgk_report_line(const xxgk_report *r, uint32_t line, size_t *len)
 {
-    if (line == 0 || line > r->nlines)
+    if (!r->ev || line == 0 || line > r->ev->nlines)
         return NULL;
-    uint32_t start = r->line_start[line - 1], next = r->line_start[line];
+    uint32_t start = r->ev->line_start[line - 1], next = r->ev->line_start[line];
     *len = next - start - 1;
-    return r->text + start;
+    return r->ev->text + start;
 }
 
 const char *xxgk_status_name(xxgk_status s)
@@ -291,8 +358,8 @@ const char *xxgk_status_text(xxgk_status s)
 const char *xxgk_report_text(const xxgk_report *r, size_t *size)
 {
     if (size)
-        *size = r->size;
-    return r->text;
+        *size = r->ev ? r->ev->size : 0;
+    return r->ev ? r->ev->text : "";
 }
 
 /* Joins the paragraphs of each section, once, after recognition. */
@@ -300,17 +367,17 @@ void report_collect_sections(xxgk_report *r)
 {
     for (int s = 0; s <= 6; s++) {
         size_t total = 0;
-        for (size_t i = 0; i < r->paras.n; i++)
-            if (r->paras.v[i].section == s)
-                total += r->paras.v[i].len + 1;
+        for (size_t i = 0; i < r->ev->paras.n; i++)
+            if (r->ev->paras.v[i].section == s)
+                total += r->ev->paras.v[i].len + 1;
         if (!total)
             continue;
         char *buf = arena_alloc_raw(&r->a, total + 1);
         if (!buf)
             return;
         size_t o = 0;
-        for (size_t i = 0; i < r->paras.n; i++) {
-            const rec_para *p = &r->paras.v[i];
+        for (size_t i = 0; i < r->ev->paras.n; i++) {
+            const rec_para *p = &r->ev->paras.v[i];
             if (p->section != s || text_is_blank(p->text, p->len))
                 continue;
             if (o)

@@ -202,13 +202,13 @@ static bool run_scan(run *u)
 static void find_runs(solver *s)
 {
     xxgk_report *r = s->r;
-    s->runs = calloc(r->rows.n ? r->rows.n : 1, sizeof *s->runs);
+    s->runs = calloc(r->ev->rows.n ? r->ev->rows.n : 1, sizeof *s->runs);
     if (!s->runs) {
         s->failed = true;
         return;
     }
-    for (size_t i = 0; i < r->rows.n; i++) {
-        rec_row *rr = &r->rows.v[i];
+    for (size_t i = 0; i < r->ev->rows.n; i++) {
+        rec_row *rr = &r->ev->rows.v[i];
         if (!rr->table || rr->placed || rr->duplicate || rr->nvalues != 1)
             continue;
         bool flat = rr->table->layout == LAYOUT_FLAT;
@@ -532,7 +532,7 @@ static void place(solver *s, run *u, const cand *c, bool recovered)
     }
     u->rr->placed = u->k;
     if (u->t->section >= 2 && u->t->section <= 4)
-        r->tables_seen[u->t->section]++;
+        r->ev->tables_seen[u->t->section]++;
 }
 
 /* Records the run and places it when one candidate is left: `keep`
@@ -540,7 +540,7 @@ static void place(solver *s, run *u, const cand *c, bool recovered)
 static void record(solver *s, run *u, const bool *keep, outcome o)
 {
     xxgk_report *r = s->r;
-    xxgk_split *sp = VEC_PUSH(&r->a, r->splits);
+    xxgk_split *sp = VEC_PUSH(&r->a, r->ev->splits);
     if (!sp)
         return;
     size_t n = 0, first = 0;
@@ -607,8 +607,8 @@ static void solver_free(solver *s)
  * the solver does no work at all. */
 static bool any_candidate_row(const xxgk_report *r)
 {
-    for (size_t i = 0; i < r->rows.n; i++) {
-        const rec_row *rr = &r->rows.v[i];
+    for (size_t i = 0; i < r->ev->rows.n; i++) {
+        const rec_row *rr = &r->ev->rows.v[i];
         if (rr->table && !rr->placed && !rr->duplicate && rr->nvalues == 1)
             return true;
     }
@@ -671,19 +671,19 @@ bool split_covers_row(const xxgk_report *r, const tpl_table *t, int ri)
     if (ri < 0 || ri >= t->nrows || !t->rows[ri].key)
         return false;
     int id = cell_id(t, ri, 0);
-    for (size_t i = 0; i < r->splits.n; i++)
-        for (size_t k = 0; k < r->splits.v[i].ncells; k++)
-            if (r->splits.v[i].cells[k] == id)
+    for (size_t i = 0; i < r->ev->splits.n; i++)
+        for (size_t k = 0; k < r->ev->splits.v[i].ncells; k++)
+            if (r->ev->splits.v[i].cells[k] == id)
                 return true;
     return false;
 }
 
 size_t xxgk_report_split_count(const xxgk_report *r)
 {
-    return r->splits.n;
+    return r->ev->splits.n;
 }
 
 const xxgk_split *xxgk_report_split(const xxgk_report *r, size_t i)
 {
-    return i < r->splits.n ? &r->splits.v[i] : NULL;
+    return i < r->ev->splits.n ? &r->ev->splits.v[i] : NULL;
 }

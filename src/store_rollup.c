@@ -158,7 +158,8 @@ xxgk_status xxgk_store_rollup(xxgk_store *s, const xxgk_store_filter *f, const c
         set_meta(r, f->year, name, n);
         /* The sums of reports that each add up add up too; when they do
          * not, some report broke an identity, and the rollup says so. */
-        check_sums(r);
+        xxgk_check_options sums_only = {NULL, false, "arithmetic"};
+        xxgk_check(r, &sums_only);
         if (r->a.failed) {
             xxgk_report_free(r);
             r = NULL;

@@ -16,8 +16,9 @@
 
 /* Format masks: which formats a row, block or rule belongs to. */
 enum { F2019 = 1, F2021 = 2, FBOTH = 3 };
+/* The bit of format f in the masks of rows and tables (1 << its place in
+ * the list of formats). */
 int format_mask(xxgk_format f);
-xxgk_format format_other(xxgk_format f);
 
 /* Units of a column. Money is kept in 万元. */
 enum { UNIT_COUNT = 0, UNIT_WANYUAN, UNIT_SIGNED_COUNT };
@@ -62,7 +63,10 @@ typedef struct tpl_sum {
     int formats;
     const char *basis;    /* where the identity comes from */
     const char *title;    /* the rule's one-line statement, Chinese */
-    const char *statement;/* the identity, after "表三“自然人”栏：" in messages */
+    const char *lhs_says; /* how a message names the left side's figure
+                             ("本年新收加上年结转是"); NULL: one cell,
+                             "填的是" */
+    const char *rhs_says; /* …and the right side's ("各类申请人相加是") */
     const char *explanation; /* why it holds and what to do, Chinese */
 } tpl_sum;
 
@@ -95,13 +99,35 @@ typedef struct tpl_heading {
 } tpl_heading;
 
 typedef struct tpl_format {
-    xxgk_format format;
+    xxgk_format format;   /* its code: the year it was issued */
+    const char *code;     /* the same as text, "2021" (meta.format) */
     const char *name;     /* "国办公开办函〔2019〕60号" */
+    int from_year;        /* the first report year it serves; it serves
+                             every year until the next format's */
+    int overview_max;     /* 总体情况 at most this many characters, 0: no
+                             limit */
     const tpl_heading *headings; /* six */
     const tpl_table *tables[3];  /* 二, 三, 四 */
 } tpl_format;
 
+/* The formats, in the order of their years (template_data.c, plus any
+ * registered before first use). */
+size_t tpl_format_count(void);
+const tpl_format *tpl_format_at(size_t i);
+/* The format of code f, or NULL. */
 const tpl_format *tpl_get(xxgk_format f);
+/* The latest format: what a report of unknown year is taken to use. */
+xxgk_format tpl_latest_format(void);
+/* Whether format f says (in section 六's note) that the 信息处理费 is
+ * reported there. */
+bool tpl_format_requires_fee_statement(xxgk_format f);
+/* A format other than `not` that prints row ri of t, or UNKNOWN. */
+xxgk_format tpl_row_format(const tpl_table *t, int ri, xxgk_format not);
+
+/* Adds a format to the registry: for tests of a new format in data
+ * alone. Must be called before anything else uses the templates; fails
+ * (returns -1) afterwards or when the list is full. */
+int tpl_register_format(const tpl_format *f);
 /* The table of `section` (2, 3, 4) in format f. */
 const tpl_table *tpl_table_of(xxgk_format f, int section);
 

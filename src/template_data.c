@@ -164,21 +164,18 @@ static const tpl_row rows_t3[] = {
 static const tpl_sum sums_t3[] = {
     {"t3-row-total", SUM_EACH_ROW, "total", "natural business research nonprofit legal other_org",
      FBOTH, "表三表头：总计栏为申请人各栏之和", "表三各行总计应等于各类申请人之和",
-     "总计应等于自然人和各类法人或其他组织之和",
-     T3_ROW_TOTAL_TEXT},
+     NULL, "各类申请人相加是", T3_ROW_TOTAL_TEXT},
     {"t3-outcome-total", SUM_EACH_COLUMN, "total", OUTCOME_ROWS "other", F2019,
      "表三：（七）总计为各项办理结果之和", "表三（七）总计应等于各项办理结果之和",
-     "（七）总计应等于各项办理结果之和",
-     T3_OUTCOME_TEXT},
+     NULL, "各项办理结果相加是", T3_OUTCOME_TEXT},
     {"t3-outcome-total", SUM_EACH_COLUMN, "total",
      OUTCOME_ROWS "other_no_correction other_no_fee other_misc", F2021,
      "表三：（七）总计为各项办理结果之和", "表三（七）总计应等于各项办理结果之和",
-     "（七）总计应等于各项办理结果之和",
-     T3_OUTCOME_TEXT},
+     NULL, "各项办理结果相加是", T3_OUTCOME_TEXT},
     {"t3-balance", SUM_EACH_COLUMN, "new carried_in", "total carried_out", FBOTH,
      "表三表注：“第一项加第二项之和，等于第三项加第四项之和”",
      "表三每一栏：本年新收＋上年结转＝办理结果总计＋结转下年度",
-     "本年新收＋上年结转应等于（七）总计＋结转下年度继续办理",
+     "本年新收加上年结转是", "（七）总计加结转下年度是",
      "表三左上角的表注写明了勾稽关系：本年新收申请加上年结转申请，等于本年度办理完毕的（七）总计"
      "加结转下年度继续办理的申请。每一栏（每类申请人和总计）都必须成立。不成立时，常见原因是"
      "上年结转或结转下年度漏填，或办理结果统计不全。"},
@@ -210,7 +207,7 @@ static const tpl_sum sums_t4[] = {
     {"t4-group-total", SUM_EACH_ROW, "total", "upheld corrected other pending", FBOTH,
      "表四表头：总计为结果维持、结果纠正、其他结果、尚未审结之和",
      "表四行政复议、行政诉讼各组的总计应等于四种结果之和",
-     "总计应等于结果维持、结果纠正、其他结果、尚未审结之和",
+     NULL, "四种结果相加是",
      "表四中行政复议、未经复议直接起诉、复议后起诉三组各有“总计”栏，应等于结果维持、结果纠正、"
      "其他结果、尚未审结四栏之和。尚未审结的案件也要计入总计。"},
 };
@@ -263,16 +260,15 @@ static const tpl_heading headings21[] = {
      "（文字描述，收取信息处理费情况在此处报告。）"},
 };
 
+/* The formats in the order of their years. A format's bit in the row
+ * and table masks (F2019, F2021) is 1 << its place in this list. The
+ * 2019 format served the reports for 2019 and 2020; the 2021 format
+ * every later year, and limits 总体情况 to 1,000 characters. */
 static const tpl_format format2019 = {
-    XXGK_FORMAT_2019, "国办公开办函〔2019〕60号", headings19, {&t2_2019, &t3_both, &t4_both}};
+    XXGK_FORMAT_2019, "2019", "国办公开办函〔2019〕60号", 2019, 0, headings19,
+    {&t2_2019, &t3_both, &t4_both}};
 static const tpl_format format2021 = {
-    XXGK_FORMAT_2021, "国办公开办函〔2021〕30号", headings21, {&t2_2021, &t3_both, &t4_both}};
+    XXGK_FORMAT_2021, "2021", "国办公开办函〔2021〕30号", 2021, 1000, headings21,
+    {&t2_2021, &t3_both, &t4_both}};
 
-const tpl_format *tpl_get(xxgk_format f)
-{
-    switch (f) {
-    case XXGK_FORMAT_2019: return &format2019;
-    case XXGK_FORMAT_2021: return &format2021;
-    default: return NULL;
-    }
-}
+const tpl_format *const tpl_builtin_formats[] = {&format2019, &format2021, NULL};
