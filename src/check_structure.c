@@ -14,7 +14,7 @@ static const char *const cn_numbers[] = {"", "一", "二", "三", "四", "五", 
 
 static const tpl_heading *heading_of(const xxgk_report *r, int section)
 {
-    xxgk_format f = r->meta.format ? r->meta.format : XXGK_FORMAT_2021;
+    xxgk_format f = r->meta.format ? r->meta.format : tpl_latest_format();
     return &tpl_get(f)->headings[section - 1];
 }
 
@@ -213,17 +213,18 @@ void check_overview_length(xxgk_report *r, const xxgk_report *previous)
 {
     (void)previous;
     const char *text = r->section_text[1];
-    if (r->meta.format != XXGK_FORMAT_2021 || !text)
+    const tpl_format *f = tpl_get(r->meta.format);
+    if (!f || !f->overview_max || !text)
         return;
     size_t chars = 0, n = strlen(text);
     for (size_t i = 0; i < n;) {
         int32_t cp = utf8_next(text, n, &i);
         chars += cp > 0 && !cp_is_space(cp);
     }
-    if (chars > 1000) {
+    if (chars > (size_t)f->overview_max) {
         span at = {heading_line(r, 1), 0, 0};
-        xxgk_finding *f = finding_add(r, "overview-length", SEV_DEFAULT, at, NULL, 0,
-                                      "总体情况约%zu字，超过一千字", chars);
-        finding_expect(r, f, "原则上不超过1000字");
+        xxgk_finding *finding = finding_add(r, "overview-length", SEV_DEFAULT, at, NULL, 0,
+                                            "总体情况约%zu字，超过%d字", chars, f->overview_max);
+        finding_expect(r, finding, "原则上不超过%d字", f->overview_max);
     }
 }

@@ -335,8 +335,7 @@ static void key_add(label_key *k, const char *s, size_t len, bool keep_notes)
 static void add_entry(const tpl_table *t, int index, bool column, bool official,
                       const char *label, size_t len)
 {
-    if (nentries >= MAX_ENTRIES)
-        return;
+    tpl_need(nentries < MAX_ENTRIES, "label.c MAX_ENTRIES");
     label_key k;
     label_key_init(&k);
     label_key_add(&k, label, len);
@@ -345,7 +344,8 @@ static void add_entry(const tpl_table *t, int index, bool column, bool official,
     e->index = index;
     e->column = column;
     e->official = official;
-    size_t n = k.len < sizeof e->key - 1 ? k.len : sizeof e->key - 1;
+    tpl_need(k.len < sizeof e->key, "label.c: the key of a template label");
+    size_t n = k.len;
     memcpy(e->key, k.text, n);
     e->key[n] = '\0';
     e->len = n;
@@ -354,22 +354,19 @@ static void add_entry(const tpl_table *t, int index, bool column, bool official,
     label_key w;
     label_key_init(&w);
     key_add(&w, label, len, true);
-    size_t wn = w.len < sizeof e->wording - 1 ? w.len : sizeof e->wording - 1;
+    tpl_need(w.len < sizeof e->wording, "label.c: the wording of a template label");
+    size_t wn = w.len;
     memcpy(e->wording, w.text, wn);
     e->wording[wn] = '\0';
     e->wording_len = wn;
 }
 
 static void add_with_variants(const tpl_table *t, int index, bool column, const char *label,
-                              const char *variants)
+                              tpl_words variants)
 {
     add_entry(t, index, column, true, label, strlen(label));
-    for (const char *v = variants; v && *v;) {
-        const char *bar = strchr(v, '|');
-        size_t n = bar ? (size_t)(bar - v) : strlen(v);
-        add_entry(t, index, column, false, v, n);
-        v = bar ? bar + 1 : v + n;
-    }
+    for (size_t i = 0; variants && variants[i]; i++)
+        add_entry(t, index, column, false, variants[i], strlen(variants[i]));
 }
 
 static int key_cmp(const char *a, size_t al, const char *b, size_t bl)
@@ -388,12 +385,8 @@ static int entry_cmp(const void *x, const void *y)
 
 static void build_index(void)
 {
-    const tpl_table *tables[4] = {tpl_table_of(XXGK_FORMAT_2019, 2),
-                                  tpl_table_of(XXGK_FORMAT_2021, 2),
-                                  tpl_table_of(XXGK_FORMAT_2021, 3),
-                                  tpl_table_of(XXGK_FORMAT_2021, 4)};
-    for (int t = 0; t < 4; t++) {
-        const tpl_table *tab = tables[t];
+    for (size_t t = 0; t < tpl_table_count(); t++) {
+        const tpl_table *tab = tpl_table_at(t);
         for (int r = 0; r < tab->nrows; r++)
             add_with_variants(tab, r, false, tab->rows[r].label, tab->rows[r].variants);
         for (int b = 0; b < tab->nblocks; b++)

@@ -138,12 +138,15 @@ static xxgk_status read_year_format(const json_t *meta, int *year, xxgk_format *
     *format = XXGK_FORMAT_UNKNOWN;
     if (!f || json_is_null(f))
         return XXGK_OK;
-    long long fv = json_is_integer(f)  ? json_integer_value(f)
-                   : json_is_string(f) ? strtoll(json_string_value(f), NULL, 10)
-                                       : 0;
-    if (fv != 2019 && fv != 2021)
-        return error_set(err, XXGK_E_USAGE, "meta.format 应为 \"2019\" 或 \"2021\"");
-    *format = (xxgk_format)fv;
+    char name[24] = "";
+    if (json_is_integer(f))
+        snprintf(name, sizeof name, "%lld", (long long)json_integer_value(f));
+    else if (json_is_string(f))
+        snprintf(name, sizeof name, "%s", json_string_value(f));
+    *format = xxgk_format_from_name(name);
+    if (!*format)
+        return error_set(err, XXGK_E_USAGE, "meta.format “%s”不是已知的格式（如 \"%s\"）", name,
+                         xxgk_format_name(tpl_latest_format()));
     return XXGK_OK;
 }
 

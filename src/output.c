@@ -11,7 +11,7 @@
 
 static const char *format_name(xxgk_format f)
 {
-    return f == XXGK_FORMAT_2019 ? "2019" : f == XXGK_FORMAT_2021 ? "2021" : NULL;
+    return xxgk_format_name(f);
 }
 
 /* Writes the "meta" object's members. Shared with the checker's JSON. */

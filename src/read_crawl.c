@@ -222,8 +222,7 @@ static void add_word(const char *s, size_t len, int kind, int section, bool stri
             words[i].kind |= kind;
             return;
         }
-    if (nwords >= MAX_WORDS)
-        return;
+    tpl_need(nwords < MAX_WORDS, "read_crawl.c MAX_WORDS");
     word *w = &words[nwords++];
     memcpy(w->text, buf + start, n - start);
     w->text[n - start] = '\0';
@@ -232,14 +231,10 @@ static void add_word(const char *s, size_t len, int kind, int section, bool stri
     w->section = section;
 }
 
-static void add_list(const char *list, int kind, int section, bool strip)
+static void add_list(tpl_words list, int kind, int section, bool strip)
 {
-    for (const char *v = list; v && *v;) {
-        const char *bar = strchr(v, '|');
-        size_t n = bar ? (size_t)(bar - v) : strlen(v);
-        add_word(v, n, kind, section, strip);
-        v = bar ? bar + 1 : v + n;
-    }
+    for (; list && *list; list++)
+        add_word(*list, strlen(*list), kind, section, strip);
 }
 
 static void add_table_words(const tpl_table *t)
@@ -258,15 +253,14 @@ static void add_table_words(const tpl_table *t)
             add_word(col->label, strlen(col->label), W_HEAD, t->section, false);
             add_list(col->variants, W_HEAD, t->section, false);
         }
-    add_list(t->header_groups, W_HEAD, t->section, false);
+    for (int g = 0; g < t->ngroups; g++)
+        add_word(t->groups[g].label, strlen(t->groups[g].label), W_HEAD, t->section, false);
 }
 
 static void build_words(void)
 {
-    static const xxgk_format formats[] = {XXGK_FORMAT_2019, XXGK_FORMAT_2021};
-    for (int f = 0; f < 2; f++)
-        for (int s = 2; s <= 4; s++)
-            add_table_words(tpl_table_of(formats[f], s));
+    for (size_t t = 0; t < tpl_table_count(); t++)
+        add_table_words(tpl_table_at(t));
     int fill[256] = {0};
     for (int w = 0; w < nwords; w++) {
         unsigned char c = (unsigned char)words[w].text[0];
@@ -333,19 +327,17 @@ static int32_t last_cp(const char *s, size_t n)
     return utf8_next(s, n, &st);
 }
 
-/* Does a title (or one of its '|'-separated variants) start at j, exactly
- * or within a small edit distance (corpus 007: 行政法复议)? Returns the
- * offset after it, or 0. */
-static size_t title_at(const ctext *ct, size_t j, size_t end, const char *list, bool fuzzy)
+/* Does a title (or one of its variants) start at j, exactly or within a
+ * small edit distance (corpus 007: 行政法复议)? Returns the offset after
+ * the best, or 0. */
+static size_t title_at(const ctext *ct, size_t j, size_t end, tpl_words list, bool fuzzy)
 {
     size_t best_end = 0;
     int best_d = 1000;
-    for (const char *v = list; v && *v;) {
-        const char *bar = strchr(v, '|');
-        size_t vl = bar ? (size_t)(bar - v) : strlen(v);
+    for (; list && *list; list++) {
+        const char *v = *list;
         char t[200];
-        size_t tn = fold_str(v, vl, t, sizeof t);
-        v = bar ? bar + 1 : v + vl;
+        size_t tn = fold_str(v, strlen(v), t, sizeof t);
         if (!fuzzy) {
             if (at(ct, j, end, t, tn) && j + tn > best_end)
                 best_end = j + tn;
@@ -370,7 +362,7 @@ static size_t title_at(const ctext *ct, size_t j, size_t end, const char *list, 
 /* A heading found by one of its keywords (corpus 011: 三、政府信息依申请公
  * 开工作情况): the keyword within a few characters of the numbering, no
  * digits on the way, ending at the next 情况/事项/措施. */
-static size_t keyword_heading(const ctext *ct, size_t j, size_t end, const char *keywords)
+static size_t keyword_heading(const ctext *ct, size_t j, size_t end, tpl_words keywords)
 {
     static const char *const ends[] = {"情况", "事项", "措施", NULL};
     size_t lim = advance_cps(ct, j, end, 30);
@@ -379,9 +371,9 @@ static size_t keyword_heading(const ctext *ct, size_t j, size_t end, const char 
     for (size_t i = j; i < lim; i++) {
         if (ct->c[i] >= '0' && ct->c[i] <= '9')
             return 0;
-        for (const char *k = keywords; k && *k;) {
-            const char *bar = strchr(k, '|');
-            size_t kl = bar ? (size_t)(bar - k) : strlen(k);
+        for (tpl_words kw = keywords; kw && *kw; kw++) {
+            const char *k = *kw;
+            size_t kl = strlen(k);
             if (at(ct, i, lim, k, kl))
                 for (size_t e = i + kl; e < lim; e++) {
                     if (ct->c[e] >= '0' && ct->c[e] <= '9')
@@ -390,7 +382,6 @@ static size_t keyword_heading(const ctext *ct, size_t j, size_t end, const char 
                         if (at(ct, e, lim, ends[x], strlen(ends[x])))
                             return e + strlen(ends[x]);
                 }
-            k = bar ? bar + 1 : k + kl;
         }
     }
     return 0;
@@ -409,11 +400,12 @@ static bool find_heading(const ctext *ct, size_t from, int n, size_t *hs, size_t
             if (!at(ct, i, ct->n, mark, ml))
                 continue;
             size_t e = 0;
-            for (int f = 0; f < 2 && !e; f++) {
-                const tpl_heading *h =
-                    &tpl_get(f ? XXGK_FORMAT_2019 : XXGK_FORMAT_2021)->headings[n - 1];
+            /* the latest format's wording first */
+            for (size_t f = tpl_format_count(); f-- > 0 && !e;) {
+                const tpl_heading *h = &tpl_format_at(f)->headings[n - 1];
                 if (pass < 2) {
-                    e = title_at(ct, i + ml, ct->n, h->title, pass == 1);
+                    e = title_at(ct, i + ml, ct->n, (const char *const[]){h->title, NULL},
+                                 pass == 1);
                     if (!e)
                         e = title_at(ct, i + ml, ct->n, h->variants, pass == 1);
                 } else {
@@ -766,7 +758,7 @@ static void emit_section(emitter *e, int section, size_t a, size_t b)
 
 static int flat_cells(void)
 {
-    const tpl_table *t = tpl_table_of(XXGK_FORMAT_2021, 4);
+    const tpl_table *t = tpl_table_of(tpl_latest_format(), 4);
     int n = 0;
     for (int r = 0; r < t->nrows; r++)
         n += t->rows[r].kind == ROW_DATA;

@@ -70,44 +70,72 @@ static int heading_number(const char *s, size_t n, size_t *after, bool *arabic)
     return num;
 }
 
-/* The six headings' titles and variants as label keys, built once. The
- * two formats word the headings alike. */
-#define HEADING_FORMS 4
+/* The six headings' titles and variants, of every format, as label keys,
+ * built once; the first form of each is the latest format's title. */
+#define HEADING_FORMS 8
 typedef struct heading_form {
     label_key key;
     int quality;
 } heading_form;
 static heading_form heading_forms[6][HEADING_FORMS];
 static int heading_nforms[6];
-static pthread_once_t heading_once = PTHREAD_ONCE_INIT;
+/* The labels of header groups, as keys: the tables' column groups (信息
+ *内容, 申请人情况 …) and the groups of flat tables (行政复议 …). */
+#define GROUP_KEYS 32
+static label_key group_keys[GROUP_KEYS];
+static int ngroup_keys;
+static pthread_once_t forms_once = PTHREAD_ONCE_INIT;
 
-static void build_heading_forms(void)
+/* Adds a wording of heading i, unless it has it already. */
+static void add_heading_form(int i, const char *text, int quality)
 {
-    const tpl_heading *hs = tpl_get(XXGK_FORMAT_2021)->headings;
-    for (int i = 0; i < 6; i++) {
-        heading_form *f = &heading_forms[i][0];
-        label_key_init(&f->key);
-        label_key_add(&f->key, hs[i].title, strlen(hs[i].title));
-        f->quality = MATCH_EXACT;
-        int n = 1;
-        for (const char *v = hs[i].variants; v && *v && n < HEADING_FORMS;) {
-            const char *bar = strchr(v, '|');
-            size_t vl = bar ? (size_t)(bar - v) : strlen(v);
-            f = &heading_forms[i][n++];
-            label_key_init(&f->key);
-            label_key_add(&f->key, v, vl);
-            f->quality = MATCH_VARIANT;
-            v = bar ? bar + 1 : v + vl;
-        }
-        heading_nforms[i] = n;
+    label_key k;
+    label_key_init(&k);
+    label_key_add(&k, text, strlen(text));
+    for (int j = 0; j < heading_nforms[i]; j++)
+        if (heading_forms[i][j].key.len == k.len &&
+            !memcmp(heading_forms[i][j].key.text, k.text, k.len))
+            return;
+    tpl_need(heading_nforms[i] < HEADING_FORMS, "recognise.c HEADING_FORMS");
+    heading_forms[i][heading_nforms[i]++] = (heading_form){k, quality};
+}
+
+static void add_group_key(const char *label)
+{
+    label_key k;
+    label_key_init(&k);
+    label_key_add(&k, label, strlen(label));
+    for (int i = 0; i < ngroup_keys; i++)
+        if (group_keys[i].len == k.len && !memcmp(group_keys[i].text, k.text, k.len))
+            return;
+    tpl_need(ngroup_keys < GROUP_KEYS, "recognise.c GROUP_KEYS");
+    group_keys[ngroup_keys++] = k;
+}
+
+static void build_forms(void)
+{
+    for (size_t t = 0; t < tpl_table_count(); t++) {
+        const tpl_table *tab = tpl_table_at(t);
+        for (int g = 0; g < tab->ngroups; g++)
+            add_group_key(tab->groups[g].label);
+        for (int r = 0; tab->layout == LAYOUT_FLAT && r < tab->nrows; r++)
+            add_group_key(tab->rows[r].label);
     }
+    size_t nf = tpl_format_count();
+    for (size_t f = nf; f-- > 0;)
+        for (int i = 0; i < 6; i++)
+            add_heading_form(i, tpl_format_at(f)->headings[i].title, MATCH_EXACT);
+    for (size_t f = nf; f-- > 0;)
+        for (int i = 0; i < 6; i++)
+            for (tpl_words v = tpl_format_at(f)->headings[i].variants; v && *v; v++)
+                add_heading_form(i, *v, MATCH_VARIANT);
 }
 
 /* The section whose title (or variant, or — within a quarter of its
  * length — misspelling) `k` is; 0 when none. */
 static int heading_by_title(const label_key *k, bool numbered, int *quality)
 {
-    pthread_once(&heading_once, build_heading_forms);
+    pthread_once(&forms_once, build_forms);
     for (int i = 0; i < 6; i++)
         for (int j = 0; j < heading_nforms[i]; j++) {
             const label_key *t = &heading_forms[i][j].key;
@@ -132,15 +160,10 @@ static int heading_by_title(const label_key *k, bool numbered, int *quality)
  * "一、主动公开情况" inside 总体情况 is not section 二. */
 static bool heading_by_keyword(int num, const char *rest, size_t rn)
 {
-    const tpl_heading *hs = tpl_get(XXGK_FORMAT_2021)->headings;
-    for (const char *kw = hs[num - 1].keywords; kw && *kw;) {
-        const char *bar = strchr(kw, '|');
-        size_t kl = bar ? (size_t)(bar - kw) : strlen(kw);
-        for (size_t i = 0; i + kl <= rn; i++)
-            if (memcmp(rest + i, kw, kl) == 0)
+    for (size_t f = 0; f < tpl_format_count(); f++)
+        for (tpl_words kw = tpl_format_at(f)->headings[num - 1].keywords; kw && *kw; kw++)
+            if (text_contains(rest, rn, *kw))
                 return true;
-        kw = bar ? bar + 1 : kw + kl;
-    }
     return false;
 }
 
@@ -205,11 +228,9 @@ static bool starts_numbered(const char *s, size_t len)
  * the column groups, the groups of table 四. */
 static bool is_group_header(const label_key *k)
 {
-    static const char *const words[] = {"信息内容", "申请人情况", "法人或其他组织",
-                                        "行政诉讼", "行政复议", "未经复议直接起诉",
-                                        "复议后起诉", NULL};
-    for (int i = 0; words[i]; i++)
-        if (strlen(words[i]) == k->len && memcmp(words[i], k->text, k->len) == 0)
+    pthread_once(&forms_once, build_forms);
+    for (int i = 0; i < ngroup_keys; i++)
+        if (group_keys[i].len == k->len && !memcmp(group_keys[i].text, k->text, k->len))
             return true;
     return false;
 }
@@ -293,10 +314,11 @@ static void add_obs(scan_ctx *c, const doc_block *table, const doc_row *row, int
         o->match[i] = m[i];
 }
 
-/* Value cells of a flat table (四): its groups × its columns. */
+/* Value cells of a flat table (四, in the latest format): its groups ×
+ * its columns. */
 static int flat_cells(int section)
 {
-    const tpl_table *t = tpl_table_of(XXGK_FORMAT_2021, section);
+    const tpl_table *t = tpl_table_of(tpl_latest_format(), section);
     int groups = 0;
     for (int i = 0; t && i < t->nrows; i++)
         groups += t->rows[i].kind == ROW_DATA;
@@ -421,24 +443,41 @@ static void scan_para(scan_ctx *c, const doc_block *b)
 
 /* ---- format decision ------------------------------------------------- */
 
-static int vote_index(const tpl_table *t)
+#define MAX_VOTES 8
+
+/* The one format a mask names (its place in the list of formats), or -1
+ * when it names several or none. */
+static int single_format(int mask)
 {
-    return t->formats == F2019 ? 0 : t->formats == F2021 ? 1 : -1;
+    if (mask <= 0 || (mask & (mask - 1)))
+        return -1;
+    int i = 0;
+    while (!(mask & 1)) {
+        mask >>= 1;
+        i++;
+    }
+    return i < MAX_VOTES ? i : -1;
 }
 
+/* The format of a matched row: its table's, else the row's own. */
+static int row_vote(const label_match *m)
+{
+    int vi = single_format(m->table->formats);
+    return vi >= 0 ? vi : single_format(m->table->rows[m->index].formats & m->table->formats);
+}
+
+/* The format the tables are in, by the labels that exist in one format
+ * only (a label of several formats votes for none) and the cell count of
+ * rows whose columns differ between formats; the year decides a tie. */
 static xxgk_format decide_format(scan_ctx *c)
 {
-    int votes[2] = {0, 0};
+    int votes[MAX_VOTES] = {0};
     for (size_t i = 0; i < c->obs.n; i++) {
         const obs *o = &c->obs.v[i];
         if (o->flat)
             continue;
         if (o->nmatch == 1) {
-            const label_match *m = &o->match[0];
-            int vi = vote_index(m->table);
-            int rf = m->table->rows[m->index].formats;
-            if (vi < 0)
-                vi = rf == F2019 ? 0 : rf == F2021 ? 1 : -1;
+            int vi = row_vote(&o->match[0]);
             if (vi >= 0)
                 votes[vi] += 2;
         } else if (o->nmatch == 2) {
@@ -448,7 +487,7 @@ static xxgk_format decide_format(scan_ctx *c)
                 const label_match *m = &o->match[j];
                 int ncols = tpl_row_block(m->table, m->index)->ncols;
                 int other = tpl_row_block(o->match[1 - j].table, o->match[1 - j].index)->ncols;
-                int vi = vote_index(m->table);
+                int vi = single_format(m->table->formats);
                 if (vi >= 0 && ncols != other && nvalues == ncols)
                     votes[vi]++;
             }
@@ -456,17 +495,24 @@ static xxgk_format decide_format(scan_ctx *c)
     }
     for (size_t i = 0; i < c->r->ev->headers.n; i++) {
         const rec_header *h = &c->r->ev->headers.v[i];
-        if (h->table && h->col >= 0 && vote_index(h->table) >= 0)
-            votes[vote_index(h->table)]++;
+        int vi = h->table && h->col >= 0 ? single_format(h->table->formats) : -1;
+        if (vi >= 0)
+            votes[vi]++;
     }
-    /* Only labels found in one format vote; a header matched in both
-     * tables voted for both and cancels out. */
-    if (votes[0] > votes[1])
-        return XXGK_FORMAT_2019;
-    if (votes[1] > votes[0])
-        return XXGK_FORMAT_2021;
+    int best = -1;
+    bool tie = false;
+    for (int i = 0; i < MAX_VOTES && (size_t)i < tpl_format_count(); i++) {
+        if (best < 0 || votes[i] > votes[best]) {
+            best = i;
+            tie = false;
+        } else if (votes[i] == votes[best]) {
+            tie = true;
+        }
+    }
+    if (best >= 0 && !tie && votes[best] > 0)
+        return tpl_format_at((size_t)best)->format;
     xxgk_format by_year = xxgk_format_for_year(c->r->meta.year);
-    return by_year ? by_year : XXGK_FORMAT_2021;
+    return by_year ? by_year : tpl_latest_format();
 }
 
 /* ---- placement ------------------------------------------------------- */
@@ -786,17 +832,29 @@ static void link_captions(xxgk_report *r)
 
 /* ---- whole report ---------------------------------------------------- */
 
-/* Reports before 2019 used the 2008-era format: 概述 … 政府信息公开情况
- * 统计表 with 指标名称/计量单位/本年度 (corpus 011). */
+/* Whether the text holds all words of the list (any, when `any`). */
+static bool text_has_words(const xxgk_report *r, tpl_words words, bool any)
+{
+    bool all = words != NULL;
+    for (; words && *words; words++) {
+        bool has = text_contains(r->ev->text, r->ev->size, *words);
+        if (any && has)
+            return true;
+        all &= has;
+    }
+    return !any && all;
+}
+
+/* Reports before the first format used the 2008-era one: 概述 … 政府信息
+ * 公开情况统计表 with 指标名称/计量单位/本年度 (corpus 011). */
 static bool is_old_format(const xxgk_report *r)
 {
-    bool statistic_table = text_contains(r->ev->text, r->ev->size, "指标名称") &&
-                           text_contains(r->ev->text, r->ev->size, "计量单位");
-    bool stat_title = text_contains(r->ev->text, r->ev->size, "政府信息公开情况统计表");
+    bool statistic_table = text_has_words(r, tpl_legacy_format.table_words, false);
+    bool stat_title = text_has_words(r, tpl_legacy_format.titles, true);
     int placed = r->ev->tables_seen[2] + r->ev->tables_seen[3] + r->ev->tables_seen[4];
     if ((statistic_table || stat_title) && placed < 3)
         return true;
-    return r->meta.year > 2000 && r->meta.year < 2019 && placed == 0;
+    return r->meta.year > 2000 && r->meta.year < tpl_format_at(0)->from_year && placed == 0;
 }
 
 xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
@@ -823,13 +881,15 @@ xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
 
     if (is_old_format(r)) {
         r->ev->old_format = true;
+        int first = tpl_format_at(0)->from_year;
         if (r->meta.year)
             return error_set(err, XXGK_E_OLD_FORMAT,
-                             "这是%d年度的报告，使用2019年以前的旧格式（政府信息公开情况统计表），"
-                             "不属于2019年或2021年格式，无法按新格式读取",
-                             r->meta.year);
+                             "这是%d年度的报告，使用%d年以前的旧格式（政府信息公开情况统计表），"
+                             "不属于国家统一格式，无法按统一格式读取",
+                             r->meta.year, first);
         return error_set(err, XXGK_E_OLD_FORMAT,
-                         "这是2019年以前旧格式的报告（政府信息公开情况统计表），无法按新格式读取");
+                         "这是%d年以前旧格式的报告（政府信息公开情况统计表），无法按统一格式读取",
+                         first);
     }
     if (r->ev->headings.n < 2 && placed == 0)
         return error_set(err, XXGK_E_NOT_REPORT,

@@ -60,7 +60,7 @@ const char *xxgk_render_format_extension(xxgk_render_format f)
 xxgk_format render_format_of(const xxgk_report *r)
 {
     const xxgk_meta *m = xxgk_report_meta(r);
-    if (m->format == XXGK_FORMAT_2019 || m->format == XXGK_FORMAT_2021)
+    if (tpl_get(m->format))
         return m->format;
     return xxgk_format_for_year(m->year);
 }
@@ -96,14 +96,13 @@ const char *render_heading(xxgk_format f, int n, char *buf, size_t size)
 
 const char *render_caption(xxgk_format f, int n, char *buf, size_t size)
 {
-    static const char *const numbers[] = {"表一", "表二", "表三"};
     const tpl_table *t = tpl_table_of(f, n);
     if (!t) {
         if (size)
             buf[0] = '\0';
         return buf;
     }
-    snprintf(buf, size, "%s　%s", numbers[n - 2], t->title);
+    snprintf(buf, size, "%s　%s", t->name, t->title);
     return buf;
 }
 
@@ -340,7 +339,7 @@ static xxgk_status check_renderable(const xxgk_report *r, xxgk_error *err)
     if (!r)
         return error_set(err, XXGK_E_USAGE, "没有报告");
     if (render_format_of(r) == XXGK_FORMAT_UNKNOWN)
-        return error_set(err, XXGK_E_USAGE, "报告没有年度或格式（2019/2021），无法按格式生成");
+        return error_set(err, XXGK_E_USAGE, "报告没有年度或格式，无法按格式生成");
     return XXGK_OK;
 }
 

@@ -63,43 +63,10 @@ bool split_is_run(const char *s, size_t len)
 
 /* ---- cell ids ---------------------------------------------------------- */
 
-/* tpl_cell_id() looks keys up by name; the solver asks for the same few
- * hundred cells over and over, so their ids are worked out once. */
-#define ID_TABLES 6
-#define ID_ROWS 40
-#define ID_COLS 8
-
-static const tpl_table *id_tables[ID_TABLES];
-static int id_cache[ID_TABLES][ID_ROWS][ID_COLS];
-static pthread_once_t id_once = PTHREAD_ONCE_INIT;
-
-static void build_ids(void)
-{
-    static const xxgk_format formats[] = {XXGK_FORMAT_2019, XXGK_FORMAT_2021};
-    int n = 0;
-    for (int f = 0; f < 2; f++)
-        for (int sec = 2; sec <= 4; sec++) {
-            const tpl_table *t = tpl_table_of(formats[f], sec);
-            id_tables[n] = t;
-            for (int r = 0; r < ID_ROWS; r++)
-                for (int c = 0; c < ID_COLS; c++) {
-                    const tpl_block *b = r < t->nrows ? tpl_row_block(t, r) : NULL;
-                    id_cache[n][r][c] = b && t->rows[r].key && c < b->ncols
-                                            ? tpl_cell_id(t->id, t->rows[r].key, b->cols[c].key)
-                                            : -1;
-                }
-            n++;
-        }
-}
-
+/* The template's grid answers in constant time. */
 static int cell_id(const tpl_table *t, int row, int col)
 {
-    pthread_once(&id_once, build_ids);
-    for (int i = 0; i < ID_TABLES; i++)
-        if (id_tables[i] == t && row >= 0 && row < ID_ROWS && col >= 0 && col < ID_COLS)
-            return id_cache[i][row][col];
-    const tpl_block *b = tpl_row_block(t, row);
-    return tpl_cell_id(t->id, t->rows[row].key, b->cols[col].key);
+    return tpl_cell_at(t, row, col);
 }
 
 /* ---- runs ------------------------------------------------------------ */

@@ -46,8 +46,7 @@ static bool in_order[MAX_CELLS];  /* ids already in the order being built */
 static bool built;
 static pthread_once_t registry_once = PTHREAD_ONCE_INIT;
 
-/* Stops on template data that exceeds a capacity of this file. */
-static void need(bool ok, const char *what)
+void tpl_need(bool ok, const char *what)
 {
     if (!ok) {
         fprintf(stderr, "xxgk: template.c: %s exceeds its capacity; raise it\n", what);
@@ -55,12 +54,19 @@ static void need(bool ok, const char *what)
     }
 }
 
+static void build_registry(void);
+
+static void ensure_registry(void)
+{
+    pthread_once(&registry_once, build_registry);
+}
+
 /* ---- the formats ---------------------------------------------------- */
 
 static void load_formats(void)
 {
     for (size_t i = 0; tpl_builtin_formats[i]; i++) {
-        need(nformats < MAX_FORMATS, "MAX_FORMATS");
+        tpl_need(nformats < MAX_FORMATS, "MAX_FORMATS");
         formats[nformats++] = tpl_builtin_formats[i];
     }
 }
@@ -177,6 +183,18 @@ xxgk_format tpl_row_format(const tpl_table *t, int ri, xxgk_format not)
     return XXGK_FORMAT_UNKNOWN;
 }
 
+size_t tpl_table_count(void)
+{
+    ensure_registry();
+    return (size_t)ngrid_tables;
+}
+
+const tpl_table *tpl_table_at(size_t i)
+{
+    ensure_registry();
+    return i < (size_t)ngrid_tables ? grid_tables[i] : NULL;
+}
+
 const tpl_table *tpl_table_of(xxgk_format f, int section)
 {
     const tpl_format *fmt = tpl_get(f);
@@ -231,10 +249,10 @@ static void add_table(const tpl_table *t, int mask, int *order, size_t *order_n)
         for (int c = 0; c < b->ncols; c++) {
             char key[48];
             int len = snprintf(key, sizeof key, "%s.%s.%s", t->id, row->key, b->cols[c].key);
-            need(len > 0 && (size_t)len < sizeof key, "the length of a cell key (48)");
+            tpl_need(len > 0 && (size_t)len < sizeof key, "the length of a cell key (48)");
             int id = registry_find(key);
             if (id < 0) {
-                need(registry_n < MAX_CELLS && registry_n * 2 < HASH_SLOTS, "MAX_CELLS");
+                tpl_need(registry_n < MAX_CELLS && registry_n * 2 < HASH_SLOTS, "MAX_CELLS");
                 id = (int)registry_n++;
                 tpl_cell_info *info = &registry[id];
                 memcpy(info->key, key, sizeof key);
@@ -270,10 +288,10 @@ static void collect_tables(void)
             const tpl_table *t = formats[f]->tables[k];
             if (grid_index(t) >= 0)
                 continue;
-            need(ngrid_tables < MAX_TABLES, "MAX_TABLES");
-            need(t->nrows <= MAX_ROWS, "MAX_ROWS");
+            tpl_need(ngrid_tables < MAX_TABLES, "MAX_TABLES");
+            tpl_need(t->nrows <= MAX_ROWS, "MAX_ROWS");
             for (int b = 0; b < t->nblocks; b++)
-                need(t->blocks[b].ncols <= MAX_COLS, "MAX_COLS");
+                tpl_need(t->blocks[b].ncols <= MAX_COLS, "MAX_COLS");
             grid_tables[ngrid_tables++] = t;
         }
 }
@@ -311,7 +329,7 @@ static int grid_at(const tpl_table *t, int row, int col)
 /* Adds the equation of `sum` for row `row` or column `col` of t. */
 static void add_equation(const tpl_table *t, const tpl_sum *sum, int row, int col)
 {
-    need(equations_n < MAX_EQUATIONS, "MAX_EQUATIONS");
+    tpl_need(equations_n < MAX_EQUATIONS, "MAX_EQUATIONS");
     tpl_equation *e = &equations[equations_n];
     memset(e, 0, sizeof *e);
     e->sum = sum;
@@ -326,7 +344,7 @@ static void add_equation(const tpl_table *t, const tpl_sum *sum, int row, int co
         key_iter it;
         key_iter_init(&it, lists[side]);
         while (key_iter_next(&it)) {
-            need(*n < max, "the cells of one side of an equation");
+            tpl_need(*n < max, "the cells of one side of an equation");
             int r = row >= 0 ? row : tpl_row_index(t, it.key);
             int c = col >= 0 ? col : tpl_col_index(tpl_row_block(t, r < 0 ? 0 : r), it.key);
             ids[(*n)++] = r < 0 || c < 0 ? -1 : grid_at(t, r, c);
@@ -394,10 +412,6 @@ static void build_registry(void)
     qsort(by_key, registry_n, sizeof by_key[0], id_key_cmp);
 }
 
-static void ensure_registry(void)
-{
-    pthread_once(&registry_once, build_registry);
-}
 
 size_t tpl_cell_total(void)
 {
@@ -466,7 +480,7 @@ bool key_iter_next(key_iter *it)
     size_t n = 0;
     while (it->p[n] && it->p[n] != ' ')
         n++;
-    need(n < sizeof it->key, "the length of a key in a list");
+    tpl_need(n < sizeof it->key, "the length of a key in a list");
     memcpy(it->key, it->p, n);
     it->key[n] = '\0';
     it->p += n;

@@ -23,10 +23,15 @@ int format_mask(xxgk_format f);
 /* Units of a column. Money is kept in 万元. */
 enum { UNIT_COUNT = 0, UNIT_WANYUAN, UNIT_SIGNED_COUNT };
 
+/* A list of words: NULL-terminated, or NULL for none. Written in the
+ * data as WORDS("a", "b"). */
+typedef const char *const *tpl_words;
+#define WORDS(...) ((const char *const[]){__VA_ARGS__, NULL})
+
 typedef struct tpl_col {
     const char *key;      /* "new_made" */
     const char *label;    /* official label "本年新制作数量" */
-    const char *variants; /* '|'-separated accepted variants, or NULL */
+    tpl_words variants;   /* accepted variants, or NULL */
     int unit;
 } tpl_col;
 
@@ -35,7 +40,7 @@ enum { ROW_DATA = 0, ROW_GROUP };
 typedef struct tpl_row {
     const char *key;      /* "rules"; NULL for a group label */
     const char *label;    /* official label as printed, numbering included */
-    const char *variants; /* '|'-separated variants seen in real reports */
+    tpl_words variants;   /* variants seen in real reports */
     int kind;             /* ROW_DATA or ROW_GROUP */
     int group;            /* index of the group row above it, or -1 */
     int block;            /* index of its block (table 二 captions) */
@@ -74,8 +79,19 @@ typedef struct tpl_sum {
  * prints all its groups side by side in one data row. */
 enum { LAYOUT_ROWS = 0, LAYOUT_FLAT };
 
+/* A label over several value columns in a table's header (申请人情况
+ * over all of table 三's, 法人或其他组织 over five); or, with `corner`,
+ * the label over the row labels (表二's 信息内容). */
+typedef struct tpl_group {
+    const char *label;
+    tpl_words cols;       /* the column keys it spans; NULL: every column */
+    bool corner;
+} tpl_group;
+
 typedef struct tpl_table {
     const char *id;       /* "t2", "t3", "t4" */
+    const char *name;     /* "表二": tables are named by their section,
+                             the same in findings and every renderer */
     const char *title;    /* the section heading it sits under */
     int section;          /* 2, 3 or 4 */
     int layout;
@@ -87,14 +103,15 @@ typedef struct tpl_table {
     const tpl_sum *sums;
     int nsums;
     const char *header_note; /* table 三's 勾稽 note, or NULL */
-    const char *header_groups; /* '|'-separated column group labels */
+    const tpl_group *groups; /* its header's column groups, outer first */
+    int ngroups;
 } tpl_table;
 
 typedef struct tpl_heading {
     int number;           /* 1 … 6 */
     const char *title;    /* "总体情况" (without the numbering) */
-    const char *variants; /* '|'-separated wordings seen in reports */
-    const char *keywords; /* '|'-separated: any one identifies it */
+    tpl_words variants;   /* wordings seen in reports */
+    tpl_words keywords;   /* any one identifies it (with its number) */
     const char *note;     /* the template's 文字描述 note, or NULL */
 } tpl_heading;
 
@@ -108,7 +125,28 @@ typedef struct tpl_format {
                              limit */
     const tpl_heading *headings; /* six */
     const tpl_table *tables[3];  /* 二, 三, 四 */
+    const char *const *skeleton; /* what `xxgk new` writes in sections 0 … 6
+                                    for the clerk to replace; "{年}" is the
+                                    report year */
 } tpl_format;
+
+/* Reports before the first format (2008–2018) printed one statistics
+ * table, 政府信息公开情况统计表, with 指标名称 and 计量单位 columns. */
+typedef struct tpl_legacy {
+    tpl_words table_words;  /* all of them in the text: its table */
+    tpl_words titles;       /* any of them: its title */
+} tpl_legacy;
+extern const tpl_legacy tpl_legacy_format;
+
+/* Stops the program with a message naming `what` when template data
+ * exceeds a capacity of the code built from it: a programming error the
+ * tests find, never clipped in silence. */
+void tpl_need(bool ok, const char *what);
+
+/* Every distinct table of every format (table 二 of each format, then
+ * 三, then 四), in registry order. */
+size_t tpl_table_count(void);
+const tpl_table *tpl_table_at(size_t i);
 
 /* The formats, in the order of their years (template_data.c, plus any
  * registered before first use). */
