@@ -96,6 +96,20 @@ uint32_t heading_line(const xxgk_report *r, int section)
     return 0;
 }
 
+const char *cell_row_label(const xxgk_report *r, int id)
+{
+    const char *row, *col;
+    tpl_cell_labels(r->meta.format, (size_t)id, &row, &col);
+    return row;
+}
+
+const char *cell_col_label(const xxgk_report *r, int id)
+{
+    const char *row, *col;
+    tpl_cell_labels(r->meta.format, (size_t)id, &row, &col);
+    return col;
+}
+
 /* ---- paragraphs of a model ------------------------------------------ */
 
 /* The paragraphs of the section texts, for a report without a document:
@@ -183,8 +197,7 @@ static void locate(const xxgk_report *r, xxgk_finding *f)
     if (f->ncells && f->cells[0] >= 0 && !f->table) {
         size_t id = (size_t)f->cells[0];
         f->table = tpl_cell(id)->table->section;
-        f->row_label = xxgk_cell_row_label(id);
-        f->column_label = xxgk_cell_column_label(id);
+        tpl_cell_labels(r->meta.format, id, &f->row_label, &f->column_label);
     }
     const xxgk_locator *where = &(xxgk_locator){XXGK_LOC_NONE};
     if (f->ncells && f->cells[0] >= 0)

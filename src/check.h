@@ -52,6 +52,11 @@ rule_fn rule_function(size_t i);
  * those of its first cell (a rule over a whole column names no row). */
 void finding_place(xxgk_finding *f, int table, const char *row_label, const char *column_label);
 
+/* The row and column labels of cell `id` as the report's format prints
+ * them. */
+const char *cell_row_label(const xxgk_report *r, int id);
+const char *cell_col_label(const xxgk_report *r, int id);
+
 /* "表二", "表三", "表四" for section 2, 3, 4 ("" otherwise). */
 const char *table_name_of(int section);
 

@@ -44,8 +44,8 @@ static void report(xxgk_report *r, const tpl_equation *e, long long l, long long
         ids[n++] = e->rhs[i];
     const char *row = NULL, *col = NULL;
     if (e->nlhs == 1 && e->lhs[0] >= 0) {
-        row = xxgk_cell_row_label((size_t)e->lhs[0]);
-        col = xxgk_cell_column_label((size_t)e->lhs[0]);
+        row = cell_row_label(r, (int)e->lhs[0]);
+        col = cell_col_label(r, (int)e->lhs[0]);
     } else if (e->col >= 0) {
         col = e->table->blocks[0].cols[e->col].label;
     } else if (e->row >= 0) {

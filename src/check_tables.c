@@ -105,13 +105,13 @@ static void check_value(xxgk_report *r, int id, int *blanks, size_t *nb, size_t 
         char buf[48];
         finding_add(r, "cell-negative", SEV_DEFAULT, cell_at(r, id), &id, 1,
                     "%s“%s”行“%s”栏为负数 %s", table_name(info->table),
-                    xxgk_cell_row_label((size_t)id), xxgk_cell_column_label((size_t)id),
+                    cell_row_label(r, (int)id), cell_col_label(r, (int)id),
                     xxgk_decimal_format(c->value, buf, sizeof buf));
     }
     if (info->unit != UNIT_WANYUAN && c->value.scale)
         finding_add(r, "cell-fraction", SEV_DEFAULT, cell_at(r, id), &id, 1,
                     "%s“%s”行“%s”栏是件数，不应有小数", table_name(info->table),
-                    xxgk_cell_row_label((size_t)id), xxgk_cell_column_label((size_t)id));
+                    cell_row_label(r, (int)id), cell_col_label(r, (int)id));
 }
 
 /* Sorts cell ids in the order the report shows them: by the line they
@@ -144,13 +144,13 @@ static void report_blanks(xxgk_report *r, int section, int *blanks, size_t nb)
     if (nb == 1)
         f = finding_add(r, "cell-blank", SEV_DEFAULT, cell_at(r, blanks[0]), blanks, 1,
                         "%s“%s”的“%s”栏空白（空白不等于零）", name,
-                        xxgk_cell_row_label((size_t)blanks[0]),
-                        xxgk_cell_column_label((size_t)blanks[0]));
+                        cell_row_label(r, (int)blanks[0]),
+                        cell_col_label(r, (int)blanks[0]));
     else
         f = finding_add(r, "cell-blank", SEV_DEFAULT, cell_at(r, blanks[0]), blanks, nb,
                         "%s有%zu个空白栏，分布在%zu行，从“%s”的“%s”栏起（空白不等于零）", name, nb,
-                        rows, xxgk_cell_row_label((size_t)blanks[0]),
-                        xxgk_cell_column_label((size_t)blanks[0]));
+                        rows, cell_row_label(r, (int)blanks[0]),
+                        cell_col_label(r, (int)blanks[0]));
     finding_expect(r, f, "没有发生的事项应填 0");
 }
 
@@ -251,7 +251,7 @@ void check_units(xxgk_report *r, const xxgk_report *previous)
         if (info->unit != UNIT_WANYUAN || c->kind != XXGK_VALUE_NUMBER ||
             !xxgk_format_has_cell(r->meta.format, id))
             continue;
-        const char *label = xxgk_cell_column_label(id), *row = xxgk_cell_row_label(id);
+        const char *label = cell_col_label(r, (int)id), *row = cell_row_label(r, (int)id);
         int cid = (int)id;
         if (strstr(label, "万元") && (c->flags & XXGK_CELL_UNIT_YUAN)) {
             char buf[48];
@@ -295,7 +295,7 @@ void check_bad_values(xxgk_report *r, const xxgk_report *previous)
         const rec_bad_value *b = &r->ev->bad_values.v[i];
         int id = b->cell;
         finding_add(r, "cell-text", SEV_DEFAULT, b->at, &id, 1, "“%s”的“%s”栏应为数字，实为“%s”",
-                    xxgk_cell_row_label((size_t)id), xxgk_cell_column_label((size_t)id), b->text);
+                    cell_row_label(r, (int)id), cell_col_label(r, (int)id), b->text);
     }
 }
 
@@ -312,12 +312,12 @@ void check_merged(xxgk_report *r, const xxgk_report *previous)
         if (m->vertical)
             finding_add(r, "cell-merged", SEV_DEFAULT, m->at, m->cells, (size_t)m->ncells,
                         "%s“%s”行“%s”栏与上一行合并为一格：合并格中的数只计入上一行，本栏没有读取",
-                        table, xxgk_cell_row_label(id), xxgk_cell_column_label(id));
+                        table, cell_row_label(r, (int)id), cell_col_label(r, (int)id));
         else
             finding_add(r, "cell-merged", SEV_DEFAULT, m->at, m->cells, (size_t)m->ncells,
                         "%s“%s”行从“%s”栏起的%d栏合并为一格（“%s”）：无法确定数字属于哪一栏，"
                         "这几栏都没有读取",
-                        table, xxgk_cell_row_label(id), xxgk_cell_column_label(id), m->ncells,
+                        table, cell_row_label(r, (int)id), cell_col_label(r, (int)id), m->ncells,
                         m->text);
     }
 }

@@ -60,7 +60,7 @@ void check_in_force(xxgk_report *r, const xxgk_report *prev)
         xxgk_finding *f = finding_add(
             r, "in-force-continuity", SEV_DEFAULT, cell_at(r, id_now), &id_now, 1,
             "“%s”现行有效%lld件，上年%lld件＋本年制发%lld件－废止%lld件＝%lld件",
-            xxgk_cell_row_label((size_t)id_now), now, before, made, repealed,
+            cell_row_label(r, (int)id_now), now, before, made, repealed,
             before + made - repealed);
         finding_expect(r, f, "通常应为 %lld", before + made - repealed);
     }

@@ -416,12 +416,13 @@ static bool in_scope(const entry *e, int section, bool column)
 }
 
 /* Adds e to out unless a match for the same table is there already. */
-static int add_match(label_match out[2], int n, const entry *e, int quality)
+static int add_match(label_match out[LABEL_MATCHES], int n, const entry *e, int quality)
 {
     for (int i = 0; i < n; i++)
         if (out[i].table == e->table)
             return n;
-    if (n < 2) {
+    tpl_need(n < LABEL_MATCHES, "label.h LABEL_MATCHES");
+    if (n < LABEL_MATCHES) {
         out[n].table = e->table;
         out[n].index = e->index;
         out[n].quality = quality;
@@ -430,7 +431,7 @@ static int add_match(label_match out[2], int n, const entry *e, int quality)
     return n;
 }
 
-static int exact_lookup(const char *s, size_t len, int section, bool column, label_match out[2])
+static int exact_lookup(const char *s, size_t len, int section, bool column, label_match out[LABEL_MATCHES])
 {
     /* the first entry with this key, by binary search */
     int lo = 0, hi = nentries;
@@ -454,14 +455,14 @@ static int exact_lookup(const char *s, size_t len, int section, bool column, lab
  * length, and only when no other label is as close. Short labels (under
  * four characters) are never matched fuzzily: 规章 and 其他 are too easy
  * to hit by accident. */
-static int fuzzy_lookup(const char *s, size_t len, int section, bool column, label_match out[2])
+static int fuzzy_lookup(const char *s, size_t len, int section, bool column, label_match out[LABEL_MATCHES])
 {
     int32_t q[ENTRY_CPS];
     int nq = decode(s, len, q, ENTRY_CPS);
     if (nq < 4)
         return 0;
-    int best = 1000, n = 0;
-    const entry *best_e[2] = {NULL, NULL};
+    int best = 1000, n = 0, nbest = 0;
+    const entry *best_e[LABEL_MATCHES] = {NULL};
     bool tie = false;
     for (int i = 0; i < nentries; i++) {
         const entry *e = &entries[i];
@@ -476,27 +477,27 @@ static int fuzzy_lookup(const char *s, size_t len, int section, bool column, lab
         if (d < best) {
             best = d;
             best_e[0] = e;
-            best_e[1] = NULL;
+            nbest = 1;
             tie = false;
         } else if (d == best && best_e[0]->index != e->index) {
-            /* The same label in table 二 of both formats is no tie. */
-            if (best_e[0]->table->section == e->table->section && strcmp(best_e[0]->key, e->key) == 0)
-                best_e[1] = e;
+            /* The same label in table 二 of several formats is no tie. */
+            if (best_e[0]->table->section == e->table->section &&
+                strcmp(best_e[0]->key, e->key) == 0 && nbest < LABEL_MATCHES)
+                best_e[nbest++] = e;
             else
                 tie = true;
-        } else if (d == best && best_e[0]->table != e->table) {
-            best_e[1] = e;
+        } else if (d == best && best_e[0]->table != e->table && nbest < LABEL_MATCHES) {
+            best_e[nbest++] = e;
         }
     }
     if (!best_e[0] || tie)
         return 0;
-    for (int i = 0; i < 2; i++)
-        if (best_e[i])
-            n = add_match(out, n, best_e[i], MATCH_FUZZY);
+    for (int i = 0; i < nbest; i++)
+        n = add_match(out, n, best_e[i], MATCH_FUZZY);
     return n;
 }
 
-static int match_key(const label_key *k, int section, bool column, label_match out[2])
+static int match_key(const label_key *k, int section, bool column, label_match out[LABEL_MATCHES])
 {
     pthread_once(&index_once, build_index);
     if (k->len == 0)
@@ -529,12 +530,12 @@ static int match_key(const label_key *k, int section, bool column, label_match o
     return 0;
 }
 
-int label_match_row(const label_key *k, int section, label_match out[2])
+int label_match_row(const label_key *k, int section, label_match out[LABEL_MATCHES])
 {
     return match_key(k, section, false, out);
 }
 
-int label_match_column(const label_key *k, int section, label_match out[2])
+int label_match_column(const label_key *k, int section, label_match out[LABEL_MATCHES])
 {
     return match_key(k, section, true, out);
 }

@@ -756,15 +756,6 @@ static void emit_section(emitter *e, int section, size_t a, size_t b)
     }
 }
 
-static int flat_cells(void)
-{
-    const tpl_table *t = tpl_table_of(tpl_latest_format(), 4);
-    int n = 0;
-    for (int r = 0; r < t->nrows; r++)
-        n += t->rows[r].kind == ROW_DATA;
-    return n * t->blocks[0].ncols;
-}
-
 /* The body: headings found in order, each section laid out by its kind. */
 static void emit_body(emitter *e)
 {
@@ -993,7 +984,7 @@ xxgk_status read_crawl(arena *a, const char *data, size_t size, doc *out, const 
     memset(&e, 0, sizeof e);
     e.d = out;
     e.base = raw.text;
-    e.flat_cells = flat_cells();
+    e.flat_cells = tpl_min_flat_cells();
     e.line_start = index_lines(a, raw.text, raw.size, &e.nlines);
     ctext ct;
     memset(&ct, 0, sizeof ct);

@@ -25,7 +25,7 @@
 
 /* A data row seen in pass 1. */
 typedef struct obs {
-    label_match match[2];
+    label_match match[LABEL_MATCHES];
     int nmatch;
     const doc_block *table;
     const doc_row *row;
@@ -239,7 +239,7 @@ static bool is_group_header(const label_key *k)
 typedef struct header_cell {
     const doc_cell *cell;
     label_key key;
-    label_match m[2];
+    label_match m[LABEL_MATCHES];
     int nm;         /* column labels it matched */
     bool header;    /* a column label, a group header or the 勾稽 note */
 } header_cell;
@@ -314,17 +314,6 @@ static void add_obs(scan_ctx *c, const doc_block *table, const doc_row *row, int
         o->match[i] = m[i];
 }
 
-/* Value cells of a flat table (四, in the latest format): its groups ×
- * its columns. */
-static int flat_cells(int section)
-{
-    const tpl_table *t = tpl_table_of(tpl_latest_format(), section);
-    int groups = 0;
-    for (int i = 0; t && i < t->nrows; i++)
-        groups += t->rows[i].kind == ROW_DATA;
-    return t ? groups * t->blocks[0].ncols : 0;
-}
-
 static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
 {
     int last_label = -1, numbers = 0;
@@ -342,7 +331,7 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
          * after its header (or a Markdown header row), a row of exactly
          * that many blank cells is that row left blank. */
         bool after_header = c->in_t4_header || (c->section == 4 && row == &table->rows[1]);
-        bool blank_t4 = after_header && (int)row->n == flat_cells(4);
+        bool blank_t4 = after_header && tpl_is_flat_width((int)row->n);
         if ((numbers || blank_t4) && (c->in_t4_header || c->section == 4)) {
             add_obs(c, table, row, 0, NULL, 0, NULL, true);
             c->last_stat_table = table;
@@ -373,7 +362,7 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     /* The label is the text before the values. When the whole text run
      * matches nothing, a shorter one may: a value cell holding text
      * ("见附件") is then a bad value, not part of the label. */
-    label_match m[2];
+    label_match m[LABEL_MATCHES];
     int section = c->section >= 2 && c->section <= 4 ? c->section : 0;
     int nm = 0, end = last_label;
     for (int tries = 0; end >= 0 && tries < 4 && !nm; tries++) {
@@ -480,15 +469,18 @@ static xxgk_format decide_format(scan_ctx *c)
             int vi = row_vote(&o->match[0]);
             if (vi >= 0)
                 votes[vi] += 2;
-        } else if (o->nmatch == 2) {
-            /* 规章 is in both; its cell count tells which table it is. */
+        } else if (o->nmatch >= 2) {
+            /* 规章 is in several; a cell count only one of them has tells
+             * which table it is. */
             int nvalues = (int)o->row->n - o->first_value;
-            for (int j = 0; j < 2; j++) {
+            for (int j = 0; j < o->nmatch; j++) {
                 const label_match *m = &o->match[j];
                 int ncols = tpl_row_block(m->table, m->index)->ncols;
-                int other = tpl_row_block(o->match[1 - j].table, o->match[1 - j].index)->ncols;
+                bool unique = true;
+                for (int k = 0; k < o->nmatch; k++)
+                    unique &= k == j || tpl_row_block(o->match[k].table, o->match[k].index)->ncols != ncols;
                 int vi = single_format(m->table->formats);
-                if (vi >= 0 && ncols != other && nvalues == ncols)
+                if (vi >= 0 && unique && nvalues == ncols)
                     votes[vi]++;
             }
         }

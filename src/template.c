@@ -183,6 +183,54 @@ xxgk_format tpl_row_format(const tpl_table *t, int ri, xxgk_format not)
     return XXGK_FORMAT_UNKNOWN;
 }
 
+void tpl_cell_labels(xxgk_format f, size_t id, const char **row, const char **col)
+{
+    const tpl_cell_info *c = tpl_cell(id);
+    *row = *col = NULL;
+    if (!c)
+        return;
+    const tpl_table *t = tpl_table_of(f, c->table->section);
+    const tpl_row *reg = &c->table->rows[c->row];
+    int ri = t ? tpl_row_index(t, reg->key) : -1;
+    int ci = ri >= 0 ? tpl_col_index(tpl_row_block(t, ri), tpl_row_block(c->table, c->row)->cols[c->col].key) : -1;
+    if (ci < 0) {
+        t = c->table;
+        ri = c->row;
+        ci = c->col;
+    }
+    *row = t->rows[ri].label;
+    *col = tpl_row_block(t, ri)->cols[ci].label;
+}
+
+int tpl_flat_cells(const tpl_table *t)
+{
+    if (!t || t->layout != LAYOUT_FLAT)
+        return 0;
+    int groups = 0;
+    for (int i = 0; i < t->nrows; i++)
+        groups += t->rows[i].kind == ROW_DATA;
+    return groups * t->blocks[0].ncols;
+}
+
+bool tpl_is_flat_width(int n)
+{
+    for (size_t i = 0; i < tpl_table_count(); i++)
+        if (n > 0 && tpl_flat_cells(tpl_table_at(i)) == n)
+            return true;
+    return false;
+}
+
+int tpl_min_flat_cells(void)
+{
+    int min = 0;
+    for (size_t i = 0; i < tpl_table_count(); i++) {
+        int n = tpl_flat_cells(tpl_table_at(i));
+        if (n && (!min || n < min))
+            min = n;
+    }
+    return min;
+}
+
 size_t tpl_table_count(void)
 {
     ensure_registry();

@@ -143,6 +143,19 @@ extern const tpl_legacy tpl_legacy_format;
  * tests find, never clipped in silence. */
 void tpl_need(bool ok, const char *what);
 
+/* The official row and column labels of cell `id` as format f prints
+ * them (a key several formats share may be worded differently: （七）总计
+ * in one, （三）总计 in another); the registry's when f lacks the cell. */
+void tpl_cell_labels(xxgk_format f, size_t id, const char **row, const char **col);
+
+/* The values of a flat table (四): its groups × its columns; 0 for a
+ * table of rows. */
+int tpl_flat_cells(const tpl_table *t);
+/* Whether some format's flat table has exactly n values; and the fewest
+ * values a flat table of any format has. */
+bool tpl_is_flat_width(int n);
+int tpl_min_flat_cells(void);
+
 /* Every distinct table of every format (table 二 of each format, then
  * 三, then 四), in registry order. */
 size_t tpl_table_count(void);
