@@ -113,7 +113,7 @@ int cmd_new(int argc, char **argv)
             cli_error(NULL, "%s", err.message);
             status = EXIT_TROUBLE;
         }
-    } else if (xxgk_report_write_model(r, XXGK_MODEL_PRETTY, stdout) < 0) {
+    } else if (xxgk_report_write_model(r, XXGK_MODEL_PRETTY, stdout) != XXGK_OK) {
         status = EXIT_TROUBLE;
     }
     xxgk_report_free(r);

@@ -69,11 +69,14 @@ static int write_report(const xxgk_report *r, const parse_args *a, const char *p
         const char *text = xxgk_report_text(r, &size);
         return fwrite(text, 1, size, stdout) == size ? 0 : -1;
     }
+    xxgk_status st;
     if (!strcmp(format, "cells"))
-        return xxgk_report_write_cells(r, prefix, stdout);
-    if (a->sections)
-        return xxgk_report_write_model(r, 0, stdout);
-    return xxgk_report_write_json(r, stdout);
+        st = xxgk_report_write_cells(r, prefix, stdout);
+    else if (a->sections)
+        st = xxgk_report_write_model(r, 0, stdout);
+    else
+        st = xxgk_report_write_json(r, stdout);
+    return st == XXGK_OK ? 0 : -1;
 }
 
 int cmd_parse(int argc, char **argv)

@@ -28,6 +28,12 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility: what is declared here is
+ * all it exports. */
+#if defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 #define XXGK_VERSION "0.1.0"
 
 /* ------------------------------------------------------------------ */
@@ -338,24 +344,30 @@ size_t xxgk_report_count(const xxgk_report *report, xxgk_severity severity);
 
 /* JSON as fixed in shared/spec/model.md: one object with "meta" and
  * "cells" (null for blank cells, absent keys for absent cells), followed
- * by a newline. Returns 0, or -1 when writing failed (errno set). */
-int xxgk_report_write_json(const xxgk_report *report, FILE *out);
+ * by a newline. Returns XXGK_OK, or XXGK_E_IO when writing failed
+ * (errno set). Every writer below returns the same. */
+xxgk_status xxgk_report_write_json(const xxgk_report *report, FILE *out);
 
 /* `key<TAB>value` lines: meta.* first, then every present cell in
  * template order, an empty value for a blank cell. `prefix`, when not
  * NULL, starts every line (the CLI passes "FILE<TAB>" for many files). */
-int xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
+xxgk_status xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
                             FILE *out);
 
 /* The findings as JSON (shared/spec/model.md): one object with "file",
  * "meta" and "findings", each finding with severity, rule, line, cells,
  * message (and column, expected when known), then a newline. Only
  * findings of at least `min` severity are written. */
-int xxgk_report_write_findings_json(const xxgk_report *report, xxgk_severity min, FILE *out);
+xxgk_status xxgk_report_write_findings_json(const xxgk_report *report, xxgk_severity min,
+                                            FILE *out);
 
 /* ------------------------------------------------------------------ */
 /* The report store (xxgk db): an SQLite file of many reports          */
 /* ------------------------------------------------------------------ */
+
+/* Not in a library built without the store (XXGK_WITH_STORE=OFF: then
+ * pkg-config's Cflags define XXGK_NO_STORE). */
+#ifndef XXGK_NO_STORE
 
 /* A store is one SQLite database (schema: docs/schema.md). Every stored
  * report keeps its metadata, every cell, every finding and the SHA-256 of
@@ -545,9 +557,9 @@ typedef enum xxgk_chart {
 
 /* A file name stem for the chart: "applications-per-year", … */
 const char *xxgk_chart_name(xxgk_chart chart);
-/* Writes the chart as a standalone SVG document. 0, or -1 on a failed
- * write. */
-int xxgk_stats_write_svg(const xxgk_stats *stats, xxgk_chart chart, FILE *out);
+/* Writes the chart as a standalone SVG document. XXGK_OK, XXGK_E_IO on a
+ * failed write, XXGK_E_USAGE for an unknown chart. */
+xxgk_status xxgk_stats_write_svg(const xxgk_stats *stats, xxgk_chart chart, FILE *out);
 
 /* One row per selected report: the report columns, then one column per
  * cell key in registry order, then the finding counts (docs/schema.md
@@ -566,6 +578,8 @@ typedef int (*xxgk_query_fn)(void *ctx, size_t row, int ncols, const char *const
                              const char *const *values);
 xxgk_status xxgk_store_query(xxgk_store *store, const char *sql, xxgk_query_fn fn,
                              void *ctx, xxgk_error *err);
+
+#endif /* XXGK_NO_STORE */
 
 /* ------------------------------------------------------------------ */
 /* Input encodings (HTML reader, traditional characters)               */
@@ -697,9 +711,10 @@ xxgk_status xxgk_report_parse_json(const char *data, size_t size, const char *na
 /* The model as JSON: "file" (when the report came from a file), "meta",
  * "cells" as xxgk_report_write_json, then "sections" with the model text
  * of every section that has some. XXGK_MODEL_PRETTY writes one member
- * per line (for editing by hand). Returns 0, or -1 when writing failed. */
+ * per line (for editing by hand). XXGK_OK, or XXGK_E_IO when writing
+ * failed. */
 enum { XXGK_MODEL_PRETTY = 1 << 0 };
-int xxgk_report_write_model(const xxgk_report *report, int flags, FILE *out);
+xxgk_status xxgk_report_write_model(const xxgk_report *report, int flags, FILE *out);
 
 /* Output formats of xxgk_report_render. */
 typedef enum xxgk_render_format {
@@ -734,6 +749,10 @@ xxgk_status xxgk_report_render(const xxgk_report *report, xxgk_render_format for
  * XXGK_E_IO ("文件已存在"). On failure nothing is left behind. */
 xxgk_status xxgk_report_render_file(const xxgk_report *report, xxgk_render_format format,
                                     const char *path, bool overwrite, xxgk_error *err);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -401,7 +401,7 @@ static void write_finding(json_writer *w, const xxgk_finding *f)
     json_end_object(w);
 }
 
-int xxgk_report_write_findings_json(const xxgk_report *r, xxgk_severity min, FILE *out)
+xxgk_status xxgk_report_write_findings_json(const xxgk_report *r, xxgk_severity min, FILE *out)
 {
     json_writer w;
     json_init(&w, out, false);
@@ -427,5 +427,5 @@ int xxgk_report_write_findings_json(const xxgk_report *r, xxgk_severity min, FIL
     json_end_object(&w);
     json_end_object(&w);
     fputc('\n', out);
-    return ferror(out) ? -1 : 0;
+    return ferror(out) ? XXGK_E_IO : XXGK_OK;
 }

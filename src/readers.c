@@ -18,7 +18,9 @@ static const struct {
     {INPUT_HTML, read_html},
     {INPUT_CRAWL, read_crawl},
     {INPUT_ZIP, read_docx},
+#ifndef XXGK_NO_PDF
     {INPUT_PDF, read_pdf},
+#endif
     {INPUT_OLE2, read_legacy},
 };
 

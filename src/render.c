@@ -380,7 +380,9 @@ xxgk_status xxgk_report_render(const xxgk_report *r, xxgk_render_format format, 
         return st;
     int rc = 0;
     switch (format) {
-    case XXGK_RENDER_JSON: rc = xxgk_report_write_model(r, XXGK_MODEL_PRETTY, out); break;
+    case XXGK_RENDER_JSON:
+        rc = xxgk_report_write_model(r, XXGK_MODEL_PRETTY, out) == XXGK_OK ? 0 : -1;
+        break;
     case XXGK_RENDER_TEXT: rc = render_text(r, out); break;
     case XXGK_RENDER_MARKDOWN: rc = render_markdown(r, out); break;
     case XXGK_RENDER_HTML: rc = render_html(r, out); break;

@@ -155,6 +155,9 @@ static xxgk_status parse_input(xxgk_report *r, const char *data, size_t size, xx
         return st == XXGK_OK ? parse_text(r, &in, err) : st;
     }
     reader_fn reader = reader_for(kind);
+    if (!reader && kind == INPUT_PDF)
+        return error_set(err, XXGK_E_UNSUPPORTED,
+                         "这一版本的 xxgk 编译时没有 PDF 支持（XXGK_WITH_PDF=OFF），无法读取 PDF");
     if (!reader)
         return error_set(err, XXGK_E_UNSUPPORTED, "暂不支持读取 %s 文件，请先转换为文本",
                          input_kind_name(kind));
