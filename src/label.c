@@ -11,7 +11,8 @@
  */
 #include "label.h"
 
-#include <pthread.h>
+#include "index.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,8 +258,7 @@ void label_key_add_notes(label_key *k, const char *s, size_t len)
     key_add(k, s, len, true);
 }
 
-static void build_index(void);
-static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+void label_compile(void);
 
 static bool has_parenthesis(const char *s, size_t len)
 {
@@ -271,7 +271,7 @@ bool label_same_wording(const char *printed, size_t len, const char *official)
      * parentheses say: without any, it is the same. */
     if (!has_parenthesis(printed, len) && !has_parenthesis(official, strlen(official)))
         return true;
-    pthread_once(&index_once, build_index);
+    index_ensure();
     label_key a;
     label_key_init(&a);
     label_key_add_notes(&a, printed, len);
@@ -383,7 +383,7 @@ static int entry_cmp(const void *x, const void *y)
     return c ? c : (int)b->official - (int)a->official;
 }
 
-static void build_index(void)
+void label_compile(void)
 {
     for (size_t t = 0; t < tpl_table_count(); t++) {
         const tpl_table *tab = tpl_table_at(t);
@@ -499,7 +499,7 @@ static int fuzzy_lookup(const char *s, size_t len, int section, bool column, lab
 
 static int match_key(const label_key *k, int section, bool column, label_match out[LABEL_MATCHES])
 {
-    pthread_once(&index_once, build_index);
+    index_ensure();
     if (k->len == 0)
         return 0;
     /* Exact: the last segment alone, then with the segments before it

@@ -19,7 +19,6 @@
  * by stray spaces (`本年度办 理结果`, corpus 009) still match and every
  * emitted piece is the original text.
  */
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +26,7 @@
 
 #include "label.h"
 #include "doc.h"
+#include "index.h"
 #include "readers.h"
 #include "template.h"
 #include "utf8.h"
@@ -180,7 +180,6 @@ static word words[MAX_WORDS];
 static int nwords;
 /* Words by their first byte, each list ending in -1. */
 static int16_t by_first[256][MAX_WORDS + 1];
-static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
 /* Numbering at s[i]: (三) / 三、 / 1. / 1、 (one digit: table rows never
  * go past 8, and "00000002.其他…" must leave the zeros to the run before
@@ -257,7 +256,7 @@ static void add_table_words(const tpl_table *t)
         add_word(t->groups[g].label, strlen(t->groups[g].label), W_HEAD, t->section, false);
 }
 
-static void build_words(void)
+void crawl_compile(void)
 {
     for (size_t t = 0; t < tpl_table_count(); t++)
         add_table_words(tpl_table_at(t));
@@ -979,7 +978,7 @@ xxgk_status read_crawl(arena *a, const char *data, size_t size, doc *out, const 
     s += skip;
     n = trim_trailing_chrome(s, n - skip);
 
-    pthread_once(&words_once, build_words);
+    index_ensure();
     emitter e;
     memset(&e, 0, sizeof e);
     e.d = out;

@@ -14,9 +14,9 @@
  *     keys, flagged as foreign). A row whose cell count does not fit its
  *     table is not guessed: only a trailing 总计 is placed.
  */
-#include <pthread.h>
 #include <string.h>
 
+#include "index.h"
 #include "input.h"
 #include "label.h"
 #include "report.h"
@@ -84,7 +84,6 @@ static int heading_nforms[6];
 #define GROUP_KEYS 32
 static label_key group_keys[GROUP_KEYS];
 static int ngroup_keys;
-static pthread_once_t forms_once = PTHREAD_ONCE_INIT;
 
 /* Adds a wording of heading i, unless it has it already. */
 static void add_heading_form(int i, const char *text, int quality)
@@ -112,7 +111,7 @@ static void add_group_key(const char *label)
     group_keys[ngroup_keys++] = k;
 }
 
-static void build_forms(void)
+void recognise_compile(void)
 {
     for (size_t t = 0; t < tpl_table_count(); t++) {
         const tpl_table *tab = tpl_table_at(t);
@@ -135,7 +134,7 @@ static void build_forms(void)
  * length — misspelling) `k` is; 0 when none. */
 static int heading_by_title(const label_key *k, bool numbered, int *quality)
 {
-    pthread_once(&forms_once, build_forms);
+    index_ensure();
     for (int i = 0; i < 6; i++)
         for (int j = 0; j < heading_nforms[i]; j++) {
             const label_key *t = &heading_forms[i][j].key;
@@ -228,7 +227,7 @@ static bool starts_numbered(const char *s, size_t len)
  * the column groups, the groups of table 四. */
 static bool is_group_header(const label_key *k)
 {
-    pthread_once(&forms_once, build_forms);
+    index_ensure();
     for (int i = 0; i < ngroup_keys; i++)
         if (group_keys[i].len == k->len && !memcmp(group_keys[i].text, k->text, k->len))
             return true;

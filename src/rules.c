@@ -8,10 +8,10 @@
  * `xxgk check --explain RULE` and docs/rules.md are generated from this.
  */
 #include <assert.h>
-#include <pthread.h>
 #include <string.h>
 
 #include "check.h"
+#include "index.h"
 #include "template.h"
 #include "xxgk.h"
 
@@ -207,7 +207,6 @@ static const rule_def static_rules[] = {
 #define MAX_RULES 96
 static rule_def catalogue[MAX_RULES];
 static size_t catalogue_n;
-static pthread_once_t catalogue_once = PTHREAD_ONCE_INIT;
 
 static bool known(const char *id)
 {
@@ -243,7 +242,7 @@ static void add_sum_rules(void)
         }
 }
 
-static void build_catalogue(void)
+void rules_compile(void)
 {
     size_t n = sizeof static_rules / sizeof static_rules[0];
     /* structure and shape first, then arithmetic, then the rest, as a
@@ -261,7 +260,7 @@ static void build_catalogue(void)
 
 size_t xxgk_rule_count(void)
 {
-    pthread_once(&catalogue_once, build_catalogue);
+    index_ensure();
     return catalogue_n;
 }
 

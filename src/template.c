@@ -12,6 +12,8 @@
  */
 #include "template.h"
 
+#include "index.h"
+
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +46,6 @@ static size_t equations_n;
 static int hash_slot[HASH_SLOTS]; /* id + 1; 0 is empty */
 static bool in_order[MAX_CELLS];  /* ids already in the order being built */
 static bool built;
-static pthread_once_t registry_once = PTHREAD_ONCE_INIT;
 
 void tpl_need(bool ok, const char *what)
 {
@@ -54,11 +55,9 @@ void tpl_need(bool ok, const char *what)
     }
 }
 
-static void build_registry(void);
-
 static void ensure_registry(void)
 {
-    pthread_once(&registry_once, build_registry);
+    index_ensure();
 }
 
 /* ---- the formats ---------------------------------------------------- */
@@ -364,8 +363,7 @@ static void build_grid(void)
     }
 }
 
-/* tpl_cell_at without the registry guard, for use while it is built
- * (pthread_once must not be re-entered). */
+/* The id at (row, col) of table t, or -1. */
 static int grid_at(const tpl_table *t, int row, int col)
 {
     int g = grid_index(t);
@@ -444,7 +442,7 @@ static int id_key_cmp(const void *a, const void *b)
     return strcmp(registry[*(const int *)a].key, registry[*(const int *)b].key);
 }
 
-static void build_registry(void)
+void tpl_compile(void)
 {
     init_formats();
     built = true;
