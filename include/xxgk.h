@@ -354,6 +354,14 @@ xxgk_status xxgk_report_write_json(const xxgk_report *report, FILE *out);
 xxgk_status xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
                             FILE *out);
 
+/* The evidence as JSON: the document tree the reader handed over, each
+ * paragraph with its role (title, heading and its section, caption,
+ * body, signature), each table's rows and cells with their grid column,
+ * spans and merge continuations, every node with its view line and its
+ * place in the input ("where", as in findings). {"file", "blocks": []}
+ * for a report without evidence. */
+xxgk_status xxgk_report_write_tree(const xxgk_report *report, FILE *out);
+
 /* The findings as JSON (shared/spec/model.md): one object with "file",
  * "meta" and "findings", each finding with severity, rule, line, cells,
  * message (and column, expected when known), then a newline. Only

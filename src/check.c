@@ -316,42 +316,8 @@ const char *table_name_of(int section)
 
 static void write_where(json_writer *w, const xxgk_finding *f)
 {
-    static const char *const kinds[] = {"none", "text", "pdf", "docx", "html"};
-    const xxgk_locator *l = &f->where;
-    json_begin_object(w);
-    json_key(w, "kind");
-    json_string(w, kinds[l->kind]);
     char place[96];
-    json_key(w, "text");
-    json_string(w, xxgk_finding_place(f, place, sizeof place));
-    struct {
-        const char *key;
-        uint32_t value;
-    } nums[] = {{"line", l->kind == XXGK_LOC_TEXT ? l->line : 0},
-                {"column", l->kind == XXGK_LOC_TEXT ? l->column : 0},
-                {"page", l->page},
-                {"paragraph", l->paragraph},
-                {"table", l->table},
-                {"row", l->row},
-                {"cell", l->cell}};
-    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-        if (nums[i].value) {
-            json_key(w, nums[i].key);
-            json_int(w, nums[i].value);
-        }
-    if (l->kind == XXGK_LOC_PDF) {
-        json_key(w, "box");
-        json_begin_array(w);
-        float box[4] = {l->x0, l->y0, l->x1, l->y1};
-        for (int i = 0; i < 4; i++)
-            json_int(w, (long long)(box[i] + 0.5f));
-        json_end_array(w);
-    }
-    if (l->path) {
-        json_key(w, "path");
-        json_string(w, l->path);
-    }
-    json_end_object(w);
+    locator_write_json(w, &f->where, xxgk_finding_place(f, place, sizeof place));
 }
 
 static void write_finding(json_writer *w, const xxgk_finding *f)

@@ -388,7 +388,7 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     add_obs(c, table, row, last_label + 1, m, nm, lc, false);
 }
 
-static void scan_para(scan_ctx *c, const doc_block *b)
+static void scan_para(scan_ctx *c, doc_block *b)
 {
     xxgk_report *r = c->r;
     rec_heading h;
@@ -406,10 +406,13 @@ static void scan_para(scan_ctx *c, const doc_block *b)
         }
         c->section = h.section;
         c->in_t4_header = false;
+        b->role = ROLE_HEADING;
+        b->section = (uint8_t)h.section;
         return;
     }
     int article, item;
     if (label_parse_caption(b->text, b->len, &article, &item)) {
+        b->role = ROLE_CAPTION;
         rec_caption *cap = VEC_PUSH(&r->a, r->ev->captions);
         if (cap) {
             cap->article = article;
@@ -848,13 +851,28 @@ static bool is_old_format(const xxgk_report *r)
     return r->meta.year > 2000 && r->meta.year < tpl_format_at(0)->from_year && placed == 0;
 }
 
-xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
+/* The title and the signature (body, date) as the meta data found them. */
+static void mark_meta_roles(const xxgk_report *r, doc *d)
+{
+    const xxgk_meta *m = &r->meta;
+    for (size_t i = 0; i < d->n; i++) {
+        doc_block *b = &d->blocks[i];
+        if (b->kind != DOC_PARA || b->role != ROLE_BODY || !b->line)
+            continue;
+        if (b->line == m->title_line)
+            b->role = ROLE_TITLE;
+        else if (b->line == m->date_line || (b->line == m->body_line && b->line != m->title_line))
+            b->role = ROLE_SIGNATURE;
+    }
+}
+
+xxgk_status recognise(xxgk_report *r, doc *d, xxgk_error *err)
 {
     scan_ctx c;
     memset(&c, 0, sizeof c);
     c.r = r;
     for (size_t i = 0; i < d->n; i++) {
-        const doc_block *b = &d->blocks[i];
+        doc_block *b = &d->blocks[i];
         if (b->kind == DOC_PARA) {
             scan_para(&c, b);
         } else if (b->kind == DOC_TABLE) {
@@ -863,6 +881,7 @@ xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
         }
     }
     meta_extract(r, d);
+    mark_meta_roles(r, d);
     xxgk_format f = decide_format(&c);
     place_all(&c, f);
     split_solve(r, f);

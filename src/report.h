@@ -171,9 +171,13 @@ void report_write_cells_json(const xxgk_report *r, xxgk_format f, struct json_wr
  * (NULL when out of memory). */
 xxgk_evidence *report_evidence_new(xxgk_report *r);
 
+/* A locator as a JSON object (tree_json.c): kind, `text` when given
+ * (the place in words), then the fields of its kind. */
+void locator_write_json(struct json_writer *w, const xxgk_locator *l, const char *text);
+
 /* Reads the model out of the document (recognise.c) into r, whose
  * evidence (r->ev) holds the view. */
-xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err);
+xxgk_status recognise(xxgk_report *r, doc *d, xxgk_error *err);
 
 /* Fills section_text from the paragraphs (report.c). */
 void report_collect_sections(xxgk_report *r);
