@@ -174,11 +174,11 @@ xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
     *out = NULL;
     if (!data && size)
         return error_set(err, XXGK_E_USAGE, "没有输入数据");
-    if (data && json_detect(data, size))
-        return xxgk_report_parse_json(data, size, name, out, err);
     if (size > XXGK_MAX_INPUT)
         return error_set(err, XXGK_E_TOO_LARGE, "文件过大（%zu 字节，上限 %zu 字节）", size,
                          (size_t)XXGK_MAX_INPUT);
+    if (data && json_detect(data, size))
+        return xxgk_report_parse_json(data, size, name, out, err);
     /* Most reports are 5–30 KB; the arena starts near that. */
     xxgk_report *r = report_new_empty(name ? name : "-", size + size / 2 + 32768);
     if (!r)
