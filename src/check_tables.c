@@ -334,14 +334,17 @@ void check_shapes(xxgk_report *r, const xxgk_report *previous)
 void check_cell_values(xxgk_report *r, const xxgk_report *previous)
 {
     (void)previous;
-    for (int section = 2; section <= 4; section++) {
-        int blanks[256];
-        size_t nb = 0;
-        for (size_t id = 0; id < r->ncells; id++)
-            if (tpl_cell(id)->table->section == section && r->cells[id].kind != XXGK_VALUE_ABSENT)
-                check_value(r, (int)id, blanks, &nb, sizeof blanks / sizeof blanks[0]);
-        report_blanks(r, section, blanks, nb);
+    int blanks[3][256];
+    size_t nb[3] = {0, 0, 0};
+    for (size_t id = 0; id < r->ncells; id++) {
+        if (r->cells[id].kind == XXGK_VALUE_ABSENT)
+            continue;
+        int s = tpl_cell(id)->table->section - 2;
+        if (s >= 0 && s < 3)
+            check_value(r, (int)id, blanks[s], &nb[s], sizeof blanks[s] / sizeof blanks[s][0]);
     }
+    for (int s = 0; s < 3; s++)
+        report_blanks(r, s + 2, blanks[s], nb[s]);
 }
 
 void check_labels(xxgk_report *r, const xxgk_report *previous)

@@ -411,6 +411,11 @@ void check_placeholders(xxgk_report *r, const xxgk_report *previous)
                                         "三、收到和处理政府信息公开申请情况",
                                         "四、政府信息公开行政复议、行政诉讼情况",
                                         "五、存在的主要问题及改进情况", "六、其他需要报告的事项"};
+    bool any = false;
+    for (int s = 0; s <= 6 && !any; s++)
+        any = r->section_text[s] && strstr(r->section_text[s], XXGK_PLACEHOLDER);
+    if (!any)
+        return; /* (nearly every report: one pass over its sections) */
     size_t nparas;
     const rec_para *paras = check_paragraphs(r, &nparas);
     int last = -1;

@@ -149,15 +149,30 @@ static bool reserve(doc *d, size_t n)
 static size_t clean_size(const char *s, size_t n)
 {
     size_t extra = 0;
-    for (size_t i = 0; i < n; i++)
-        extra += (s[i] == '|') * 2;
+    for (const char *p = s; (p = memchr(p, '|', n - (size_t)(p - s))); p++)
+        extra += 2;
     return n + extra;
+}
+
+/* Whether a line needs no cleaning: no `|`, no control character. */
+static bool is_clean(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F || c == '|')
+            return false;
+    }
+    return true;
 }
 
 /* Copies one line, cleaned (see doc.h), to out; returns the bytes
  * written. */
 static size_t put_clean(char *out, const char *s, size_t n)
 {
+    if (is_clean(s, n)) {
+        memcpy(out, s, n);
+        return n;
+    }
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];

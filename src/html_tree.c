@@ -99,27 +99,42 @@ static void number_children(html_tree *t, uint32_t parent)
         t->nodes[c].shared = count[t->nodes[c].tag] > 1;
 }
 
-void html_node_path(html_tree *t, uint32_t id, char *buf, size_t cap)
+const char *html_node_path(html_tree *t, uint32_t id, arena *a)
 {
-    /* Built from the end of buf backwards, then moved to its start. */
-    size_t o = cap - 1;
-    buf[o] = '\0';
-    for (uint32_t n = id; n && o > 0; n = t->nodes[n].parent) {
-        if (!t->nodes[n].nth)
-            number_children(t, t->nodes[n].parent);
-        char part[48];
-        const html_node *node = &t->nodes[n];
-        int len = node->shared ? snprintf(part, sizeof part, "%s[%u]", html_tag_name(node->tag), node->nth)
-                               : snprintf(part, sizeof part, "%s", html_tag_name(node->tag));
-        size_t need = (size_t)len + (o < cap - 1);
-        if (need > o)
-            break;
-        if (o < cap - 1)
-            buf[--o] = '/';
-        o -= (size_t)len;
-        memcpy(buf + o, part, (size_t)len);
+    if (id == 0 || id >= t->n)
+        return "";
+    if (!t->paths && !(t->paths = calloc(t->n, sizeof *t->paths)))
+        return "";
+    if (t->paths[id])
+        return t->paths[id];
+    const html_node *node = &t->nodes[id];
+    if (!node->nth)
+        number_children(t, node->parent);
+    const char *parent = html_node_path(t, node->parent, a);
+    const char *tag = html_tag_name(node->tag);
+    char index[16];
+    size_t il = 0;
+    for (uint32_t n = node->shared ? node->nth : 0; n; n /= 10)
+        index[il++] = (char)('0' + n % 10);
+    size_t pl = strlen(parent), tl = strlen(tag);
+    char *path = arena_alloc_raw(a, pl + 1 + tl + il + 3);
+    if (!path)
+        return "";
+    memcpy(path, parent, pl);
+    size_t o = pl;
+    if (pl)
+        path[o++] = '/';
+    memcpy(path + o, tag, tl);
+    o += tl;
+    if (il) { /* "[n]", the digits were written backwards */
+        path[o++] = '[';
+        while (il)
+            path[o++] = index[--il];
+        path[o++] = ']';
     }
-    memmove(buf, buf + o, cap - o);
+    path[o] = '\0';
+    t->paths[id] = path;
+    return path;
 }
 
 typedef struct sax_state {
@@ -362,6 +377,7 @@ xxgk_status html_tree_parse(html_tree *t, const char *utf8, size_t size, xxgk_er
 
 void html_tree_free(html_tree *t)
 {
+    free(t->paths);
     free(t->nodes);
     free(t->pool);
     free(t->title);

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "xxgk.h"
 
 typedef enum html_kind {
@@ -62,6 +63,9 @@ typedef struct html_tree {
     size_t pool_len, pool_cap;
     char *title;         /* the page's <title>, malloc'd, or NULL */
     size_t title_len;
+    const char **paths;  /* element paths asked for so far (html_node_path),
+                            by node; malloc'd, the strings in the caller's
+                            arena */
 } html_tree;
 
 /* Most element nodes a page may have: far above any real page (a
@@ -90,9 +94,9 @@ const char *html_tag_name(uint8_t tag);
 
 /* The element path of node `id` from the document element down, e.g.
  * "html/body/div[2]/table/tbody/tr[3]/td[2]" (an index where the parent
- * has several children of the tag), as a string of at most cap-1 bytes
- * (cut at the start when deeper). Writes the place of siblings into the
- * tree once per parent, so that many calls stay linear. */
-void html_node_path(html_tree *t, uint32_t id, char *buf, size_t cap);
+ * has several children of the tag), a string in `a`; "" when out of
+ * memory. Each node's path is made once, from its parent's, and the
+ * places of siblings once per parent, so that many calls stay linear. */
+const char *html_node_path(html_tree *t, uint32_t id, arena *a);
 
 #endif

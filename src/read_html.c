@@ -82,9 +82,7 @@ static xxgk_locator locate(emitter *e, uint32_t id)
     xxgk_locator l;
     memset(&l, 0, sizeof l);
     l.kind = XXGK_LOC_HTML;
-    char path[400];
-    html_node_path(e->t, id, path, sizeof path);
-    l.path = arena_strndup(e->d->a, path, strlen(path));
+    l.path = html_node_path(e->t, id, e->d->a);
     return l;
 }
 

@@ -38,29 +38,6 @@ xxgk_evidence *report_evidence_new(xxgk_report *r)
     return ev;
 }
 
-/* The locator of every line of the view that holds a node of the tree. */
-static int index_sources(xxgk_report *r, const doc *d)
-{
-    xxgk_evidence *ev = r->ev;
-    ev->line_src = arena_alloc(&r->a, sizeof *ev->line_src * (ev->nlines + 2));
-    if (!ev->line_src)
-        return -1;
-    for (size_t i = 0; i < d->n; i++) {
-        const doc_block *b = &d->blocks[i];
-        if (b->kind == DOC_PARA && b->line && b->line <= ev->nlines)
-            ev->line_src[b->line] = &b->src;
-        for (uint32_t k = 0; b->kind == DOC_TABLE && k < b->nrows; k++)
-            for (uint32_t c = 0; c < b->rows[k].n; c++) {
-                const doc_cell *cell = &b->rows[k].cells[c];
-                uint32_t line = cell->line;
-                for (uint32_t j = 0; j <= cell->len && line && line <= ev->nlines; j++)
-                    if (j == cell->len || cell->text[j] == '\n')
-                        ev->line_src[line++] = &cell->src;
-            }
-    }
-    return 0;
-}
-
 static int index_lines(xxgk_report *r)
 {
     uint32_t n = 1;
@@ -98,7 +75,7 @@ static xxgk_status parse_text(xxgk_report *r, const input_text *in, xxgk_error *
         return XXGK_E_NOMEM;
     doc *d = &r->ev->tree;
     doc_init(d, &r->a);
-    if (read_text(d, match, match_size) < 0 || index_sources(r, d) < 0)
+    if (read_text(d, match, match_size) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     return recognise(r, d, err);
 }
@@ -141,8 +118,6 @@ static xxgk_status parse_tree(xxgk_report *r, doc *d, const char *encoding, inpu
     if (match != view && doc_rebase(d, match, match_size) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     r->ev->tree = *d;
-    if (index_sources(r, &r->ev->tree) < 0)
-        return error_set(err, XXGK_E_NOMEM, "内存不足");
     return recognise(r, &r->ev->tree, err);
 }
 
@@ -322,12 +297,45 @@ const xxgk_locator *xxgk_report_cell_locator(const xxgk_report *r, size_t id)
     return r->ev->cell_src[id];
 }
 
+/* The node of the tree on view line `line`: the blocks are in the order
+ * of their lines, so the block is found by bisection, then its cell. */
 const xxgk_locator *xxgk_report_line_locator(const xxgk_report *r, uint32_t line)
 {
-    if (!r->ev || !r->ev->line_src || line == 0 || line > r->ev->nlines ||
-        !r->ev->line_src[line])
+    const doc *d = r->ev ? &r->ev->tree : NULL;
+    if (!d || !d->n || line == 0)
         return &no_locator;
-    return r->ev->line_src[line];
+    size_t lo = 0, hi = d->n;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->blocks[mid].line <= line)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const doc_block *b = &d->blocks[lo];
+    if (b->kind == DOC_PARA && b->line == line)
+        return &b->src;
+    if (b->kind != DOC_TABLE || !b->nrows)
+        return &no_locator;
+    /* the row, then the cell, whose first line is the last at or before */
+    uint32_t rlo = 0, rhi = b->nrows;
+    while (rhi - rlo > 1) {
+        uint32_t mid = (rlo + rhi) / 2;
+        if (b->rows[mid].line <= line)
+            rlo = mid;
+        else
+            rhi = mid;
+    }
+    const doc_row *row = &b->rows[rlo];
+    const doc_cell *cell = NULL;
+    for (uint32_t c = 0; c < row->n && row->cells[c].line <= line; c++)
+        cell = &row->cells[c];
+    if (!cell)
+        return &no_locator;
+    uint32_t last = cell->line;
+    for (uint32_t j = 0; j < cell->len; j++)
+        last += cell->text[j] == '\n';
+    return line <= last ? &cell->src : &no_locator;
 }
 
 const char *xxgk_report_line(const xxgk_report *r, uint32_t line, size_t *len)

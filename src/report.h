@@ -121,8 +121,6 @@ struct xxgk_evidence {
     const char *encoding;
     uint32_t *line_start; /* byte offset of each line */
     uint32_t nlines;
-    const xxgk_locator **line_src; /* by view line (1-based): where the
-                           node on that line is in the input, or NULL */
     const xxgk_locator **cell_src; /* by cell id: where it was read */
     doc tree;
     int tables_seen[5]; /* rows placed per section 2 … 4 */
