@@ -90,7 +90,12 @@ contains rollup-one-ok "$tmp/err" "全部成立"
 cp tests/golden/layouts/pipe_2021.txt "$tmp/y2023.txt"
 sed -e 's/2024年1月22日/2025年1月22日/' -e 's/2023年/2024年/g' -e 's/行政许可|1536件/行政许可|1600件/' \
   tests/golden/layouts/pipe_2021.txt >"$tmp/y2024.txt"
-expect import-years 0 "$xxgk" db --db "$db" import "$tmp/y2023.txt" "$tmp/y2024.txt"
+# The carry-over is checked at import (the body's 2023 report is stored):
+# the 2024 report has an error, and the import says so (status 1).
+expect import-years 1 "$xxgk" db --db "$db" import "$tmp/y2023.txt" "$tmp/y2024.txt"
+contains import-years-errors "$tmp/out" "有错误的报告 1 份"
+expect list-carry-over 0 "$xxgk" db --db "$db" list --rule carry-over
+contains list-carry-over-2024 "$tmp/out" "y2024.txt"
 expect diff 1 "$xxgk" db --db "$db" diff --body 云溪县市场监督管理局 2023 2024
 contains diff-cell "$tmp/out" $'t2.licensing.decisions\t1536\t1600\t+64'
 contains diff-count "$tmp/out" "共 1 栏不同"
