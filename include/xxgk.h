@@ -798,7 +798,8 @@ typedef struct xxgk_desk {
     size_t nrows;
     size_t missing, submitted, with_errors, corrected, late;
     size_t strays;          /* counted reports of the year not matched */
-    size_t superseded;      /* earlier reports of these bodies not counted */
+    size_t superseded;      /* earlier versions of the counted reports: kept,
+                               not counted */
 } xxgk_desk;
 
 xxgk_status xxgk_store_desk(xxgk_store *store, int year, xxgk_desk **out, xxgk_error *err);

@@ -96,6 +96,10 @@ xxgk_status store_load_model(xxgk_store *s, sqlite3_stmt **cache, int64_t id, xx
  * the caller's transaction. An SQLite code. */
 int store_migrate_v2(xxgk_store *s);
 
+/* The Chinese header of cell `id` in exports: its table, row (with its
+ * group) and column, "表三 （三）不予公开 1.属于国家秘密 自然人". */
+void store_cell_header(size_t id, char *out, size_t size);
+
 /* The format of a stored format number (2019, 2021), else UNKNOWN. */
 xxgk_format store_format(int number);
 
