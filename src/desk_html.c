@@ -27,7 +27,7 @@ static const char css[] =
     "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
     "td.t{white-space:nowrap;text-overflow:ellipsis}\n"
     "tr.bad td{background:#fde8e8}\n"
-    ".page{break-after:page}\n"
+    ".next{page-break-before:always;break-before:page}\n"
     "@media print{body{margin:0;padding:0;max-width:none}tr{break-inside:avoid}}\n";
 
 static void esc(FILE *out, const char *s)
@@ -56,7 +56,6 @@ static void status_pages(const xxgk_desk *d, FILE *out)
 {
     char buf[512];
     for (size_t i = 0; i < d->nrows || i == 0; i += DESK_PAGE_ROWS) {
-        fputs("<div class=\"page\">\n", out);
         if (i == 0) {
             fputs("<h1>", out);
             esc(out, desk_title(d, buf, sizeof buf));
@@ -64,7 +63,9 @@ static void status_pages(const xxgk_desk *d, FILE *out)
             esc(out, desk_summary_line(d, buf, sizeof buf));
             fputs("</p>\n", out);
         }
-        fputs("<table>\n", out);
+        /* each page a table of its own (its header row with it); the
+         * border attribute for readers that ignore the style sheet */
+        fprintf(out, "<table border=\"1\" cellspacing=\"0\"%s>\n", i ? " class=\"next\"" : "");
         header_row(out);
         fputs("<tbody>\n", out);
         for (size_t k = i; k < d->nrows && k < i + DESK_PAGE_ROWS; k++) {
@@ -78,7 +79,7 @@ static void status_pages(const xxgk_desk *d, FILE *out)
             }
             fputs("</tr>\n", out);
         }
-        fputs("</tbody></table>\n</div>\n", out);
+        fputs("</tbody></table>\n", out);
         if (!d->nrows)
             break;
     }
@@ -86,7 +87,7 @@ static void status_pages(const xxgk_desk *d, FILE *out)
 
 static void findings(const xxgk_desk *d, FILE *out)
 {
-    fputs("<h2>需要改正的问题</h2>\n<table>\n<colgroup><col style=\"width:18%\">"
+    fputs("<h2 class=\"next\">需要改正的问题</h2>\n<table border=\"1\" cellspacing=\"0\">\n<colgroup><col style=\"width:18%\">"
           "<col style=\"width:6%\"><col style=\"width:52%\"><col style=\"width:24%\"></colgroup>\n"
           "<thead><tr><th scope=\"col\">机关</th><th scope=\"col\">级别</th>"
           "<th scope=\"col\">问题</th><th scope=\"col\">应为</th></tr></thead>\n<tbody>\n",

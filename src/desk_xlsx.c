@@ -94,7 +94,7 @@ static void status_sheet(lxw_workbook *wb, const formats *x, const xxgk_desk *d)
                           x->summary);
     for (int c = 0; c < DESK_NCOLS; c++) {
         worksheet_write_string(ws, 2, (lxw_col_t)c, desk_header(c), x->head);
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, desk_width(c) * 1.9, NULL);
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, desk_width(c) * 1.3, NULL);
     }
     worksheet_set_row(ws, 2, 24, NULL);
     size_t nbreaks = d->nrows / DESK_PAGE_ROWS;
