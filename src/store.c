@@ -328,6 +328,33 @@ static xxgk_status open_store(const char *path, bool read_only, xxgk_store **out
     return XXGK_OK;
 }
 
+/* Whether the database at path is in WAL mode (its header says so: byte
+ * 18 is 2), as an import killed before it could close leaves it. */
+static bool left_in_wal(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char head[20];
+    bool wal = f && fread(head, 1, sizeof head, f) == sizeof head &&
+               !memcmp(head, "SQLite format 3", 15) && head[18] == 2;
+    if (f)
+        fclose(f);
+    return wal;
+}
+
+/* Folds a WAL left behind back into the database and turns WAL off, so
+ * that reading leaves no -wal or -shm file; without waiting: while an
+ * importer is at work, its WAL stays (and it removes it when it ends). */
+static void fold_wal(const char *path)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) ==
+        SQLITE_OK) {
+        sqlite3_busy_timeout(db, 0);
+        sqlite3_exec(db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    }
+    sqlite3_close(db);
+}
+
 xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
                             xxgk_error *err)
 {
@@ -337,6 +364,8 @@ xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
     if (read_only && access(path, F_OK) != 0)
         return error_set(err, XXGK_E_IO, "%s：数据库不存在，请先用 xxgk db import 导入报告",
                          path);
+    if (read_only && left_in_wal(path))
+        fold_wal(path); /* a killed import's WAL */
     xxgk_status st = open_store(path, read_only, out, err);
     if (st != XXGK_E_EMPTY || !read_only)
         return st;
@@ -356,8 +385,11 @@ void xxgk_store_close(xxgk_store *s)
 {
     if (!s)
         return;
-    if (!s->read_only)
+    if (!s->read_only) {
+        /* not waiting: another importer still using the WAL keeps it */
+        sqlite3_busy_timeout(s->db, 0);
         store_exec(s, "PRAGMA journal_mode=DELETE");
+    }
     sqlite3_close(s->db);
     free(s->body_text);
     free(s->body_keys);

@@ -12,7 +12,7 @@ set -u
 xxgk=$1
 make_county=$2
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap '[[ -n ${KEEP:-} ]] || rm -rf "$tmp"' EXIT
 pass=0 fail=0
 db=$tmp/county.db
 c=$tmp/county
@@ -25,7 +25,7 @@ expect() {
   "$@" >"$tmp/out" 2>"$tmp/err"
   local got=$?
   if [[ $got -eq $want ]]; then ok; else
-    bad "$name: exit $got, expected $want"; sed 's/^/  stderr: /' "$tmp/err" | head -5 >&2
+    bad "$name: exit $got, expected $want"; sed 's/^/  stderr: /' "$tmp/err" | head -60 >&2
   fi
 }
 contains() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: $2 lacks '$3'"; head -5 "$2" | sed 's/^/  | /' >&2; fi; }

@@ -4,6 +4,8 @@
  * text measured one report at a time and for the whole year agree. */
 #include "store_fixture.h"
 
+#include <sqlite3.h>
+
 #include "builder.h"
 #include "store_similar.h"
 
@@ -160,7 +162,44 @@ static void probe_and_pass_agree(void)
     fixture_close(&f);
 }
 
+static bool exists(const char *db, const char *suffix)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s%s", db, suffix);
+    return access(path, F_OK) == 0;
+}
+
+/* No -wal or -shm file beside the store once it is closed: after writing,
+ * and after reading one that a killed import left in WAL mode. */
+static void no_wal_files_stay(void)
+{
+    fixture f;
+    fixture_open(&f);
+    import_text(&f, "a.txt", report_text("甲镇", "我镇", "乡村振兴"));
+    CHECK(exists(f.db, "-wal")); /* open for writing: WAL */
+    xxgk_store_close(f.store);
+    f.store = NULL;
+    CHECK(!exists(f.db, "-wal") && !exists(f.db, "-shm"));
+    /* as a killed import leaves it: in WAL mode, with a WAL */
+    sqlite3 *db;
+    CHECK_INT(sqlite3_open(f.db, &db), SQLITE_OK);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;"
+                     " CREATE TABLE scratch(x); INSERT INTO scratch VALUES(1);",
+                 NULL, NULL, NULL);
+    sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &(int){1}); /* keep it */
+    sqlite3_close(db);
+    CHECK(exists(f.db, "-wal"));
+    xxgk_error err = {0};
+    CHECK_INT(xxgk_store_open(f.db, true, &f.store, &err), XXGK_OK);
+    CHECK_STR(query1(&f, "SELECT count(*) FROM scratch"), "1"); /* nothing lost */
+    xxgk_store_close(f.store);
+    f.store = NULL;
+    CHECK(!exists(f.db, "-wal") && !exists(f.db, "-shm"));
+    fixture_close(&f);
+}
+
 const struct unit_case unit_cases[] = {
+    {"no_wal_files_stay", no_wal_files_stay},
     {"ambiguous_names_are_not_guessed", ambiguous_names_are_not_guessed},
     {"two_forms_count_once", two_forms_count_once},
     {"probe_and_pass_agree", probe_and_pass_agree},
