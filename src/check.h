@@ -74,6 +74,7 @@ void check_overview_length(xxgk_report *r, const xxgk_report *previous);
 void check_shapes(xxgk_report *r, const xxgk_report *previous);
 void check_cell_values(xxgk_report *r, const xxgk_report *previous);
 void check_merged(xxgk_report *r, const xxgk_report *previous);
+void check_unread(xxgk_report *r, const xxgk_report *previous);
 void check_bad_values(xxgk_report *r, const xxgk_report *previous);
 void check_labels(xxgk_report *r, const xxgk_report *previous);
 void check_foreign_rows(xxgk_report *r, const xxgk_report *previous);

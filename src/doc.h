@@ -62,6 +62,10 @@ typedef struct doc_block {
     uint8_t section;      /* ROLE_HEADING: 1 … 6 */
     bool spans;           /* DOC_TABLE: grid columns and spans are the
                              input's own (HTML, DOCX, PDF), not guessed */
+    bool converted;       /* DOC_TABLE: rows as a converter or crawler
+                             printed them (pipe or tab-separated text,
+                             columns without rulings): a missing cell may
+                             be the converter's, not the report's */
     uint32_t line, col;   /* view position of the first byte */
     const char *text;     /* DOC_PARA: the paragraph text */
     uint32_t len;

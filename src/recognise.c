@@ -206,7 +206,7 @@ static bool starts_numbered(const char *s, size_t len)
 
 /* Header cells that are not column labels: the row title of table 二,
  * the column groups, the groups of table 四. */
-static bool is_group_header(const label_key *k)
+bool is_group_label(const label_key *k)
 {
     index_ensure();
     for (int i = 0; i < ngroup_keys; i++)
@@ -241,7 +241,7 @@ static int classify_header(const scan_ctx *c, const doc_row *row, header_cell *h
         label_key_init(&h->key);
         label_key_add(&h->key, cell->text, cell->len);
         bool numbered = starts_numbered(cell->text, cell->len);
-        bool group = h->key.len && !numbered && is_group_header(&h->key);
+        bool group = h->key.len && !numbered && is_group_label(&h->key);
         h->nm = h->key.len && !group && !numbered ? label_match_column(&h->key, section, h->m)
                                                   : 0;
         h->header = group || h->nm > 0 ||
@@ -277,6 +277,45 @@ static void record_headers(scan_ctx *c, const header_cell *hc, int n)
     c->in_t4_header = t4;
 }
 
+/* A label matched a group row but names its member in brackets
+ * (“行政诉讼（未经复议直接起诉）”: the notes in brackets are dropped when
+ * labels are compared): the member row, when the bracketed text is a row
+ * of that group. Returns the matches to use. */
+int refine_group_match(const char *s, size_t len, label_match *m, int nm)
+{
+    if (!nm || m[0].table->rows[m[0].index].kind != ROW_GROUP)
+        return nm;
+    const char *open = NULL;
+    size_t ol = 0;
+    for (size_t i = 0; i + 1 < len && !open; i++) {
+        if (s[i] == '(')
+            open = s + i, ol = 1;
+        else if (i + 3 <= len && !memcmp(s + i, "（", 3))
+            open = s + i, ol = 3;
+    }
+    if (!open)
+        return nm;
+    const char *note = open + ol, *end = s + len;
+    for (const char *p = note; p < end; p++)
+        if (*p == ')' || (p + 3 <= end && !memcmp(p, "）", 3))) {
+            end = p;
+            break;
+        }
+    label_key k;
+    label_key_init(&k);
+    label_key_add(&k, note, (size_t)(end - note));
+    label_match inner[LABEL_MATCHES];
+    int ni = label_match_row(&k, m[0].table->section, inner);
+    for (int i = 0; i < ni; i++) {
+        const tpl_row *row = &inner[i].table->rows[inner[i].index];
+        if (inner[i].table == m[0].table && row->kind == ROW_DATA && row->group == m[0].index) {
+            m[0] = inner[i];
+            return 1;
+        }
+    }
+    return nm;
+}
+
 void add_obs(scan_ctx *c, const doc_block *table, const doc_row *row, int first_value,
              const label_match *m, int nm, const doc_cell *label, bool flat)
 {
@@ -309,11 +348,19 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     if (last_label < 0) {
         /* Table 四 prints its 15 numbers in a row of their own; right
          * after its header (or a Markdown header row), a row of exactly
-         * that many blank cells is that row left blank. */
+         * that many blank cells is that row left blank. Other rows of
+         * numbers wait for their label (recognise_loose.c). */
         bool after_header = c->in_t4_header || (c->section == 4 && row == &table->rows[1]);
         bool blank_t4 = after_header && tpl_is_flat_width((int)row->n);
-        if ((numbers || blank_t4) && (c->in_t4_header || c->section == 4)) {
+        bool t4 = c->in_t4_header || c->section == 4;
+        bool waiting = false;
+        for (size_t i = 0; i < c->run.n && !waiting; i++)
+            waiting = c->run.v[i].is_label;
+        if (t4 && !waiting && (blank_t4 || numbers)) {
             add_obs(c, table, row, 0, NULL, 0, NULL, true);
+            c->last_stat_table = table;
+        } else if (numbers && c->section >= 2 && c->section <= 4) {
+            loose_row(c, table, row, last_label, numbers);
             c->last_stat_table = table;
         }
         return;
@@ -334,10 +381,14 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     if (numbers == 0) {
         header_cell hc[MAX_HEADER_CELLS];
         int n, headers = classify_header(c, row, hc, &n);
-        if (headers >= 2 || (headers == 1 && last_label == 0 && row->n > 1)) {
+        /* Three text cells or more and no number is a header too
+         * (“类别 | 数据1 | … | 总计”, a header of generic names). */
+        if (headers >= 2 || (headers == 1 && last_label == 0 && row->n > 1) || n >= 3) {
             record_headers(c, hc, n);
             return;
         }
+        if (loose_row(c, table, row, last_label, numbers))
+            return;
     }
     /* The label is the text before the values. When the whole text run
      * matches nothing, a shorter one may: a value cell holding text
@@ -361,12 +412,15 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
         return;
     last_label = end;
     lc = &row->cells[last_label];
+    nm = refine_group_match(lc->text, lc->len, m, nm);
     const tpl_row *tr = &m[0].table->rows[m[0].index];
     if (tr->kind == ROW_GROUP && numbers == 0)
         return; /* a group label on its own line */
     c->in_t4_header = m[0].table->section == 4;
     c->last_stat_table = table;
+    loose_flush(c);
     add_obs(c, table, row, last_label + 1, m, nm, lc, false);
+    c->obs.v[c->obs.n - 1].converted = table->converted;
 }
 
 /* The end of a heading glued to the start of its first paragraph
@@ -391,6 +445,7 @@ static size_t glued_heading(const char *s, size_t len, rec_heading *h)
 static void record_heading(scan_ctx *c, doc_block *b, const rec_heading *h, size_t len)
 {
     xxgk_report *r = c->r;
+    loose_flush(c); /* the run of the section before */
     c->seen[h->section] = true;
     rec_heading *p = VEC_PUSH(&r->a, r->ev->headings);
     if (p) {
@@ -450,7 +505,16 @@ static void scan_para(scan_ctx *c, doc_block *b)
         }
         return;
     }
-    rec_para *p = VEC_PUSH(&r->a, r->ev->paras);
+    if (loose_para(c, b))
+        return;
+    if (c->section >= 2 && c->section <= 4)
+        loose_flush(c); /* text between them ends a run of loose rows */
+    record_para(c, b);
+}
+
+void record_para(scan_ctx *c, const doc_block *b)
+{
+    rec_para *p = VEC_PUSH(&c->r->a, c->r->ev->paras);
     if (p) {
         p->section = c->section;
         p->text = b->text;
@@ -592,6 +656,7 @@ xxgk_status recognise(xxgk_report *r, doc *d, xxgk_error *err)
                 scan_row(&c, b, &b->rows[j]);
         }
     }
+    loose_flush(&c);
     meta_extract(r, d);
     mark_meta_roles(r, d);
     xxgk_format f = decide_format(&c);

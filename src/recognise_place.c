@@ -77,6 +77,7 @@ static rec_row *new_row_record(xxgk_report *r, const obs *o, const tpl_table *t,
     rr->nvalues = nvalues;
     rr->ncols = ncols;
     rr->section = o->section;
+    rr->converted = o->converted || (o->table && o->table->converted);
     if (o->label) {
         rr->label = arena_strndup(&r->a, o->label->text, o->label->len);
         rr->at = cell_span(o->label);

@@ -64,6 +64,9 @@ typedef struct rec_row {
     bool old_label;         /* labelled as in the other format (规范性文件 in 2021) */
     xxgk_format old_format; /* …the format whose label it is */
     int nvalues, ncols;     /* the row's shape */
+    bool converted;         /* printed by a converter (pipe text, loose
+                               lines): a wrong shape is not the report's
+                               for certain */
     int extra;              /* blank cells past the columns, dropped */
     int placed;             /* cells placed */
     int section;            /* section it appeared in */
@@ -103,6 +106,21 @@ typedef struct rec_merged {
     const xxgk_locator *src;
 } rec_merged;
 
+/* A row the document prints that could not be read. */
+enum {
+    UNREAD_NO_VALUES = 1, /* a row label printed without numbers */
+    UNREAD_NO_LABEL,      /* numbers printed without a row label */
+    UNREAD_UNPAIRED       /* loose labels and numbers that do not pair */
+};
+typedef struct rec_unread {
+    int reason;           /* UNREAD_* */
+    const tpl_table *table; /* the label's row, when there is a label */
+    int row;              /* …its index, or -1 */
+    const char *label;    /* as printed, or NULL */
+    const char *values;   /* the numbers as printed, or NULL */
+    span at;
+} rec_unread;
+
 /* A value cell that holds text where a number belongs. */
 typedef struct rec_bad_value {
     int cell;     /* cell id it would have filled, or -1 */
@@ -132,6 +150,7 @@ struct xxgk_evidence {
     VEC(rec_para) paras;
     VEC(rec_bad_value) bad_values;
     VEC(rec_merged) merged;
+    VEC(rec_unread) unread;
     VEC(xxgk_split) splits;      /* runs of glued digits (split.c) */
 };
 
