@@ -690,6 +690,10 @@ int xxgk_date_weekday(xxgk_date date);
 /* Today in local time. */
 xxgk_date xxgk_date_today(void);
 
+/* Parses a plain decimal ("12", "-3", "1306.14"; no units, no
+ * separators) into *out. False, *out untouched, for anything else. */
+bool xxgk_decimal_parse(const char *text, xxgk_decimal *out);
+
 /* ---- the working-day calendar (shared/spec/holidays.md) ------------ */
 
 /* What a day is for deadline arithmetic (rules.md §3.7): a working day
@@ -853,6 +857,10 @@ const char *xxgk_case_state_text(xxgk_case_state s);
  * on, which 2019-format years also take and count under `other`). False
  * and a Chinese reason in err (XXGK_E_USAGE) otherwise. */
 bool xxgk_outcome_check(const char *key, xxgk_date date, bool reply, xxgk_error *err);
+/* The outcome rows a case can end in, in table order (every format's:
+ * `other` and the three `other_*` rows are all listed). */
+size_t xxgk_outcome_count(void);
+const char *xxgk_outcome_key_at(size_t i);
 /* The row's label ("（三）不予公开 1.属于国家秘密") and its legal ground
  * ("第十四条"), NULL for an unknown key. */
 const char *xxgk_outcome_label(const char *key);

@@ -232,6 +232,11 @@ bool *case_voided(arena *a, const case_event *events, size_t n);
  * from the folded case. */
 xxgk_status case_store_derived(xxgk_register *reg, const case_state *c, xxgk_error *err);
 
+/* Fills table 二 of report r (body, year) from the proactive register
+ * (case_docs.c). */
+xxgk_status docs_fill_t2(xxgk_register *reg, xxgk_report *r, const char *body, int year,
+                         xxgk_error *err);
+
 /* Date text for SQL ("" → NULL binding handled by the caller). */
 static inline const char *date_text(xxgk_date d, char *buf)
 {

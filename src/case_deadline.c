@@ -252,8 +252,12 @@ static xxgk_deadline reply_deadline(const case_state *c, const xxgk_calendar *ca
                                     xxgk_date today, trace *t, arena *a)
 {
     const xxgk_case_info *i = &c->info;
+    static const char *const bases[2][2] = {{"第三十三条第二款", "第三十三条第二款、第三款"},
+                                            {"第三十三条第二款（延长一次）",
+                                             "第三十三条第二款（延长一次）、第三款"}};
+    bool paused = i->nconsultations || i->fee_notice;
     xxgk_deadline d = {XXGK_DEADLINE_REPLY, i->extended ? "答复期限（已延长20个工作日）" : "答复期限",
-                       i->extended ? "第三十三条第二款" : "第三十三条第二款（二十个工作日）",
+                       bases[i->extended != 0][paused],
                        i->corrected ? i->corrected : i->received, i->extended ? 40 : 20, 0,
                        i->closed, XXGK_DUE_OPEN, NULL, -1};
     trace_add(t, i->received, XXGK_COUNT_START, 0, "收到申请，当日不计");

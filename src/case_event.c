@@ -140,23 +140,37 @@ static const char *get_str(arena *a, const json_t *o, const char *name)
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
-/* "123.45" → decimal; 0 when it is not one. */
-static xxgk_decimal parse_amount(const char *s)
+bool xxgk_decimal_parse(const char *s, xxgk_decimal *out)
 {
     xxgk_decimal v = {0, 0};
-    bool point = false;
+    bool point = false, digits = false, neg = s && *s == '-';
+    if (neg)
+        s++;
     for (; s && *s; s++) {
         if (*s == '.' && !point) {
             point = true;
             continue;
         }
         if (*s < '0' || *s > '9' || v.units > INT64_MAX / 10 - 9 || v.scale >= 18)
-            return (xxgk_decimal){0, 0};
+            return false;
         v.units = v.units * 10 + (*s - '0');
+        digits = true;
         if (point)
             v.scale++;
     }
-    return v;
+    if (!digits)
+        return false;
+    if (neg)
+        v.units = -v.units;
+    *out = v;
+    return true;
+}
+
+/* "123.45" → decimal; 0 when it is not one. */
+static xxgk_decimal parse_amount(const char *s)
+{
+    xxgk_decimal v = {0, 0};
+    return xxgk_decimal_parse(s, &v) ? v : (xxgk_decimal){0, 0};
 }
 
 static void get_app(arena *a, const json_t *o, case_event *e)

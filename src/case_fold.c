@@ -191,7 +191,7 @@ static bool before_original_due(const case_state *c, const case_event *e, const 
     xxgk_deadline r = case_reply_deadline(c, env->cal, e->date);
     char b[11];
     if (r.status == XXGK_DUE_UNKNOWN) {
-        snprintf(d, n, "：无法核对原答复期限（%s）", r.note ? r.note : "");
+        snprintf(d, n, "：放假安排不全，无法核对原答复期限（见 xxgk holidays list）");
         return false;
     }
     snprintf(d, n, "（%s）", dstr(r.due, b));
@@ -404,26 +404,38 @@ static const struct guard {
     {EV_VOID, has_reason, "作废须写明原因"},
 };
 
-/* The states each kind may follow (EDIT and VOID: any), and a hint. */
+/* The states each kind may follow (EDIT and VOID: any). */
 static const struct transition {
     ev_kind kind;
     unsigned from;
-    const char *hint;
+    const char *hint; /* said instead of the state's hint, or NULL */
 } transitions[] = {
-    {EV_RECEIVED, S(RECEIVED), ""},
-    {EV_CORRECTION_NOTICE, S(RECEIVED), "：补正应在收到申请后、办理之前一次性告知"},
-    {EV_CORRECTED, S(AWAITING_CORRECTION), ""},
-    {EV_CONSULT, S(RECEIVED) | S(IN_PROGRESS) | S(CONSULTING), ""},
-    {EV_CONSULT_ANSWERED, S(CONSULTING), ""},
-    {EV_EXTENDED, S(RECEIVED) | S(IN_PROGRESS) | S(CONSULTING) | S(AWAITING_FEE),
-     "：等待补正时答复期限尚未起算"},
-    {EV_FEE_NOTICE, S(RECEIVED) | S(IN_PROGRESS), ""},
-    {EV_FEE_PAID, S(AWAITING_FEE), ""},
-    {EV_REPLY, S(RECEIVED) | S(IN_PROGRESS) | S(CONSULTING),
-     "：待补正的申请须先收到补正申请（或逾期后终止），待缴费的须先缴费（或逾期后终止）"},
-    {EV_CLOSE, OPEN_STATES, ""},
+    {EV_RECEIVED, S(RECEIVED), NULL},
+    {EV_CORRECTION_NOTICE, S(RECEIVED), "：补正只能在收到申请后、办理之前一次性告知（第三十条）"},
+    {EV_CORRECTED, S(AWAITING_CORRECTION), NULL},
+    {EV_CONSULT, S(RECEIVED) | S(IN_PROGRESS) | S(CONSULTING), NULL},
+    {EV_CONSULT_ANSWERED, S(CONSULTING), NULL},
+    {EV_EXTENDED, S(RECEIVED) | S(IN_PROGRESS) | S(CONSULTING) | S(AWAITING_FEE), NULL},
+    {EV_FEE_NOTICE, S(RECEIVED) | S(IN_PROGRESS), NULL},
+    {EV_FEE_PAID, S(AWAITING_FEE), NULL},
+    {EV_REPLY, S(RECEIVED) | S(IN_PROGRESS) | S(CONSULTING), NULL},
+    {EV_CLOSE, OPEN_STATES, NULL},
     {EV_REMEDY, S(REPLIED) | S(CLOSED), "：复议和诉讼针对已答复或已终止的申请"},
-    {EV_REMEDY_DECIDED, S(REPLIED) | S(CLOSED), ""},
+    {EV_REMEDY_DECIDED, S(REPLIED) | S(CLOSED), "：复议和诉讼针对已答复或已终止的申请"},
+};
+
+/* What a case in each state is waiting for, said when an event does
+ * not fit it. */
+static const char *const state_hints[XXGK_CASE_STATE_COUNT] = {
+    [XXGK_CASE_RECEIVED] = "：尚未办理",
+    [XXGK_CASE_AWAITING_CORRECTION] =
+        "：正在等待补正，须先收到补正申请，或在补正期限届满后以 other_no_correction 终止",
+    [XXGK_CASE_IN_PROGRESS] = "：正在办理",
+    [XXGK_CASE_CONSULTING] = "：正在征求意见，须先登记对方的答复或等待其答复期限届满",
+    [XXGK_CASE_AWAITING_FEE] =
+        "：已发出收费通知，须先缴费，或在缴费期限届满后以 other_no_fee 终止",
+    [XXGK_CASE_REPLIED] = "：该申请已经答复",
+    [XXGK_CASE_CLOSED] = "：该申请已经终止",
 };
 
 static xxgk_status check_event(const case_state *c, const case_event *e, const fold_env *env,
@@ -441,7 +453,8 @@ static xxgk_status check_event(const case_state *c, const case_event *e, const f
         if (transitions[i].kind == e->kind && !(transitions[i].from & (1u << c->info.state)))
             return error_set(err, XXGK_E_USAGE, "申请的状态为“%s”，不能登记“%s”%s",
                              xxgk_case_state_text(c->info.state), ev_title(e->kind),
-                             transitions[i].hint);
+                             transitions[i].hint ? transitions[i].hint
+                                                 : state_hints[c->info.state]);
     return XXGK_OK;
 }
 

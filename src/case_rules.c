@@ -225,6 +225,16 @@ const char *outcome_cell_row(const char *key, xxgk_format format)
     return key;
 }
 
+size_t xxgk_outcome_count(void)
+{
+    return N(outcome_rows);
+}
+
+const char *xxgk_outcome_key_at(size_t i)
+{
+    return i < N(outcome_rows) ? outcome_rows[i].key : NULL;
+}
+
 const char *xxgk_outcome_label(const char *key)
 {
     const outcome_row *r = outcome_find(key);
