@@ -13,7 +13,7 @@
 #include "case.h"
 
 static const char import_usage[] =
-    "用法 Usage: xxgk case import 文件 --body 机关 [--map 字段=列名]... [--dry-run] [--verbose]\n"
+    "用法 Usage: xxgk case import 文件 [--body 机关] [--map 字段=列名]... [--dry-run] [--verbose]\n"
     "\n"
     "导入台账：CSV（UTF-8 或 GB18030，可带 BOM）或 XLSX 的第一个工作表，第一行为表头，每行一件\n"
     "申请。每行按与手工登记相同的规则登记，出错的行逐一列出行号和原因，其余的行照常导入；整个\n"
@@ -21,6 +21,7 @@ static const char import_usage[] =
     "再次导入时跳过。--dry-run 只检查，不写入。\n"
     "Imports a ledger; every bad row is named; one transaction; --dry-run changes nothing.\n"
     "\n"
+    "  --body 机关         台账所属机关（台账有“机关”列时，该列为空的行用它）\n"
     "  --map 字段=列名     指定某字段取自哪一列（列名，或 #3 表示第3列），可多次给出\n"
     "  --verbose           每行输出处理结果\n"
     "\n"
@@ -151,8 +152,6 @@ int case_import(case_args *a)
     import_view view = {NULL, case_flag(a, "--verbose")};
     if (a->npos != 1)
         return cli_usage_error(a->cmd, a->npos ? "一次只能导入一个文件" : "没有给出台账文件");
-    if (!o.body || !*o.body)
-        return cli_usage_error(a->cmd, "缺少 --body（台账所属机关）");
     for (size_t i = 0; i < o.nmap; i++)
         if (!strchr(maps[i], '='))
             return cli_usage_error(a->cmd, "--map 应为 字段=列名，而不是“%s”", maps[i]);

@@ -1264,7 +1264,9 @@ typedef struct xxgk_ledger_row {
 typedef void (*xxgk_ledger_fn)(void *ctx, const xxgk_ledger_row *row);
 
 typedef struct xxgk_ledger_options {
-    const char *body;           /* the body the ledger is of (required) */
+    const char *body;           /* the body of rows without a `body` column
+                                   value (required unless that column is
+                                   there) */
     const char *const *map;     /* "field=column header" or "field=#N" */
     size_t nmap;
     bool dry_run;               /* check every row; store nothing */

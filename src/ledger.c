@@ -17,13 +17,14 @@
 #include "store_sha256.h"
 
 enum {
-    F_REF = 0, F_RECEIVED, F_CHANNEL, F_APPLICANT, F_SUBJECT, F_NAME, F_ID, F_CONTACT,
+    F_REF = 0, F_BODY, F_RECEIVED, F_CHANNEL, F_APPLICANT, F_SUBJECT, F_NAME, F_ID, F_CONTACT,
     F_NOTICE, F_UNTIL, F_CORRECTED, F_CONSULT_PARTY, F_CONSULT_SENT, F_CONSULT_ANSWERED,
     F_EXTENDED, F_APPROVER, F_REPLY, F_OUTCOME, F_GROUND, F_COUNT
 };
 
 static const xxgk_ledger_field fields[F_COUNT] = {
     {"ref", "编号|序号|台账编号|登记编号|登记号|受理编号", "台账自己的编号；再次导入时据此跳过已导入的行", false},
+    {"body", "机关|机关名称|受理机关", "申请所属机关；没有此列或为空时用 --body", false},
     {"received", "收到日期|收到申请日期|收到申请之日|受理日期|申请日期|登记日期",
      "收到申请之日（第三十一条）", true},
     {"channel", "申请方式|申请渠道|提交方式|渠道", "当面、邮寄、平邮、网络、传真、电子邮件", true},
@@ -244,7 +245,10 @@ static void row_key(const row_ctx *r, char *out, size_t size)
 static bool read_application(row_ctx *r, xxgk_application *app, char *key, size_t keysize)
 {
     memset(app, 0, sizeof *app);
-    app->body = r->o->body;
+    app->body = *cell(r, F_BODY) ? cell(r, F_BODY) : r->o->body;
+    if (!app->body || !*app->body)
+        return snprintf(r->error, sizeof r->error, "没有机关名称（机关列为空，也没有给出 --body）"),
+               false;
     if (!date_field(r, F_RECEIVED, &app->received))
         return false;
     if (!app->received)
@@ -341,7 +345,7 @@ static void import_row(row_ctx *r, xxgk_ledger_row *out, xxgk_ledger_summary *su
         sum->failed++;
         return;
     }
-    int64_t dup = already(reg, r->o->body, key);
+    int64_t dup = already(reg, app.body, key);
     if (dup) {
         out->case_id = dup;
         out->duplicate = true;
@@ -375,7 +379,7 @@ xxgk_status xxgk_register_import_ledger(xxgk_register *reg, const char *path,
     xxgk_ledger_summary sum = {0};
     if (summary)
         *summary = sum;
-    if (!o || !o->body || !*o->body)
+    if (!o)
         return error_set(err, XXGK_E_USAGE, "导入台账须写明机关名称");
     if (reg_writable(reg, err) != XXGK_OK)
         return err->status;
@@ -388,6 +392,8 @@ xxgk_status xxgk_register_import_ledger(xxgk_register *reg, const char *path,
     int col[F_COUNT];
     if (st == XXGK_OK)
         st = map_columns(&s.rows[0], o, col, err);
+    if (st == XXGK_OK && col[F_BODY] < 0 && (!o->body || !*o->body))
+        st = error_set(err, XXGK_E_USAGE, "导入台账须写明机关名称（--body，或台账中的“机关”列）");
     if (st == XXGK_OK)
         st = reg_begin(reg, err);
     if (st != XXGK_OK) {

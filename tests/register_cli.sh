@@ -206,6 +206,7 @@ expect import-again 1 "$xxgk" case import "$ledger" --db "$db" --body 乙县教�
 contains import-again-summary "$tmp/out" "新登记 0，已导入过 2，出错 1"
 expect import-bad-map 2 "$xxgk" case import "$ledger" --db "$db" --body 乙县教育局 --map received
 expect import-no-body 2 "$xxgk" case import "$ledger" --db "$db"
+contains import-no-body-msg "$tmp/err" "导入台账须写明机关名称"
 
 # ---- the proactive register ----------------------------------------------------------
 expect doc-add 0 "$xxgk" case doc add --db "$db" --body 甲县民政局 --kind normative --title 某办法 \
