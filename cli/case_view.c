@@ -134,7 +134,8 @@ static void show_text(const xxgk_case *c)
                ds(i->closed, a), xxgk_outcome_label(i->outcome), i->ground ? i->ground : "");
     for (size_t k = 0; k < i->nremedies; k++) {
         const xxgk_remedy *r = &i->remedies[k];
-        printf("%s：%s 提起%s%s%s\n", xxgk_remedy_key(r->kind), ds(r->filed, a),
+        static const char *const kinds[] = {"行政复议", "行政诉讼（直接起诉）", "行政诉讼（复议后起诉）"};
+        printf("%s：%s 提起%s%s%s\n", kinds[r->kind % 3], ds(r->filed, a),
                r->decided ? "，" : "，尚未审结", r->decided ? ds(r->decided, b) : "",
                r->result ? (strcmp(r->result, "upheld") == 0 ? " 结果维持"
                             : strcmp(r->result, "corrected") == 0 ? " 结果纠正"

@@ -116,7 +116,7 @@ char *case_snapshot(const case_state *c);
 bool case_snapshot_diff(const char *before, const char *after, char **b, char **a);
 
 /* The ID number with all but its first 3 and last 4 characters masked. */
-const char *mask_id(arena *a, const char *id);
+const char *case_mask_id(arena *a, const char *id);
 
 /* ---- deadlines ---------------------------------------------------------- */
 
@@ -234,7 +234,7 @@ xxgk_status case_store_derived(xxgk_register *reg, const case_state *c, xxgk_err
 
 /* Fills table 二 of report r (body, year) from the proactive register
  * (case_docs.c). */
-xxgk_status docs_fill_t2(xxgk_register *reg, xxgk_report *r, const char *body, int year,
+xxgk_status reg_fill_t2(xxgk_register *reg, xxgk_report *r, const char *body, int year,
                          xxgk_error *err);
 
 /* Date text for SQL ("" → NULL binding handled by the caller). */

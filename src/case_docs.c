@@ -446,7 +446,7 @@ static xxgk_status tally_sum(xxgk_register *reg, const char *body, const char *k
     return status;
 }
 
-xxgk_status docs_fill_t2(xxgk_register *reg, xxgk_report *r, const char *body, int year,
+xxgk_status reg_fill_t2(xxgk_register *reg, xxgk_report *r, const char *body, int year,
                          xxgk_error *err)
 {
     char from[16], to[16];

@@ -33,7 +33,7 @@ static const char *copy(arena *a, const char *s)
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
-const char *mask_id(arena *a, const char *id)
+const char *case_mask_id(arena *a, const char *id)
 {
     if (!id)
         return NULL;
@@ -511,7 +511,7 @@ static void apply_app(case_state *c, const case_event *e)
         i->name = copy(c->a, a->name);
     if (a->id_number) {
         c->id_number = copy(c->a, a->id_number);
-        i->id_masked = mask_id(c->a, a->id_number);
+        i->id_masked = case_mask_id(c->a, a->id_number);
     }
     if (a->contact)
         i->contact = copy(c->a, a->contact);

@@ -197,7 +197,7 @@ xxgk_status xxgk_register_tables(xxgk_register *reg, const char *body, int year,
                          ? XXGK_OK
                          : error_set(err, XXGK_E_NOMEM, "内存不足");
     if (st == XXGK_OK)
-        st = docs_fill_t2(reg, r, body, year, err);
+        st = reg_fill_t2(reg, r, body, year, err);
     if (st == XXGK_OK)
         st = fill_t3(reg, r, body, year, err);
     if (st == XXGK_OK)

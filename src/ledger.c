@@ -386,7 +386,7 @@ xxgk_status xxgk_register_import_ledger(xxgk_register *reg, const char *path,
     arena a;
     arena_init(&a, 65536);
     sheet s;
-    xxgk_status st = sheet_read(&a, path, &s, err);
+    xxgk_status st = ledger_sheet_read(&a, path, &s, err);
     if (st == XXGK_OK && s.nrows == 0)
         st = error_set(err, XXGK_E_USAGE, "%s：文件中没有表头和数据", path);
     int col[F_COUNT];

@@ -28,6 +28,6 @@ typedef struct sheet {
  * allowed; comma, or tab when the first line has tabs and no comma).
  * Fails with XXGK_E_IO, XXGK_E_UNSUPPORTED, XXGK_E_TOO_LARGE or
  * XXGK_E_TRUNCATED and the reason. */
-xxgk_status sheet_read(arena *a, const char *path, sheet *out, xxgk_error *err);
+xxgk_status ledger_sheet_read(arena *a, const char *path, sheet *out, xxgk_error *err);
 
 #endif

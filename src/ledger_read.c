@@ -418,7 +418,7 @@ static void silent(void *ctx, const char *msg, ...)
     (void)ctx, (void)msg;
 }
 
-xxgk_status sheet_read(arena *a, const char *path, sheet *out, xxgk_error *err)
+xxgk_status ledger_sheet_read(arena *a, const char *path, sheet *out, xxgk_error *err)
 {
     memset(out, 0, sizeof *out);
     FILE *f = fopen(path, "rb");
