@@ -146,7 +146,9 @@ bench_register() {
     for _ in 1 2 3; do
       local t
       t=$( { /usr/bin/time -f "%e %M" "$build/xxgk" case $cmd --db "$dir/r.db" >/dev/null; } 2>&1 | tail -1)
-      [[ -z $best || ${t%% *} < ${best%% *} ]] && best=$t
+      if [[ -z $best ]] || awk -v a="${t%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
+        best=$t
+      fi
     done
     printf "  xxgk case %-36s %6s s wall, %6s KB peak RSS\n" "$cmd" ${best%% *} ${best##* }
   done
