@@ -57,19 +57,26 @@ static void case_row(const xxgk_case *c, char dates[8][11], char *id, size_t ids
         out[k] = v[k] ? v[k] : "";
 }
 
+/* A field as CSV. Text from applicants that a spreadsheet would take
+ * for a formula (starting with = + @, or - not followed by a digit) is
+ * prefixed with an apostrophe, which Excel and LibreOffice show as
+ * text (CSV injection). */
 static void csv_field(FILE *out, const char *s)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
+    bool formula = *s == '=' || *s == '+' || *s == '@' ||
+                   (*s == '-' && !(s[1] >= '0' && s[1] <= '9'));
+    bool quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        fputc('"', out);
+    if (formula)
+        fputc('\'', out);
     for (; *s; s++) {
         if (*s == '"')
             fputc('"', out);
         fputc(*s, out);
     }
-    fputc('"', out);
+    if (quote)
+        fputc('"', out);
 }
 
 static void csv_row(FILE *out, const char *const *v)

@@ -139,7 +139,10 @@ contains new-placeholder "$tmp/out" "【待填写】"
 contains new-blank-t2 "$tmp/out" '"t2.rules.made": null'
 
 # ---- export, ics ---------------------------------------------------------------------
+expect add-formula 0 "$xxgk" case add --db "$db" --body 丙局 --received 2024-09-13 --channel 网络 \
+  --applicant natural --subject '=HYPERLINK("http://x","点击")'
 expect export 0 "$xxgk" case export --db "$db" --to csv
+contains export-no-formula "$tmp/out" "\"'=HYPERLINK(\"\"http"
 equal export-bom "$(head -c 3 "$tmp/out" | od -An -tx1 | tr -d ' \n')" "efbbbf"
 contains export-masked "$tmp/out" "110***********1234"
 lacks export-no-id "$tmp/out" "110101199001011234"
