@@ -1034,7 +1034,9 @@ typedef enum xxgk_deadline_kind {
     XXGK_DEADLINE_CORRECTION_NOTICE,  /* 补正告知 within 7 working days (第三十条) */
     XXGK_DEADLINE_CORRECTION,         /* the applicant's correction period */
     XXGK_DEADLINE_CONSULTATION,       /* 15 working days to answer (第三十二、三十四条) */
-    XXGK_DEADLINE_FEE                 /* 20 working days to pay (国办函〔2020〕109号) */
+    XXGK_DEADLINE_FEE,                /* 20 working days to pay (国办函〔2020〕109号) */
+    XXGK_DEADLINE_PUBLICATION         /* a document published within 20 working
+                                         days of its making (第二十六条) */
 } xxgk_deadline_kind;
 
 typedef enum xxgk_deadline_status {
@@ -1055,9 +1057,11 @@ const char *xxgk_deadline_status_text(xxgk_deadline_status s);
 typedef struct xxgk_deadline {
     xxgk_deadline_kind kind;
     const char *label;          /* "答复期限", "征求第三方意见答复期限", … */
-    const char *basis;          /* "第三十三条第一款、第二款", … */
+    const char *basis;          /* "第三十三条第二款", "第三十二条", … */
     xxgk_date start;            /* the day the count starts after */
-    int days;                   /* working days counted (20, 40, 7, 15 …) */
+    int days;                   /* working days counted (20, 40, 7, 15 …); 0
+                                   when the due date is a date the notice
+                                   gave (补正期限 with --until) */
     xxgk_date due;              /* 0 when SUSPENDED or UNKNOWN */
     xxgk_date done;             /* the day it was met, 0 if not */
     xxgk_deadline_status status;

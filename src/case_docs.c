@@ -207,7 +207,7 @@ xxgk_status xxgk_register_doc_void(xxgk_register *reg, int64_t id, const char *r
 static xxgk_deadline publication(const xxgk_calendar *cal, xxgk_date made, xxgk_date published,
                                  xxgk_date today, char *note, size_t size)
 {
-    xxgk_deadline d = {XXGK_DEADLINE_REPLY, "主动公开期限", "第二十六条", made, 20, 0, published,
+    xxgk_deadline d = {XXGK_DEADLINE_PUBLICATION, "主动公开期限", "第二十六条", made, 20, 0, published,
                        XXGK_DUE_OPEN, NULL, -1};
     xxgk_error err = {0};
     if (xxgk_calendar_add_working_days(cal, made, 20, &d.due, &err) != XXGK_OK) {
