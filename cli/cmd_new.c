@@ -50,17 +50,19 @@ static int parse_args(int argc, char **argv, new_opts *o)
         } else if (cli_option_value(argc, argv, &i, "--year", &v)) {
             char *end;
             long y = v ? strtol(v, &end, 10) : 0;
-            if (!v || *end || y < 2019 || y > 2999)
-                return cli_usage_error("new", "--year 应为 2019 年或以后的年度");
+            if (!v || *end || y > 2999 || !xxgk_format_for_year((int)y))
+                return cli_usage_error("new", "--year 应为使用国家统一格式的年度（%s 年起）",
+                                       xxgk_format_name(xxgk_format_at(0)));
             o->year = (int)y;
         } else if (cli_option_value(argc, argv, &i, "--body", &v)) {
             if (!v || !*v)
                 return cli_usage_error("new", "--body 需要机关名称");
             o->body = v;
         } else if (cli_option_value(argc, argv, &i, "--format", &v)) {
-            if (!v || (strcmp(v, "2019") && strcmp(v, "2021")))
-                return cli_usage_error("new", "--format 的取值应为 2019 或 2021");
-            o->format = !strcmp(v, "2019") ? XXGK_FORMAT_2019 : XXGK_FORMAT_2021;
+            o->format = xxgk_format_from_name(v);
+            if (!o->format)
+                return cli_usage_error("new", "--format 的取值应为格式的年份（如 %s）",
+                                       xxgk_format_name(xxgk_format_at(xxgk_format_count() - 1)));
         } else if (cli_option_value(argc, argv, &i, "--date", &v)) {
             if (!v)
                 return cli_usage_error("new", "--date 需要日期 YYYY-MM-DD");
@@ -163,7 +165,7 @@ int cmd_new(int argc, char **argv)
             cli_error(NULL, "%s", err.message);
             status = EXIT_TROUBLE;
         }
-    } else if (xxgk_report_write_model(r, XXGK_MODEL_PRETTY, stdout) < 0) {
+    } else if (xxgk_report_write_model(r, XXGK_MODEL_PRETTY, stdout) != XXGK_OK) {
         status = EXIT_TROUBLE;
     }
     xxgk_report_free(r);

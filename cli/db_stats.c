@@ -236,7 +236,7 @@ int db_chart(db_opts *o, int argc, char **argv)
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.svg", dir, xxgk_chart_name((xxgk_chart)c));
         FILE *out = fopen(path, "w");
-        int rc = out ? xxgk_stats_write_svg(st, (xxgk_chart)c, out) : -1;
+        int rc = out && xxgk_stats_write_svg(st, (xxgk_chart)c, out) == XXGK_OK ? 0 : -1;
         if (out && fclose(out) != 0)
             rc = -1;
         if (rc != 0) {

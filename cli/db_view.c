@@ -92,9 +92,7 @@ static int list_row(void *ctx, const xxgk_store_entry *e)
 {
     (void)ctx;
     printf("%lld\t%d\t%s", (long long)e->id, e->year,
-           e->format == XXGK_FORMAT_2019   ? "2019"
-           : e->format == XXGK_FORMAT_2021 ? "2021"
-                                           : "-");
+           xxgk_format_name(e->format) ? xxgk_format_name(e->format) : "-");
     count_field(e->errors);
     count_field(e->warnings);
     count_field(e->notes);
@@ -147,7 +145,7 @@ static void show_text(int64_t id, const xxgk_report *r)
     for (size_t i = 0; i < xxgk_cell_count(); i++)
         present += xxgk_report_cell(r, i)->kind != XXGK_VALUE_ABSENT;
     printf("编号 %lld  %s\n", (long long)id, xxgk_report_name(r));
-    printf("  %d 年  %s 格式  %s\n", m->year, m->format == XXGK_FORMAT_2021 ? "2021" : "2019",
+    printf("  %d 年  %s 格式  %s\n", m->year, xxgk_format_name(m->format) ? xxgk_format_name(m->format) : "-",
            m->body ? m->body : "（机关不详）");
     if (m->title)
         printf("  标题：%s\n", m->title);
@@ -403,7 +401,8 @@ int db_diff(db_opts *o, int argc, char **argv)
            m0->year, (long long)ids[0], m1->body ? m1->body : "", m1->year, (long long)ids[1]);
     print_changes(r[0], r[1]);
     int status = EXIT_CLEAN;
-    if (m1->year == m0->year + 1 && xxgk_report_check_years(r[1], r[0]) == XXGK_OK) {
+    xxgk_check_options years = {r[0], false, "across-years"};
+    if (m1->year == m0->year + 1 && xxgk_check(r[1], &years) == XXGK_OK) {
         size_t n = xxgk_report_finding_count(r[1]);
         printf("跨年度核对：%s\n", n ? "" : "结转数一致");
         print_findings(r[1]);

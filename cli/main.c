@@ -111,8 +111,10 @@ int main(int argc, char **argv)
         return cmd_parse(argc - 1, argv + 1);
     if (!strcmp(cmd, "check"))
         return cmd_check(argc - 1, argv + 1);
+#ifndef XXGK_NO_STORE
     if (!strcmp(cmd, "db"))
         return cmd_db(argc - 1, argv + 1);
+#endif
     if (!strcmp(cmd, "recover"))
         return cmd_recover(argc - 1, argv + 1);
     if (!strcmp(cmd, "new"))

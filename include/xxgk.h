@@ -28,6 +28,12 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility: what is declared here is
+ * all it exports. */
+#if defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 #define XXGK_VERSION "0.1.0"
 
 /* ------------------------------------------------------------------ */
@@ -79,8 +85,16 @@ typedef enum xxgk_format {
     XXGK_FORMAT_2021 = 2021
 } xxgk_format;
 
-/* The format a report for `year` must use (UNKNOWN before 2019). */
+/* The format a report for `year` must use (UNKNOWN before the first). */
 xxgk_format xxgk_format_for_year(int year);
+
+/* The formats the library knows, in the order of their years. */
+size_t xxgk_format_count(void);
+xxgk_format xxgk_format_at(size_t i);
+/* A format's name as the model writes it ("2019", "2021"), or NULL for
+ * an unknown one; and the format of a name (UNKNOWN when none). */
+const char *xxgk_format_name(xxgk_format format);
+xxgk_format xxgk_format_from_name(const char *name);
 
 /* Every cell of every format has a stable key `table.row.column`
  * (shared/spec/model.md) and a dense id 0 … xxgk_cell_count()-1.
@@ -117,6 +131,31 @@ typedef enum xxgk_value_kind {
     XXGK_VALUE_NUMBER      /* a number */
 } xxgk_value_kind;
 
+/* Where something is in the input, in the input's own terms: what a
+ * person looking at the document (or a page highlighting it) needs. */
+typedef enum xxgk_locator_kind {
+    XXGK_LOC_NONE = 0, /* not from a document (a model built or loaded) */
+    XXGK_LOC_TEXT,     /* a text file: line and column */
+    XXGK_LOC_PDF,      /* a PDF: page and box */
+    XXGK_LOC_DOCX,     /* a Word document: paragraph, or table/row/cell */
+    XXGK_LOC_HTML      /* a web page: element path and table/row/cell */
+} xxgk_locator_kind;
+
+typedef struct xxgk_locator {
+    xxgk_locator_kind kind;
+    uint32_t line, column;     /* TEXT: 1-based line and byte column */
+    uint32_t page;             /* PDF: 1-based page */
+    float x0, y0, x1, y1;      /* PDF: the box in points, y downwards from
+                                  the page's top */
+    uint32_t paragraph;        /* DOCX: 1-based paragraph of the body */
+    uint32_t table, row, cell; /* DOCX, HTML: 1-based table of the
+                                  document, row of that table, cell of the
+                                  row as the document numbers them (a
+                                  merged cell counts once); 0 = none */
+    const char *path;          /* HTML: element path, e.g.
+                                  "body/div[2]/table[1]/tbody/tr[3]/td[2]" */
+} xxgk_locator;
+
 /* How a value was written, for the checker. */
 enum {
     XXGK_CELL_UNIT_YUAN = 1 << 0,    /* written with 元, converted to 万元 */
@@ -142,7 +181,13 @@ typedef struct xxgk_cell {
 /* Reports                                                             */
 /* ------------------------------------------------------------------ */
 
+/* A report is its model — meta data, cells and the text of its six
+ * sections, what JSON, the store, `xxgk new` and the register read and
+ * write — and, when it was read from a document, the evidence of that
+ * reading (xxgk_report_evidence): the text view, the document tree and
+ * where each heading, row and cell was found. */
 typedef struct xxgk_report xxgk_report;
+typedef struct xxgk_evidence xxgk_evidence;
 
 /* What the report says about itself. Strings are NULL when not stated. */
 typedef struct xxgk_meta {
@@ -155,9 +200,12 @@ typedef struct xxgk_meta {
     uint32_t title_line, body_line, date_line, period_line;
 } xxgk_meta;
 
-/* Parses a report held in memory. `name` names the input in messages
- * (a file name, or "-" for standard input). The input is copied; `data`
- * need not outlive the call. On success *out holds a new report. */
+/* Parses a report held in memory, in any form it is published in (text,
+ * HTML, DOCX, PDF, DOC/WPS, crawler dumps; judged by content, never by
+ * name) or as a JSON model (xxgk_report_parse_json: a JSON object). `name`
+ * names the input in messages (a file name, or "-" for standard input).
+ * The input is copied; `data` need not outlive the call. On success *out
+ * holds a new report. */
 xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
                               xxgk_report **out, xxgk_error *err);
 
@@ -171,6 +219,20 @@ const char *xxgk_report_name(const xxgk_report *report);
 const xxgk_meta *xxgk_report_meta(const xxgk_report *report);
 /* The value of cell `id` (never NULL; kind ABSENT when not present). */
 const xxgk_cell *xxgk_report_cell(const xxgk_report *report, size_t id);
+
+/* The evidence of the reading, or NULL for a report built in code, read
+ * from a JSON model or loaded from the store. The accessors below that
+ * read the evidence (text, lines, encoding, splits, locators) answer
+ * NULL, "" or 0 for a report without one. */
+const xxgk_evidence *xxgk_report_evidence(const xxgk_report *report);
+
+/* Where cell `id` was read in the input (kind XXGK_LOC_NONE when it was
+ * not read from a document). Never NULL. */
+const xxgk_locator *xxgk_report_cell_locator(const xxgk_report *report, size_t id);
+
+/* Where line `line` of the text view is in the input (a paragraph, a
+ * cell, a page): kind XXGK_LOC_NONE when unknown. Never NULL. */
+const xxgk_locator *xxgk_report_line_locator(const xxgk_report *report, uint32_t line);
 
 /* Line `line` (1-based) of the normalised input text, without its line
  * end; NULL past the end. *len receives its length in bytes. */
@@ -200,6 +262,14 @@ typedef enum xxgk_severity {
 const char *xxgk_severity_name(xxgk_severity severity);
 const char *xxgk_severity_text(xxgk_severity severity);
 
+/* What a rule needs besides the model (meta, cells, sections). */
+enum {
+    XXGK_NEEDS_DOCUMENT = 1 << 0, /* the evidence of a reading: headings,
+                                     rows and labels as printed */
+    XXGK_NEEDS_PREVIOUS = 1 << 1  /* the same body's report of the year
+                                     before */
+};
+
 /* One rule of the catalogue (docs/rules.md is generated from it). */
 typedef struct xxgk_rule {
     const char *id;          /* stable: "t3-balance", "heading-missing" */
@@ -209,29 +279,59 @@ typedef struct xxgk_rule {
     const char *basis;       /* the article of the 条例 or clause of the format */
     const char *title;       /* one line, Chinese */
     const char *explanation; /* a paragraph, Chinese: why it matters, what to do */
+    unsigned needs;          /* XXGK_NEEDS_*: 0 = it runs on any model */
 } xxgk_rule;
 
 size_t xxgk_rule_count(void);
 const xxgk_rule *xxgk_rule_at(size_t i);
 const xxgk_rule *xxgk_rule_find(const char *id);
 
-/* A problem found in a report. */
+/* A problem found in a report. The message names the table, row and
+ * column it is about and states the figures plainly ("表三“（一）予以公开”
+ * 行“总计”栏：填的是 4，各类申请人相加是 5"); `where` says where that is
+ * in the user's own document (xxgk_finding_place words it). */
 typedef struct xxgk_finding {
     xxgk_severity severity;
     const char *rule;        /* rule id (xxgk_rule_find gives the rest) */
-    uint32_t line;           /* 1-based line of the report's text, 0 if none */
+    uint32_t line;           /* 1-based line of the text view, 0 if none */
     uint32_t column, length; /* byte span in that line to mark, 0 if none */
     const char *message;     /* a sentence a clerk understands, Chinese */
-    const char *expected;    /* the value it should have ("应为 4，实际合计 0"),
-                                or NULL */
-    const int *cells;        /* ids of the cells involved */
+    const char *expected;    /* what it should be, when that is known and
+                                not already in the message, or NULL */
+    const int *cells;        /* ids of the cells involved (the first is the
+                                one it is about) */
     size_t ncells;
+    int table;               /* 2, 3, 4 (表二 … 表四), 0 when none */
+    const char *row_label;   /* official label of the row, or NULL */
+    const char *column_label;/* official label of the column, or NULL */
+    xxgk_locator where;      /* where in the input; kind NONE for a model */
 } xxgk_finding;
 
-/* Runs every rule on the report. `previous`, when not NULL, is the same
- * body's report for the year before, for the rules across years. The
- * findings belong to the report (replaced by a new call), sorted by line. */
+/* Which rules to run. */
+typedef struct xxgk_check_options {
+    const xxgk_report *previous; /* the same body's report for the year
+                                    before (rules across years), or NULL */
+    bool model_only;             /* only rules that need nothing but the
+                                    model: a report as it will be written */
+    const char *category;        /* only rules of this category
+                                    ("arithmetic", "across-years"), or NULL */
+} xxgk_check_options;
+
+/* The one check: runs every rule of the catalogue whose needs the report
+ * meets (xxgk_rule.needs) — on a report read from any document, on a
+ * JSON model, on a report built in code or loaded from the store. The
+ * findings belong to the report (replaced by a new call), sorted by the
+ * text view's lines, those without a line first. `options` may be NULL.
+ * Fails only with XXGK_E_NOMEM (or XXGK_E_USAGE for a NULL report). */
+xxgk_status xxgk_check(xxgk_report *report, const xxgk_check_options *options);
+
+/* xxgk_check with every rule and `previous` (may be NULL). */
 xxgk_status xxgk_report_check(xxgk_report *report, const xxgk_report *previous);
+
+/* Where a finding is, in the user's terms, into buf: "第3页", "第2个
+ * 表格第5行第7格", "第12段", "第99行"; "" when it has no place. Returns
+ * buf. */
+char *xxgk_finding_place(const xxgk_finding *finding, char *buf, size_t size);
 
 size_t xxgk_report_finding_count(const xxgk_report *report);
 const xxgk_finding *xxgk_report_finding(const xxgk_report *report, size_t i);
@@ -244,24 +344,38 @@ size_t xxgk_report_count(const xxgk_report *report, xxgk_severity severity);
 
 /* JSON as fixed in shared/spec/model.md: one object with "meta" and
  * "cells" (null for blank cells, absent keys for absent cells), followed
- * by a newline. Returns 0, or -1 when writing failed (errno set). */
-int xxgk_report_write_json(const xxgk_report *report, FILE *out);
+ * by a newline. Returns XXGK_OK, or XXGK_E_IO when writing failed
+ * (errno set). Every writer below returns the same. */
+xxgk_status xxgk_report_write_json(const xxgk_report *report, FILE *out);
 
 /* `key<TAB>value` lines: meta.* first, then every present cell in
  * template order, an empty value for a blank cell. `prefix`, when not
  * NULL, starts every line (the CLI passes "FILE<TAB>" for many files). */
-int xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
+xxgk_status xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
                             FILE *out);
+
+/* The evidence as JSON: the document tree the reader handed over, each
+ * paragraph with its role (title, heading and its section, caption,
+ * body, signature), each table's rows and cells with their grid column,
+ * spans and merge continuations, every node with its view line and its
+ * place in the input ("where", as in findings). {"file", "blocks": []}
+ * for a report without evidence. */
+xxgk_status xxgk_report_write_tree(const xxgk_report *report, FILE *out);
 
 /* The findings as JSON (shared/spec/model.md): one object with "file",
  * "meta" and "findings", each finding with severity, rule, line, cells,
  * message (and column, expected when known), then a newline. Only
  * findings of at least `min` severity are written. */
-int xxgk_report_write_findings_json(const xxgk_report *report, xxgk_severity min, FILE *out);
+xxgk_status xxgk_report_write_findings_json(const xxgk_report *report, xxgk_severity min,
+                                            FILE *out);
 
 /* ------------------------------------------------------------------ */
 /* The report store (xxgk db): an SQLite file of many reports          */
 /* ------------------------------------------------------------------ */
+
+/* Not in a library built without the store (XXGK_WITH_STORE=OFF: then
+ * pkg-config's Cflags define XXGK_NO_STORE). */
+#ifndef XXGK_NO_STORE
 
 /* A store is one SQLite database (schema: docs/schema.md). Every stored
  * report keeps its metadata, every cell, every finding and the SHA-256 of
@@ -397,13 +511,6 @@ typedef struct xxgk_cell_change {
 size_t xxgk_report_diff(const xxgk_report *before, const xxgk_report *after,
                         xxgk_cell_change *out);
 
-/* Runs only the rules across years (the carry-over rule: this year's
- * 上年结转 equals last year's 结转下年度继续办理, column by column; the
- * continuity of documents in force) on `report` against the same body's
- * report for the year before. The findings replace the report's own, as
- * xxgk_report_check does; reports loaded from the store have no text, so
- * the other rules would say little about them. */
-xxgk_status xxgk_report_check_years(xxgk_report *report, const xxgk_report *previous);
 
 /* Statistics over the selected reports (xxgk db stats, the charts). */
 typedef struct xxgk_stats_rule {
@@ -458,9 +565,9 @@ typedef enum xxgk_chart {
 
 /* A file name stem for the chart: "applications-per-year", … */
 const char *xxgk_chart_name(xxgk_chart chart);
-/* Writes the chart as a standalone SVG document. 0, or -1 on a failed
- * write. */
-int xxgk_stats_write_svg(const xxgk_stats *stats, xxgk_chart chart, FILE *out);
+/* Writes the chart as a standalone SVG document. XXGK_OK, XXGK_E_IO on a
+ * failed write, XXGK_E_USAGE for an unknown chart. */
+xxgk_status xxgk_stats_write_svg(const xxgk_stats *stats, xxgk_chart chart, FILE *out);
 
 /* One row per selected report: the report columns, then one column per
  * cell key in registry order, then the finding counts (docs/schema.md
@@ -479,6 +586,8 @@ typedef int (*xxgk_query_fn)(void *ctx, size_t row, int ncols, const char *const
                              const char *const *values);
 xxgk_status xxgk_store_query(xxgk_store *store, const char *sql, xxgk_query_fn fn,
                              void *ctx, xxgk_error *err);
+
+#endif /* XXGK_NO_STORE */
 
 /* ------------------------------------------------------------------ */
 /* Input encodings (HTML reader, traditional characters)               */
@@ -607,26 +716,13 @@ int xxgk_report_has_placeholder(const xxgk_report *report);
 xxgk_status xxgk_report_parse_json(const char *data, size_t size, const char *name,
                                    xxgk_report **out, xxgk_error *err);
 
-/* Reads `path` ("-": standard input): a JSON model when the content is
- * a JSON object, else a report in any form xxgk_report_parse reads. */
-xxgk_status xxgk_report_read_model(const char *path, xxgk_report **out,
-                                   xxgk_error *err);
-
 /* The model as JSON: "file" (when the report came from a file), "meta",
  * "cells" as xxgk_report_write_json, then "sections" with the model text
  * of every section that has some. XXGK_MODEL_PRETTY writes one member
- * per line (for editing by hand). Returns 0, or -1 when writing failed. */
+ * per line (for editing by hand). XXGK_OK, or XXGK_E_IO when writing
+ * failed. */
 enum { XXGK_MODEL_PRETTY = 1 << 0 };
-int xxgk_report_write_model(const xxgk_report *report, int flags, FILE *out);
-
-/* Checks a report as it will be written: renders it as text, reads
- * that back and runs every rule (xxgk_report_check) on it, so that a
- * report built in code or read from JSON is checked like a published
- * one. *checked receives that report with its findings (free it with
- * xxgk_report_free); its text is the rendered text, which the findings'
- * line numbers refer to (`xxgk render FILE --to txt` prints it). */
-xxgk_status xxgk_report_check_output(const xxgk_report *report, xxgk_report **checked,
-                                     xxgk_error *err);
+xxgk_status xxgk_report_write_model(const xxgk_report *report, int flags, FILE *out);
 
 /* Output formats of xxgk_report_render. */
 typedef enum xxgk_render_format {
@@ -1313,6 +1409,10 @@ xxgk_status xxgk_register_export_xlsx(xxgk_register *reg, const xxgk_case_filter
  * `body` (NULL: all): one all-day event per case on its due date. */
 xxgk_status xxgk_register_write_ics(xxgk_register *reg, const char *body, xxgk_date today,
                                     FILE *out, xxgk_error *err);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

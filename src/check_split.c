@@ -50,10 +50,10 @@ static const char *table_name(int section)
  * report is 23–25 such rows). */
 static size_t recovered_group(xxgk_report *r, size_t i)
 {
-    const xxgk_split *first = &r->splits.v[i];
+    const xxgk_split *first = &r->ev->splits.v[i];
     size_t j = i + 1, ncells = first->ncells;
-    while (j < r->splits.n) {
-        const xxgk_split *sp = &r->splits.v[j];
+    while (j < r->ev->splits.n) {
+        const xxgk_split *sp = &r->ev->splits.v[j];
         if (sp->status != XXGK_SPLIT_UNIQUE || table_of(sp) != table_of(first) ||
             sp->by_prose != first->by_prose || sp->conflict != first->conflict)
             break;
@@ -77,13 +77,13 @@ static size_t recovered_group(xxgk_report *r, size_t i)
         return j;
     size_t n = 0;
     for (size_t k = i; k < j; k++) {
-        memcpy(cells + n, r->splits.v[k].cells, sizeof(int) * r->splits.v[k].ncells);
-        n += r->splits.v[k].ncells;
+        memcpy(cells + n, r->ev->splits.v[k].cells, sizeof(int) * r->ev->splits.v[k].ncells);
+        n += r->ev->splits.v[k].ncells;
     }
     finding_add(r, "split-recovered", SEV_DEFAULT, at, cells, n,
                 "%s从“%s”到“%s”共%zu行的数字没有分隔符，每行都只有一种拆分符合各栏写法和本表勾稽关系%s，"
                 "已按此读取%zu栏%s",
-                table_name(table_of(first)), first->row, r->splits.v[j - 1].row, j - i, how, n,
+                table_name(table_of(first)), first->row, r->ev->splits.v[j - 1].row, j - i, how, n,
                 conflict);
     return j;
 }
@@ -111,10 +111,11 @@ static void check_open(xxgk_report *r, const xxgk_split *sp)
                     sp->row, sp->text, sp->ncandidates, how, list);
 }
 
-void check_splits(xxgk_report *r)
+void check_splits(xxgk_report *r, const xxgk_report *previous)
 {
-    for (size_t i = 0; i < r->splits.n;) {
-        const xxgk_split *sp = &r->splits.v[i];
+    (void)previous;
+    for (size_t i = 0; i < r->ev->splits.n;) {
+        const xxgk_split *sp = &r->ev->splits.v[i];
         if (sp->status == XXGK_SPLIT_UNIQUE) {
             i = recovered_group(r, i);
             continue;

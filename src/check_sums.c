@@ -30,6 +30,10 @@ static bool evaluable(const xxgk_report *r, const tpl_equation *e, long long *l,
     return side_total(r, e->lhs, e->nlhs, l) && side_total(r, e->rhs, e->nrhs, rv);
 }
 
+/* The finding of an equation that does not hold: the table, row and
+ * column it is about (the row and column of its one left-hand cell; a
+ * rule over two cells of a column names the column only), then both
+ * figures, as the template words them. */
 static void report(xxgk_report *r, const tpl_equation *e, long long l, long long rv)
 {
     int ids[40];
@@ -38,15 +42,26 @@ static void report(xxgk_report *r, const tpl_equation *e, long long l, long long
         ids[n++] = e->lhs[i];
     for (int i = 0; i < e->nrhs && n < 40; i++)
         ids[n++] = e->rhs[i];
-    const char *table = e->table->section == 3 ? "表三" : "表四";
-    char context[256];
-    if (e->row >= 0)
-        snprintf(context, sizeof context, "“%s”一行", e->table->rows[e->row].label);
-    else
-        snprintf(context, sizeof context, "“%s”栏", e->table->blocks[0].cols[e->col].label);
-    xxgk_finding *f = finding_add(r, e->sum->rule, SEV_DEFAULT, cell_at(r, e->lhs[0]), ids,
-                                  (size_t)n, "%s%s：%s", table, context, e->sum->statement);
-    finding_expect(r, f, "应为 %lld，实际合计 %lld", l, rv);
+    const char *row = NULL, *col = NULL;
+    if (e->nlhs == 1 && e->lhs[0] >= 0) {
+        row = cell_row_label(r, (int)e->lhs[0]);
+        col = cell_col_label(r, (int)e->lhs[0]);
+    } else if (e->col >= 0) {
+        col = e->table->blocks[0].cols[e->col].label;
+    } else if (e->row >= 0) {
+        row = e->table->rows[e->row].label;
+    }
+    char place[320];
+    int k = snprintf(place, sizeof place, "%s", table_name_of(e->table->section));
+    if (row)
+        k += snprintf(place + k, sizeof place - (size_t)k, "“%s”行", row);
+    if (col)
+        snprintf(place + k, sizeof place - (size_t)k, "“%s”栏", col);
+    const tpl_sum *sum = e->sum;
+    xxgk_finding *f = finding_add(r, sum->rule, SEV_DEFAULT, cell_at(r, e->lhs[0]), ids, (size_t)n,
+                                  "%s：%s %lld，%s %lld", place,
+                                  sum->lhs_says ? sum->lhs_says : "填的是", l, sum->rhs_says, rv);
+    finding_place(f, e->table->section, row, col);
 }
 
 /* Whether a row takes part: a row of the report's format, or a row of the
@@ -73,8 +88,9 @@ static const tpl_equation *alternative(const tpl_equation *all, size_t n, const 
     return NULL;
 }
 
-void check_sums(xxgk_report *r)
+void check_sums(xxgk_report *r, const xxgk_report *previous)
 {
+    (void)previous;
     if (!r->meta.format)
         return;
     int mask = format_mask(r->meta.format);

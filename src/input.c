@@ -62,6 +62,16 @@ static int head_contains(const char *data, size_t size, const char *needle)
     return 0;
 }
 
+bool json_detect(const char *data, size_t size)
+{
+    size_t i = 0;
+    if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+        i++;
+    return i < size && data[i] == '{';
+}
+
 input_kind input_detect(const char *data, size_t size)
 {
     if (starts_with(data, size, "PK\x03\x04", 4) || starts_with(data, size, "PK\x05\x06", 4))
@@ -77,6 +87,8 @@ input_kind input_detect(const char *data, size_t size)
         return INPUT_BINARY;
     if (crawl_detect(data, size))
         return INPUT_CRAWL;
+    if (json_detect(data, size))
+        return INPUT_JSON;
     if (head_contains(data, size, "<html") || head_contains(data, size, "<!doctype html") ||
         head_contains(data, size, "<body") || head_contains(data, size, "<table"))
         return INPUT_HTML;
@@ -94,6 +106,7 @@ const char *input_kind_name(input_kind kind)
     case INPUT_RTF: return "RTF";
     case INPUT_BINARY: return "binary";
     case INPUT_CRAWL: return "crawler text";
+    case INPUT_JSON: return "JSON";
     }
     return "?";
 }

@@ -11,7 +11,7 @@
 
 static const char *format_name(xxgk_format f)
 {
-    return f == XXGK_FORMAT_2019 ? "2019" : f == XXGK_FORMAT_2021 ? "2021" : NULL;
+    return xxgk_format_name(f);
 }
 
 /* Writes the "meta" object's members. Shared with the checker's JSON. */
@@ -71,7 +71,7 @@ void report_write_cells_json(const xxgk_report *r, xxgk_format f, json_writer *w
     json_end_object(w);
 }
 
-int xxgk_report_write_json(const xxgk_report *r, FILE *out)
+xxgk_status xxgk_report_write_json(const xxgk_report *r, FILE *out)
 {
     json_writer w;
     json_init(&w, out, false);
@@ -84,7 +84,7 @@ int xxgk_report_write_json(const xxgk_report *r, FILE *out)
     report_write_cells_json(r, r->meta.format, &w);
     json_end_object(&w);
     fputc('\n', out);
-    return ferror(out) ? -1 : 0;
+    return ferror(out) ? XXGK_E_IO : XXGK_OK;
 }
 
 static void meta_line(FILE *out, const char *prefix, const char *key, const char *value)
@@ -93,7 +93,7 @@ static void meta_line(FILE *out, const char *prefix, const char *key, const char
         fprintf(out, "%s%s\t%s\n", prefix, key, value);
 }
 
-int xxgk_report_write_cells(const xxgk_report *r, const char *prefix, FILE *out)
+xxgk_status xxgk_report_write_cells(const xxgk_report *r, const char *prefix, FILE *out)
 {
     const xxgk_meta *m = &r->meta;
     const char *p = prefix ? prefix : "";
@@ -116,5 +116,5 @@ int xxgk_report_write_cells(const xxgk_report *r, const char *prefix, FILE *out)
             xxgk_decimal_format(c->value, buf, sizeof buf);
         fprintf(out, "%s%s\t%s\n", p, xxgk_cell_key((size_t)order[i]), buf);
     }
-    return ferror(out) ? -1 : 0;
+    return ferror(out) ? XXGK_E_IO : XXGK_OK;
 }

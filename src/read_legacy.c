@@ -272,8 +272,8 @@ static xxgk_status convert(const char *soffice, const char *dir, xxgk_error *err
 
 /* Converts the document in `dir` and reads the DOCX it gives. */
 static xxgk_status convert_and_read(const char *soffice, const char *dir, arena *a,
-                                    const char *data, size_t size, input_text *out,
-                                    xxgk_error *err)
+                                    const char *data, size_t size, doc *out,
+                                    const char **encoding, xxgk_error *err)
 {
     char path[PATH_CAP];
     snprintf(path, sizeof path, "%s/out", dir);
@@ -294,13 +294,13 @@ static xxgk_status convert_and_read(const char *soffice, const char *dir, arena 
                          : error_set(err, XXGK_E_UNSUPPORTED,
                                      "LibreOffice 没有把该 DOC/WPS 文件转换为 DOCX（可能不是 "
                                      "Word/WPS 文字文档）");
-    st = read_docx(a, docx, n, out, err);
+    st = read_docx(a, docx, n, out, encoding, err);
     free(docx);
     return st;
 }
 
-xxgk_status read_legacy(arena *a, const char *data, size_t size, input_text *out,
-                        xxgk_error *err)
+xxgk_status read_legacy(arena *a, const char *data, size_t size, doc *out,
+                        const char **encoding, xxgk_error *err)
 {
     char soffice[4096];
     if (!find_soffice(soffice, sizeof soffice))
@@ -313,7 +313,7 @@ xxgk_status read_legacy(arena *a, const char *data, size_t size, input_text *out
             sizeof dir ||
         !mkdtemp(dir))
         return error_set(err, XXGK_E_IO, "无法创建临时目录：%s", strerror(errno));
-    xxgk_status st = convert_and_read(soffice, dir, a, data, size, out, err);
+    xxgk_status st = convert_and_read(soffice, dir, a, data, size, out, encoding, err);
     remove_tree(dir);
     return st;
 }

@@ -19,7 +19,7 @@
  * environment variable XXGK_SOFFICE names. Fails with XXGK_E_UNSUPPORTED
  * and a message naming the program when it is not installed, or when
  * the conversion fails or times out. */
-xxgk_status read_legacy(arena *a, const char *data, size_t size, input_text *out,
-                        xxgk_error *err);
+xxgk_status read_legacy(arena *a, const char *data, size_t size, doc *out,
+                        const char **encoding, xxgk_error *err);
 
 #endif

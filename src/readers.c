@@ -1,6 +1,6 @@
 /*
  * readers.c — which reader handles which kind of input (see readers.h).
- * Plain text needs no conversion and is handled by report.c directly.
+ * Plain text needs no tree builder and is handled by report.c directly.
  */
 #include "readers.h"
 
@@ -18,7 +18,9 @@ static const struct {
     {INPUT_HTML, read_html},
     {INPUT_CRAWL, read_crawl},
     {INPUT_ZIP, read_docx},
+#ifndef XXGK_NO_PDF
     {INPUT_PDF, read_pdf},
+#endif
     {INPUT_OLE2, read_legacy},
 };
 
@@ -28,4 +30,17 @@ reader_fn reader_for(input_kind kind)
         if (readers[i].kind == kind)
             return readers[i].fn;
     return NULL;
+}
+
+xxgk_status reader_view(reader_fn reader, const char *what, arena *a, const char *data,
+                        size_t size, input_text *out, xxgk_error *err)
+{
+    doc d;
+    doc_init(&d, a);
+    const char *encoding = "UTF-8";
+    xxgk_status st = reader(a, data, size, &d, &encoding, err);
+    if (st != XXGK_OK)
+        return st;
+    out->encoding = encoding;
+    return doc_print(&d, what, &out->text, &out->size, err);
 }

@@ -14,9 +14,9 @@
  *     keys, flagged as foreign). A row whose cell count does not fit its
  *     table is not guessed: only a trailing 总计 is placed.
  */
-#include <pthread.h>
 #include <string.h>
 
+#include "index.h"
 #include "input.h"
 #include "label.h"
 #include "report.h"
@@ -25,8 +25,9 @@
 
 /* A data row seen in pass 1. */
 typedef struct obs {
-    label_match match[2];
+    label_match match[LABEL_MATCHES];
     int nmatch;
+    const doc_block *table;
     const doc_row *row;
     int first_value;   /* index of its first value cell */
     int section;
@@ -69,44 +70,71 @@ static int heading_number(const char *s, size_t n, size_t *after, bool *arabic)
     return num;
 }
 
-/* The six headings' titles and variants as label keys, built once. The
- * two formats word the headings alike. */
-#define HEADING_FORMS 4
+/* The six headings' titles and variants, of every format, as label keys,
+ * built once; the first form of each is the latest format's title. */
+#define HEADING_FORMS 8
 typedef struct heading_form {
     label_key key;
     int quality;
 } heading_form;
 static heading_form heading_forms[6][HEADING_FORMS];
 static int heading_nforms[6];
-static pthread_once_t heading_once = PTHREAD_ONCE_INIT;
+/* The labels of header groups, as keys: the tables' column groups (信息
+ *内容, 申请人情况 …) and the groups of flat tables (行政复议 …). */
+#define GROUP_KEYS 32
+static label_key group_keys[GROUP_KEYS];
+static int ngroup_keys;
 
-static void build_heading_forms(void)
+/* Adds a wording of heading i, unless it has it already. */
+static void add_heading_form(int i, const char *text, int quality)
 {
-    const tpl_heading *hs = tpl_get(XXGK_FORMAT_2021)->headings;
-    for (int i = 0; i < 6; i++) {
-        heading_form *f = &heading_forms[i][0];
-        label_key_init(&f->key);
-        label_key_add(&f->key, hs[i].title, strlen(hs[i].title));
-        f->quality = MATCH_EXACT;
-        int n = 1;
-        for (const char *v = hs[i].variants; v && *v && n < HEADING_FORMS;) {
-            const char *bar = strchr(v, '|');
-            size_t vl = bar ? (size_t)(bar - v) : strlen(v);
-            f = &heading_forms[i][n++];
-            label_key_init(&f->key);
-            label_key_add(&f->key, v, vl);
-            f->quality = MATCH_VARIANT;
-            v = bar ? bar + 1 : v + vl;
-        }
-        heading_nforms[i] = n;
+    label_key k;
+    label_key_init(&k);
+    label_key_add(&k, text, strlen(text));
+    for (int j = 0; j < heading_nforms[i]; j++)
+        if (heading_forms[i][j].key.len == k.len &&
+            !memcmp(heading_forms[i][j].key.text, k.text, k.len))
+            return;
+    tpl_need(heading_nforms[i] < HEADING_FORMS, "recognise.c HEADING_FORMS");
+    heading_forms[i][heading_nforms[i]++] = (heading_form){k, quality};
+}
+
+static void add_group_key(const char *label)
+{
+    label_key k;
+    label_key_init(&k);
+    label_key_add(&k, label, strlen(label));
+    for (int i = 0; i < ngroup_keys; i++)
+        if (group_keys[i].len == k.len && !memcmp(group_keys[i].text, k.text, k.len))
+            return;
+    tpl_need(ngroup_keys < GROUP_KEYS, "recognise.c GROUP_KEYS");
+    group_keys[ngroup_keys++] = k;
+}
+
+void recognise_compile(void)
+{
+    for (size_t t = 0; t < tpl_table_count(); t++) {
+        const tpl_table *tab = tpl_table_at(t);
+        for (int g = 0; g < tab->ngroups; g++)
+            add_group_key(tab->groups[g].label);
+        for (int r = 0; tab->layout == LAYOUT_FLAT && r < tab->nrows; r++)
+            add_group_key(tab->rows[r].label);
     }
+    size_t nf = tpl_format_count();
+    for (size_t f = nf; f-- > 0;)
+        for (int i = 0; i < 6; i++)
+            add_heading_form(i, tpl_format_at(f)->headings[i].title, MATCH_EXACT);
+    for (size_t f = nf; f-- > 0;)
+        for (int i = 0; i < 6; i++)
+            for (tpl_words v = tpl_format_at(f)->headings[i].variants; v && *v; v++)
+                add_heading_form(i, *v, MATCH_VARIANT);
 }
 
 /* The section whose title (or variant, or — within a quarter of its
  * length — misspelling) `k` is; 0 when none. */
 static int heading_by_title(const label_key *k, bool numbered, int *quality)
 {
-    pthread_once(&heading_once, build_heading_forms);
+    index_ensure();
     for (int i = 0; i < 6; i++)
         for (int j = 0; j < heading_nforms[i]; j++) {
             const label_key *t = &heading_forms[i][j].key;
@@ -131,15 +159,10 @@ static int heading_by_title(const label_key *k, bool numbered, int *quality)
  * "一、主动公开情况" inside 总体情况 is not section 二. */
 static bool heading_by_keyword(int num, const char *rest, size_t rn)
 {
-    const tpl_heading *hs = tpl_get(XXGK_FORMAT_2021)->headings;
-    for (const char *kw = hs[num - 1].keywords; kw && *kw;) {
-        const char *bar = strchr(kw, '|');
-        size_t kl = bar ? (size_t)(bar - kw) : strlen(kw);
-        for (size_t i = 0; i + kl <= rn; i++)
-            if (memcmp(rest + i, kw, kl) == 0)
+    for (size_t f = 0; f < tpl_format_count(); f++)
+        for (tpl_words kw = tpl_format_at(f)->headings[num - 1].keywords; kw && *kw; kw++)
+            if (text_contains(rest, rn, *kw))
                 return true;
-        kw = bar ? bar + 1 : kw + kl;
-    }
     return false;
 }
 
@@ -204,11 +227,9 @@ static bool starts_numbered(const char *s, size_t len)
  * the column groups, the groups of table 四. */
 static bool is_group_header(const label_key *k)
 {
-    static const char *const words[] = {"信息内容", "申请人情况", "法人或其他组织",
-                                        "行政诉讼", "行政复议", "未经复议直接起诉",
-                                        "复议后起诉", NULL};
-    for (int i = 0; words[i]; i++)
-        if (strlen(words[i]) == k->len && memcmp(words[i], k->text, k->len) == 0)
+    index_ensure();
+    for (int i = 0; i < ngroup_keys; i++)
+        if (group_keys[i].len == k->len && !memcmp(group_keys[i].text, k->text, k->len))
             return true;
     return false;
 }
@@ -217,7 +238,7 @@ static bool is_group_header(const label_key *k)
 typedef struct header_cell {
     const doc_cell *cell;
     label_key key;
-    label_match m[2];
+    label_match m[LABEL_MATCHES];
     int nm;         /* column labels it matched */
     bool header;    /* a column label, a group header or the 勾稽 note */
 } header_cell;
@@ -255,7 +276,7 @@ static void record_headers(scan_ctx *c, const header_cell *hc, int n)
     for (int i = 0; i < n; i++) {
         const header_cell *h = &hc[i];
         for (int j = 0; j < (h->nm ? h->nm : 1); j++) {
-            rec_header *rh = VEC_PUSH(&c->r->a, c->r->headers);
+            rec_header *rh = VEC_PUSH(&c->r->a, c->r->ev->headers);
             if (!rh)
                 return;
             rh->text = arena_strndup(&c->r->a, h->cell->text, h->cell->len);
@@ -275,12 +296,13 @@ static void record_headers(scan_ctx *c, const header_cell *hc, int n)
     c->in_t4_header = t4;
 }
 
-static void add_obs(scan_ctx *c, const doc_row *row, int first_value, const label_match *m,
-                    int nm, const doc_cell *label, bool flat)
+static void add_obs(scan_ctx *c, const doc_block *table, const doc_row *row, int first_value,
+                    const label_match *m, int nm, const doc_cell *label, bool flat)
 {
     obs *o = VEC_PUSH(&c->r->a, c->obs);
     if (!o)
         return;
+    o->table = table;
     o->row = row;
     o->first_value = first_value;
     o->section = c->section;
@@ -289,16 +311,6 @@ static void add_obs(scan_ctx *c, const doc_row *row, int first_value, const labe
     o->nmatch = nm;
     for (int i = 0; i < nm; i++)
         o->match[i] = m[i];
-}
-
-/* Value cells of a flat table (四): its groups × its columns. */
-static int flat_cells(int section)
-{
-    const tpl_table *t = tpl_table_of(XXGK_FORMAT_2021, section);
-    int groups = 0;
-    for (int i = 0; t && i < t->nrows; i++)
-        groups += t->rows[i].kind == ROW_DATA;
-    return t ? groups * t->blocks[0].ncols : 0;
 }
 
 static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
@@ -318,9 +330,9 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
          * after its header (or a Markdown header row), a row of exactly
          * that many blank cells is that row left blank. */
         bool after_header = c->in_t4_header || (c->section == 4 && row == &table->rows[1]);
-        bool blank_t4 = after_header && (int)row->n == flat_cells(4);
+        bool blank_t4 = after_header && tpl_is_flat_width((int)row->n);
         if ((numbers || blank_t4) && (c->in_t4_header || c->section == 4)) {
-            add_obs(c, row, 0, NULL, 0, NULL, true);
+            add_obs(c, table, row, 0, NULL, 0, NULL, true);
             c->last_stat_table = table;
         }
         return;
@@ -328,7 +340,7 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     int article, item;
     const doc_cell *lc = &row->cells[last_label];
     if (numbers == 0 && label_parse_caption(lc->text, lc->len, &article, &item)) {
-        rec_caption *cap = VEC_PUSH(&c->r->a, c->r->captions);
+        rec_caption *cap = VEC_PUSH(&c->r->a, c->r->ev->captions);
         if (cap) {
             cap->article = article;
             cap->item = item;
@@ -349,7 +361,7 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     /* The label is the text before the values. When the whole text run
      * matches nothing, a shorter one may: a value cell holding text
      * ("见附件") is then a bad value, not part of the label. */
-    label_match m[2];
+    label_match m[LABEL_MATCHES];
     int section = c->section >= 2 && c->section <= 4 ? c->section : 0;
     int nm = 0, end = last_label;
     for (int tries = 0; end >= 0 && tries < 4 && !nm; tries++) {
@@ -373,10 +385,10 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
         return; /* a group label on its own line */
     c->in_t4_header = m[0].table->section == 4;
     c->last_stat_table = table;
-    add_obs(c, row, last_label + 1, m, nm, lc, false);
+    add_obs(c, table, row, last_label + 1, m, nm, lc, false);
 }
 
-static void scan_para(scan_ctx *c, const doc_block *b)
+static void scan_para(scan_ctx *c, doc_block *b)
 {
     xxgk_report *r = c->r;
     rec_heading h;
@@ -386,7 +398,7 @@ static void scan_para(scan_ctx *c, const doc_block *b)
      * are kept, so that the checker can say so. */
     if (detect_heading(b->text, b->len, &h) && !c->seen[h.section]) {
         c->seen[h.section] = true;
-        rec_heading *p = VEC_PUSH(&r->a, r->headings);
+        rec_heading *p = VEC_PUSH(&r->a, r->ev->headings);
         if (p) {
             *p = h;
             p->text = arena_strndup(&r->a, b->text, b->len);
@@ -394,11 +406,14 @@ static void scan_para(scan_ctx *c, const doc_block *b)
         }
         c->section = h.section;
         c->in_t4_header = false;
+        b->role = ROLE_HEADING;
+        b->section = (uint8_t)h.section;
         return;
     }
     int article, item;
     if (label_parse_caption(b->text, b->len, &article, &item)) {
-        rec_caption *cap = VEC_PUSH(&r->a, r->captions);
+        b->role = ROLE_CAPTION;
+        rec_caption *cap = VEC_PUSH(&r->a, r->ev->captions);
         if (cap) {
             cap->article = article;
             cap->item = item;
@@ -408,7 +423,7 @@ static void scan_para(scan_ctx *c, const doc_block *b)
         }
         return;
     }
-    rec_para *p = VEC_PUSH(&r->a, r->paras);
+    rec_para *p = VEC_PUSH(&r->a, r->ev->paras);
     if (p) {
         p->section = c->section;
         p->text = b->text;
@@ -419,52 +434,79 @@ static void scan_para(scan_ctx *c, const doc_block *b)
 
 /* ---- format decision ------------------------------------------------- */
 
-static int vote_index(const tpl_table *t)
+#define MAX_VOTES 8
+
+/* The one format a mask names (its place in the list of formats), or -1
+ * when it names several or none. */
+static int single_format(int mask)
 {
-    return t->formats == F2019 ? 0 : t->formats == F2021 ? 1 : -1;
+    if (mask <= 0 || (mask & (mask - 1)))
+        return -1;
+    int i = 0;
+    while (!(mask & 1)) {
+        mask >>= 1;
+        i++;
+    }
+    return i < MAX_VOTES ? i : -1;
 }
 
+/* The format of a matched row: its table's, else the row's own. */
+static int row_vote(const label_match *m)
+{
+    int vi = single_format(m->table->formats);
+    return vi >= 0 ? vi : single_format(m->table->rows[m->index].formats & m->table->formats);
+}
+
+/* The format the tables are in, by the labels that exist in one format
+ * only (a label of several formats votes for none) and the cell count of
+ * rows whose columns differ between formats; the year decides a tie. */
 static xxgk_format decide_format(scan_ctx *c)
 {
-    int votes[2] = {0, 0};
+    int votes[MAX_VOTES] = {0};
     for (size_t i = 0; i < c->obs.n; i++) {
         const obs *o = &c->obs.v[i];
         if (o->flat)
             continue;
         if (o->nmatch == 1) {
-            const label_match *m = &o->match[0];
-            int vi = vote_index(m->table);
-            int rf = m->table->rows[m->index].formats;
-            if (vi < 0)
-                vi = rf == F2019 ? 0 : rf == F2021 ? 1 : -1;
+            int vi = row_vote(&o->match[0]);
             if (vi >= 0)
                 votes[vi] += 2;
-        } else if (o->nmatch == 2) {
-            /* 规章 is in both; its cell count tells which table it is. */
+        } else if (o->nmatch >= 2) {
+            /* 规章 is in several; a cell count only one of them has tells
+             * which table it is. */
             int nvalues = (int)o->row->n - o->first_value;
-            for (int j = 0; j < 2; j++) {
+            for (int j = 0; j < o->nmatch; j++) {
                 const label_match *m = &o->match[j];
                 int ncols = tpl_row_block(m->table, m->index)->ncols;
-                int other = tpl_row_block(o->match[1 - j].table, o->match[1 - j].index)->ncols;
-                int vi = vote_index(m->table);
-                if (vi >= 0 && ncols != other && nvalues == ncols)
+                bool unique = true;
+                for (int k = 0; k < o->nmatch; k++)
+                    unique &= k == j || tpl_row_block(o->match[k].table, o->match[k].index)->ncols != ncols;
+                int vi = single_format(m->table->formats);
+                if (vi >= 0 && unique && nvalues == ncols)
                     votes[vi]++;
             }
         }
     }
-    for (size_t i = 0; i < c->r->headers.n; i++) {
-        const rec_header *h = &c->r->headers.v[i];
-        if (h->table && h->col >= 0 && vote_index(h->table) >= 0)
-            votes[vote_index(h->table)]++;
+    for (size_t i = 0; i < c->r->ev->headers.n; i++) {
+        const rec_header *h = &c->r->ev->headers.v[i];
+        int vi = h->table && h->col >= 0 ? single_format(h->table->formats) : -1;
+        if (vi >= 0)
+            votes[vi]++;
     }
-    /* Only labels found in one format vote; a header matched in both
-     * tables voted for both and cancels out. */
-    if (votes[0] > votes[1])
-        return XXGK_FORMAT_2019;
-    if (votes[1] > votes[0])
-        return XXGK_FORMAT_2021;
+    int best = -1;
+    bool tie = false;
+    for (int i = 0; i < MAX_VOTES && (size_t)i < tpl_format_count(); i++) {
+        if (best < 0 || votes[i] > votes[best]) {
+            best = i;
+            tie = false;
+        } else if (votes[i] == votes[best]) {
+            tie = true;
+        }
+    }
+    if (best >= 0 && !tie && votes[best] > 0)
+        return tpl_format_at((size_t)best)->format;
     xxgk_format by_year = xxgk_format_for_year(c->r->meta.year);
-    return by_year ? by_year : XXGK_FORMAT_2021;
+    return by_year ? by_year : tpl_latest_format();
 }
 
 /* ---- placement ------------------------------------------------------- */
@@ -493,7 +535,7 @@ static void place_cell(xxgk_report *r, int id, const doc_cell *dc, const cell_va
     } else if (v->kind == VALUE_BLANK) {
         cell->kind = XXGK_VALUE_BLANK;
     } else {
-        rec_bad_value *b = VEC_PUSH(&r->a, r->bad_values);
+        rec_bad_value *b = VEC_PUSH(&r->a, r->ev->bad_values);
         if (b) {
             b->cell = id;
             b->text = cell->raw;
@@ -523,7 +565,7 @@ static int fit_values(const doc_row *row, int first, int ncols, int *out_first, 
 static rec_row *new_row_record(xxgk_report *r, const obs *o, const tpl_table *t, int row,
                                int quality, bool foreign, int nvalues, int ncols)
 {
-    rec_row *rr = VEC_PUSH(&r->a, r->rows);
+    rec_row *rr = VEC_PUSH(&r->a, r->ev->rows);
     if (!rr)
         return NULL;
     rr->table = t;
@@ -545,6 +587,91 @@ static rec_row *new_row_record(xxgk_report *r, const obs *o, const tpl_table *t,
     return rr;
 }
 
+#define MAX_VALUE_COLS 16
+
+/* The cells covering each value column of a row, by the document's own
+ * grid (tables read with their spans: HTML, DOCX, PDF): the value cells
+ * from `first` on must cover exactly `ncols` grid columns. Returns
+ * whether they do (slots[k] is then the cell over column k). */
+static bool grid_values(const obs *o, int first, int ncols, const doc_cell **slots)
+{
+    const doc_row *row = o->row;
+    if (!o->table || !o->table->spans || first >= (int)row->n || ncols > MAX_VALUE_COLS)
+        return false;
+    unsigned g0 = row->cells[first].grid, k = 0;
+    for (uint32_t i = (uint32_t)first; i < row->n; i++) {
+        const doc_cell *dc = &row->cells[i];
+        if (dc->grid != g0 + k)
+            return false;
+        for (unsigned s = 0; s < dc->colspan; s++, k++) {
+            if (k >= (unsigned)ncols)
+                return false;
+            slots[k] = dc;
+        }
+    }
+    return k == (unsigned)ncols;
+}
+
+/* A merged cell `dc` over value columns col … col+n-1 of row ri:
+ * nothing placed, recorded once for all the columns it covers. */
+static void record_merged(xxgk_report *r, const tpl_table *t, int ri, int col, int n,
+                          const doc_cell *dc)
+{
+    rec_merged *m = VEC_PUSH(&r->a, r->ev->merged);
+    if (!m)
+        return;
+    for (int j = col; j < col + n && m->ncells < 16; j++)
+        m->cells[m->ncells++] = tpl_cell_at(t, ri, j);
+    m->vertical = dc->continued;
+    m->text = dc->continued ? arena_strndup(&r->a, dc->owner->text, dc->owner->len)
+                            : arena_strndup(&r->a, dc->text, dc->len);
+    m->at = cell_span(dc);
+    m->src = &dc->src;
+}
+
+/* Whether a value cell is part of a merged cell holding something:
+ * the continuation of a cell above that holds a number, or a cell over
+ * several columns that is not blank. Such a cell cannot be placed. A
+ * continuation of an empty cell, or of a label reaching down into the
+ * value columns, is blank: nothing is printed there. */
+static bool is_merged_value(const doc_cell *dc)
+{
+    if (dc->continued) {
+        if (!dc->owner)
+            return false;
+        cell_value v;
+        value_parse(dc->owner->text, dc->owner->len, &v);
+        return v.kind == VALUE_NUMBER;
+    }
+    return dc->colspan > 1 && !text_is_blank(dc->text, dc->len);
+}
+
+/* Places a row by the document's grid: each value column from the cell
+ * over it; a merged cell (continued from above, or over several columns)
+ * places nothing. Returns the cells placed. */
+static int place_by_grid(xxgk_report *r, const tpl_table *t, int ri, const doc_cell **slots,
+                         bool foreign)
+{
+    const tpl_block *b = tpl_row_block(t, ri);
+    int placed = 0;
+    for (int k = 0; k < b->ncols; k++) {
+        const doc_cell *dc = slots[k];
+        if (is_merged_value(dc)) {
+            int n = 1;
+            while (k + n < b->ncols && slots[k + n] == dc)
+                n++;
+            record_merged(r, t, ri, k, n, dc);
+            k += n - 1;
+            continue;
+        }
+        cell_value v;
+        value_parse(dc->text, dc->len, &v);
+        place_cell(r, tpl_cell_at(t, ri, k), dc, &v, b->cols[k].unit, foreign);
+        placed++;
+    }
+    return placed;
+}
+
 /* Places one row's values into the cells of table row `ri`. */
 static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, int quality,
                       bool foreign, int first)
@@ -561,6 +688,14 @@ static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, 
         rr->duplicate = true;
         return;
     }
+    const doc_cell *slots[MAX_VALUE_COLS];
+    if (grid_values(o, first, b->ncols, slots)) {
+        rr->nvalues = b->ncols;
+        rr->extra = 0;
+        rr->placed = place_by_grid(r, t, ri, slots, foreign);
+        r->ev->tables_seen[t->section] += rr->placed > 0;
+        return;
+    }
     for (int k = 0; k < b->ncols; k++) {
         /* Too few cells: only a trailing 总计 is certain (sample 004). */
         int src;
@@ -571,15 +706,18 @@ static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, 
             src = start + n - 1;
         else
             continue;
-        cell_value v;
         const doc_cell *dc = &o->row->cells[src];
+        if (dc->continued && is_merged_value(dc)) {
+            record_merged(r, t, ri, k, 1, dc);
+            continue;
+        }
+        cell_value v;
         value_parse(dc->text, dc->len, &v);
-        place_cell(r, tpl_cell_at(t, ri, k), dc, &v,
-                   b->cols[k].unit, foreign);
+        place_cell(r, tpl_cell_at(t, ri, k), dc, &v, b->cols[k].unit, foreign);
         rr->placed++;
     }
     if (t->section >= 2 && t->section <= 4)
-        r->tables_seen[t->section] += rr->placed > 0;
+        r->ev->tables_seen[t->section] += rr->placed > 0;
 }
 
 /* Table 四 as one row of 15 numbers: its groups side by side. */
@@ -611,7 +749,7 @@ static void place_flat(xxgk_report *r, const obs *o, const tpl_table *t)
             rr->placed++;
         }
     }
-    r->tables_seen[4] += 1;
+    r->ev->tables_seen[4] += 1;
 }
 
 /* The row with the same key in format f's table, when it has as many
@@ -662,8 +800,11 @@ static void place_all(scan_ctx *c, xxgk_format f)
             continue;
         }
         place_row(r, o, m->table, m->index, m->quality, foreign, o->first_value);
-        if (old_label && r->rows.n)
-            r->rows.v[r->rows.n - 1].old_label = true;
+        if (old_label && r->ev->rows.n) {
+            r->ev->rows.v[r->ev->rows.n - 1].old_label = true;
+            r->ev->rows.v[r->ev->rows.n - 1].old_format =
+                tpl_row_format(o->match[0].table, o->match[0].index, f);
+        }
     }
 }
 
@@ -671,10 +812,10 @@ static void place_all(scan_ctx *c, xxgk_format f)
  * placed row, so that a caption citing the wrong item is still placed. */
 static void link_captions(xxgk_report *r)
 {
-    for (size_t i = 0; i < r->captions.n; i++) {
-        rec_caption *cap = &r->captions.v[i];
-        for (size_t j = 0; j < r->rows.n; j++) {
-            const rec_row *row = &r->rows.v[j];
+    for (size_t i = 0; i < r->ev->captions.n; i++) {
+        rec_caption *cap = &r->ev->captions.v[i];
+        for (size_t j = 0; j < r->ev->rows.n; j++) {
+            const rec_row *row = &r->ev->rows.v[j];
             if (row->table->section == 2 && row->at.line > cap->at.line) {
                 cap->block = row->table->rows[row->row].block;
                 break;
@@ -685,63 +826,95 @@ static void link_captions(xxgk_report *r)
 
 /* ---- whole report ---------------------------------------------------- */
 
-/* Reports before 2019 used the 2008-era format: 概述 … 政府信息公开情况
- * 统计表 with 指标名称/计量单位/本年度 (corpus 011). */
-static bool is_old_format(const xxgk_report *r)
+/* Whether the text holds all words of the list (any, when `any`). */
+static bool text_has_words(const xxgk_report *r, tpl_words words, bool any)
 {
-    bool statistic_table = text_contains(r->text, r->size, "指标名称") &&
-                           text_contains(r->text, r->size, "计量单位");
-    bool stat_title = text_contains(r->text, r->size, "政府信息公开情况统计表");
-    int placed = r->tables_seen[2] + r->tables_seen[3] + r->tables_seen[4];
-    if ((statistic_table || stat_title) && placed < 3)
-        return true;
-    return r->meta.year > 2000 && r->meta.year < 2019 && placed == 0;
+    bool all = words != NULL;
+    for (; words && *words; words++) {
+        bool has = text_contains(r->ev->text, r->ev->size, *words);
+        if (any && has)
+            return true;
+        all &= has;
+    }
+    return !any && all;
 }
 
-xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
+/* Reports before the first format used the 2008-era one: 概述 … 政府信息
+ * 公开情况统计表 with 指标名称/计量单位/本年度 (corpus 011). */
+static bool is_old_format(const xxgk_report *r)
+{
+    bool statistic_table = text_has_words(r, tpl_legacy_format.table_words, false);
+    bool stat_title = text_has_words(r, tpl_legacy_format.titles, true);
+    int placed = r->ev->tables_seen[2] + r->ev->tables_seen[3] + r->ev->tables_seen[4];
+    if ((statistic_table || stat_title) && placed < 3)
+        return true;
+    return r->meta.year > 2000 && r->meta.year < tpl_format_at(0)->from_year && placed == 0;
+}
+
+/* The title and the signature (body, date) as the meta data found them. */
+static void mark_meta_roles(const xxgk_report *r, doc *d)
+{
+    const xxgk_meta *m = &r->meta;
+    for (size_t i = 0; i < d->n; i++) {
+        doc_block *b = &d->blocks[i];
+        if (b->kind != DOC_PARA || b->role != ROLE_BODY || !b->line)
+            continue;
+        if (b->line == m->title_line)
+            b->role = ROLE_TITLE;
+        else if (b->line == m->date_line || (b->line == m->body_line && b->line != m->title_line))
+            b->role = ROLE_SIGNATURE;
+    }
+}
+
+xxgk_status recognise(xxgk_report *r, doc *d, xxgk_error *err)
 {
     scan_ctx c;
     memset(&c, 0, sizeof c);
     c.r = r;
     for (size_t i = 0; i < d->n; i++) {
-        const doc_block *b = &d->blocks[i];
+        doc_block *b = &d->blocks[i];
         if (b->kind == DOC_PARA) {
             scan_para(&c, b);
-        } else {
+        } else if (b->kind == DOC_TABLE) {
             for (uint32_t j = 0; j < b->nrows; j++)
                 scan_row(&c, b, &b->rows[j]);
         }
     }
     meta_extract(r, d);
+    mark_meta_roles(r, d);
     xxgk_format f = decide_format(&c);
     place_all(&c, f);
     split_solve(r, f);
     link_captions(r);
-    int placed = r->tables_seen[2] + r->tables_seen[3] + r->tables_seen[4];
+    int placed = r->ev->tables_seen[2] + r->ev->tables_seen[3] + r->ev->tables_seen[4];
     r->meta.format = placed ? f : xxgk_format_for_year(r->meta.year);
 
     if (is_old_format(r)) {
-        r->old_format = true;
+        r->ev->old_format = true;
+        int first = tpl_format_at(0)->from_year;
         if (r->meta.year)
             return error_set(err, XXGK_E_OLD_FORMAT,
-                             "这是%d年度的报告，使用2019年以前的旧格式（政府信息公开情况统计表），"
-                             "不属于2019年或2021年格式，无法按新格式读取",
-                             r->meta.year);
+                             "这是%d年度的报告，使用%d年以前的旧格式（政府信息公开情况统计表），"
+                             "不属于国家统一格式，无法按统一格式读取",
+                             r->meta.year, first);
         return error_set(err, XXGK_E_OLD_FORMAT,
-                         "这是2019年以前旧格式的报告（政府信息公开情况统计表），无法按新格式读取");
+                         "这是%d年以前旧格式的报告（政府信息公开情况统计表），无法按统一格式读取",
+                         first);
     }
-    if (r->headings.n < 2 && placed == 0)
+    if (r->ev->headings.n < 2 && placed == 0)
         return error_set(err, XXGK_E_NOT_REPORT,
                          "不是政府信息公开工作年度报告：没有找到报告的章节标题和统计表");
     /* Ending inside a statistics table, with no section after the
      * tables, means the file was cut off. */
     bool late_section = false;
-    for (size_t i = 0; i < r->headings.n; i++)
-        late_section |= r->headings.v[i].section >= 5;
-    if (!late_section && d->n && d->blocks[d->n - 1].kind == DOC_TABLE &&
-        &d->blocks[d->n - 1] == c.last_stat_table)
+    for (size_t i = 0; i < r->ev->headings.n; i++)
+        late_section |= r->ev->headings.v[i].section >= 5;
+    size_t last = d->n;
+    while (last > 0 && d->blocks[last - 1].kind == DOC_BLANK)
+        last--;
+    if (!late_section && last && &d->blocks[last - 1] == c.last_stat_table)
         return error_set(err, XXGK_E_TRUNCATED,
                          "文件不完整：在第 %u 行的统计表中途结束，后面的章节缺失",
-                         r->nlines);
+                         r->ev->nlines);
     return XXGK_OK;
 }

@@ -60,7 +60,7 @@ const char *xxgk_render_format_extension(xxgk_render_format f)
 xxgk_format render_format_of(const xxgk_report *r)
 {
     const xxgk_meta *m = xxgk_report_meta(r);
-    if (m->format == XXGK_FORMAT_2019 || m->format == XXGK_FORMAT_2021)
+    if (tpl_get(m->format))
         return m->format;
     return xxgk_format_for_year(m->year);
 }
@@ -96,14 +96,13 @@ const char *render_heading(xxgk_format f, int n, char *buf, size_t size)
 
 const char *render_caption(xxgk_format f, int n, char *buf, size_t size)
 {
-    static const char *const numbers[] = {"表一", "表二", "表三"};
     const tpl_table *t = tpl_table_of(f, n);
     if (!t) {
         if (size)
             buf[0] = '\0';
         return buf;
     }
-    snprintf(buf, size, "%s　%s", numbers[n - 2], t->title);
+    snprintf(buf, size, "%s　%s", t->name, t->title);
     return buf;
 }
 
@@ -340,7 +339,7 @@ static xxgk_status check_renderable(const xxgk_report *r, xxgk_error *err)
     if (!r)
         return error_set(err, XXGK_E_USAGE, "没有报告");
     if (render_format_of(r) == XXGK_FORMAT_UNKNOWN)
-        return error_set(err, XXGK_E_USAGE, "报告没有年度或格式（2019/2021），无法按格式生成");
+        return error_set(err, XXGK_E_USAGE, "报告没有年度或格式，无法按格式生成");
     return XXGK_OK;
 }
 
@@ -381,7 +380,9 @@ xxgk_status xxgk_report_render(const xxgk_report *r, xxgk_render_format format, 
         return st;
     int rc = 0;
     switch (format) {
-    case XXGK_RENDER_JSON: rc = xxgk_report_write_model(r, XXGK_MODEL_PRETTY, out); break;
+    case XXGK_RENDER_JSON:
+        rc = xxgk_report_write_model(r, XXGK_MODEL_PRETTY, out) == XXGK_OK ? 0 : -1;
+        break;
     case XXGK_RENDER_TEXT: rc = render_text(r, out); break;
     case XXGK_RENDER_MARKDOWN: rc = render_markdown(r, out); break;
     case XXGK_RENDER_HTML: rc = render_html(r, out); break;
@@ -392,28 +393,6 @@ xxgk_status xxgk_report_render(const xxgk_report *r, xxgk_render_format format, 
     if (rc < 0 || ferror(out))
         return error_set(err, XXGK_E_IO, "写入失败");
     return XXGK_OK;
-}
-
-xxgk_status xxgk_report_check_output(const xxgk_report *r, xxgk_report **checked, xxgk_error *err)
-{
-    *checked = NULL;
-    char *text = NULL;
-    size_t size = 0;
-    FILE *o = open_memstream(&text, &size);
-    if (!o)
-        return error_set(err, XXGK_E_NOMEM, "内存不足");
-    xxgk_status st = xxgk_report_render(r, XXGK_RENDER_TEXT, o, err);
-    if (fclose(o) != 0 && st == XXGK_OK)
-        st = error_set(err, XXGK_E_NOMEM, "内存不足");
-    if (st == XXGK_OK)
-        st = xxgk_report_parse(text, size, xxgk_report_name(r), checked, err);
-    free(text);
-    if (st == XXGK_OK && (st = xxgk_report_check(*checked, NULL)) != XXGK_OK) {
-        xxgk_report_free(*checked);
-        *checked = NULL;
-        return error_set(err, st, "内存不足");
-    }
-    return st;
 }
 
 xxgk_status xxgk_report_render_file(const xxgk_report *r, xxgk_render_format format,

@@ -9,7 +9,7 @@
 #include "render.h"
 #include "report.h"
 
-int xxgk_report_write_model(const xxgk_report *r, int flags, FILE *out)
+xxgk_status xxgk_report_write_model(const xxgk_report *r, int flags, FILE *out)
 {
     json_writer w;
     json_init(&w, out, (flags & XXGK_MODEL_PRETTY) != 0);
@@ -37,5 +37,5 @@ int xxgk_report_write_model(const xxgk_report *r, int flags, FILE *out)
     json_end_object(&w);
     json_end_object(&w);
     fputc('\n', out);
-    return ferror(out) ? -1 : 0;
+    return ferror(out) ? XXGK_E_IO : XXGK_OK;
 }

@@ -62,6 +62,7 @@ typedef struct rec_row {
     bool foreign;           /* a row of the other format */
     bool duplicate;         /* the same row printed twice */
     bool old_label;         /* labelled as in the other format (规范性文件 in 2021) */
+    xxgk_format old_format; /* …the format whose label it is */
     int nvalues, ncols;     /* the row's shape */
     int extra;              /* blank cells past the columns, dropped */
     int placed;             /* cells placed */
@@ -88,6 +89,20 @@ typedef struct rec_para {
     span at;
 } rec_para;
 
+/* A value cell that a merged cell of the document covers: a cell of
+ * the row above reaching down (vertical), or one cell over several
+ * columns (horizontal). Its number is not placed: it cannot be told
+ * which row or column it belongs to. */
+typedef struct rec_merged {
+    int cells[16];        /* the cells it covers */
+    int ncells;
+    bool vertical;
+    const char *text;     /* the merged cell's text ("" when it is the
+                             continuation of one above) */
+    span at;
+    const xxgk_locator *src;
+} rec_merged;
+
 /* A value cell that holds text where a number belongs. */
 typedef struct rec_bad_value {
     int cell;     /* cell id it would have filled, or -1 */
@@ -95,17 +110,19 @@ typedef struct rec_bad_value {
     span at;
 } rec_bad_value;
 
-struct xxgk_report {
-    arena a;
-    const char *name;
-    const char *text;   /* normalised input */
+/* What the recogniser saw on the way from a document to its model: the
+ * text view, the tree, and every heading, caption, row, header and
+ * paragraph it matched, with their places. A report built in code, read
+ * from JSON or loaded from the store has none (xxgk_report.ev == NULL);
+ * the rules that need it (xxgk_rule.needs) then do not run. */
+struct xxgk_evidence {
+    const char *text;   /* the text view (for text inputs, the input) */
     size_t size;
     const char *encoding;
     uint32_t *line_start; /* byte offset of each line */
     uint32_t nlines;
-    xxgk_meta meta;
-    xxgk_cell *cells;   /* indexed by cell id */
-    size_t ncells;
+    const xxgk_locator **cell_src; /* by cell id: where it was read */
+    doc tree;
     int tables_seen[5]; /* rows placed per section 2 … 4 */
     bool old_format;    /* a pre-2019 report */
     VEC(rec_heading) headings;
@@ -114,9 +131,23 @@ struct xxgk_report {
     VEC(rec_header) headers;
     VEC(rec_para) paras;
     VEC(rec_bad_value) bad_values;
-    const char *section_text[7]; /* narrative per section, 0 = preamble */
-    VEC(xxgk_finding) findings;  /* filled by xxgk_report_check */
+    VEC(rec_merged) merged;
     VEC(xxgk_split) splits;      /* runs of glued digits (split.c) */
+};
+
+/* The report: its model (name, meta, cells, sections), the evidence it
+ * was read from when it was read, and the findings of the last check. */
+struct xxgk_report {
+    arena a;
+    const char *name;
+    xxgk_meta meta;
+    xxgk_cell *cells;   /* indexed by cell id */
+    size_t ncells;
+    const char *section_text[7]; /* narrative per section, 0 = preamble */
+    xxgk_evidence *ev;  /* NULL: not read from a document */
+    VEC(xxgk_finding) findings;  /* filled by xxgk_check */
+    VEC(rec_para) model_paras;   /* a model's section texts as paragraphs,
+                                    for the checker (check.c) */
 };
 
 /* A report with no text: every cell absent, nothing recognised; its
@@ -134,8 +165,17 @@ struct json_writer;
 void report_write_meta_json(const xxgk_report *r, struct json_writer *w);
 void report_write_cells_json(const xxgk_report *r, xxgk_format f, struct json_writer *w);
 
-/* Reads the model out of the document (recognise.c). */
-xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err);
+/* Gives the report its evidence: an empty one, in the report's arena
+ * (NULL when out of memory). */
+xxgk_evidence *report_evidence_new(xxgk_report *r);
+
+/* A locator as a JSON object (tree_json.c): kind, `text` when given
+ * (the place in words), then the fields of its kind. */
+void locator_write_json(struct json_writer *w, const xxgk_locator *l, const char *text);
+
+/* Reads the model out of the document (recognise.c) into r, whose
+ * evidence (r->ev) holds the view. */
+xxgk_status recognise(xxgk_report *r, doc *d, xxgk_error *err);
 
 /* Fills section_text from the paragraphs (report.c). */
 void report_collect_sections(xxgk_report *r);

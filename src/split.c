@@ -63,43 +63,10 @@ bool split_is_run(const char *s, size_t len)
 
 /* ---- cell ids ---------------------------------------------------------- */
 
-/* tpl_cell_id() looks keys up by name; the solver asks for the same few
- * hundred cells over and over, so their ids are worked out once. */
-#define ID_TABLES 6
-#define ID_ROWS 40
-#define ID_COLS 8
-
-static const tpl_table *id_tables[ID_TABLES];
-static int id_cache[ID_TABLES][ID_ROWS][ID_COLS];
-static pthread_once_t id_once = PTHREAD_ONCE_INIT;
-
-static void build_ids(void)
-{
-    static const xxgk_format formats[] = {XXGK_FORMAT_2019, XXGK_FORMAT_2021};
-    int n = 0;
-    for (int f = 0; f < 2; f++)
-        for (int sec = 2; sec <= 4; sec++) {
-            const tpl_table *t = tpl_table_of(formats[f], sec);
-            id_tables[n] = t;
-            for (int r = 0; r < ID_ROWS; r++)
-                for (int c = 0; c < ID_COLS; c++) {
-                    const tpl_block *b = r < t->nrows ? tpl_row_block(t, r) : NULL;
-                    id_cache[n][r][c] = b && t->rows[r].key && c < b->ncols
-                                            ? tpl_cell_id(t->id, t->rows[r].key, b->cols[c].key)
-                                            : -1;
-                }
-            n++;
-        }
-}
-
+/* The template's grid answers in constant time. */
 static int cell_id(const tpl_table *t, int row, int col)
 {
-    pthread_once(&id_once, build_ids);
-    for (int i = 0; i < ID_TABLES; i++)
-        if (id_tables[i] == t && row >= 0 && row < ID_ROWS && col >= 0 && col < ID_COLS)
-            return id_cache[i][row][col];
-    const tpl_block *b = tpl_row_block(t, row);
-    return tpl_cell_id(t->id, t->rows[row].key, b->cols[col].key);
+    return tpl_cell_at(t, row, col);
 }
 
 /* ---- runs ------------------------------------------------------------ */
@@ -202,13 +169,13 @@ static bool run_scan(run *u)
 static void find_runs(solver *s)
 {
     xxgk_report *r = s->r;
-    s->runs = calloc(r->rows.n ? r->rows.n : 1, sizeof *s->runs);
+    s->runs = calloc(r->ev->rows.n ? r->ev->rows.n : 1, sizeof *s->runs);
     if (!s->runs) {
         s->failed = true;
         return;
     }
-    for (size_t i = 0; i < r->rows.n; i++) {
-        rec_row *rr = &r->rows.v[i];
+    for (size_t i = 0; i < r->ev->rows.n; i++) {
+        rec_row *rr = &r->ev->rows.v[i];
         if (!rr->table || rr->placed || rr->duplicate || rr->nvalues != 1)
             continue;
         bool flat = rr->table->layout == LAYOUT_FLAT;
@@ -532,7 +499,7 @@ static void place(solver *s, run *u, const cand *c, bool recovered)
     }
     u->rr->placed = u->k;
     if (u->t->section >= 2 && u->t->section <= 4)
-        r->tables_seen[u->t->section]++;
+        r->ev->tables_seen[u->t->section]++;
 }
 
 /* Records the run and places it when one candidate is left: `keep`
@@ -540,7 +507,7 @@ static void place(solver *s, run *u, const cand *c, bool recovered)
 static void record(solver *s, run *u, const bool *keep, outcome o)
 {
     xxgk_report *r = s->r;
-    xxgk_split *sp = VEC_PUSH(&r->a, r->splits);
+    xxgk_split *sp = VEC_PUSH(&r->a, r->ev->splits);
     if (!sp)
         return;
     size_t n = 0, first = 0;
@@ -607,8 +574,8 @@ static void solver_free(solver *s)
  * the solver does no work at all. */
 static bool any_candidate_row(const xxgk_report *r)
 {
-    for (size_t i = 0; i < r->rows.n; i++) {
-        const rec_row *rr = &r->rows.v[i];
+    for (size_t i = 0; i < r->ev->rows.n; i++) {
+        const rec_row *rr = &r->ev->rows.v[i];
         if (rr->table && !rr->placed && !rr->duplicate && rr->nvalues == 1)
             return true;
     }
@@ -671,19 +638,19 @@ bool split_covers_row(const xxgk_report *r, const tpl_table *t, int ri)
     if (ri < 0 || ri >= t->nrows || !t->rows[ri].key)
         return false;
     int id = cell_id(t, ri, 0);
-    for (size_t i = 0; i < r->splits.n; i++)
-        for (size_t k = 0; k < r->splits.v[i].ncells; k++)
-            if (r->splits.v[i].cells[k] == id)
+    for (size_t i = 0; i < r->ev->splits.n; i++)
+        for (size_t k = 0; k < r->ev->splits.v[i].ncells; k++)
+            if (r->ev->splits.v[i].cells[k] == id)
                 return true;
     return false;
 }
 
 size_t xxgk_report_split_count(const xxgk_report *r)
 {
-    return r->splits.n;
+    return r->ev->splits.n;
 }
 
 const xxgk_split *xxgk_report_split(const xxgk_report *r, size_t i)
 {
-    return i < r->splits.n ? &r->splits.v[i] : NULL;
+    return i < r->ev->splits.n ? &r->ev->splits.v[i] : NULL;
 }

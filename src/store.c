@@ -125,15 +125,22 @@ int store_exec(xxgk_store *s, const char *sql)
 
 xxgk_format store_format(int number)
 {
-    return number == 2019 ? XXGK_FORMAT_2019 : number == 2021 ? XXGK_FORMAT_2021
-                                                              : XXGK_FORMAT_UNKNOWN;
+    return tpl_get((xxgk_format)number) ? (xxgk_format)number : XXGK_FORMAT_UNKNOWN;
 }
 
 /* ---- schema --------------------------------------------------------- */
 
-static const char *formats_text(int mask)
+/* The names of the formats in a mask, space-separated ("2019 2021"),
+ * into buf. */
+static const char *formats_text(int mask, char *buf, size_t size)
 {
-    return mask == FBOTH ? "2019 2021" : mask == F2019 ? "2019" : "2021";
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < tpl_format_count(); i++)
+        if (mask & (1 << i))
+            o += (size_t)snprintf(buf + o, o < size ? size - o : 0, "%s%s", o ? " " : "",
+                                  tpl_format_at(i)->code);
+    return buf;
 }
 
 /* Creates `cells` with one column per registry key, in one statement
@@ -166,7 +173,9 @@ static int describe_cell(xxgk_store *s, size_t id)
     sqlite3_bind_int64(st, 2, (sqlite3_int64)id);
     sqlite3_bind_text(st, 3, xxgk_cell_row_label(id), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, xxgk_cell_column_label(id), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, formats_text(tpl_cell(id)->formats), -1, SQLITE_STATIC);
+    char names[64];
+    sqlite3_bind_text(st, 5, formats_text(tpl_cell(id)->formats, names, sizeof names), -1,
+                      SQLITE_TRANSIENT);
     rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
     sqlite3_finalize(st);
     return rc;

@@ -151,13 +151,15 @@ static int chart_bodies(const xxgk_stats *st, FILE *out)
     return rc;
 }
 
-int xxgk_stats_write_svg(const xxgk_stats *st, xxgk_chart chart, FILE *out)
+xxgk_status xxgk_stats_write_svg(const xxgk_stats *st, xxgk_chart chart, FILE *out)
 {
+    int rc;
     switch (chart) {
-    case XXGK_CHART_YEARS: return chart_years(st, out);
-    case XXGK_CHART_OUTCOMES: return chart_outcomes(st, out);
-    case XXGK_CHART_RULES: return chart_rules(st, out);
-    case XXGK_CHART_BODIES: return chart_bodies(st, out);
-    default: return -1;
+    case XXGK_CHART_YEARS: rc = chart_years(st, out); break;
+    case XXGK_CHART_OUTCOMES: rc = chart_outcomes(st, out); break;
+    case XXGK_CHART_RULES: rc = chart_rules(st, out); break;
+    case XXGK_CHART_BODIES: rc = chart_bodies(st, out); break;
+    default: return XXGK_E_USAGE;
     }
+    return rc == 0 ? XXGK_OK : XXGK_E_IO;
 }

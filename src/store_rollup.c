@@ -135,8 +135,9 @@ xxgk_status xxgk_store_rollup(xxgk_store *s, const xxgk_store_filter *f, const c
     if (!err)
         err = &local;
     *out = NULL;
-    if (!f || f->year < 2019)
-        return error_set(err, XXGK_E_USAGE, "汇总需要指定 2019 年或以后的年度");
+    if (!f || !xxgk_format_for_year(f->year))
+        return error_set(err, XXGK_E_USAGE, "汇总需要指定 %d 年或以后的年度",
+                         tpl_format_at(0)->from_year);
     size_t ncells = xxgk_cell_count(), n = 0, dup = 0;
     cell_sum *sums = calloc(ncells, sizeof *sums);
     if (!sums)
@@ -158,7 +159,8 @@ xxgk_status xxgk_store_rollup(xxgk_store *s, const xxgk_store_filter *f, const c
         set_meta(r, f->year, name, n);
         /* The sums of reports that each add up add up too; when they do
          * not, some report broke an identity, and the rollup says so. */
-        check_sums(r);
+        xxgk_check_options sums_only = {NULL, false, "arithmetic"};
+        xxgk_check(r, &sums_only);
         if (r->a.failed) {
             xxgk_report_free(r);
             r = NULL;
