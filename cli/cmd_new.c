@@ -74,12 +74,14 @@ static int parse_args(int argc, char **argv, new_opts *o)
             o->out = v;
         } else if (!strcmp(a, "--blank")) {
             o->blank = true;
+#ifndef XXGK_NO_STORE
         } else if (!strcmp(a, "--from-register")) {
             o->from_register = true;
         } else if (cli_option_value(argc, argv, &i, "--db", &v)) {
             if (!v || !*v)
                 return cli_usage_error("new", "--db 需要数据库文件名");
             o->db = v;
+#endif
         } else if (!strcmp(a, "-f") || !strcmp(a, "--overwrite")) {
             o->overwrite = true;
         } else {
@@ -99,6 +101,7 @@ static int parse_args(int argc, char **argv, new_opts *o)
     return -1;
 }
 
+#ifndef XXGK_NO_STORE
 /* Tables 二–四 of the register (xxgk case tables) into the skeleton: a
  * cell the register computes takes its number, every other cell of
  * the tables is left blank for the clerk. 0, or the exit status. */
@@ -135,6 +138,7 @@ static int from_register(const new_opts *o, xxgk_report *r)
     xxgk_report_free(t);
     return 0;
 }
+#endif
 
 int cmd_new(int argc, char **argv)
 {
@@ -151,10 +155,12 @@ int cmd_new(int argc, char **argv)
         cli_error(NULL, "内存不足");
         return EXIT_TROUBLE;
     }
+#ifndef XXGK_NO_STORE
     if (o.from_register && (rc = from_register(&o, r)) != 0) {
         xxgk_report_free(r);
         return rc;
     }
+#endif
     if (o.date && xxgk_report_set_date(r, o.date) != XXGK_OK) {
         xxgk_report_free(r);
         return cli_usage_error("new", "--date “%s” 不是有效日期（YYYY-MM-DD）", o.date);

@@ -121,9 +121,11 @@ int main(int argc, char **argv)
         return cmd_new(argc - 1, argv + 1);
     if (!strcmp(cmd, "render"))
         return cmd_render(argc - 1, argv + 1);
+#ifndef XXGK_NO_STORE
     if (!strcmp(cmd, "case"))
         return cmd_case(argc - 1, argv + 1);
     if (!strcmp(cmd, "holidays"))
         return cmd_holidays(argc - 1, argv + 1);
+#endif
     return cli_usage_error(NULL, "未知命令 “%s”", cmd);
 }

@@ -862,7 +862,10 @@ int xxgk_calendar_write(const xxgk_calendar *cal, int year, FILE *out);
 
 /* The register lives in the same SQLite file as the report store (xxgk
  * db), in tables of its own (reg_*) with their own schema version
- * (register_schema); docs/register.md. */
+ * (register_schema); docs/register.md. Not in a library built without
+ * the store (XXGK_NO_STORE); dates and the calendar are. */
+#ifndef XXGK_NO_STORE
+
 typedef struct xxgk_register xxgk_register;
 
 /* Opens the register in the store at `path`. Writable: creates the file
@@ -1409,6 +1412,8 @@ xxgk_status xxgk_register_export_xlsx(xxgk_register *reg, const xxgk_case_filter
  * `body` (NULL: all): one all-day event per case on its due date. */
 xxgk_status xxgk_register_write_ics(xxgk_register *reg, const char *body, xxgk_date today,
                                     FILE *out, xxgk_error *err);
+
+#endif /* XXGK_NO_STORE (the register) */
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop
