@@ -1415,6 +1415,217 @@ xxgk_status xxgk_register_write_ics(xxgk_register *reg, const char *body, xxgk_d
 
 #endif /* XXGK_NO_STORE (the register) */
 
+#ifndef XXGK_NO_STORE
+/* ------------------------------------------------------------------ */
+/* The supervising office's desk (xxgk db bodies, status, summary,    */
+/* similar): who has reported, who must correct, what was copied      */
+/* ------------------------------------------------------------------ */
+
+/* The store keeps a roster of the bodies an office supervises (table
+ * `body`, docs/schema.md). A report is matched to a body by its name and
+ * the body's aliases, with the usual variants: with or without 人民政府
+ * (洪泽区政府 = 洪泽区人民政府), with or without the higher levels in
+ * front (淮安市洪泽区人民政府 = 洪泽区人民政府), 街道办事处 = 街道. A name that
+ * matches no body, or more than one, is reported, never guessed. Of the
+ * reports of one body and year only the one imported last is counted
+ * (the others are kept as earlier versions): every command but `query`
+ * sees counted reports only. */
+
+/* How a name matched. */
+typedef enum xxgk_match {
+    XXGK_MATCH_NONE = 0,   /* no body */
+    XXGK_MATCH_ONE,        /* exactly one */
+    XXGK_MATCH_AMBIGUOUS   /* more than one: the candidates are listed */
+} xxgk_match;
+
+/* One body of the roster. Strings are "" when the roster left them
+ * empty, and valid during the callback only. */
+typedef struct xxgk_body {
+    int64_t id;
+    int position;           /* its row in the roster, 1 … */
+    const char *name;       /* 名称 */
+    const char *parent;     /* 上级 */
+    const char *kind;       /* 类别: 乡镇, 街道, 县级部门, 县级人民政府 … */
+    const char *aliases;    /* 别名, separated by ； */
+    const char *years;      /* years with a counted report, "2023 2024" */
+} xxgk_body;
+
+typedef struct xxgk_roster_summary {
+    size_t bodies;          /* bodies in the roster read */
+    size_t added, updated, removed;  /* against the roster stored before */
+    size_t matched;         /* counted reports now matched to a body */
+    size_t unmatched;       /* counted reports whose body is not in it */
+    size_t ambiguous;       /* counted reports whose name fits several */
+} xxgk_roster_summary;
+
+/* Replaces the store's roster with the one in `path`: CSV (UTF-8 with or
+ * without BOM, or GB18030; RFC 4180 quoting) or XLSX (its first sheet),
+ * with a header row naming the columns 名称, 上级, 类别, 别名 (any order;
+ * only 名称 is required; name, parent, kind, aliases also serve). Every
+ * stored report is matched again, the counted report of each body and
+ * year decided again and the rules across years re-applied. Fails with
+ * XXGK_E_USAGE and a message naming the line for a missing column, an
+ * empty or repeated name; XXGK_E_IO, XXGK_E_TOO_LARGE or
+ * XXGK_E_UNSUPPORTED for a file that cannot be read. */
+xxgk_status xxgk_store_import_roster(xxgk_store *store, const char *path,
+                                     xxgk_roster_summary *summary, xxgk_error *err);
+
+/* Calls fn for every body of the roster in roster order; a non-zero
+ * return stops. */
+typedef int (*xxgk_body_fn)(void *ctx, const xxgk_body *body);
+xxgk_status xxgk_store_bodies(xxgk_store *store, xxgk_body_fn fn, void *ctx, xxgk_error *err);
+
+/* What `--body TEXT` stands for, the same in every command: a body of the
+ * roster by name or alias (with the variants above, else a part of its
+ * name), else the bodies named in stored reports the same way. *match
+ * says whether it found one; fn (may be NULL) receives the one name, or
+ * every candidate when ambiguous. */
+typedef void (*xxgk_name_fn)(void *ctx, const char *name);
+xxgk_status xxgk_store_match_body(xxgk_store *store, const char *text, xxgk_match *match,
+                                  xxgk_name_fn fn, void *ctx, xxgk_error *err);
+
+/* A counted report whose body is not in the roster, or fits several. */
+typedef struct xxgk_stray {
+    int64_t report_id;
+    int year;
+    const char *body, *path;
+    xxgk_match match;        /* NONE or AMBIGUOUS */
+    const char *candidates;  /* AMBIGUOUS: the bodies it fits, "、"-separated */
+} xxgk_stray;
+
+/* Calls fn for every selected counted report that the roster does not
+ * match to exactly one body (nothing when there is no roster). */
+typedef int (*xxgk_stray_fn)(void *ctx, const xxgk_stray *stray);
+xxgk_status xxgk_store_strays(xxgk_store *store, const xxgk_store_filter *filter,
+                              xxgk_stray_fn fn, void *ctx, xxgk_error *err);
+
+/* Where a body stands for a year. */
+typedef enum xxgk_desk_state {
+    XXGK_DESK_MISSING = 0,  /* 未报送: no report */
+    XXGK_DESK_SUBMITTED,    /* 已报送: a report without errors */
+    XXGK_DESK_ERRORS,       /* 有错误: its counted report has errors */
+    XXGK_DESK_CORRECTED     /* 已改正: no errors, an earlier version had */
+} xxgk_desk_state;
+
+/* "missing", "submitted", "errors", "corrected"; and 未报送, 已报送, 有错误,
+ * 已改正. */
+const char *xxgk_desk_state_name(xxgk_desk_state state);
+const char *xxgk_desk_state_text(xxgk_desk_state state);
+
+/* A finding a clerk must fix (errors and warnings). */
+typedef struct xxgk_desk_finding {
+    xxgk_severity severity;
+    const char *rule, *message, *expected; /* expected may be NULL */
+} xxgk_desk_finding;
+
+/* One body's line of the status sheet. */
+typedef struct xxgk_desk_row {
+    const char *body, *parent, *kind;  /* kind "" when unknown */
+    xxgk_desk_state state;
+    bool late;              /* 逾期: signed after the statutory date */
+    const char *deadline;   /* that date for its kind, ISO */
+    int64_t report_id;      /* the counted report, 0 when MISSING */
+    const char *name;       /* the body as the report names it */
+    const char *path, *date; /* its file; its 成文日期 (NULL when none) */
+    int versions;           /* reports of the body and year stored */
+    int errors, warnings;   /* of the counted report (-1: not checked) */
+    const char *first_error; /* the first error in words, or NULL */
+    int64_t applications;   /* 本年新收 (t3.new.total), -1 when absent */
+    /* Copied text: the share of the report's sentences found in the
+     * body's report of the year before, and in other bodies' reports of
+     * the year; -1 when there is nothing to compare (no text stored, or
+     * no report of the year before). */
+    double copied_previous, copied_others;
+    size_t sentences;
+    const xxgk_desk_finding *findings; /* errors, then warnings */
+    size_t nfindings;
+} xxgk_desk_row;
+
+/* The status of every rostered body for a year (without a roster: of
+ * every body that reported). */
+typedef struct xxgk_desk {
+    int year;
+    const char *region;     /* the office's region: the most common 上级 of
+                               the roster, or NULL */
+    bool roster;            /* false: no roster, missing bodies unknown */
+    xxgk_desk_row *rows;    /* roster order */
+    size_t nrows;
+    size_t missing, submitted, with_errors, corrected, late;
+    size_t strays;          /* counted reports of the year not matched */
+    size_t superseded;      /* earlier versions of the counted reports: kept,
+                               not counted */
+} xxgk_desk;
+
+xxgk_status xxgk_store_desk(xxgk_store *store, int year, xxgk_desk **out, xxgk_error *err);
+void xxgk_desk_free(xxgk_desk *desk);
+
+/* The status as JSON (one object: year, region, summary, rows), then a
+ * newline. 0, or -1 when writing failed. */
+xxgk_status xxgk_desk_write_json(const xxgk_desk *desk, FILE *out);
+
+/* The sheet a clerk prints and sends back: a title naming the region and
+ * year, one row per body (Chinese headers, landscape A4, 30 bodies a
+ * page), then per body the findings to fix. XLSX, DOCX or HTML (format),
+ * written atomically; an existing file is replaced only with overwrite. */
+xxgk_status xxgk_desk_write_file(const xxgk_desk *desk, xxgk_render_format format,
+                                 const char *path, bool overwrite, xxgk_error *err);
+
+/* Copied text in the counted reports of a year (filter->year required;
+ * the other members of the filter narrow the reports listed, not those
+ * compared with). */
+typedef struct xxgk_similar {
+    int64_t report_id;
+    const char *body;
+    size_t sentences;        /* sentences counted in the report */
+    double previous;         /* share found in the body's previous report,
+                                -1 when there is none */
+    double others;           /* share found in other bodies' reports */
+    const char *closest;     /* the other body sharing most, or NULL */
+    size_t closest_shared;   /* sentences shared with it */
+} xxgk_similar;
+
+/* The selected reports, most copied first. Reports stored without their
+ * sentences (imported before schema version 2 and not imported since)
+ * have sentences 0 and shares -1. */
+xxgk_status xxgk_store_similar(xxgk_store *store, const xxgk_store_filter *filter,
+                               xxgk_similar **out, size_t *n, xxgk_error *err);
+void xxgk_similar_free(xxgk_similar *rows, size_t n);
+
+/* For a finding of a rollup (an identity the summed tables break), the
+ * summed reports that cause it: those whose own tables break the same
+ * identity (at the same row or column), and those that lack some of its
+ * cells while having others. fn receives each body's name and whether
+ * it lacks cells (false: its own numbers break the identity). */
+typedef void (*xxgk_culprit_fn)(void *ctx, const char *body, bool lacks_cells);
+xxgk_status xxgk_store_rollup_culprits(xxgk_store *store, const xxgk_store_filter *filter,
+                                       const xxgk_finding *broken, xxgk_culprit_fn fn,
+                                       void *ctx, xxgk_error *err);
+
+/* Export options: the column headers are Chinese (表三 … 自然人) unless
+ * keys is set (the cell keys, as before); only the cells of the formats
+ * the selected reports are in are written. */
+typedef struct xxgk_export_options {
+    bool keys;
+} xxgk_export_options;
+
+xxgk_status xxgk_store_export_csv_with(xxgk_store *store, const xxgk_store_filter *filter,
+                                       const xxgk_export_options *options, FILE *out,
+                                       xxgk_error *err);
+xxgk_status xxgk_store_export_xlsx_with(xxgk_store *store, const xxgk_store_filter *filter,
+                                        const xxgk_export_options *options, const char *path,
+                                        xxgk_error *err);
+
+/* A chart as xxgk_stats_write_svg draws it, with a note under it (such as
+ * the rostered bodies without a report); note may be NULL. */
+xxgk_status xxgk_stats_write_svg_note(const xxgk_stats *stats, xxgk_chart chart, const char *note,
+                              FILE *out);
+
+/* The rostered bodies without a counted report for `year`, in roster
+ * order, through fn. Nothing when there is no roster. */
+xxgk_status xxgk_store_missing_bodies(xxgk_store *store, int year, xxgk_name_fn fn, void *ctx,
+                                      xxgk_error *err);
+#endif /* XXGK_NO_STORE */
+
 #if defined(__GNUC__)
 #pragma GCC visibility pop
 #endif

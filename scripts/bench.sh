@@ -34,6 +34,9 @@ echo "($files files)"
 # at 100,000 stored reports (bench/store.sh).
 bench/store.sh "$build"
 
+# ---- the desk (issue 13): status and copied text at 10,000 and 200,000 ------
+bench/desk.sh "$build"
+
 # ---- rows that lost their cell separators (issue 7) ------------------------
 # Milliseconds per report to read a crawler dump, split its glued rows and
 # check it: the fixtures, the corpus dumps when present, and a worst case

@@ -23,6 +23,8 @@ packages=(
   # sample to PDF (about 200 MB once; the test takes seconds), with CJK
   # fonts to set it in and poppler to read the PDF back
   libreoffice-writer-nogui fonts-noto-cjk poppler-utils
+  # the desk's test reads the summary workbook back through LibreOffice Calc
+  libreoffice-calc-nogui
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(pandoc time)

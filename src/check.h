@@ -95,5 +95,6 @@ void check_placeholders(xxgk_report *r, const xxgk_report *previous);
 /* check_years.c */
 void check_carry_over(xxgk_report *r, const xxgk_report *previous);
 void check_in_force(xxgk_report *r, const xxgk_report *previous);
+void check_copied_text(xxgk_report *r, const xxgk_report *previous);
 
 #endif

@@ -1,11 +1,14 @@
 /*
  * check_years.c — rules across two reports of the same body for
  * consecutive years: last year's 结转下年度继续办理 is this year's 上年结转
- * (per column), and, as a hint, the stock of documents in force.
+ * (per column), as a hint the stock of documents in force, and the share
+ * of this year's text copied from last year's.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "sentences.h"
 
 /* Whether the two reports are the same body's for consecutive years,
  * each in a known format. */
@@ -64,4 +67,29 @@ void check_in_force(xxgk_report *r, const xxgk_report *prev)
             before + made - repealed);
         finding_expect(r, f, "通常应为 %lld", before + made - repealed);
     }
+}
+
+/* More than half of this year's sentences found in last year's report
+ * (sentences.h: numbers, names and self-references set aside) is what
+ * assessors call 照抄照搬. Reports without text (loaded from the store)
+ * have no sentences and are not judged here. */
+void check_copied_text(xxgk_report *r, const xxgk_report *prev)
+{
+    if (!consecutive(r, prev))
+        return;
+    uint64_t *now = NULL, *before = NULL;
+    size_t nnow = 0, nbefore = 0;
+    if (sentences_hash(r, &now, &nnow) == 0 && sentences_hash(prev, &before, &nbefore) == 0 &&
+        nnow >= SENTENCE_MIN_COUNT) {
+        size_t shared = sentences_shared(now, nnow, before, nbefore);
+        if ((double)shared > SENTENCE_COPIED_SHARE * (double)nnow) {
+            xxgk_finding *f = finding_add(
+                r, "text-copied", SEV_DEFAULT, (span){heading_line(r, 1), 0, 0}, NULL, 0,
+                "正文%zu句中有%zu句（%zu%%）与%d年度报告相同", nnow, shared,
+                (shared * 100 + nnow / 2) / nnow, prev->meta.year);
+            finding_expect(r, f, "相同的不宜超过一半");
+        }
+    }
+    free(now);
+    free(before);
 }

@@ -199,6 +199,12 @@ static const rule_def static_rules[] = {
      "现行有效件数与上年数字对不上",
      "一般而言，本年现行有效件数＝上年现行有效件数＋本年制发件数－本年废止件数。修订、清理或机构调整"
      "可能使其不成立，故仅作提示。", XXGK_NEEDS_PREVIOUS}, check_in_force},
+    {{"text-copied", XXGK_WARNING, "across-years", FMT21 "“三、工作要求（四）”；条例第四十七条",
+      "正文一半以上与上一年度报告相同",
+      "年度报告应如实总结本年度的工作。正文的句子一半以上与本机关上一年度报告相同（数字、年份、机关"
+      "名称和“我镇”“我局”等自称不计），多为照搬往年报告只改数字。格式要求严禁照抄照搬、敷衍应付，"
+      "评估时照搬过半的报告会被扣分。请按本年度实际情况重写总体情况、存在问题和改进措施。",
+      XXGK_NEEDS_PREVIOUS}, check_copied_text},
 };
 
 /* The catalogue: the static rules with the arithmetic rules of the

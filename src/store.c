@@ -17,8 +17,10 @@
 #include "number.h"
 #include "template.h"
 
-/* Version 1: report, cells (one column per cell key), finding, cell_key. */
-#define SCHEMA_VERSION 1
+/* Version 1: report, cells (one column per cell key), finding, cell_key.
+ * Version 2: the roster, counted reports, findings across years, hashed
+ * sentences (store_migrate.c). */
+#define SCHEMA_VERSION 2
 
 static const char schema_v1[] =
     "CREATE TABLE schema_version(version INTEGER NOT NULL);"
@@ -191,6 +193,17 @@ static int create_schema(xxgk_store *s)
     return rc;
 }
 
+/* Brings a store of `version` (0: empty) up to SCHEMA_VERSION, one step
+ * per version, inside the caller's transaction. A new version adds its
+ * step at the end. */
+static int upgrade(xxgk_store *s, int version)
+{
+    int rc = version == 0 ? create_schema(s) : SQLITE_OK;
+    if (rc == SQLITE_OK && version < 2)
+        rc = store_migrate_v2(s);
+    return rc;
+}
+
 /* Adds a column to `cells` for every registry key the store lacks (a new
  * format version adds keys; none is ever renamed) and records the keys
  * in cell_key. Runs inside the caller's transaction. */
@@ -266,9 +279,11 @@ static xxgk_status prepare_schema(xxgk_store *s, const char *path, xxgk_error *e
     if (version == 0 && s->read_only)
         return error_set(err, XXGK_E_USAGE, "%s：数据库为空，请先用 xxgk db import 导入报告",
                          path);
+    if (version < SCHEMA_VERSION && s->read_only)
+        return XXGK_E_EMPTY; /* the caller upgrades it through a writable connection */
     if (!s->read_only && store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
         return store_fail(s, err, path);
-    int rc = version == 0 ? create_schema(s) : SQLITE_OK;
+    int rc = version < SCHEMA_VERSION ? upgrade(s, version) : SQLITE_OK;
     bool missing = false;
     if (rc == SQLITE_OK)
         rc = sync_cell_columns(s, &missing);
@@ -284,15 +299,12 @@ static xxgk_status prepare_schema(xxgk_store *s, const char *path, xxgk_error *e
     return XXGK_OK;
 }
 
-xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
-                            xxgk_error *err)
+/* Opens the store at path as xxgk_store_open does, without the upgrade
+ * of an older store when read-only: XXGK_E_EMPTY (no message) then. */
+static xxgk_status open_store(const char *path, bool read_only, xxgk_store **out,
+                              xxgk_error *err)
 {
     *out = NULL;
-    if (!path || !*path)
-        return error_set(err, XXGK_E_USAGE, "没有给出数据库文件");
-    if (read_only && access(path, F_OK) != 0)
-        return error_set(err, XXGK_E_IO, "%s：数据库不存在，请先用 xxgk db import 导入报告",
-                         path);
     xxgk_store *s = calloc(1, sizeof *s);
     if (!s)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
@@ -308,7 +320,9 @@ xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
     /* WAL: readers never block the importer, and a killed importer
      * leaves every committed report and nothing of the one in flight.
      * synchronous=NORMAL keeps that against a crash of the process (only
-     * a power cut may lose the last commits, never consistency). */
+     * a power cut may lose the last commits, never consistency).
+     * xxgk_store_close turns WAL off again, so that no -wal and -shm
+     * files stay beside the store once a command has ended. */
     if (!read_only)
         store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
     store_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
@@ -323,11 +337,71 @@ xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
     return XXGK_OK;
 }
 
+/* Whether the database at path is in WAL mode (its header says so: byte
+ * 18 is 2), as an import killed before it could close leaves it. */
+static bool left_in_wal(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char head[20];
+    bool wal = f && fread(head, 1, sizeof head, f) == sizeof head &&
+               !memcmp(head, "SQLite format 3", 15) && head[18] == 2;
+    if (f)
+        fclose(f);
+    return wal;
+}
+
+/* Folds a WAL left behind back into the database and turns WAL off, so
+ * that reading leaves no -wal or -shm file; without waiting: while an
+ * importer is at work, its WAL stays (and it removes it when it ends). */
+static void fold_wal(const char *path)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) ==
+        SQLITE_OK) {
+        sqlite3_busy_timeout(db, 0);
+        sqlite3_exec(db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    }
+    sqlite3_close(db);
+}
+
+xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
+                            xxgk_error *err)
+{
+    *out = NULL;
+    if (!path || !*path)
+        return error_set(err, XXGK_E_USAGE, "没有给出数据库文件");
+    if (read_only && access(path, F_OK) != 0)
+        return error_set(err, XXGK_E_IO, "%s：数据库不存在，请先用 xxgk db import 导入报告",
+                         path);
+    if (read_only && left_in_wal(path))
+        fold_wal(path); /* a killed import's WAL */
+    xxgk_status st = open_store(path, read_only, out, err);
+    if (st != XXGK_E_EMPTY || !read_only)
+        return st;
+    /* An older store opened for reading: upgraded once through a
+     * writable connection, then opened as asked. */
+    xxgk_store *w = NULL;
+    xxgk_error why = {0};
+    st = open_store(path, false, &w, &why);
+    xxgk_store_close(w);
+    if (st != XXGK_OK)
+        return error_set(err, st, "%s：数据库是旧版本，需要升级但无法写入（%s）", path,
+                         why.message);
+    return open_store(path, true, out, err);
+}
+
 void xxgk_store_close(xxgk_store *s)
 {
     if (!s)
         return;
+    if (!s->read_only) {
+        /* not waiting: another importer still using the WAL keeps it */
+        sqlite3_busy_timeout(s->db, 0);
+        store_exec(s, "PRAGMA journal_mode=DELETE");
+    }
     sqlite3_close(s->db);
+    free(s->body_text);
+    free(s->body_keys);
     free(s);
 }
 
@@ -359,18 +433,28 @@ static bool balanced(const char *sql)
 sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char *cols,
                            const char *join, const char *tail, xxgk_error *err)
 {
+    return store_select_where(s, f, cols, join, NULL, tail, err);
+}
+
+sqlite3_stmt *store_select_where(xxgk_store *s, const xxgk_store_filter *f, const char *cols,
+                                 const char *join, const char *cond, const char *tail,
+                                 xxgk_error *err)
+{
     static const xxgk_store_filter none = {0};
     if (!f)
         f = &none;
+    const char *keys = NULL;
+    if (f->body && *f->body && store_body_keys(s, f->body, &keys, err) != XXGK_OK)
+        return NULL;
     sbuf sql = {0};
     sbuf_addf(&sql, "SELECT %s FROM report JOIN cells ON cells.report_id = report.id", cols);
     if (join)
         sbuf_addf(&sql, " %s", join);
-    sbuf_add(&sql, " WHERE report.current = 1");
+    sbuf_add(&sql, " WHERE " STORE_COUNTED);
     if (f->year)
         sbuf_add(&sql, " AND report.year = ?1");
-    if (f->body && *f->body)
-        sbuf_add(&sql, " AND instr(report.body, ?2) > 0");
+    if (keys)
+        sbuf_add(&sql, " AND report.body_key IN (SELECT value FROM json_each(?2))");
     if (f->errors > 0)
         sbuf_add(&sql, " AND report.errors > 0");
     else if (f->errors < 0)
@@ -386,6 +470,8 @@ sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char
         }
         sbuf_addf(&sql, " AND (%s)", f->where);
     }
+    if (cond)
+        sbuf_addf(&sql, " AND (%s)", cond);
     if (tail)
         sbuf_addf(&sql, " %s", tail);
     if (sql.failed) {
@@ -409,8 +495,8 @@ sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char
     }
     if (f->year)
         sqlite3_bind_int(st, 1, f->year);
-    if (f->body && *f->body)
-        sqlite3_bind_text(st, 2, f->body, -1, SQLITE_TRANSIENT);
+    if (keys)
+        sqlite3_bind_text(st, 2, keys, -1, SQLITE_TRANSIENT);
     if (f->rule && *f->rule)
         sqlite3_bind_text(st, 3, f->rule, -1, SQLITE_TRANSIENT);
     return st;

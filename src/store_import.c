@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "sentences.h"
 #include "store.h"
 #include "store_sha256.h"
 #include "store_write.h"
@@ -36,6 +37,9 @@ typedef struct job {
     char sha[65];
     size_t size;
     xxgk_report *report; /* NULL when failed or known */
+    uint64_t *sentences; /* its hashed sentences (sentences.h) */
+    size_t nsentences;
+    bool hashed;         /* sentences made (out of memory: not stored) */
     xxgk_error err;      /* err.status != OK when failed */
 } job;
 
@@ -45,7 +49,9 @@ typedef struct file_list {
 } file_list;
 
 /* Content hashes already in the store, sorted, for workers to skip
- * unchanged files without parsing them. Read-only once workers run. */
+ * unchanged files without parsing them. Read-only once workers run.
+ * Reports stored without their sentences (before schema version 2) are
+ * left out, so that their files are read once more to add them. */
 typedef struct hash_set {
     uint8_t (*v)[32];
     size_t n;
@@ -176,7 +182,10 @@ static bool load_known(xxgk_store *s, hash_set *h)
 {
     sqlite3_stmt *st;
     size_t cap = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT sha256 FROM report", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT sha256 FROM report WHERE id IN"
+                           " (SELECT report_id FROM sentence_set)",
+                           -1, &st, NULL) != SQLITE_OK)
         return false;
     bool ok = true;
     while (ok && sqlite3_step(st) == SQLITE_ROW) {
@@ -251,11 +260,12 @@ static void run_job(pipeline *p, job *j)
     j->size = size;
     if (p->known.n && bsearch(digest, p->known.v, p->known.n, 32, cmp_hash)) {
         j->known = true;
-    } else if (xxgk_report_parse(data, size, j->path, &j->report, &j->err) == XXGK_OK &&
-               p->check) {
-        /* Rules across years need the body's previous report, which may
-         * not be stored yet: `xxgk db diff` applies them. */
-        j->checked = xxgk_report_check(j->report, NULL) == XXGK_OK;
+    } else if (xxgk_report_parse(data, size, j->path, &j->report, &j->err) == XXGK_OK) {
+        /* The rules across years need the body's other reports: the
+         * writer applies them on the stored ones (store_years.c). */
+        if (p->check)
+            j->checked = xxgk_report_check(j->report, NULL) == XXGK_OK;
+        j->hashed = sentences_hash(j->report, &j->sentences, &j->nsentences) == 0;
     }
     free(data);
 }
@@ -298,15 +308,22 @@ static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_ev
     }
     const char *path = j->canon; /* the same file named two ways is one path */
     bool current = false, changed = false;
+    store_sentences sent = {j->sentences, j->nsentences};
     if (store_writer_lookup(w, j->sha, &ev->report_id, &current)) {
         xxgk_status st = store_writer_adopt(w, ev->report_id, current, path, &changed, err);
+        if (st == XXGK_OK && j->report && j->hashed)
+            st = store_writer_fill_sentences(w, ev->report_id, j->report->meta.year, &sent, err);
         ev->outcome = changed ? XXGK_IMPORT_VERSION : XXGK_IMPORT_UNCHANGED;
         *(changed ? &sum->versions : &sum->unchanged) += 1;
         return st;
     }
     if (!j->report && /* known to the workers but gone since: parse it here */
-        xxgk_report_read_file(j->path, &j->report, &j->err) == XXGK_OK && check)
-        j->checked = xxgk_report_check(j->report, NULL) == XXGK_OK;
+        xxgk_report_read_file(j->path, &j->report, &j->err) == XXGK_OK) {
+        if (check)
+            j->checked = xxgk_report_check(j->report, NULL) == XXGK_OK;
+        j->hashed = sentences_hash(j->report, &j->sentences, &j->nsentences) == 0;
+        sent = (store_sentences){j->sentences, j->nsentences};
+    }
     if (!j->report) {
         ev->outcome = XXGK_IMPORT_FAILED;
         ev->error = &j->err;
@@ -315,12 +332,13 @@ static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_ev
     }
     bool versioned = false;
     xxgk_status st = store_writer_put(w, path, j->sha, j->size, j->report, j->checked,
-                                      &ev->report_id, &versioned, err);
+                                      j->hashed ? &sent : NULL, &ev->report_id, &versioned,
+                                      err);
     if (st != XXGK_OK)
         return st;
     ev->outcome = versioned ? XXGK_IMPORT_VERSION : XXGK_IMPORT_NEW;
     *(versioned ? &sum->versions : &sum->added) += 1;
-    if (j->checked && xxgk_report_count(j->report, XXGK_ERROR) > 0)
+    if (j->checked && store_writer_errors(w, ev->report_id) > 0)
         sum->with_errors++;
     return XXGK_OK;
 }
@@ -343,6 +361,8 @@ static xxgk_status write_all(pipeline *p, store_writer *w, const xxgk_import_opt
             opt->on_file(opt->ctx, &ev);
         xxgk_report_free(j->report);
         j->report = NULL;
+        free(j->sentences);
+        j->sentences = NULL;
         pthread_mutex_lock(&p->mu);
         p->written = i + 1;
         if (st != XXGK_OK)
@@ -418,6 +438,7 @@ xxgk_status xxgk_store_import(xxgk_store *s, const char *const *paths, size_t np
     pthread_mutex_destroy(&p.mu);
     for (size_t i = 0; i < files.n; i++) {
         xxgk_report_free(files.v[i].report);
+        free(files.v[i].sentences);
         free(files.v[i].path);
         free(files.v[i].canon);
     }

@@ -351,6 +351,46 @@ static void model_rules(void)
     xxgk_report_free(m);
 }
 
+/* text-copied: last year's text with only the numbers changed fires it;
+ * rewriting three of the five sentences (two remain: 40%) does not. */
+static void copied_text_rule(void)
+{
+    builder prev = builder_default(), cur = builder_default();
+    prev.year = 2021;
+    prev.self = "我街道"; /* self-references are set aside: still the same text */
+    char *pt = builder_text(&prev), *ct = builder_text(&cur);
+    xxgk_report *p = parse_and_check(pt, NULL);
+    xxgk_report *c = parse_and_check(ct, p);
+    CHECK(p && c);
+    CHECK_INT(count_rule(c, "text-copied"), 1);
+    bool fired = c && count_rule(c, "text-copied") == 1;
+    for (size_t i = 0; c && i < xxgk_report_finding_count(c); i++) {
+        const xxgk_finding *f = xxgk_report_finding(c, i);
+        if (!strcmp(f->rule, "text-copied")) {
+            CHECK(strstr(f->message, "正文5句中有5句（100%）与2021年度报告相同") != NULL);
+            CHECK_INT(f->severity, XXGK_WARNING);
+        }
+    }
+    xxgk_report_free(c);
+    CHECK(text_replace(&ct, "坚持以公开为常态、不公开为例外", "围绕优化营商环境，重点公开惠企政策") == 0);
+    CHECK(text_replace(&ct, "政府信息公开工作仍有不足，下一步将加强培训",
+                       "网站栏目更新不够及时，明年将每月开展一次检查") == 0);
+    CHECK(text_replace(&ct, "本年度未收取信息处理费。", "本机关全年没有收取任何信息处理费用。") == 0);
+    c = parse_and_check(ct, p);
+    CHECK_INT(count_rule(c, "text-copied"), 0);
+    CHECK_INT(count_rule(c, "fee-statement-missing"), 0);
+    if (fired && c && count_rule(c, "text-copied") == 0)
+        mark_tested("text-copied");
+    xxgk_report_free(c);
+    /* without last year's report the rule has nothing to compare with */
+    c = parse_and_check(pt, NULL);
+    CHECK_INT(count_rule(c, "text-copied"), 0);
+    xxgk_report_free(c);
+    xxgk_report_free(p);
+    free(pt);
+    free(ct);
+}
+
 static void catalogue_is_complete(void)
 {
     /* every rule has all its texts, and ids are unique */
@@ -391,6 +431,7 @@ const struct unit_case unit_cases[] = {
     {"date_rules", date_rules},
     {"across_years_rules", across_years_rules},
     {"model_rules", model_rules},
+    {"copied_text_rule", copied_text_rule},
     {"catalogue_is_complete", catalogue_is_complete},
     {NULL, NULL},
 };
