@@ -166,6 +166,11 @@ xxgk_register *case_open(case_args *a, bool write)
         return NULL;
     }
     xxgk_register_set_actor(reg, actor(a));
+    /* XXGK_TODAY=YYYY-MM-DD: the day taken for today (replays, tests). */
+    const char *today = getenv("XXGK_TODAY");
+    xxgk_date d;
+    if (today && *today && xxgk_date_parse(today, &d))
+        xxgk_register_set_today(reg, d);
     return reg;
 }
 

@@ -445,7 +445,7 @@ int case_due(case_args *a)
     if (!reg)
         return EXIT_TROUBLE;
     if (!on)
-        on = xxgk_date_today();
+        on = xxgk_register_today(reg);
     xxgk_due_item *items = NULL;
     size_t n = 0;
     xxgk_error err = {0};

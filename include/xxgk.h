@@ -884,6 +884,14 @@ int xxgk_register_schema_version(void);
  * change fails with XXGK_E_USAGE until it is set. The string is copied. */
 xxgk_status xxgk_register_set_actor(xxgk_register *reg, const char *who);
 
+/* The day the register takes for today (0: the real one, the default):
+ * no fact may be dated after it, and reads "as of today" use it. For
+ * replaying a register as it was, and for tests that must not depend on
+ * the machine's clock. Always XXGK_OK. */
+xxgk_status xxgk_register_set_today(xxgk_register *reg, xxgk_date today);
+/* The register's today: the one set, else the real one. */
+xxgk_date xxgk_register_today(const xxgk_register *reg);
+
 /* The calendar deadlines are computed with: the shipped notices, each
  * replaced by a notice imported into this register. Owned by reg. */
 const xxgk_calendar *xxgk_register_calendar(const xxgk_register *reg);
@@ -1192,7 +1200,7 @@ typedef struct xxgk_case xxgk_case;
 enum { XXGK_CASE_EXPLAIN = 1 << 0 /* keep the day-by-day count */ };
 
 /* Loads case `id` as its events make it, with its deadlines as of `today`
- * (0: as of the real today), computed with the register's calendar.
+ * (0: the register's today), computed with the register's calendar.
  * Free with xxgk_case_free. XXGK_E_USAGE when there is no such case. */
 xxgk_status xxgk_case_load(xxgk_register *reg, int64_t id, xxgk_date today, int flags,
                            xxgk_case **out, xxgk_error *err);

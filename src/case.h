@@ -189,8 +189,12 @@ struct xxgk_register {
     char *actor;
     xxgk_calendar *cal;
     int depth;               /* nesting of reg_begin */
+    xxgk_date today;         /* xxgk_register_set_today, 0: the real today */
     sqlite3_stmt *stmts[Q_COUNT];
 };
+
+/* The register's today: the one set, else the real one. */
+xxgk_date reg_today(const xxgk_register *reg);
 
 /* The statement q, reset with its bindings cleared; NULL (err set) when
  * it cannot be prepared. */

@@ -49,7 +49,7 @@ xxgk_status xxgk_register_doc_add(xxgk_register *reg, const xxgk_document *in, i
         *id = 0;
     if (reg_writable(reg, err) != XXGK_OK)
         return err->status;
-    xxgk_date today = xxgk_date_today();
+    xxgk_date today = reg_today(reg);
     if (!in->body || !*in->body || !in->title || !*in->title || !in->made)
         return error_set(err, XXGK_E_USAGE, "登记文件须写明机关、标题和制发日期");
     if ((unsigned)in->kind > XXGK_DOC_OTHER)
@@ -96,7 +96,7 @@ static xxgk_status doc_set(xxgk_register *reg, int64_t id, const char *column, c
 {
     if (reg_writable(reg, err) != XXGK_OK)
         return err->status;
-    if (!date || date > xxgk_date_today())
+    if (!date || date > reg_today(reg))
         return error_set(err, XXGK_E_USAGE, "%s应为不晚于今天的日期", label);
     if (reg_begin(reg, err) != XXGK_OK)
         return err->status;
@@ -240,7 +240,7 @@ xxgk_status xxgk_register_docs(xxgk_register *reg, const char *body, int year, b
     sqlite3_bind_int(st, 2, year);
     sqlite3_bind_int(st, 3, include_void);
     if (!today)
-        today = xxgk_date_today();
+        today = reg_today(reg);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         xxgk_document d = {0};

@@ -193,7 +193,7 @@ static xxgk_status load(xxgk_register *reg, int64_t id, xxgk_date today, int fla
     arena_init(&cs->a, 8192);
     case_event *ev = NULL;
     size_t n = 0;
-    fold_env env = {reg->cal, today ? today : xxgk_date_today()};
+    fold_env env = {reg->cal, today ? today : reg_today(reg)};
     xxgk_status st = case_read_events(reg, id, &cs->a, &cs->c, &ev, &n, err);
     if (st == XXGK_OK)
         st = case_fold(&cs->c, ev, n, 0, &env, false, err);
@@ -368,7 +368,7 @@ xxgk_status xxgk_register_due(xxgk_register *reg, const char *body, xxgk_date on
     *items = NULL;
     *n = 0;
     if (!on)
-        on = xxgk_date_today();
+        on = reg_today(reg);
     xxgk_case_filter f = {body, 0, -1, true, false};
     int64_t *ids;
     size_t nids;

@@ -185,7 +185,7 @@ static xxgk_status record(xxgk_register *reg, int64_t id, case_event *e, xxgk_er
     case_state c;
     case_event *events = NULL;
     size_t n = 0;
-    fold_env env = {reg->cal, xxgk_date_today()};
+    fold_env env = {reg->cal, reg_today(reg)};
     char *before = NULL;
     xxgk_status st = case_read_events(reg, id, &a, &c, &events, &n, err);
     if (st == XXGK_OK)
@@ -296,7 +296,7 @@ xxgk_status xxgk_case_add(xxgk_register *reg, const xxgk_application *app, int64
     xxgk_date_split(app->received, &y, &m, &d);
     case_init(&c, &a, 0, app->body, y, 0, app->ledger_key);
     case_event e = {.kind = EV_RECEIVED, .app = *app};
-    fold_env env = {reg->cal, xxgk_date_today()};
+    fold_env env = {reg->cal, reg_today(reg)};
     xxgk_status st = case_apply(&c, &e, &env, true, err);
     if (st == XXGK_OK)
         st = check_link(reg, app->linked, app->body, err);

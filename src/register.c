@@ -311,6 +311,22 @@ xxgk_status xxgk_register_set_actor(xxgk_register *reg, const char *who)
     return XXGK_OK;
 }
 
+xxgk_status xxgk_register_set_today(xxgk_register *reg, xxgk_date today)
+{
+    reg->today = today;
+    return XXGK_OK;
+}
+
+xxgk_date reg_today(const xxgk_register *reg)
+{
+    return reg->today ? reg->today : xxgk_date_today();
+}
+
+xxgk_date xxgk_register_today(const xxgk_register *reg)
+{
+    return reg_today(reg);
+}
+
 const xxgk_calendar *xxgk_register_calendar(const xxgk_register *reg)
 {
     return reg->cal;

@@ -26,7 +26,9 @@ static void open_register(void)
         fprintf(stderr, "open: %s\n", err.message);
         exit(2);
     }
+    xxgk_register_set_today(reg, xxgk_date_make(2026, 12, 7));
 }
+
 
 static int64_t add(const char *body, const char *date, xxgk_applicant who)
 {
@@ -84,6 +86,20 @@ static size_t events(int64_t id)
     size_t n = c ? xxgk_case_event_count(c) : 0;
     xxgk_case_free(c);
     return n;
+}
+
+/* The register's today is the one set; "after today" follows it. */
+static void today_is_settable(void)
+{
+    CHECK_INT(xxgk_register_today(reg), D("2026-12-07"));
+    xxgk_register_set_actor(reg, "张科员");
+    REFUSED(xxgk_case_add(reg, &(xxgk_application){"时钟局", D("2026-12-08"), 0, 0, "x", 0, 0, 0, 0,
+                                                   0},
+                          NULL, E),
+            "晚于今天");
+    OK(xxgk_case_add(reg, &(xxgk_application){"时钟局", D("2026-12-07"), 0, 0, "x", 0, 0, 0, 0, 0},
+                     NULL, E));
+    xxgk_register_set_actor(reg, NULL);
 }
 
 static void actor_required(void)
@@ -415,6 +431,7 @@ static void close_register(void)
 
 const struct unit_case unit_cases[] = {
     {"open", open_register},
+    {"today_is_settable", today_is_settable},
     {"actor_required", actor_required},
     {"adding", adding},
     {"outcomes", outcomes},

@@ -38,6 +38,8 @@ static void open_register(void)
         exit(2);
     }
     xxgk_register_set_actor(reg, "测试");
+    /* Dates up to the end of 2026 are in the past, whatever the clock. */
+    xxgk_register_set_today(reg, xxgk_date_make(2026, 12, 7));
 }
 
 static int64_t received(const char *date)
