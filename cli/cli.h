@@ -19,6 +19,8 @@ int cmd_db(int argc, char **argv);
 int cmd_recover(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_case(int argc, char **argv);
+int cmd_holidays(int argc, char **argv);
 
 /* "xxgk: FILE: message" on stderr. */
 void cli_error(const char *file, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -27,6 +27,10 @@ static const char usage[] =
     "          many reports in an SQLite store: import, rollup, diff, stats, export, charts\n"
     "  recover 恢复丢失分隔符的表格数字（网页抓取文本），列出每一行的拆分\n"
     "          show how table rows printed without cell separators were split\n"
+    "  case    申请登记簿：收到即登记，按工作日计算并逐日说明法定期限，生成表二至表四\n"
+    "          the register of applications: deadlines computed and explained, tables\n"
+    "  holidays 计算期限所用的放假安排（法定节假日、调休上班日），列出或导入\n"
+    "          the official holidays and make-up workdays: list, import\n"
     "\n"
     "通用选项 Options:\n"
     "  -h, --help      显示帮助 show help\n"
@@ -117,5 +121,11 @@ int main(int argc, char **argv)
         return cmd_new(argc - 1, argv + 1);
     if (!strcmp(cmd, "render"))
         return cmd_render(argc - 1, argv + 1);
+#ifndef XXGK_NO_STORE
+    if (!strcmp(cmd, "case"))
+        return cmd_case(argc - 1, argv + 1);
+    if (!strcmp(cmd, "holidays"))
+        return cmd_holidays(argc - 1, argv + 1);
+#endif
     return cli_usage_error(NULL, "未知命令 “%s”", cmd);
 }

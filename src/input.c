@@ -22,8 +22,20 @@ xxgk_status error_set(xxgk_error *err, xxgk_status status, const char *fmt, ...)
         err->status = status;
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
         va_end(ap);
+        /* A message cut to fit must not end inside a UTF-8 character. */
+        if (n >= (int)sizeof err->message) {
+            size_t len = strlen(err->message), k = len;
+            while (k > 0 && ((unsigned char)err->message[k - 1] & 0xC0) == 0x80)
+                k--;
+            if (k > 0 && (unsigned char)err->message[k - 1] >= 0xC0) {
+                unsigned char lead = (unsigned char)err->message[k - 1];
+                size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+                if (len - (k - 1) < need)
+                    err->message[k - 1] = '\0';
+            }
+        }
     }
     return status;
 }
