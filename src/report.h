@@ -180,9 +180,9 @@ xxgk_status report_read_path(const char *path, char **data, size_t *size, xxgk_e
 
 /* The JSON of the model (output.c): the "meta" object, and the "cells"
  * object in format f's order; shared by parse, check and render. */
-struct json_writer;
-void report_write_meta_json(const xxgk_report *r, struct json_writer *w);
-void report_write_cells_json(const xxgk_report *r, xxgk_format f, struct json_writer *w);
+struct jw_writer;
+void report_write_meta_json(const xxgk_report *r, struct jw_writer *w);
+void report_write_cells_json(const xxgk_report *r, xxgk_format f, struct jw_writer *w);
 
 /* Gives the report its evidence: an empty one, in the report's arena
  * (NULL when out of memory). */
@@ -190,7 +190,7 @@ xxgk_evidence *report_evidence_new(xxgk_report *r);
 
 /* A locator as a JSON object (tree_json.c): kind, `text` when given
  * (the place in words), then the fields of its kind. */
-void locator_write_json(struct json_writer *w, const xxgk_locator *l, const char *text);
+void locator_write_json(struct jw_writer *w, const xxgk_locator *l, const char *text);
 
 /* Reads the model out of the document (recognise.c) into r, whose
  * evidence (r->ev) holds the view. */
