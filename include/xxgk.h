@@ -643,6 +643,13 @@ typedef struct xxgk_split {
                                 only the row's own rule was used */
     bool too_many;           /* the search gave up: ncandidates is a lower
                                 bound */
+    bool syntax_only;        /* UNIQUE because the cells' syntax allows no
+                                other split (as many digits as cells):
+                                placed whatever the sum rules say */
+    const bool *settled;     /* AMBIGUOUS: per cell, whether every fitting
+                                split cuts it alike; those cells are placed
+                                (flagged XXGK_CELL_RECOVERED); NULL if none */
+    size_t nsettled;
 } xxgk_split;
 
 /* The runs found in a report, in the order of its text. */

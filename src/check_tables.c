@@ -278,14 +278,47 @@ void check_units(xxgk_report *r, const xxgk_report *previous)
     }
 }
 
+/* A table printed in another format than the report's other tables
+ * (a 2021 report that kept the 2019 table 二): the cells both formats
+ * have are read; the others are kept under their own keys, flagged
+ * foreign, and listed here. */
+static void check_table_format(xxgk_report *r, int section, bool first_year)
+{
+    xxgk_format tf = r->ev->table_format[section];
+    int ids[64];
+    size_t n = 0;
+    for (size_t id = 0; id < r->ncells && n < 64; id++)
+        if ((r->cells[id].flags & XXGK_CELL_FOREIGN) && r->cells[id].kind != XXGK_VALUE_ABSENT &&
+            tpl_cell(id)->table->section == section)
+            ids[n++] = (int)id;
+    span at = {0, 0, 0};
+    for (size_t i = 0; i < r->ev->rows.n && !at.line; i++)
+        if (r->ev->rows.v[i].table->section == section)
+            at = r->ev->rows.v[i].at;
+    xxgk_finding *f = finding_add(
+        r, "format-version", first_year ? XXGK_WARNING : SEV_DEFAULT, at, ids, n,
+        "%s使用了%s年格式，其余统计表为%s年格式：两种格式共有的栏已读取，另有%zu栏不属于%s年格式，"
+        "按原栏目保留，未计入本报告的统计",
+        table_name_of(section), xxgk_format_name(tf), xxgk_format_name(r->meta.format), n,
+        xxgk_format_name(r->meta.format));
+    finding_place(f, section, NULL, NULL);
+    finding_expect(r, f, "%s应使用%s年格式", table_name_of(section), xxgk_format_name(r->meta.format));
+}
+
 /* The tables' format against the year the report is for (the formats'
- * years are data, template_data.c). In a format's first year the old one
- * was still accepted: only a warning. */
+ * years are data, template_data.c), and each table's against the
+ * report's. In a format's first year the old one was still accepted:
+ * only a warning. */
 void check_format_version(xxgk_report *r, const xxgk_report *previous)
 {
     (void)previous;
     int year = r->meta.year;
     xxgk_format want = xxgk_format_for_year(year);
+    bool first_year = want && year == tpl_get(want)->from_year;
+    for (int s = 2; s <= 4; s++)
+        if (r->ev && r->ev->table_format[s] && r->meta.format &&
+            r->ev->table_format[s] != r->meta.format && r->ev->tables_seen[s])
+            check_table_format(r, s, first_year);
     if (!year || !want || !r->meta.format || want == r->meta.format)
         return;
     if (r->ev && !r->ev->tables_seen[2] && !r->ev->tables_seen[3])
@@ -293,7 +326,6 @@ void check_format_version(xxgk_report *r, const xxgk_report *previous)
     span at = {0, 0, 0};
     for (size_t i = 0; r->ev && i < r->ev->rows.n && !at.line; i++)
         at = r->ev->rows.v[i].at;
-    bool first_year = year == tpl_get(want)->from_year;
     xxgk_finding *f = finding_add(r, "format-version", first_year ? XXGK_WARNING : SEV_DEFAULT, at,
                                   NULL, 0, "%d年度报告的统计表使用了%s年格式", year,
                                   xxgk_format_name(r->meta.format));

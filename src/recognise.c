@@ -548,42 +548,48 @@ static int row_vote(const label_match *m)
     return vi >= 0 ? vi : single_format(m->table->rows[m->index].formats & m->table->formats);
 }
 
-/* The format the tables are in, by the labels that exist in one format
- * only (a label of several formats votes for none) and the cell count of
- * rows whose columns differ between formats; the year decides a tie. */
-static xxgk_format decide_format(scan_ctx *c)
+/* Votes per section (1 … 4; 0 unused) and format index: the labels
+ * that exist in one format only (a label of several formats votes for
+ * none) and the cell count of rows whose columns differ between formats. */
+static void count_votes(const scan_ctx *c, int votes[5][MAX_VOTES])
 {
-    int votes[MAX_VOTES] = {0};
+    memset(votes, 0, sizeof(int) * 5 * MAX_VOTES);
     for (size_t i = 0; i < c->obs.n; i++) {
         const obs *o = &c->obs.v[i];
-        if (o->flat)
+        if (o->flat || o->nmatch == 0)
             continue;
+        int *v = votes[o->match[0].table->section];
         if (o->nmatch == 1) {
             int vi = row_vote(&o->match[0]);
             if (vi >= 0)
-                votes[vi] += 2;
-        } else if (o->nmatch >= 2) {
-            /* 规章 is in several; a cell count only one of them has tells
-             * which table it is. */
-            int nvalues = (int)o->row->n - o->first_value;
-            for (int j = 0; j < o->nmatch; j++) {
-                const label_match *m = &o->match[j];
-                int ncols = tpl_row_block(m->table, m->index)->ncols;
-                bool unique = true;
-                for (int k = 0; k < o->nmatch; k++)
-                    unique &= k == j || tpl_row_block(o->match[k].table, o->match[k].index)->ncols != ncols;
-                int vi = single_format(m->table->formats);
-                if (vi >= 0 && unique && nvalues == ncols)
-                    votes[vi]++;
-            }
+                v[vi] += 2;
+            continue;
+        }
+        /* 规章 is in several; a cell count only one of them has tells
+         * which table it is. */
+        int nvalues = (int)o->row->n - o->first_value;
+        for (int j = 0; j < o->nmatch; j++) {
+            const label_match *m = &o->match[j];
+            int ncols = tpl_row_block(m->table, m->index)->ncols;
+            bool unique = true;
+            for (int k = 0; k < o->nmatch; k++)
+                unique &= k == j || tpl_row_block(o->match[k].table, o->match[k].index)->ncols != ncols;
+            int vi = single_format(m->table->formats);
+            if (vi >= 0 && unique && nvalues == ncols)
+                v[vi]++;
         }
     }
     for (size_t i = 0; i < c->r->ev->headers.n; i++) {
         const rec_header *h = &c->r->ev->headers.v[i];
         int vi = h->table && h->col >= 0 ? single_format(h->table->formats) : -1;
         if (vi >= 0)
-            votes[vi]++;
+            votes[h->table->section][vi]++;
     }
+}
+
+/* The format with most votes; 0 on a tie or without votes. */
+static xxgk_format winner(const int *votes)
+{
     int best = -1;
     bool tie = false;
     for (int i = 0; i < MAX_VOTES && (size_t)i < tpl_format_count(); i++) {
@@ -594,10 +600,38 @@ static xxgk_format decide_format(scan_ctx *c)
             tie = true;
         }
     }
-    if (best >= 0 && !tie && votes[best] > 0)
-        return tpl_format_at((size_t)best)->format;
+    return best >= 0 && !tie && votes[best] > 0 ? tpl_format_at((size_t)best)->format : 0;
+}
+
+/* The format of the report's tables, and of each table on its own
+ * (table_format[2 … 4]). Most reports print all tables in one format,
+ * decided by all their votes; the year decides a tie. When the tables
+ * vote for different formats — a 2021 report that kept the 2019 table
+ * 二 — the report's format is the year's if some table is in it, and a
+ * table the formats print differently (表二) is read in its own format;
+ * rows of a table the formats share are foreign rows (format-row). */
+static xxgk_format decide_format(scan_ctx *c, xxgk_format table_format[5])
+{
+    int votes[5][MAX_VOTES], all[MAX_VOTES] = {0};
+    count_votes(c, votes);
+    for (int s = 0; s < 5; s++)
+        for (int i = 0; i < MAX_VOTES; i++)
+            all[i] += votes[s][i];
     xxgk_format by_year = xxgk_format_for_year(c->r->meta.year);
-    return by_year ? by_year : tpl_latest_format();
+    xxgk_format f = winner(all), own[5] = {0};
+    bool mixed = false, year_table = false;
+    for (int s = 2; s <= 4; s++) {
+        own[s] = winner(votes[s]);
+        mixed |= own[s] && f && own[s] != f;
+        year_table |= own[s] && own[s] == by_year;
+    }
+    if (!f || (mixed && year_table))
+        f = by_year ? by_year : f ? f : tpl_latest_format();
+    for (int s = 2; s <= 4; s++) {
+        const tpl_table *t = own[s] ? tpl_table_of(own[s], s) : NULL;
+        table_format[s] = t && t != tpl_table_of(f, s) ? own[s] : f;
+    }
+    return f;
 }
 
 /* ---- whole report ---------------------------------------------------- */
@@ -659,8 +693,9 @@ xxgk_status recognise(xxgk_report *r, doc *d, xxgk_error *err)
     loose_flush(&c);
     meta_extract(r, d);
     mark_meta_roles(r, d);
-    xxgk_format f = decide_format(&c);
-    place_all(&c, f);
+    xxgk_format f = decide_format(&c, r->ev->table_format);
+    r->meta.format = f; /* cells outside it are foreign (cell_foreign) */
+    place_all(&c);
     split_solve(r, f);
     link_captions(r);
     int placed = r->ev->tables_seen[2] + r->ev->tables_seen[3] + r->ev->tables_seen[4];

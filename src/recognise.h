@@ -84,9 +84,10 @@ void loose_flush(scan_ctx *c);
 void add_obs(scan_ctx *c, const doc_block *table, const doc_row *row, int first_value,
              const label_match *m, int nm, const doc_cell *label, bool flat);
 
-/* Places every observation into the cells of format f (recognise_place.c),
- * and links table 二's captions to the blocks whose rows follow them. */
-void place_all(scan_ctx *c, xxgk_format f);
+/* Places every observation into the cells of its table's format
+ * (r->ev->table_format; recognise_place.c), and links table 二's
+ * captions to the blocks whose rows follow them. */
+void place_all(scan_ctx *c);
 void link_captions(xxgk_report *r);
 
 #endif

@@ -24,7 +24,7 @@ static void place_cell(xxgk_report *r, int id, const doc_cell *dc, const cell_va
     cell->column = s.col;
     cell->length = s.len;
     cell->raw = arena_strndup(&r->a, dc->text, dc->len);
-    cell->flags = v->flags | (foreign ? XXGK_CELL_FOREIGN : 0);
+    cell->flags = v->flags | (cell_foreign(r, id, foreign) ? XXGK_CELL_FOREIGN : 0);
     if (v->kind == VALUE_NUMBER) {
         cell->kind = XXGK_VALUE_NUMBER;
         xxgk_decimal d = v->num;
@@ -269,27 +269,37 @@ static bool translate_row(const label_match *m, xxgk_format f, label_match *out)
     return true;
 }
 
-void place_all(scan_ctx *c, xxgk_format f)
+/* The match to place an observation by: the one in its table's format
+ * (table_format, recognise.c), else the first. */
+static const label_match *match_in_format(const xxgk_report *r, const obs *o)
+{
+    const label_match *m = &o->match[0];
+    for (int j = 0; j < o->nmatch; j++) {
+        const label_match *mj = &o->match[j];
+        if (mj->table->formats & format_mask(r->ev->table_format[mj->table->section]))
+            m = mj;
+    }
+    return m;
+}
+
+void place_all(scan_ctx *c)
 {
     xxgk_report *r = c->r;
-    int mask = format_mask(f);
     for (size_t i = 0; i < c->obs.n; i++) {
         const obs *o = &c->obs.v[i];
         if (o->flat) {
-            place_flat(r, o, tpl_table_of(f, 4));
+            place_flat(r, o, tpl_table_of(r->ev->table_format[4], 4));
             continue;
         }
-        /* The match in the report's own format, else the other's. */
-        const label_match *m = &o->match[0];
-        for (int j = 0; j < o->nmatch; j++)
-            if (o->match[j].table->formats & mask)
-                m = &o->match[j];
+        const label_match *m = match_in_format(r, o);
+        xxgk_format tf = r->ev->table_format[m->table->section];
+        int mask = format_mask(tf);
         /* An old label for a row the format still has, with as many
          * columns (规范性文件 in a 2021 table 二, corpus 020): the row of
-         * the report's own format, flagged as an old label. */
+         * the table's own format, flagged as an old label. */
         label_match own;
         bool old_label = false;
-        if (!(m->table->formats & mask) && translate_row(m, f, &own)) {
+        if (!(m->table->formats & mask) && translate_row(m, tf, &own)) {
             m = &own;
             old_label = true;
         }
@@ -306,7 +316,7 @@ void place_all(scan_ctx *c, xxgk_format f)
         if (old_label && r->ev->rows.n) {
             r->ev->rows.v[r->ev->rows.n - 1].old_label = true;
             r->ev->rows.v[r->ev->rows.n - 1].old_format =
-                tpl_row_format(o->match[0].table, o->match[0].index, f);
+                tpl_row_format(o->match[0].table, o->match[0].index, tf);
         }
     }
 }

@@ -142,6 +142,10 @@ struct xxgk_evidence {
     const xxgk_locator **cell_src; /* by cell id: where it was read */
     doc tree;
     int tables_seen[5]; /* rows placed per section 2 … 4 */
+    xxgk_format table_format[5]; /* the format each table (section 2 … 4)
+                                    was printed in; differs from the
+                                    report's only where the formats have
+                                    tables of their own (表二) */
     bool old_format;    /* a pre-2019 report */
     VEC(rec_heading) headings;
     VEC(rec_caption) captions;
@@ -183,6 +187,15 @@ xxgk_status report_read_path(const char *path, char **data, size_t *size, xxgk_e
 struct jw_writer;
 void report_write_meta_json(const xxgk_report *r, struct jw_writer *w);
 void report_write_cells_json(const xxgk_report *r, xxgk_format f, struct jw_writer *w);
+
+/* Whether cell `id`, read from a row of the other format (row_foreign)
+ * or not, is outside the report's format: it is then kept under its own
+ * key and flagged XXGK_CELL_FOREIGN (a 2019 table 二 in a 2021 report
+ * keeps 上一年项目数量 so; its 处理决定数量 is a 2021 cell). */
+static inline bool cell_foreign(const xxgk_report *r, int id, bool row_foreign)
+{
+    return row_foreign || !xxgk_format_has_cell(r->meta.format, (size_t)id);
+}
 
 /* Gives the report its evidence: an empty one, in the report's arena
  * (NULL when out of memory). */
