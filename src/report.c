@@ -84,7 +84,7 @@ static xxgk_status parse_text(xxgk_report *r, const input_text *in, xxgk_error *
 static const char *content_name(input_kind kind)
 {
     switch (kind) {
-    case INPUT_ZIP: return "DOCX";
+    case INPUT_ZIP: return "DOCX/XLSX";
     case INPUT_HTML: return "网页";
     case INPUT_OLE2: return "DOC/WPS";
     case INPUT_CRAWL: return "网页抓取文本";
@@ -118,7 +118,10 @@ static xxgk_status parse_tree(xxgk_report *r, doc *d, const char *encoding, inpu
     if (match != view && doc_rebase(d, match, match_size) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     r->ev->tree = *d;
-    return recognise(r, &r->ev->tree, err);
+    st = recognise(r, &r->ev->tree, err);
+    if (st == XXGK_OK && d->fill_in)
+        xxgk_report_complete_totals(r); /* a workbook a person filled in */
+    return st;
 }
 
 static xxgk_status parse_input(xxgk_report *r, const char *data, size_t size, xxgk_error *err)
