@@ -117,7 +117,7 @@ int cmd_new(int argc, char **argv)
                                    ? XXGK_RENDER_XLSX
                                    : XXGK_RENDER_JSON;
         if (xxgk_report_render_file(r, f, o.out, o.overwrite, &err) != XXGK_OK) {
-            cli_error(NULL, "%s", err.message);
+            cli_error_from(o.out, err.message);
             status = EXIT_TROUBLE;
         }
     } else if (xxgk_report_write_model(r, XXGK_MODEL_PRETTY, stdout) != XXGK_OK) {

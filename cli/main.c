@@ -48,6 +48,16 @@ void cli_error(const char *file, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+void cli_error_from(const char *file, const char *message)
+{
+    size_t n = file ? strlen(file) : 0;
+    if (n && !strncmp(message, file, n) && !strncmp(message + n, "：", strlen("：")))
+        message += n + strlen("：");
+    else if (n && !strncmp(message, file, n) && !strncmp(message + n, ": ", 2))
+        message += n + 2;
+    cli_error(file, "%s", message);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;

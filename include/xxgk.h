@@ -740,7 +740,11 @@ typedef enum xxgk_render_format {
     XXGK_RENDER_MARKDOWN, /* Markdown with pipe tables */
     XXGK_RENDER_HTML,     /* one self-contained, printable, accessible page */
     XXGK_RENDER_DOCX,     /* Word, official layout, GB/T 9704 page set-up */
-    XXGK_RENDER_XLSX      /* the three tables on their own sheets */
+    XXGK_RENDER_XLSX,     /* the fill-in workbook: 正文 and the three tables
+                             with formulas and checks (xxgk new -o .xlsx) */
+    XXGK_RENDER_PDF       /* the DOCX converted by LibreOffice (headless;
+                             XXGK_E_UNSUPPORTED naming the package when it
+                             is not installed) */
 } xxgk_render_format;
 
 /* The format named "docx", "html", "md", "txt", … (also "markdown",

@@ -222,7 +222,7 @@ static xxgk_status slurp(FILE *f, const char *path, char **data, size_t *size, x
             if (ferror(f)) {
                 int e = errno;
                 free(buf);
-                return error_set(err, XXGK_E_IO, "读取失败：%s", strerror(e));
+                return error_set(err, XXGK_E_IO, "读取失败：%s", sys_error_text(e));
             }
             break;
         }
@@ -242,7 +242,7 @@ xxgk_status report_read_path(const char *path, char **data, size_t *size, xxgk_e
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
-        return error_set(err, XXGK_E_IO, "无法打开：%s", strerror(errno));
+        return error_set(err, XXGK_E_IO, "无法打开：%s", sys_error_text(errno));
     xxgk_status st = slurp(f, path, data, size, err);
     if (!is_stdin)
         fclose(f);
