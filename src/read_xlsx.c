@@ -182,7 +182,16 @@ static void put_table(rx *x, size_t k, const row_span *rows, size_t n)
     for (size_t r = 0; r < n; r++) {
         xxgk_locator rl = where(x, k, rows[r].row, c0);
         doc_row *dr = doc_put_row(x->d, t, &rl);
-        for (uint32_t col = c0; dr && col <= c1; col++) {
+        /* the row ends at its last cell written or merged over: a plain
+         * workbook's short rows are not padded with blanks */
+        uint32_t end = c0;
+        for (size_t i = rows[r].first; i < rows[r].end; i++)
+            if (in_area(s, s->cells[i].row, s->cells[i].col) && s->cells[i].col > end)
+                end = s->cells[i].col;
+        for (uint32_t col = end + 1; col <= c1; col++)
+            if (merge_at(s, rows[r].row, col))
+                end = col;
+        for (uint32_t col = c0; dr && col <= end; col++) {
             const xlsx_range *m = merge_at(s, rows[r].row, col);
             uint32_t last = m && m->c1 <= c1 ? m->c1 : col;
             if (m && m->c0 < col && m->c0 >= c0)
