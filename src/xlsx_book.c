@@ -501,7 +501,8 @@ static xxgk_status read_sheets(zip_t *za, xlsx_book *b, char **parts, xxgk_error
         if (status == XXGK_OK)
             status = read_sheet(b, &b->sheets[i], xml, n, parts[i], &ss, st, err);
         free(xml);
-        qsort(b->sheets[i].cells, b->sheets[i].ncells, sizeof(xlsx_cell), cell_order);
+        if (b->sheets[i].ncells > 1)
+            qsort(b->sheets[i].cells, b->sheets[i].ncells, sizeof(xlsx_cell), cell_order);
     }
     xlsx_shared_free(&ss);
     free(st);
