@@ -437,7 +437,11 @@ static void docx_merged_cells(void)
         CHECK(styles && strstr(styles, "w:eastAsia=\"仿宋_GB2312\""));
         CHECK(styles && strstr(styles, "方正小标宋简体") && strstr(styles, "黑体"));
         CHECK(fonts && strstr(fonts, "<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>"));
-        CHECK(fonts && strstr(fonts, "<w:altName w:val=\"KaiTi\"/>"));
+        /* the free faces install-deps.sh installs, as fallbacks */
+        CHECK(fonts && strstr(fonts, "<w:font w:name=\"楷体\"><w:altName w:val=\"AR PL UKai CN\"/>"));
+        CHECK(fonts && strstr(fonts, "<w:font w:name=\"仿宋\"><w:altName w:val=\"Noto Serif CJK SC\"/>"));
+        /* table text not on the body's line grid */
+        CHECK(styles && strstr(styles, "<w:snapToGrid w:val=\"0\"/>"));
         free(docxml);
         free(styles);
         free(fonts);
@@ -457,7 +461,7 @@ static void html_page(void)
         CHECK_INT(count(html, "<caption>"), 3);
         CHECK_INT(count(html, "<h1>"), 1);
         CHECK_INT(count(html, "<h2 "), 6);
-        CHECK(strstr(html, "<th scope=\"rowgroup\" rowspan=\"20\">三、本年度办理结果</th>"));
+        CHECK(strstr(html, "<th scope=\"rowgroup\" class=\"vert\" rowspan=\"20\">三、本年度办理结果</th>"));
         CHECK(strstr(html, "<th scope=\"rowgroup\" rowspan=\"8\">（三）不予公开</th>"));
         CHECK(strstr(html, "<th scope=\"colgroup\" colspan=\"10\">行政诉讼</th>"));
         CHECK(strstr(html, "<th scope=\"col\" rowspan=\"2\">自然人</th>"));
