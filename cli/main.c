@@ -72,7 +72,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cli_finish_stdout(int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "xxgk: 写入标准输出失败：%s\n", strerror(errno));
+        fprintf(stderr, "xxgk: 写入标准输出失败：%s\n", xxgk_system_error_text(errno));
         return EXIT_TROUBLE;
     }
     return status;

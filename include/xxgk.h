@@ -994,6 +994,12 @@ xxgk_status xxgk_store_missing_bodies(xxgk_store *store, int year, xxgk_name_fn 
  * (the rule total-computed reports each as a note). */
 size_t xxgk_report_complete_totals(xxgk_report *report);
 
+/* A system error (an errno value) in Chinese for the common ones
+ * (文件或目录不存在, 没有权限, 磁盘空间不足, …), else the C library's
+ * text: every message the library and the command print is Chinese
+ * where the text is ours. */
+const char *xxgk_system_error_text(int errnum);
+
 #if defined(__GNUC__)
 #pragma GCC visibility pop
 #endif

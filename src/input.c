@@ -218,3 +218,8 @@ const char *sys_error_text(int errnum)
     default: return strerror(errnum);
     }
 }
+
+const char *xxgk_system_error_text(int errnum)
+{
+    return sys_error_text(errnum);
+}
