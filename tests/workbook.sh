@@ -150,6 +150,21 @@ else
   "$xxgk" render "$tmp/y.xlsx" -o "$tmp/y.pdf" 2>"$tmp/err" && head -c 5 "$tmp/y.pdf" | grep -q '%PDF' \
     && ok || bad "render -o y.pdf: $(cat "$tmp/err")"
 fi
+# render refuses a report without 成文日期 unless --force; placeholders
+# are reported by check (placeholder-left) and refused by render.
+"$xxgk" new --year 2024 --body 青山镇人民政府 -o "$tmp/nodate.json" || bad "new json"
+"$xxgk" check "$tmp/nodate.json" > "$tmp/check.out" 2>&1
+check "check a skeleton exit" "$?" 1
+check "placeholders reported" "$(grep -c 'placeholder-left' "$tmp/check.out")" 6
+grep -q 'fee-statement-contradiction' "$tmp/check.out" && bad "the placeholder fires the fee rule" || ok
+sed 's/【待填写】//g' "$tmp/nodate.json" > "$tmp/nodate2.json"
+"$xxgk" render "$tmp/nodate2.json" -o "$tmp/nodate.docx" 2>"$tmp/err"
+check "render without a date" "$?" 1
+grep -q '^xxgk: .*nodate2.json: 报告没有成文日期' "$tmp/err" && ok || bad "date message: $(cat "$tmp/err")"
+[[ -e $tmp/nodate.docx ]] && bad "written without a date" || ok
+"$xxgk" render --force "$tmp/nodate2.json" -o "$tmp/nodate.docx" 2>/dev/null
+check "render --force without a date" "$?" 0
+
 XXGK_SOFFICE=/nonexistent "$xxgk" render "$tmp/y.xlsx" -o "$tmp/z.pdf" 2>"$tmp/err"
 check "render pdf without LibreOffice" "$?" 2
 grep -q 'libreoffice-writer-nogui' "$tmp/err" && ok || bad "package not named: $(cat "$tmp/err")"
