@@ -473,8 +473,9 @@ static void write_table_sheet(lxw_workbook *wb, const xlsx_formats *x, const xxg
                          (lxw_col_t)(g->ncols - 1));
     if (g->head_rows)
         worksheet_repeat_rows(ws, FIRST_ROW, (lxw_row_t)(FIRST_ROW + g->head_rows - 1));
-    snprintf(buf, sizeof buf, "&L&\"仿宋\"&10%s&C&\"黑体\"&11%s　%s&R&\"仿宋\"&10%d年度",
-             meta->body ? meta->body : "", t->name, t->title, meta->year);
+    /* (a font size code takes the digits after it: the year goes first) */
+    snprintf(buf, sizeof buf, "&L%s&C%s　%s&R%d年度", meta->body ? meta->body : "", t->name,
+             t->title, meta->year);
     worksheet_set_header(ws, buf);
     worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
     worksheet_freeze_panes(ws, (lxw_row_t)(FIRST_ROW + g->head_rows), (lxw_col_t)g->label_cols);

@@ -16,7 +16,7 @@
 
 #include "render_xlsx.h"
 
-enum { TEXT_WIDTH = 78, SPARE_ROWS = 2 };
+enum { TEXT_WIDTH = 66, SPARE_ROWS = 2 };
 
 /* A row tall enough for a paragraph of n bytes of mostly CJK text. */
 static double para_height(const char *s, size_t n)
@@ -119,7 +119,7 @@ void xlsx_write_text_sheet(lxw_workbook *wb, const xlsx_formats *x, const xxgk_r
     row = write_signature(ws, x, r, row);
     worksheet_set_paper(ws, 9);
     worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_set_margins(ws, 0.8, 0.8, 1.0, 1.0);
+    worksheet_set_margins(ws, 0.7, 0.7, 0.9, 0.9);
     worksheet_print_area(ws, 0, 0, row - 1, 0);
     worksheet_set_footer(ws, "&C第 &P 页");
     xlsx_protect(ws, true);
