@@ -14,6 +14,8 @@ static const char new_usage[] =
     "生成一份完整的年度报告模型（JSON）：按年度选用的格式（2019年版或2021年版）、三张统计表的\n"
     "每一栏、各部分应写内容的提示文字（含“" XXGK_PLACEHOLDER "”标记）。填写后用 xxgk render 生成\n"
     "Word、网页等格式。\n"
+    "-o 文件名以 .xlsx 结尾时生成填报工作簿：“正文”工作表每段一格，三张统计表按统一格式排版，\n"
+    "合计为公式自动计算，旁边的核对栏在勾稽关系不成立时变红；填写后 xxgk check / render 直接读取。\n"
     "Prints a complete report skeleton as a JSON model: every cell of the format the year\n"
     "requires, and placeholder text saying what each section must cover.\n"
     "\n"
@@ -26,7 +28,8 @@ static const char new_usage[] =
     "  --from-register      表二至表四取自登记簿（xxgk case tables）；登记簿没有的栏目留空\n"
     "                       take tables 二–四 from the register; the rest left blank\n"
     "  --db 文件            登记簿所在的数据库（与 --from-register 同用，默认 xxgk.db）\n"
-    "  -o 文件              写入文件（默认写到标准输出）write to FILE\n"
+    "  -o 文件              写入文件（默认写到标准输出）；.xlsx：填报工作簿\n"
+    "                       write to FILE (.json model, or .xlsx fill-in workbook)\n"
     "  -f, --overwrite      覆盖已有的文件 replace an existing file\n"
     "  -h, --help           显示本帮助\n"
     "\n"
@@ -95,8 +98,9 @@ static int parse_args(int argc, char **argv, new_opts *o)
     if (o->db && !o->from_register)
         return cli_usage_error("new", "--db 只与 --from-register 同用");
     xxgk_render_format f = o->out ? xxgk_render_format_from_path(o->out) : XXGK_RENDER_JSON;
-    if (f != XXGK_RENDER_JSON && f != XXGK_RENDER_UNKNOWN)
-        return cli_usage_error("new", "new 只生成 JSON 模型；填写后用 xxgk render 生成 %s 文件",
+    if (f != XXGK_RENDER_JSON && f != XXGK_RENDER_XLSX && f != XXGK_RENDER_UNKNOWN)
+        return cli_usage_error("new", "new 只生成 JSON 模型或 XLSX 填报工作簿；填写后用 xxgk render "
+                                      "生成 %s 文件",
                                xxgk_render_format_extension(f));
     return -1;
 }
@@ -167,8 +171,11 @@ int cmd_new(int argc, char **argv)
     }
     int status = EXIT_CLEAN;
     if (o.out && strcmp(o.out, "-") != 0) {
-        if (xxgk_report_render_file(r, XXGK_RENDER_JSON, o.out, o.overwrite, &err) != XXGK_OK) {
-            cli_error(NULL, "%s", err.message);
+        xxgk_render_format f = xxgk_render_format_from_path(o.out) == XXGK_RENDER_XLSX
+                                   ? XXGK_RENDER_XLSX
+                                   : XXGK_RENDER_JSON;
+        if (xxgk_report_render_file(r, f, o.out, o.overwrite, &err) != XXGK_OK) {
+            cli_error_from(o.out, err.message);
             status = EXIT_TROUBLE;
         }
     } else if (xxgk_report_write_model(r, XXGK_MODEL_PRETTY, stdout) != XXGK_OK) {

@@ -52,6 +52,16 @@ void cli_error(const char *file, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+void cli_error_from(const char *file, const char *message)
+{
+    size_t n = file ? strlen(file) : 0;
+    if (n && !strncmp(message, file, n) && !strncmp(message + n, "：", strlen("：")))
+        message += n + strlen("：");
+    else if (n && !strncmp(message, file, n) && !strncmp(message + n, ": ", 2))
+        message += n + 2;
+    cli_error(file, "%s", message);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -66,7 +76,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cli_finish_stdout(int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "xxgk: 写入标准输出失败：%s\n", strerror(errno));
+        fprintf(stderr, "xxgk: 写入标准输出失败：%s\n", xxgk_system_error_text(errno));
         return EXIT_TROUBLE;
     }
     return status;

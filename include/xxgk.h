@@ -138,7 +138,8 @@ typedef enum xxgk_locator_kind {
     XXGK_LOC_TEXT,     /* a text file: line and column */
     XXGK_LOC_PDF,      /* a PDF: page and box */
     XXGK_LOC_DOCX,     /* a Word document: paragraph, or table/row/cell */
-    XXGK_LOC_HTML      /* a web page: element path and table/row/cell */
+    XXGK_LOC_HTML,     /* a web page: element path and table/row/cell */
+    XXGK_LOC_SHEET     /* a workbook (XLSX): sheet, row and column */
 } xxgk_locator_kind;
 
 typedef struct xxgk_locator {
@@ -154,6 +155,9 @@ typedef struct xxgk_locator {
                                   merged cell counts once); 0 = none */
     const char *path;          /* HTML: element path, e.g.
                                   "body/div[2]/table[1]/tbody/tr[3]/td[2]" */
+    const char *sheet;         /* SHEET: the worksheet's name; `row` is
+                                  its 1-based row and `cell` its 1-based
+                                  column (1 = A) */
 } xxgk_locator;
 
 /* How a value was written, for the checker. */
@@ -164,7 +168,11 @@ enum {
     XXGK_CELL_FOREIGN = 1 << 3,      /* the row belongs to the other format */
     XXGK_CELL_RECOVERED = 1 << 4,    /* recovered from glued digits */
     XXGK_CELL_DASH = 1 << 5,         /* blank written as a dash or 无 */
-    XXGK_CELL_FRACTION = 1 << 6      /* a count written with decimals */
+    XXGK_CELL_FRACTION = 1 << 6,     /* a count written with decimals */
+    XXGK_CELL_COMPUTED = 1 << 7      /* a total left blank in a model a
+                                        person built (JSON, a workbook) and
+                                        computed from its parts by
+                                        xxgk_report_complete_totals */
 };
 
 typedef struct xxgk_cell {
@@ -739,7 +747,11 @@ typedef enum xxgk_render_format {
     XXGK_RENDER_MARKDOWN, /* Markdown with pipe tables */
     XXGK_RENDER_HTML,     /* one self-contained, printable, accessible page */
     XXGK_RENDER_DOCX,     /* Word, official layout, GB/T 9704 page set-up */
-    XXGK_RENDER_XLSX      /* the three tables on their own sheets */
+    XXGK_RENDER_XLSX,     /* the fill-in workbook: 正文 and the three tables
+                             with formulas and checks (xxgk new -o .xlsx) */
+    XXGK_RENDER_PDF       /* the DOCX converted by LibreOffice (headless;
+                             XXGK_E_UNSUPPORTED naming the package when it
+                             is not installed) */
 } xxgk_render_format;
 
 /* The format named "docx", "html", "md", "txt", … (also "markdown",
@@ -1640,6 +1652,25 @@ xxgk_status xxgk_stats_write_svg_note(const xxgk_stats *stats, xxgk_chart chart,
 xxgk_status xxgk_store_missing_bodies(xxgk_store *store, int year, xxgk_name_fn fn, void *ctx,
                                       xxgk_error *err);
 #endif /* XXGK_NO_STORE */
+
+/* ------------------------------------------------------------------ */
+/* The clerk's path: totals computed, the fill-in workbook, PDF out    */
+/* ------------------------------------------------------------------ */
+
+/* In a model a person built (a JSON model, a filled-in workbook: both
+ * call it when they are read), fills every blank total whose parts are
+ * all numbers with their sum and flags it XXGK_CELL_COMPUTED; repeated
+ * until nothing more can be filled. Which cells are totals comes from the
+ * format's sum rules (every identity with one cell on one side). A total
+ * that is given is never changed. Returns the number of cells filled
+ * (the rule total-computed reports each as a note). */
+size_t xxgk_report_complete_totals(xxgk_report *report);
+
+/* A system error (an errno value) in Chinese for the common ones
+ * (文件或目录不存在, 没有权限, 磁盘空间不足, …), else the C library's
+ * text: every message the library and the command print is Chinese
+ * where the text is ours. */
+const char *xxgk_system_error_text(int errnum);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

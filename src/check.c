@@ -297,6 +297,15 @@ char *xxgk_finding_place(const xxgk_finding *f, char *buf, size_t size)
     case XXGK_LOC_TEXT:
         snprintf(buf, size, "第%u行", w->line);
         break;
+    case XXGK_LOC_SHEET: {
+        char col[8];
+        if (w->row && w->cell)
+            snprintf(buf, size, "工作表“%s”第%u行第%s列", w->sheet ? w->sheet : "", w->row,
+                     locator_column_name(w->cell, col, sizeof col));
+        else
+            snprintf(buf, size, "工作表“%s”", w->sheet ? w->sheet : "");
+        break;
+    }
     case XXGK_LOC_NONE:
         if (f->line)
             snprintf(buf, size, "第%u行", f->line);

@@ -85,6 +85,8 @@ void check_format_version(xxgk_report *r, const xxgk_report *previous);
 void check_splits(xxgk_report *r, const xxgk_report *previous);
 /* check_sums.c */
 void check_sums(xxgk_report *r, const xxgk_report *previous);
+/* check_computed.c */
+void check_computed(xxgk_report *r, const xxgk_report *previous);
 /* check_text.c */
 void check_prose_applications(xxgk_report *r, const xxgk_report *previous);
 void check_prose_cases(xxgk_report *r, const xxgk_report *previous);

@@ -81,6 +81,8 @@ typedef struct doc {
     size_t bytes;         /* bytes the view will take (doc_put_*) */
     size_t limit;         /* the most it may take */
     xxgk_status failed;   /* XXGK_E_NOMEM or XXGK_E_TOO_LARGE, sticky */
+    bool fill_in;         /* a model a person filled in (a workbook): its
+                             blank totals are computed (report.c) */
 } doc;
 
 void doc_init(doc *d, arena *a);

@@ -717,14 +717,15 @@ xxgk_status recognise(xxgk_report *r, doc *d, xxgk_error *err)
         return error_set(err, XXGK_E_NOT_REPORT,
                          "不是政府信息公开工作年度报告：没有找到报告的章节标题和统计表");
     /* Ending inside a statistics table, with no section after the
-     * tables, means the file was cut off. */
+     * tables, means the file was cut off (not so a workbook, which may
+     * hold the tables alone: its zip is whole or not read at all). */
     bool late_section = false;
     for (size_t i = 0; i < r->ev->headings.n; i++)
         late_section |= r->ev->headings.v[i].section >= 5;
     size_t last = d->n;
     while (last > 0 && d->blocks[last - 1].kind == DOC_BLANK)
         last--;
-    if (!late_section && last && &d->blocks[last - 1] == c.last_stat_table)
+    if (!late_section && !d->fill_in && last && &d->blocks[last - 1] == c.last_stat_table)
         return error_set(err, XXGK_E_TRUNCATED,
                          "文件不完整：在第 %u 行的统计表中途结束，后面的章节缺失",
                          r->ev->nlines);

@@ -204,6 +204,9 @@ xxgk_evidence *report_evidence_new(xxgk_report *r);
 /* A locator as a JSON object (tree_json.c): kind, `text` when given
  * (the place in words), then the fields of its kind. */
 void locator_write_json(struct jw_writer *w, const xxgk_locator *l, const char *text);
+/* A worksheet column number (1-based) in A1 letters ("C", "AA") into
+ * buf; "" for 0. Returns buf. */
+const char *locator_column_name(uint32_t column, char *buf, size_t size);
 
 /* Reads the model out of the document (recognise.c) into r, whose
  * evidence (r->ev) holds the view. */

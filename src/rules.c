@@ -66,6 +66,13 @@ static const rule_def static_rules[] = {
       "用 xxgk new 生成的报告在需要填写的地方标有“【待填写】”。发布前每一处都应按实际情况改写，"
       "并删去这个标记，否则公布的是模板而不是报告。", 0}, check_placeholders},
 
+    {{"total-computed", XXGK_NOTE, "arithmetic", "xxgk：合计由各部分相加得出",
+      "合计栏没有填写，已按各部分相加算出",
+      "在 JSON 模型或填报工作簿中，合计栏（如表三的“总计”栏、“（七）总计”行，表四的“总计”栏）"
+      "留空而各部分都已填写时，xxgk 按统一格式的合计关系算出合计并标记为算出（XXGK_CELL_COMPUTED）。"
+      "工作簿保存时没有保存公式的计算结果（某些软件如此）也会这样。请核对算出的数字；"
+      "填写了的合计与各部分不符时，仍按错误报告，写明两个数字。", 0}, check_computed},
+
     /* ---- shape ---- */
     {{"row-shape", XXGK_ERROR, "shape", FMT21 "格式模板",
      "一行的栏数与统计表的栏数不符",

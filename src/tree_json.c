@@ -11,7 +11,7 @@
 
 void locator_write_json(jw_writer *w, const xxgk_locator *l, const char *text)
 {
-    static const char *const kinds[] = {"none", "text", "pdf", "docx", "html"};
+    static const char *const kinds[] = {"none", "text", "pdf", "docx", "html", "sheet"};
     jw_begin_object(w);
     jw_key(w, "kind");
     jw_string(w, kinds[l->kind]);
@@ -28,7 +28,7 @@ void locator_write_json(jw_writer *w, const xxgk_locator *l, const char *text)
                 {"paragraph", l->paragraph},
                 {"table", l->table},
                 {"row", l->row},
-                {"cell", l->cell}};
+                {"cell", l->kind == XXGK_LOC_SHEET ? 0 : l->cell}};
     for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
         if (nums[i].value) {
             jw_key(w, nums[i].key);
@@ -41,6 +41,13 @@ void locator_write_json(jw_writer *w, const xxgk_locator *l, const char *text)
         for (int i = 0; i < 4; i++)
             jw_int(w, (long long)(box[i] + 0.5f));
         jw_end_array(w);
+    }
+    if (l->kind == XXGK_LOC_SHEET) {
+        char col[8];
+        jw_key(w, "sheet");
+        jw_string(w, l->sheet ? l->sheet : "");
+        jw_key(w, "column");
+        jw_string(w, locator_column_name(l->cell, col, sizeof col));
     }
     if (l->path) {
         jw_key(w, "path");
@@ -126,4 +133,18 @@ xxgk_status xxgk_report_write_tree(const xxgk_report *r, FILE *out)
     jw_end_object(&w);
     fputc('\n', out);
     return ferror(out) ? XXGK_E_IO : XXGK_OK;
+}
+
+const char *locator_column_name(uint32_t column, char *buf, size_t size)
+{
+    char rev[8];
+    size_t n = 0;
+    for (uint32_t c = column; c > 0 && n < sizeof rev; c = (c - 1) / 26)
+        rev[n++] = (char)('A' + (c - 1) % 26);
+    size_t k = 0;
+    while (n > 0 && k + 1 < size)
+        buf[k++] = rev[--n];
+    if (size)
+        buf[k] = '\0';
+    return buf;
 }
