@@ -132,6 +132,11 @@ static bool replaced_by_foreign_row(const xxgk_report *r, const tpl_table *t, in
 
 static void check_rows_present(xxgk_report *r, const tpl_table *t)
 {
+    /* A table printed in the other format lacks the rows of this one:
+     * format-version says so once, for the whole table. */
+    if (r->ev && r->ev->table_format[t->section] &&
+        r->ev->table_format[t->section] != r->meta.format && r->ev->tables_seen[t->section])
+        return;
     int mask = format_mask(r->meta.format);
     span at = {heading_line(r, t->section), 0, 0};
     int missing = 0;

@@ -78,10 +78,15 @@ static size_t check_shape_run(xxgk_report *r, size_t i)
         /* In converted text a missing cell is as likely the converter's
          * (a merged cell printed once) as the report's: the row is not
          * read, and that is said, without calling the report wrong. */
-        f = finding_add(r, "row-unread", SEV_DEFAULT, at, ids, (size_t)nids,
-                        "%s“%s”一行有%d个数字，本表应为%d栏，%s，这一行%s", table_name(row->table),
-                        label, row->nvalues, row->ncols, effect,
-                        row->placed ? "的其他栏未读取" : "未读取");
+        if (row->nvalues == 0)
+            f = finding_add(r, "row-unread", SEV_DEFAULT, at, ids, (size_t)nids,
+                            "%s“%s”一行只印出行标签，没有数字（印出时没有数值），未读取",
+                            table_name(row->table), label);
+        else
+            f = finding_add(r, "row-unread", SEV_DEFAULT, at, ids, (size_t)nids,
+                            "%s“%s”一行有%d个数字，本表应为%d栏，%s，这一行%s",
+                            table_name(row->table), label, row->nvalues, row->ncols, effect,
+                            row->placed ? "的其他栏未读取" : "未读取");
         finding_place(f, row->table->section, row->table->layout == LAYOUT_FLAT ? NULL : tr->label,
                       NULL);
         return i + 1;
