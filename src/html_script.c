@@ -242,12 +242,14 @@ static size_t skip_comment(const char *js, size_t n, size_t i)
 }
 
 /* A literal and the literals joined to it with `+`, decoded into cur.
- * Returns the offset after the last. */
-static size_t chain(const char *js, size_t n, size_t i, sbuf *cur)
+ * Returns the offset after the last; *closed says whether every literal
+ * was closed (one that is not is a syntax error, never report HTML). */
+static size_t chain(const char *js, size_t n, size_t i, sbuf *cur, bool *all_closed)
 {
     bool closed;
     cur->n = 0;
     i = literal(js, n, i, cur, &closed);
+    *all_closed = closed;
     while (closed) {
         size_t k = skip_space(js, n, i);
         if (k >= n || js[k] != '+')
@@ -256,6 +258,7 @@ static size_t chain(const char *js, size_t n, size_t i, sbuf *cur)
         if (k >= n || (js[k] != '"' && js[k] != '\'' && js[k] != '`'))
             break;
         i = literal(js, n, k, cur, &closed);
+        *all_closed = closed;
     }
     return i;
 }
@@ -274,8 +277,9 @@ char *html_script_report(const char *js, size_t n, size_t *len)
             i++;
             continue;
         }
-        i = chain(js, n, i, &cur);
-        int kind = cur.failed ? 0 : holds_table(cur.p, cur.n);
+        bool closed;
+        i = chain(js, n, i, &cur, &closed);
+        int kind = cur.failed || !closed ? 0 : holds_table(cur.p, cur.n);
         if (kind && cur.n > best.n) {
             sbuf t = best;
             best = cur;

@@ -20,7 +20,7 @@
  * `&lt;table`), its escapes decoded (\" \' \\ \/ \n \t \r \xHH \uXXXX
  * with surrogate pairs, line continuations) and, when the markup was
  * itself written with entities, &lt; &gt; &quot; &#39; &amp; decoded.
- * Comments are skipped. Returns a malloc'd, NUL-terminated buffer and
+ * Comments are skipped; a literal left open is no candidate. Returns a malloc'd, NUL-terminated buffer and
  * its length in *len, or NULL when no literal holds a table or memory
  * runs out. The work is linear in n and the memory at most 2n. */
 char *html_script_report(const char *js, size_t n, size_t *len);
