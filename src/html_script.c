@@ -48,6 +48,8 @@ static void sput_cp(sbuf *b, int32_t cp)
     char u[4];
     if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         cp = 0xFFFD;
+    if (cp == 0)
+        cp = ' '; /* no NUL in the HTML handed to the parser */
     sput(b, u, utf8_put(u, cp));
 }
 

@@ -174,10 +174,10 @@ static int title_lines(const xxgk_report *r, const doc *d, title_parts *tp)
         if (r->ev->headings.n && blk->line >= r->ev->headings.v[0].at.line)
             break;
         size_t add = text_compact_buf(blk->text, blk->len, tp->buf + n, sizeof tp->buf - n);
+        if (chrome_line(tp->buf + n, add))
+            continue; /* (a breadcrumb may be long) */
         if (utf8_length(tp->buf + n, add) > 60)
             break; /* a sentence, not a title */
-        if (chrome_line(tp->buf + n, add))
-            continue;
         if (!tp->line)
             tp->line = blk->line;
         n += add;

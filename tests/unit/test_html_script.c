@@ -34,6 +34,9 @@ static void escapes(void)
     /* a line continuation */
     CHECK_STR(decoded("s = \"<table><tr>\\\n<td>2</td></tr></table>\";"),
               "<table><tr><td>2</td></tr></table>");
+    /* no NUL reaches the parser */
+    CHECK_STR(decoded("s = \"<table><tr><td>\\u0000\\0</td></tr></table>\";"),
+              "<table><tr><td>  </td></tr></table>");
 }
 
 static void literals(void)
