@@ -325,7 +325,7 @@ int db_summary(db_opts *o, int argc, char **argv)
     xxgk_error err = {0};
     int status = EXIT_CLEAN;
     if (xxgk_desk_write_file(desk, format, d.output, d.overwrite, &err) != XXGK_OK) {
-        cli_error(NULL, "%s", err.message);
+        cli_error_from(d.output, err.message);
         status = EXIT_TROUBLE;
     } else {
         printf("%s：%zu 个机关，已报送 %zu，未报送 %zu，有错误 %zu\n", d.output, desk->nrows,

@@ -212,7 +212,7 @@ int db_export(db_opts *o, int argc, char **argv)
         bool to_stdout = !path || !strcmp(path, "-");
         FILE *out = to_stdout ? stdout : fopen(path, "w");
         if (!out) {
-            cli_error(path, "无法写入：%s", strerror(errno));
+            cli_error(path, "无法写入：%s", xxgk_system_error_text(errno));
             xxgk_store_close(s);
             return EXIT_TROUBLE;
         }
@@ -222,7 +222,7 @@ int db_export(db_opts *o, int argc, char **argv)
     }
     xxgk_store_close(s);
     if (st != XXGK_OK) {
-        cli_error(NULL, "%s", err.message);
+        cli_error_from(path && strcmp(path, "-") ? path : NULL, err.message);
         return EXIT_TROUBLE;
     }
     return cli_finish_stdout(EXIT_CLEAN);
@@ -269,7 +269,7 @@ int db_chart(db_opts *o, int argc, char **argv)
     if (!parse_with(o, argc, argv, "--out", &dir, NULL, NULL))
         return EXIT_TROUBLE;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        cli_error(dir, "无法建立目录：%s", strerror(errno));
+        cli_error(dir, "无法建立目录：%s", xxgk_system_error_text(errno));
         return EXIT_TROUBLE;
     }
     xxgk_stats *st = load_stats(o);
@@ -287,7 +287,7 @@ int db_chart(db_opts *o, int argc, char **argv)
         if (out && fclose(out) != 0)
             rc = -1;
         if (rc != 0) {
-            cli_error(path, "无法写入：%s", strerror(errno));
+            cli_error(path, "无法写入：%s", xxgk_system_error_text(errno));
             status = EXIT_TROUBLE;
         } else {
             printf("%s\n", path);

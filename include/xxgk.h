@@ -138,7 +138,8 @@ typedef enum xxgk_locator_kind {
     XXGK_LOC_TEXT,     /* a text file: line and column */
     XXGK_LOC_PDF,      /* a PDF: page and box */
     XXGK_LOC_DOCX,     /* a Word document: paragraph, or table/row/cell */
-    XXGK_LOC_HTML      /* a web page: element path and table/row/cell */
+    XXGK_LOC_HTML,     /* a web page: element path and table/row/cell */
+    XXGK_LOC_SHEET     /* a workbook (XLSX): sheet, row and column */
 } xxgk_locator_kind;
 
 typedef struct xxgk_locator {
@@ -154,6 +155,9 @@ typedef struct xxgk_locator {
                                   merged cell counts once); 0 = none */
     const char *path;          /* HTML: element path, e.g.
                                   "body/div[2]/table[1]/tbody/tr[3]/td[2]" */
+    const char *sheet;         /* SHEET: the worksheet's name; `row` is
+                                  its 1-based row and `cell` its 1-based
+                                  column (1 = A) */
 } xxgk_locator;
 
 /* How a value was written, for the checker. */
@@ -164,7 +168,11 @@ enum {
     XXGK_CELL_FOREIGN = 1 << 3,      /* the row belongs to the other format */
     XXGK_CELL_RECOVERED = 1 << 4,    /* recovered from glued digits */
     XXGK_CELL_DASH = 1 << 5,         /* blank written as a dash or 无 */
-    XXGK_CELL_FRACTION = 1 << 6      /* a count written with decimals */
+    XXGK_CELL_FRACTION = 1 << 6,     /* a count written with decimals */
+    XXGK_CELL_COMPUTED = 1 << 7      /* a total left blank in a model a
+                                        person built (JSON, a workbook) and
+                                        computed from its parts by
+                                        xxgk_report_complete_totals */
 };
 
 typedef struct xxgk_cell {
@@ -643,6 +651,13 @@ typedef struct xxgk_split {
                                 only the row's own rule was used */
     bool too_many;           /* the search gave up: ncandidates is a lower
                                 bound */
+    bool syntax_only;        /* UNIQUE because the cells' syntax allows no
+                                other split (as many digits as cells):
+                                placed whatever the sum rules say */
+    const bool *settled;     /* AMBIGUOUS: per cell, whether every fitting
+                                split cuts it alike; those cells are placed
+                                (flagged XXGK_CELL_RECOVERED); NULL if none */
+    size_t nsettled;
 } xxgk_split;
 
 /* The runs found in a report, in the order of its text. */
@@ -732,7 +747,11 @@ typedef enum xxgk_render_format {
     XXGK_RENDER_MARKDOWN, /* Markdown with pipe tables */
     XXGK_RENDER_HTML,     /* one self-contained, printable, accessible page */
     XXGK_RENDER_DOCX,     /* Word, official layout, GB/T 9704 page set-up */
-    XXGK_RENDER_XLSX      /* the three tables on their own sheets */
+    XXGK_RENDER_XLSX,     /* the fill-in workbook: 正文 and the three tables
+                             with formulas and checks (xxgk new -o .xlsx) */
+    XXGK_RENDER_PDF       /* the DOCX converted by LibreOffice (headless;
+                             XXGK_E_UNSUPPORTED naming the package when it
+                             is not installed) */
 } xxgk_render_format;
 
 /* The format named "docx", "html", "md", "txt", … (also "markdown",
@@ -757,6 +776,671 @@ xxgk_status xxgk_report_render(const xxgk_report *report, xxgk_render_format for
  * XXGK_E_IO ("文件已存在"). On failure nothing is left behind. */
 xxgk_status xxgk_report_render_file(const xxgk_report *report, xxgk_render_format format,
                                     const char *path, bool overwrite, xxgk_error *err);
+
+/* ------------------------------------------------------------------ */
+/* The register (issue 14): applications recorded as they arrive,      */
+/* statutory deadlines computed and explained, tables 二–四 built by   */
+/* construction. docs/register.md describes the design and the schema. */
+/* ------------------------------------------------------------------ */
+
+/* ---- dates -------------------------------------------------------- */
+
+/* A calendar date as a day number: days since 1970-01-01. 0 means "no
+ * date" (the register has no use for 1970-01-01). */
+typedef int32_t xxgk_date;
+
+/* Parses exactly `YYYY-MM-DD` (a real date, years 2000–2999). Returns
+ * false, *out untouched, for anything else. */
+bool xxgk_date_parse(const char *text, xxgk_date *out);
+/* The date from year, month, day; 0 when it is not a real date in
+ * 2000–2999. */
+xxgk_date xxgk_date_make(int year, int month, int day);
+/* Writes `YYYY-MM-DD` (or "" for 0) into buf (at least 11 bytes) and
+ * returns buf. */
+char *xxgk_date_format(xxgk_date date, char *buf, size_t size);
+/* Year, month, day of a date (0s for 0). */
+void xxgk_date_split(xxgk_date date, int *year, int *month, int *day);
+/* 1 = Monday … 7 = Sunday. */
+int xxgk_date_weekday(xxgk_date date);
+/* Today in local time. */
+xxgk_date xxgk_date_today(void);
+
+/* Parses a plain decimal ("12", "-3", "1306.14"; no units, no
+ * separators) into *out. False, *out untouched, for anything else. */
+bool xxgk_decimal_parse(const char *text, xxgk_decimal *out);
+
+/* ---- the working-day calendar (shared/spec/holidays.md) ------------ */
+
+/* What a day is for deadline arithmetic (rules.md §3.7): a working day
+ * is a make-up workday, or Monday–Friday not listed as a holiday. */
+typedef enum xxgk_day_kind {
+    XXGK_DAY_UNKNOWN = 0, /* its year's notice is not in the calendar */
+    XXGK_DAY_WORKDAY,     /* Monday–Friday, not a holiday */
+    XXGK_DAY_WEEKEND,     /* Saturday or Sunday, not a make-up workday */
+    XXGK_DAY_HOLIDAY,     /* inside an announced 放假 range */
+    XXGK_DAY_MAKEUP       /* 调休上班: a Saturday or Sunday worked */
+} xxgk_day_kind;
+
+/* One yearly notice the calendar holds. */
+typedef struct xxgk_holiday_notice {
+    int year;            /* the year it arranges */
+    const char *number;  /* 国办发明电〔2023〕7号, "" when not known */
+    const char *date;    /* its date, ISO, "" when not known */
+    const char *source;  /* "内置" (shipped) or the file it was imported from */
+} xxgk_holiday_notice;
+
+typedef struct xxgk_calendar xxgk_calendar;
+
+/* A new calendar holding the notices shipped with the library (every
+ * year of shared/spec/holidays.md). Free with xxgk_calendar_free.
+ * Fails only with XXGK_E_NOMEM. */
+xxgk_status xxgk_calendar_new(xxgk_calendar **out, xxgk_error *err);
+void xxgk_calendar_free(xxgk_calendar *cal);
+
+/* Reads notices in the line grammar of holidays.md (`YYYY-MM-DD
+ * holiday|workday  # comment`; other lines are ignored) and puts them in
+ * the calendar, each replacing the calendar's notice for the same year.
+ * A line's notice year is the `## YYYY` heading above it, else `year`
+ * when non-zero, else the year most of the file's dates fall in. `name`
+ * names the text in messages and becomes the notices' source. Fails
+ * with XXGK_E_USAGE and `name:line: reason` (a date that is not real, an
+ * unknown kind, a make-up workday that is not a weekend day, a weekday
+ * in the comment that is not the date's, a date listed twice or already
+ * announced by another year's notice, a date outside the notice year and
+ * the December before it, no entries at all); then the calendar is
+ * unchanged. *nyears (may be NULL) receives the number of notices read,
+ * their years in years[0 … max-1] (may be NULL). */
+xxgk_status xxgk_calendar_load(xxgk_calendar *cal, const char *text, size_t size,
+                               const char *name, int year, int *years, size_t max,
+                               size_t *nyears, xxgk_error *err);
+
+/* The notices, by year. */
+size_t xxgk_calendar_notice_count(const xxgk_calendar *cal);
+const xxgk_holiday_notice *xxgk_calendar_notice(const xxgk_calendar *cal, size_t i);
+
+/* What `date` is. *name (may be NULL) receives the holiday's name as the
+ * notice gives it ("中秋节", "国庆节、中秋节"), "调休上班" for a make-up
+ * workday, else NULL. XXGK_DAY_UNKNOWN when the calendar has no notice
+ * for the date's year: such a date is never guessed. */
+xxgk_day_kind xxgk_calendar_day(const xxgk_calendar *cal, xxgk_date date, const char **name);
+
+/* The n-th working day after `start` (start itself not counted:
+ * rules.md §3.7, 民法典 第二百零一条) into *out. Fails with XXGK_E_USAGE
+ * and the reason when a day on the way lies in a year the calendar has no
+ * notice for ("2027年的放假安排尚未导入…"), or n < 1. */
+xxgk_status xxgk_calendar_add_working_days(const xxgk_calendar *cal, xxgk_date start, int n,
+                                           xxgk_date *out, xxgk_error *err);
+
+/* Writes the entries of notice `year` (0: every notice) in the line
+ * grammar of holidays.md, each notice under a `## YYYY` heading with its
+ * number and source as comments, so that xxgk_calendar_load reads the
+ * output back. Returns 0, or -1 when writing failed. */
+int xxgk_calendar_write(const xxgk_calendar *cal, int year, FILE *out);
+
+/* ---- the register ------------------------------------------------- */
+
+/* The register lives in the same SQLite file as the report store (xxgk
+ * db), in tables of its own (reg_*) with their own schema version
+ * (register_schema); docs/register.md. Not in a library built without
+ * the store (XXGK_NO_STORE); dates and the calendar are. */
+#ifndef XXGK_NO_STORE
+
+typedef struct xxgk_register xxgk_register;
+
+/* Opens the register in the store at `path`. Writable: creates the file
+ * and the store when absent, and the register's tables when the store has
+ * none yet, bringing an older register schema up to date. Read-only: the
+ * file and a register in it must exist. Fails with XXGK_E_IO (cannot
+ * open or write) or XXGK_E_USAGE (no register, a newer schema) and the
+ * reason. Free with xxgk_register_close. */
+xxgk_status xxgk_register_open(const char *path, bool read_only, xxgk_register **out,
+                               xxgk_error *err);
+void xxgk_register_close(xxgk_register *reg);
+/* The register schema version this library writes. */
+int xxgk_register_schema_version(void);
+
+/* Who makes the changes that follow (recorded with every event). Every
+ * change fails with XXGK_E_USAGE until it is set. The string is copied. */
+xxgk_status xxgk_register_set_actor(xxgk_register *reg, const char *who);
+
+/* The day the register takes for today (0: the real one, the default):
+ * no fact may be dated after it, and reads "as of today" use it. For
+ * replaying a register as it was, and for tests that must not depend on
+ * the machine's clock. Always XXGK_OK. */
+xxgk_status xxgk_register_set_today(xxgk_register *reg, xxgk_date today);
+/* The register's today: the one set, else the real one. */
+xxgk_date xxgk_register_today(const xxgk_register *reg);
+
+/* The calendar deadlines are computed with: the shipped notices, each
+ * replaced by a notice imported into this register. Owned by reg. */
+const xxgk_calendar *xxgk_register_calendar(const xxgk_register *reg);
+
+/* Imports holiday notices (xxgk_calendar_load's grammar and failures) into
+ * the register, replacing the register's earlier notice for each year;
+ * recorded as an event. Deadlines follow at once: they are computed on
+ * every read, so a corrected notice moves every open case's due dates.
+ * years / max / nyears as in xxgk_calendar_load. */
+xxgk_status xxgk_register_import_holidays(xxgk_register *reg, const char *text, size_t size,
+                                          const char *name, int year, int *years, size_t max,
+                                          size_t *nyears, xxgk_error *err);
+
+/* ---- applications ------------------------------------------------- */
+
+/* The applicant columns of table 三, in its order (model.md). */
+typedef enum xxgk_applicant {
+    XXGK_APPLICANT_NATURAL = 0, /* 自然人 */
+    XXGK_APPLICANT_BUSINESS,    /* 商业企业 */
+    XXGK_APPLICANT_RESEARCH,    /* 科研机构 */
+    XXGK_APPLICANT_NONPROFIT,   /* 社会公益组织 */
+    XXGK_APPLICANT_LEGAL,       /* 法律服务机构 */
+    XXGK_APPLICANT_OTHER_ORG,   /* 其他 */
+    XXGK_APPLICANT_COUNT
+} xxgk_applicant;
+
+/* The column key ("natural") and label ("自然人"). */
+const char *xxgk_applicant_key(xxgk_applicant a);
+const char *xxgk_applicant_label(xxgk_applicant a);
+/* By key or label; false when neither. */
+bool xxgk_applicant_find(const char *text, xxgk_applicant *out);
+
+/* How the application came in; each has its receipt rule (第三十一条). */
+typedef enum xxgk_channel {
+    XXGK_CHANNEL_IN_PERSON = 0, /* 当面: the day of submission */
+    XXGK_CHANNEL_POST,          /* 邮寄 (signed for): the day signed for */
+    XXGK_CHANNEL_MAIL,          /* 平邮 (not signed for): the day confirmed */
+    XXGK_CHANNEL_ONLINE,        /* 网络: the day both sides confirm */
+    XXGK_CHANNEL_FAX,           /* 传真: the day both sides confirm */
+    XXGK_CHANNEL_EMAIL,         /* 电子邮件: the day both sides confirm */
+    XXGK_CHANNEL_COUNT
+} xxgk_channel;
+
+/* "当面", "邮寄", …; the receipt rule as a sentence with its article. */
+const char *xxgk_channel_name(xxgk_channel c);
+const char *xxgk_channel_rule(xxgk_channel c);
+bool xxgk_channel_find(const char *name, xxgk_channel *out);
+
+/* A case's state. Kept small: everything else is in its facts. */
+typedef enum xxgk_case_state {
+    XXGK_CASE_RECEIVED = 0,           /* 已收到: registered, nothing done yet */
+    XXGK_CASE_AWAITING_CORRECTION,    /* 待补正: 补正 notice sent */
+    XXGK_CASE_IN_PROGRESS,            /* 办理中 */
+    XXGK_CASE_CONSULTING,             /* 征求意见中: a consultation unanswered */
+    XXGK_CASE_AWAITING_FEE,           /* 待缴费: fee notice sent, unpaid */
+    XXGK_CASE_REPLIED,                /* 已答复: replied (outcome rows （一）–（五）) */
+    XXGK_CASE_CLOSED,                 /* 已终止: closed without reply (（六）) */
+    XXGK_CASE_STATE_COUNT
+} xxgk_case_state;
+
+/* "received", …; "已收到", …. */
+const char *xxgk_case_state_key(xxgk_case_state s);
+const char *xxgk_case_state_text(xxgk_case_state s);
+
+/* Whether `key` is an outcome row of table 三 (the row part of a t3 cell
+ * key, model.md) that a case closed on `date` can have: the rows of
+ * （一）–（五） for a reply (`reply` true), the （六） rows for a closing
+ * without reply, of the format of the year of `date` (`other` in 2019
+ * and 2020; `other_no_correction`, `other_no_fee`, `other_misc` from 2021
+ * on, which 2019-format years also take and count under `other`). False
+ * and a Chinese reason in err (XXGK_E_USAGE) otherwise. */
+bool xxgk_outcome_check(const char *key, xxgk_date date, bool reply, xxgk_error *err);
+/* The outcome rows a case can end in, in table order (every format's:
+ * `other` and the three `other_*` rows are all listed). */
+size_t xxgk_outcome_count(void);
+const char *xxgk_outcome_key_at(size_t i);
+/* The row's label ("（三）不予公开 1.属于国家秘密") and its legal ground
+ * ("第十四条"), NULL for an unknown key. */
+const char *xxgk_outcome_label(const char *key);
+const char *xxgk_outcome_ground(const char *key);
+
+/* What a new application says. Strings may be NULL (not stated) except
+ * body and subject. */
+typedef struct xxgk_application {
+    const char *body;           /* the body applied to (机关名称) */
+    xxgk_date received;         /* the statutory receipt date (第三十一条) */
+    xxgk_channel channel;
+    xxgk_applicant applicant;
+    const char *subject;        /* the information requested */
+    const char *name;           /* the applicant's name */
+    const char *id_number;      /* 身份证号/统一社会信用代码; shown masked */
+    const char *contact;        /* address, telephone */
+    int64_t linked;             /* an earlier case of the same applicant, 0 none */
+    const char *ledger_key;     /* the ledger's own number (imports), or NULL */
+} xxgk_application;
+
+/* Registers an application: a new case in state received, with the next
+ * serial of its body and year (〔2024〕第0001号). *id receives the case
+ * id. Fails with XXGK_E_USAGE and the reason: no actor, no body or
+ * subject, a receipt date missing or after today, a linked case that
+ * does not exist or belongs to another body; XXGK_E_IO when the store
+ * cannot be written. A receipt date in a year the calendar does not know
+ * is accepted: its deadlines say why they cannot be computed. */
+xxgk_status xxgk_case_add(xxgk_register *reg, const xxgk_application *app, int64_t *id,
+                          xxgk_error *err);
+
+/* Changes the details of a case (the fields of `changes` that are set:
+ * non-NULL strings, a non-zero date or link; channel and applicant when
+ * `set_channel` / `set_applicant`). Recorded with the values before and
+ * after. Refused (XXGK_E_USAGE) when the case's recorded events would no
+ * longer hold (a receipt date after its reply). The body cannot change. */
+xxgk_status xxgk_case_edit(xxgk_register *reg, int64_t id, const xxgk_application *changes,
+                           bool set_channel, bool set_applicant, xxgk_error *err);
+
+/* ---- events --------------------------------------------------------
+ * Every function below records one dated fact about case `id` as an
+ * event (who, when, the state before and after) after checking it
+ * against the case's state and the guards (docs/register.md lists them;
+ * each refusal is XXGK_E_USAGE with its Chinese message). A date is
+ * never after today. XXGK_E_IO when the store cannot be written. */
+
+/* 补正 (第三十条): the notice, sent on `notice`, giving the applicant
+ * until `until` (0: 15 working days after the notice, a common practice
+ * the notice should state). Once only, before anything else is done. */
+xxgk_status xxgk_case_correction_notice(xxgk_register *reg, int64_t id, xxgk_date notice,
+                                        xxgk_date until, xxgk_error *err);
+/* The corrected application, received on `received`: the reply period
+ * starts again from it. */
+xxgk_status xxgk_case_corrected(xxgk_register *reg, int64_t id, xxgk_date received,
+                                xxgk_error *err);
+
+/* Consultation (第三十二条 third party, 第三十四条 other agency). */
+typedef enum xxgk_party {
+    XXGK_PARTY_THIRD = 0, /* 第三方 */
+    XXGK_PARTY_AGENCY     /* 其他机关 */
+} xxgk_party;
+
+/* A consultation sent on `sent` (`delivered`, the day the party
+ * received it, 0 when unknown: the 15 working days then run from
+ * `sent`), to `party_name` (may be NULL). `answered` non-zero records the
+ * answer at once. */
+xxgk_status xxgk_case_consult(xxgk_register *reg, int64_t id, xxgk_party party,
+                              const char *party_name, xxgk_date sent, xxgk_date delivered,
+                              xxgk_date answered, xxgk_error *err);
+/* The answer to the earliest unanswered consultation of `party`. */
+xxgk_status xxgk_case_consult_answered(xxgk_register *reg, int64_t id, xxgk_party party,
+                                       xxgk_date answered, xxgk_error *err);
+
+/* The extension by 20 working days (第三十三条第二款): decided on `date`,
+ * not after the original due date, approved by `approver` (the head of
+ * the 政府信息公开工作机构); `told`, the day the applicant was told (0:
+ * not yet recorded). Once only. */
+xxgk_status xxgk_case_extend(xxgk_register *reg, int64_t id, xxgk_date date,
+                             const char *approver, xxgk_date told, xxgk_error *err);
+
+/* 信息处理费 (国办函〔2020〕109号): the fee notice of `amount` 元, sent
+ * within the reply period; then the payment. The applicant has 20
+ * working days from the day after the notice. */
+xxgk_status xxgk_case_fee_notice(xxgk_register *reg, int64_t id, xxgk_date notice,
+                                 xxgk_decimal amount, xxgk_error *err);
+xxgk_status xxgk_case_fee_paid(xxgk_register *reg, int64_t id, xxgk_date paid,
+                               xxgk_error *err);
+
+/* The reply, on `date`, with its outcome row (xxgk_outcome_check, reply
+ * true) and legal ground (NULL: the row's article). */
+xxgk_status xxgk_case_reply(xxgk_register *reg, int64_t id, xxgk_date date, const char *outcome,
+                            const char *ground, xxgk_error *err);
+/* Closing without reply, on `date`, under a （六） row: other_no_correction
+ * only after the correction period ran out uncorrected, other_no_fee only
+ * after the payment period ran out unpaid, other_misc / other with a
+ * `reason` (申请人撤回申请, …). */
+xxgk_status xxgk_case_close(xxgk_register *reg, int64_t id, xxgk_date date, const char *outcome,
+                            const char *reason, xxgk_error *err);
+
+/* Remedies against a replied or closed case (table 四). */
+typedef enum xxgk_remedy_kind {
+    XXGK_REMEDY_REVIEW = 0,       /* 行政复议 */
+    XXGK_REMEDY_SUIT_DIRECT,      /* 行政诉讼：未经复议直接起诉 */
+    XXGK_REMEDY_SUIT_AFTER_REVIEW /* 行政诉讼：复议后起诉 */
+} xxgk_remedy_kind;
+/* "review", "suit_direct", "suit_after_review" (the t4 group keys). */
+const char *xxgk_remedy_key(xxgk_remedy_kind k);
+bool xxgk_remedy_find(const char *key, xxgk_remedy_kind *out);
+
+/* A remedy filed on `filed`. */
+xxgk_status xxgk_case_remedy(xxgk_register *reg, int64_t id, xxgk_remedy_kind kind,
+                             xxgk_date filed, xxgk_error *err);
+/* Its result on `decided`: "upheld" (结果维持), "corrected" (结果纠正) or
+ * "other" (其他结果); the earliest undecided remedy of `kind`. */
+xxgk_status xxgk_case_remedy_decided(xxgk_register *reg, int64_t id, xxgk_remedy_kind kind,
+                                     xxgk_date decided, const char *result, xxgk_error *err);
+
+/* Voids case `id` (event 0) or one of its events (`event`, its number in
+ * the history) with a reason. Nothing is deleted: the void is itself an
+ * event and the voided facts stay in the history, ignored. Voiding an
+ * event is refused when the events after it would no longer hold
+ * (voiding a 补正 notice a closing relies on). */
+xxgk_status xxgk_case_void(xxgk_register *reg, int64_t id, int event, const char *reason,
+                           xxgk_error *err);
+
+/* ---- reading a case ----------------------------------------------- */
+
+typedef struct xxgk_consultation {
+    xxgk_party party;
+    const char *party_name;     /* or NULL */
+    xxgk_date sent, delivered, answered; /* 0 when not (yet) */
+} xxgk_consultation;
+
+typedef struct xxgk_remedy {
+    xxgk_remedy_kind kind;
+    xxgk_date filed, decided;
+    const char *result;         /* "upheld" "corrected" "other", NULL pending */
+} xxgk_remedy;
+
+/* A case as its events make it. Strings NULL when not stated. */
+typedef struct xxgk_case_info {
+    int64_t id;
+    const char *body;
+    const char *serial;         /* 〔2024〕第0001号 */
+    xxgk_date received;
+    xxgk_channel channel;
+    xxgk_applicant applicant;
+    const char *subject, *name, *contact;
+    const char *id_masked;      /* the ID number, all but its ends masked */
+    int64_t linked;             /* 0 none */
+    const char *ledger_key;
+    xxgk_case_state state;
+    xxgk_date correction_notice, correction_until, corrected;
+    const xxgk_consultation *consultations;
+    size_t nconsultations;
+    xxgk_date extended, extension_told;
+    const char *approver;
+    xxgk_date fee_notice, fee_paid;
+    xxgk_decimal fee_amount;    /* 元 */
+    xxgk_date closed;           /* the reply or closing date, 0 while open */
+    const char *outcome;        /* its row key */
+    const char *ground;         /* reply: legal ground; closing: reason */
+    const xxgk_remedy *remedies;
+    size_t nremedies;
+    bool voided;
+    const char *void_reason;
+} xxgk_case_info;
+
+/* Which statutory period a deadline is. */
+typedef enum xxgk_deadline_kind {
+    XXGK_DEADLINE_REPLY = 0,          /* 答复 (第三十三条) */
+    XXGK_DEADLINE_CORRECTION_NOTICE,  /* 补正告知 within 7 working days (第三十条) */
+    XXGK_DEADLINE_CORRECTION,         /* the applicant's correction period */
+    XXGK_DEADLINE_CONSULTATION,       /* 15 working days to answer (第三十二、三十四条) */
+    XXGK_DEADLINE_FEE,                /* 20 working days to pay (国办函〔2020〕109号) */
+    XXGK_DEADLINE_PUBLICATION         /* a document published within 20 working
+                                         days of its making (第二十六条) */
+} xxgk_deadline_kind;
+
+typedef enum xxgk_deadline_status {
+    XXGK_DUE_OPEN = 0,   /* running, not yet due */
+    XXGK_DUE_OVERDUE,    /* not met and past due on the day asked about */
+    XXGK_DUE_MET,        /* met on or before the due date */
+    XXGK_DUE_LATE,       /* met after the due date */
+    XXGK_DUE_SUSPENDED,  /* not running (the reply period while awaiting 补正) */
+    XXGK_DUE_UNKNOWN     /* cannot be computed: `note` says why */
+} xxgk_deadline_status;
+
+/* "open", "overdue", …; "未到期", "已逾期", …. */
+const char *xxgk_deadline_status_key(xxgk_deadline_status s);
+const char *xxgk_deadline_status_text(xxgk_deadline_status s);
+
+/* A deadline computed from the case's facts and the calendar; never
+ * stored. */
+typedef struct xxgk_deadline {
+    xxgk_deadline_kind kind;
+    const char *label;          /* "答复期限", "征求第三方意见答复期限", … */
+    const char *basis;          /* "第三十三条第二款", "第三十二条", … */
+    xxgk_date start;            /* the day the count starts after */
+    int days;                   /* working days counted (20, 40, 7, 15 …); 0
+                                   when the due date is a date the notice
+                                   gave (补正期限 with --until) */
+    xxgk_date due;              /* 0 when SUSPENDED or UNKNOWN */
+    xxgk_date done;             /* the day it was met, 0 if not */
+    xxgk_deadline_status status;
+    const char *note;           /* why UNKNOWN, what was assumed, or NULL */
+    int consultation;           /* CONSULTATION: its index, else -1 */
+} xxgk_deadline;
+
+/* Why a day was counted or skipped (xxgk case explain). */
+typedef enum xxgk_count_reason {
+    XXGK_COUNT_START = 0,   /* the start day, not counted */
+    XXGK_COUNT_WORKDAY,     /* counted */
+    XXGK_COUNT_MAKEUP,      /* counted: 调休上班 */
+    XXGK_SKIP_WEEKEND,      /* 周末 */
+    XXGK_SKIP_HOLIDAY,      /* 法定节假日 (`why` names it) */
+    XXGK_SKIP_PAUSED,       /* 暂停计算: consultation, fee, awaiting 补正 */
+    XXGK_SKIP_UNKNOWN       /* its year's notice is not in the calendar */
+} xxgk_count_reason;
+
+typedef struct xxgk_counted_day {
+    xxgk_date date;
+    xxgk_count_reason reason;
+    int count;                  /* working days counted up to and with it */
+    const char *why;            /* Chinese: "中秋节", "征求第三方意见（…）" */
+} xxgk_counted_day;
+
+typedef struct xxgk_case xxgk_case;
+
+/* Flags of xxgk_case_load. */
+enum { XXGK_CASE_EXPLAIN = 1 << 0 /* keep the day-by-day count */ };
+
+/* Loads case `id` as its events make it, with its deadlines as of `today`
+ * (0: the register's today), computed with the register's calendar.
+ * Free with xxgk_case_free. XXGK_E_USAGE when there is no such case. */
+xxgk_status xxgk_case_load(xxgk_register *reg, int64_t id, xxgk_date today, int flags,
+                           xxgk_case **out, xxgk_error *err);
+void xxgk_case_free(xxgk_case *c);
+
+const xxgk_case_info *xxgk_case_info_of(const xxgk_case *c);
+size_t xxgk_case_deadline_count(const xxgk_case *c);
+const xxgk_deadline *xxgk_case_deadline(const xxgk_case *c, size_t i);
+/* The deadline that governs what the office must do next (the reply;
+ * the correction period while awaiting 补正; the payment while awaiting
+ * the fee; the answer while consulting), NULL for a closed case. */
+const xxgk_deadline *xxgk_case_next_deadline(const xxgk_case *c);
+/* The day-by-day count of deadline i (loaded with XXGK_CASE_EXPLAIN;
+ * else *n is 0 and NULL is returned). */
+const xxgk_counted_day *xxgk_case_explain(const xxgk_case *c, size_t i, size_t *n);
+
+/* One event of the history, the voided ones included. */
+typedef struct xxgk_case_event {
+    int seq;                    /* 1, 2, … its number in the history */
+    const char *kind;           /* "received", "reply", "void", … */
+    const char *title;          /* Chinese: "答复", "告知补正", … */
+    xxgk_date date;             /* the fact's date (0 for edits, voids) */
+    const char *who;            /* the actor */
+    const char *at;             /* when recorded, UTC ISO 8601 */
+    const char *summary;        /* Chinese, one line, ID numbers masked */
+    const char *before, *after; /* JSON objects: the state and changed
+                                   fields before and after */
+    bool voided;
+    const char *void_reason;    /* when voided */
+} xxgk_case_event;
+
+size_t xxgk_case_event_count(const xxgk_case *c);
+const xxgk_case_event *xxgk_case_event_at(const xxgk_case *c, size_t i);
+
+/* ---- many cases ----------------------------------------------------- */
+
+typedef struct xxgk_case_filter {
+    const char *body;       /* exactly this body, or NULL */
+    int year;               /* received in this year, or 0 */
+    int state;              /* an xxgk_case_state, or -1 for any */
+    bool open_only;         /* only cases not replied or closed */
+    bool include_void;      /* voided cases too (never in due, tables) */
+} xxgk_case_filter;
+
+/* Calls fn for every case the filter selects, by body, year, serial,
+ * each loaded as xxgk_case_load does (as of `today`); a non-zero return
+ * stops. The case is freed after the call. */
+typedef int (*xxgk_case_fn)(void *ctx, const xxgk_case *c);
+xxgk_status xxgk_register_each(xxgk_register *reg, const xxgk_case_filter *filter,
+                               xxgk_date today, xxgk_case_fn fn, void *ctx, xxgk_error *err);
+
+/* An open case and its next deadline, for xxgk case due. */
+typedef struct xxgk_due_item {
+    int64_t id;
+    const char *body, *serial, *subject;
+    xxgk_case_state state;
+    xxgk_deadline next;         /* xxgk_case_next_deadline */
+    xxgk_deadline reply;        /* the reply deadline */
+} xxgk_due_item;
+
+/* The open (not voided) cases of `body` (NULL: every body) whose next
+ * deadline falls on or before on + within days (within < 0: any), as of
+ * `on` (0: today), sorted by that deadline (unknown ones last), then id.
+ * *items is an array the caller frees with xxgk_due_free. */
+xxgk_status xxgk_register_due(xxgk_register *reg, const char *body, xxgk_date on, int within,
+                              xxgk_due_item **items, size_t *n, xxgk_error *err);
+void xxgk_due_free(xxgk_due_item *items, size_t n);
+
+/* ---- tables by construction ---------------------------------------- */
+
+/* The tables of `body`'s report for `year`, in the format of that year,
+ * built with xxgk_report_new and xxgk_report_set_number:
+ *  - table 三: new = received in the year; carried_in = received before
+ *    and open on 1 January; each outcome row = replied or closed in the
+ *    year with that outcome; carried_out = open on 31 December; total =
+ *    the outcomes; every column by applicant type, and the total column.
+ *  - table 四: every remedy filed in the year, or filed before and decided
+ *    in it; its result if decided by 31 December, else pending.
+ *  - table 二: documents (xxgk_register_doc_add) made, repealed, in force
+ *    (2021 format) or made, published, published and in force (2019);
+ *    decision counts and fees summed over the periods in the year. A row
+ *    whose kind the body never recorded stays absent.
+ * Voided cases, events and records do not count. The identities of the
+ * tables hold by construction (t3-row-total, t3-outcome-total,
+ * t3-balance, t4-group-total), and this year's carried_in equals last
+ * year's carried_out. Fails with XXGK_E_USAGE for a year before 2019. */
+xxgk_status xxgk_register_tables(xxgk_register *reg, const char *body, int year,
+                                 xxgk_report **out, xxgk_error *err);
+
+/* ---- the proactive register (table 二, 第二十六条) ------------------- */
+
+typedef enum xxgk_doc_kind {
+    XXGK_DOC_RULES = 0,   /* 规章 */
+    XXGK_DOC_NORMATIVE,   /* 行政规范性文件 */
+    XXGK_DOC_OTHER        /* other proactive information (not in table 二) */
+} xxgk_doc_kind;
+const char *xxgk_doc_kind_key(xxgk_doc_kind k);   /* "rules" "normative" "other" */
+const char *xxgk_doc_kind_label(xxgk_doc_kind k); /* "规章" … */
+bool xxgk_doc_kind_find(const char *key, xxgk_doc_kind *out);
+
+typedef struct xxgk_document {
+    int64_t id;                 /* set by the register */
+    const char *body;
+    xxgk_doc_kind kind;
+    const char *number;         /* 文号, or NULL */
+    const char *title;
+    xxgk_date made;             /* made or changed (制发) */
+    xxgk_date published;        /* 0: not yet */
+    xxgk_date repealed;         /* repealed or expired, 0: in force */
+    bool voided;
+    const char *void_reason;
+    /* computed when read: publication within 20 working days of making
+     * (第二十六条) */
+    xxgk_deadline publication;
+} xxgk_document;
+
+/* Registers a document (body, kind, title, made required; published,
+ * repealed optional, not before made, not after today). *id may be NULL. */
+xxgk_status xxgk_register_doc_add(xxgk_register *reg, const xxgk_document *doc, int64_t *id,
+                                  xxgk_error *err);
+/* Records the publication or the repeal/expiry of document `id`. */
+xxgk_status xxgk_register_doc_published(xxgk_register *reg, int64_t id, xxgk_date date,
+                                        xxgk_error *err);
+xxgk_status xxgk_register_doc_repealed(xxgk_register *reg, int64_t id, xxgk_date date,
+                                       xxgk_error *err);
+xxgk_status xxgk_register_doc_void(xxgk_register *reg, int64_t id, const char *reason,
+                                   xxgk_error *err);
+/* Calls fn for each document of `body` (NULL: all), made in `year` (0:
+ * any), by body, made date and id, its publication deadline computed as
+ * of `today` (0: today). Voided ones only with include_void. */
+typedef int (*xxgk_doc_fn)(void *ctx, const xxgk_document *doc);
+xxgk_status xxgk_register_docs(xxgk_register *reg, const char *body, int year, bool include_void,
+                               xxgk_date today, xxgk_doc_fn fn, void *ctx, xxgk_error *err);
+
+/* Decision counts and fees by period (table 二). */
+typedef enum xxgk_tally_kind {
+    XXGK_TALLY_LICENSING = 0, /* 行政许可 处理决定数量 */
+    XXGK_TALLY_PENALTY,       /* 行政处罚 */
+    XXGK_TALLY_COERCION,      /* 行政强制 */
+    XXGK_TALLY_FEES           /* 行政事业性收费 金额（万元） */
+} xxgk_tally_kind;
+const char *xxgk_tally_kind_key(xxgk_tally_kind k); /* "licensing" "penalty" "coercion" "fees" */
+bool xxgk_tally_kind_find(const char *key, xxgk_tally_kind *out);
+
+/* Records `value` for `body`'s `kind` over the days from … to (inside one
+ * year): a count (a whole number ≥ 0) or, for fees, 万元 (≥ 0). The same
+ * period again replaces the figure (recorded with before and after); a
+ * period overlapping another one is refused. */
+xxgk_status xxgk_register_tally(xxgk_register *reg, const char *body, xxgk_tally_kind kind,
+                                xxgk_date from, xxgk_date to, xxgk_decimal value,
+                                xxgk_error *err);
+
+/* ---- ledgers in, register out -------------------------------------- */
+
+/* A field a ledger column can fill, for the column mapping. */
+typedef struct xxgk_ledger_field {
+    const char *key;            /* "received", "outcome", … */
+    const char *headers;        /* the column headers recognised, '|'-separated */
+    const char *meaning;        /* Chinese */
+    bool required;
+} xxgk_ledger_field;
+size_t xxgk_ledger_field_count(void);
+const xxgk_ledger_field *xxgk_ledger_field_at(size_t i);
+
+/* What happened to one data row. */
+typedef struct xxgk_ledger_row {
+    size_t row;                 /* the row in the sheet (the header is row 1) */
+    int64_t case_id;            /* the case made (0: none) */
+    bool duplicate;             /* imported before (same ledger number) */
+    const char *error;          /* why the row was refused, or NULL */
+} xxgk_ledger_row;
+typedef void (*xxgk_ledger_fn)(void *ctx, const xxgk_ledger_row *row);
+
+typedef struct xxgk_ledger_options {
+    const char *body;           /* the body of rows without a `body` column
+                                   value (required unless that column is
+                                   there) */
+    const char *const *map;     /* "field=column header" or "field=#N" */
+    size_t nmap;
+    bool dry_run;               /* check every row; store nothing */
+    xxgk_ledger_fn on_row;      /* may be NULL */
+    void *ctx;
+} xxgk_ledger_options;
+
+typedef struct xxgk_ledger_summary {
+    size_t rows;                /* data rows (blank rows not counted) */
+    size_t added, duplicates, failed;
+} xxgk_ledger_summary;
+
+/* Imports a ledger (台账): a CSV file (UTF-8 or GB18030, a BOM allowed)
+ * or the first sheet of an XLSX workbook, one application per row, the
+ * header in row 1 mapped to fields by xxgk_ledger_field headers and the
+ * options' map. Each row becomes a case and its events through the same
+ * guards as the functions above. Good rows are stored, every bad row is
+ * named through on_row with its row number and reason; all in one
+ * transaction, so an interrupted import stores nothing. A row whose
+ * ledger number (field `ref`) was imported before is skipped. Fails (and
+ * stores nothing) with XXGK_E_IO / XXGK_E_UNSUPPORTED when the file
+ * cannot be read, XXGK_E_USAGE when the mapping is wrong or a required
+ * field has no column. The call succeeds when some rows failed: see
+ * summary->failed. */
+xxgk_status xxgk_register_import_ledger(xxgk_register *reg, const char *path,
+                                        const xxgk_ledger_options *options,
+                                        xxgk_ledger_summary *summary, xxgk_error *err);
+
+/* The selected cases, one row each (docs/register.md "Export columns";
+ * ID numbers masked): CSV with a UTF-8 BOM (Excel opens it as UTF-8), or
+ * an XLSX workbook written atomically at `path` (`overwrite` as in
+ * xxgk_report_render_file). */
+xxgk_status xxgk_register_export_csv(xxgk_register *reg, const xxgk_case_filter *filter,
+                                     xxgk_date today, FILE *out, xxgk_error *err);
+xxgk_status xxgk_register_export_xlsx(xxgk_register *reg, const xxgk_case_filter *filter,
+                                      xxgk_date today, const char *path, bool overwrite,
+                                      xxgk_error *err);
+
+/* An iCalendar (RFC 5545) file of the next deadline of every open case of
+ * `body` (NULL: all): one all-day event per case on its due date. */
+xxgk_status xxgk_register_write_ics(xxgk_register *reg, const char *body, xxgk_date today,
+                                    FILE *out, xxgk_error *err);
+
+#endif /* XXGK_NO_STORE (the register) */
 
 #ifndef XXGK_NO_STORE
 /* ------------------------------------------------------------------ */
@@ -968,6 +1652,25 @@ xxgk_status xxgk_stats_write_svg_note(const xxgk_stats *stats, xxgk_chart chart,
 xxgk_status xxgk_store_missing_bodies(xxgk_store *store, int year, xxgk_name_fn fn, void *ctx,
                                       xxgk_error *err);
 #endif /* XXGK_NO_STORE */
+
+/* ------------------------------------------------------------------ */
+/* The clerk's path: totals computed, the fill-in workbook, PDF out    */
+/* ------------------------------------------------------------------ */
+
+/* In a model a person built (a JSON model, a filled-in workbook: both
+ * call it when they are read), fills every blank total whose parts are
+ * all numbers with their sum and flags it XXGK_CELL_COMPUTED; repeated
+ * until nothing more can be filled. Which cells are totals comes from the
+ * format's sum rules (every identity with one cell on one side). A total
+ * that is given is never changed. Returns the number of cells filled
+ * (the rule total-computed reports each as a note). */
+size_t xxgk_report_complete_totals(xxgk_report *report);
+
+/* A system error (an errno value) in Chinese for the common ones
+ * (文件或目录不存在, 没有权限, 磁盘空间不足, …), else the C library's
+ * text: every message the library and the command print is Chinese
+ * where the text is ours. */
+const char *xxgk_system_error_text(int errnum);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

@@ -297,6 +297,15 @@ char *xxgk_finding_place(const xxgk_finding *f, char *buf, size_t size)
     case XXGK_LOC_TEXT:
         snprintf(buf, size, "第%u行", w->line);
         break;
+    case XXGK_LOC_SHEET: {
+        char col[8];
+        if (w->row && w->cell)
+            snprintf(buf, size, "工作表“%s”第%u行第%s列", w->sheet ? w->sheet : "", w->row,
+                     locator_column_name(w->cell, col, sizeof col));
+        else
+            snprintf(buf, size, "工作表“%s”", w->sheet ? w->sheet : "");
+        break;
+    }
     case XXGK_LOC_NONE:
         if (f->line)
             snprintf(buf, size, "第%u行", f->line);
@@ -314,84 +323,84 @@ const char *table_name_of(int section)
     return section >= 2 && section <= 4 ? table_names[section] : "";
 }
 
-static void write_where(json_writer *w, const xxgk_finding *f)
+static void write_where(jw_writer *w, const xxgk_finding *f)
 {
     char place[96];
     locator_write_json(w, &f->where, xxgk_finding_place(f, place, sizeof place));
 }
 
-static void write_finding(json_writer *w, const xxgk_finding *f)
+static void write_finding(jw_writer *w, const xxgk_finding *f)
 {
-    json_begin_object(w);
-    json_key(w, "severity");
-    json_string(w, xxgk_severity_name(f->severity));
-    json_key(w, "rule");
-    json_string(w, f->rule);
+    jw_begin_object(w);
+    jw_key(w, "severity");
+    jw_string(w, xxgk_severity_name(f->severity));
+    jw_key(w, "rule");
+    jw_string(w, f->rule);
     if (f->line) {
-        json_key(w, "line");
-        json_int(w, f->line);
+        jw_key(w, "line");
+        jw_int(w, f->line);
     }
     if (f->column) {
-        json_key(w, "column");
-        json_int(w, f->column);
+        jw_key(w, "column");
+        jw_int(w, f->column);
     }
-    json_key(w, "cells");
-    json_begin_array(w);
+    jw_key(w, "cells");
+    jw_begin_array(w);
     for (size_t k = 0; k < f->ncells; k++)
         if (f->cells[k] >= 0)
-            json_string(w, xxgk_cell_key((size_t)f->cells[k]));
-    json_end_array(w);
-    json_key(w, "message");
-    json_string(w, f->message);
+            jw_string(w, xxgk_cell_key((size_t)f->cells[k]));
+    jw_end_array(w);
+    jw_key(w, "message");
+    jw_string(w, f->message);
     if (f->expected) {
-        json_key(w, "expected");
-        json_string(w, f->expected);
+        jw_key(w, "expected");
+        jw_string(w, f->expected);
     }
     if (f->table) {
-        json_key(w, "place");
-        json_begin_object(w);
-        json_key(w, "table");
-        json_string(w, table_name_of(f->table));
+        jw_key(w, "place");
+        jw_begin_object(w);
+        jw_key(w, "table");
+        jw_string(w, table_name_of(f->table));
         if (f->row_label) {
-            json_key(w, "row");
-            json_string(w, f->row_label);
+            jw_key(w, "row");
+            jw_string(w, f->row_label);
         }
         if (f->column_label) {
-            json_key(w, "column");
-            json_string(w, f->column_label);
+            jw_key(w, "column");
+            jw_string(w, f->column_label);
         }
-        json_end_object(w);
+        jw_end_object(w);
     }
-    json_key(w, "where");
+    jw_key(w, "where");
     write_where(w, f);
-    json_end_object(w);
+    jw_end_object(w);
 }
 
 xxgk_status xxgk_report_write_findings_json(const xxgk_report *r, xxgk_severity min, FILE *out)
 {
-    json_writer w;
-    json_init(&w, out, false);
-    json_begin_object(&w);
-    json_key(&w, "file");
-    json_string(&w, r->name);
-    json_key(&w, "meta");
+    jw_writer w;
+    jw_init(&w, out, false);
+    jw_begin_object(&w);
+    jw_key(&w, "file");
+    jw_string(&w, r->name);
+    jw_key(&w, "meta");
     report_write_meta_json(r, &w);
-    json_key(&w, "findings");
-    json_begin_array(&w);
+    jw_key(&w, "findings");
+    jw_begin_array(&w);
     for (size_t i = 0; i < r->findings.n; i++)
         if (r->findings.v[i].severity >= min)
             write_finding(&w, &r->findings.v[i]);
-    json_end_array(&w);
-    json_key(&w, "summary");
-    json_begin_object(&w);
-    json_key(&w, "errors");
-    json_int(&w, (long long)xxgk_report_count(r, XXGK_ERROR));
-    json_key(&w, "warnings");
-    json_int(&w, (long long)xxgk_report_count(r, XXGK_WARNING));
-    json_key(&w, "notes");
-    json_int(&w, (long long)xxgk_report_count(r, XXGK_NOTE));
-    json_end_object(&w);
-    json_end_object(&w);
+    jw_end_array(&w);
+    jw_key(&w, "summary");
+    jw_begin_object(&w);
+    jw_key(&w, "errors");
+    jw_int(&w, (long long)xxgk_report_count(r, XXGK_ERROR));
+    jw_key(&w, "warnings");
+    jw_int(&w, (long long)xxgk_report_count(r, XXGK_WARNING));
+    jw_key(&w, "notes");
+    jw_int(&w, (long long)xxgk_report_count(r, XXGK_NOTE));
+    jw_end_object(&w);
+    jw_end_object(&w);
     fputc('\n', out);
     return ferror(out) ? XXGK_E_IO : XXGK_OK;
 }

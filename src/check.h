@@ -75,6 +75,7 @@ void check_overview_length(xxgk_report *r, const xxgk_report *previous);
 void check_shapes(xxgk_report *r, const xxgk_report *previous);
 void check_cell_values(xxgk_report *r, const xxgk_report *previous);
 void check_merged(xxgk_report *r, const xxgk_report *previous);
+void check_unread(xxgk_report *r, const xxgk_report *previous);
 void check_bad_values(xxgk_report *r, const xxgk_report *previous);
 void check_labels(xxgk_report *r, const xxgk_report *previous);
 void check_foreign_rows(xxgk_report *r, const xxgk_report *previous);
@@ -85,6 +86,8 @@ void check_format_version(xxgk_report *r, const xxgk_report *previous);
 void check_splits(xxgk_report *r, const xxgk_report *previous);
 /* check_sums.c */
 void check_sums(xxgk_report *r, const xxgk_report *previous);
+/* check_computed.c */
+void check_computed(xxgk_report *r, const xxgk_report *previous);
 /* check_text.c */
 void check_self_reference(xxgk_report *r, const xxgk_report *previous);
 void check_years_in_text(xxgk_report *r, const xxgk_report *previous);

@@ -106,6 +106,27 @@ static bool row_present(const xxgk_report *r, const tpl_table *t, int ri)
     return false;
 }
 
+/* Whether the document prints row `ri` of t (its key in any table of the
+ * section), read or not: a row printed but unread is row-unread's, not a
+ * missing row. */
+static bool row_printed(const xxgk_report *r, const tpl_table *t, int ri)
+{
+    const char *key = t->rows[ri].key;
+    for (size_t i = 0; r->ev && key && i < r->ev->rows.n; i++) {
+        const rec_row *row = &r->ev->rows.v[i];
+        if (row->table->section == t->section && row->table->rows[row->row].key &&
+            !strcmp(row->table->rows[row->row].key, key))
+            return true;
+    }
+    for (size_t i = 0; r->ev && key && i < r->ev->unread.n; i++) {
+        const rec_unread *u = &r->ev->unread.v[i];
+        if (u->table && u->row >= 0 && u->table->section == t->section &&
+            u->table->rows[u->row].key && !strcmp(u->table->rows[u->row].key, key))
+            return true;
+    }
+    return false;
+}
+
 /* The ids of the cells of table row `ri`, in column order. */
 static int row_ids(const tpl_table *t, int ri, int *ids, int max)
 {
@@ -142,7 +163,7 @@ static void check_rows_present(xxgk_report *r, const tpl_table *t)
         if (row->kind != ROW_DATA || !(row->formats & mask))
             continue;
         if (row_present(r, t, ri) || replaced_by_foreign_row(r, t, ri) ||
-            (r->ev && split_covers_row(r, t, ri)))
+            (r->ev && split_covers_row(r, t, ri)) || row_printed(r, t, ri))
             continue;
         /* Table 四 prints its groups in one row: one finding for all. */
         if (t->layout == LAYOUT_FLAT) {

@@ -81,6 +81,18 @@ static size_t check_shape_run(xxgk_report *r, size_t i)
     int ids[32];
     int nids = row_cells(row, ids, 32);
     xxgk_finding *f;
+    if (row->converted) {
+        /* In converted text a missing cell is as likely the converter's
+         * (a merged cell printed once) as the report's: the row is not
+         * read, and that is said, without calling the report wrong. */
+        f = finding_add(r, "row-unread", SEV_DEFAULT, at, ids, (size_t)nids,
+                        "%s“%s”一行有%d个数字，本表应为%d栏，%s，这一行%s", table_name(row->table),
+                        label, row->nvalues, row->ncols, effect,
+                        row->placed ? "的其他栏未读取" : "未读取");
+        finding_place(f, row->table->section, row->table->layout == LAYOUT_FLAT ? NULL : tr->label,
+                      NULL);
+        return i + 1;
+    }
     if (j - i == 1)
         f = finding_add(r, "row-shape", SEV_DEFAULT, at, ids, (size_t)nids,
                         "%s“%s”一行有%d栏数字，本表应为%d栏，%s",
@@ -329,14 +341,47 @@ void check_units(xxgk_report *r, const xxgk_report *previous)
     }
 }
 
+/* A table printed in another format than the report's other tables
+ * (a 2021 report that kept the 2019 table 二): the cells both formats
+ * have are read; the others are kept under their own keys, flagged
+ * foreign, and listed here. */
+static void check_table_format(xxgk_report *r, int section, bool first_year)
+{
+    xxgk_format tf = r->ev->table_format[section];
+    int ids[64];
+    size_t n = 0;
+    for (size_t id = 0; id < r->ncells && n < 64; id++)
+        if ((r->cells[id].flags & XXGK_CELL_FOREIGN) && r->cells[id].kind != XXGK_VALUE_ABSENT &&
+            tpl_cell(id)->table->section == section)
+            ids[n++] = (int)id;
+    span at = {0, 0, 0};
+    for (size_t i = 0; i < r->ev->rows.n && !at.line; i++)
+        if (r->ev->rows.v[i].table->section == section)
+            at = r->ev->rows.v[i].at;
+    xxgk_finding *f = finding_add(
+        r, "format-version", first_year ? XXGK_WARNING : SEV_DEFAULT, at, ids, n,
+        "%s使用了%s年格式，其余统计表为%s年格式：两种格式共有的栏已读取，另有%zu栏不属于%s年格式，"
+        "按原栏目保留，未计入本报告的统计",
+        table_name_of(section), xxgk_format_name(tf), xxgk_format_name(r->meta.format), n,
+        xxgk_format_name(r->meta.format));
+    finding_place(f, section, NULL, NULL);
+    finding_expect(r, f, "%s应使用%s年格式", table_name_of(section), xxgk_format_name(r->meta.format));
+}
+
 /* The tables' format against the year the report is for (the formats'
- * years are data, template_data.c). In a format's first year the old one
- * was still accepted: only a warning. */
+ * years are data, template_data.c), and each table's against the
+ * report's. In a format's first year the old one was still accepted:
+ * only a warning. */
 void check_format_version(xxgk_report *r, const xxgk_report *previous)
 {
     (void)previous;
     int year = r->meta.year;
     xxgk_format want = xxgk_format_for_year(year);
+    bool first_year = want && year == tpl_get(want)->from_year;
+    for (int s = 2; s <= 4; s++)
+        if (r->ev && r->ev->table_format[s] && r->meta.format &&
+            r->ev->table_format[s] != r->meta.format && r->ev->tables_seen[s])
+            check_table_format(r, s, first_year);
     if (!year || !want || !r->meta.format || want == r->meta.format)
         return;
     if (r->ev && !r->ev->tables_seen[2] && !r->ev->tables_seen[3])
@@ -344,7 +389,6 @@ void check_format_version(xxgk_report *r, const xxgk_report *previous)
     span at = {0, 0, 0};
     for (size_t i = 0; r->ev && i < r->ev->rows.n && !at.line; i++)
         at = r->ev->rows.v[i].at;
-    bool first_year = year == tpl_get(want)->from_year;
     xxgk_finding *f = finding_add(r, "format-version", first_year ? XXGK_WARNING : SEV_DEFAULT, at,
                                   NULL, 0, "%d年度报告的统计表使用了%s年格式", year,
                                   xxgk_format_name(r->meta.format));
@@ -382,6 +426,46 @@ void check_merged(xxgk_report *r, const xxgk_report *previous)
                         "这几栏都没有读取",
                         table, cell_row_label(r, (int)id), cell_col_label(r, (int)id), m->ncells,
                         m->text);
+    }
+}
+
+/* Rows the document prints that could not be read (recognise_loose.c):
+ * each named, with its cells and the reason. */
+void check_unread(xxgk_report *r, const xxgk_report *previous)
+{
+    (void)previous;
+    for (size_t i = 0; i < r->ev->unread.n; i++) {
+        const rec_unread *u = &r->ev->unread.v[i];
+        int ids[32], n = 0;
+        const char *table = u->table ? table_name(u->table) : "统计表";
+        if (u->table && u->row >= 0) {
+            const tpl_table *own = tpl_table_of(r->meta.format, u->table->section);
+            const tpl_table *t = own && tpl_row_index(own, u->table->rows[u->row].key ? u->table->rows[u->row].key : "") >= 0 ? own : u->table;
+            int ri = t == u->table ? u->row : tpl_row_index(t, u->table->rows[u->row].key);
+            for (int k = 0; k < tpl_row_block(t, ri)->ncols && n < 32; k++)
+                if ((ids[n] = tpl_cell_at(t, ri, k)) >= 0)
+                    n++;
+        }
+        xxgk_finding *f = NULL;
+        switch (u->reason) {
+        case UNREAD_NO_VALUES:
+            f = finding_add(r, "row-unread", SEV_DEFAULT, u->at, ids, (size_t)n,
+                            "%s“%s”一行只印出行标签，没有数字，未读取", table, u->label);
+            break;
+        case UNREAD_NO_LABEL:
+            f = finding_add(r, "row-unread", SEV_DEFAULT, u->at, NULL, 0,
+                            "一行数字“%s”没有行标签，无法确定属于哪一行，未读取", u->values);
+            break;
+        default:
+            f = u->label ? finding_add(r, "row-unread", SEV_DEFAULT, u->at, ids, (size_t)n,
+                                       "%s“%s”一行的标签与数字分开印出，且标签和数字的行数对不上，"
+                                       "无法确定哪些数字属于它，未读取", table, u->label)
+                         : finding_add(r, "row-unread", SEV_DEFAULT, u->at, NULL, 0,
+                                       "一行数字“%s”与行标签分开印出，标签和数字的行数对不上，"
+                                       "无法确定它属于哪一行，未读取", u->values);
+            break;
+        }
+        (void)f;
     }
 }
 

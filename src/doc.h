@@ -62,6 +62,10 @@ typedef struct doc_block {
     uint8_t section;      /* ROLE_HEADING: 1 … 6 */
     bool spans;           /* DOC_TABLE: grid columns and spans are the
                              input's own (HTML, DOCX, PDF), not guessed */
+    bool converted;       /* DOC_TABLE: rows as a converter or crawler
+                             printed them (pipe or tab-separated text,
+                             columns without rulings): a missing cell may
+                             be the converter's, not the report's */
     uint32_t line, col;   /* view position of the first byte */
     const char *text;     /* DOC_PARA: the paragraph text */
     uint32_t len;
@@ -77,6 +81,8 @@ typedef struct doc {
     size_t bytes;         /* bytes the view will take (doc_put_*) */
     size_t limit;         /* the most it may take */
     xxgk_status failed;   /* XXGK_E_NOMEM or XXGK_E_TOO_LARGE, sticky */
+    bool fill_in;         /* a model a person filled in (a workbook): its
+                             blank totals are computed (report.c) */
 } doc;
 
 void doc_init(doc *d, arena *a);

@@ -50,4 +50,8 @@ xxgk_status input_normalise(arena *a, const char *data, size_t size,
 xxgk_status error_set(xxgk_error *err, xxgk_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* A system error (errno) in Chinese for the common ones, else strerror's
+ * text: the library's messages are Chinese where the text is ours. */
+const char *sys_error_text(int errnum);
+
 #endif

@@ -242,5 +242,7 @@ xxgk_status xxgk_report_parse_json(const char *data, size_t size, const char *na
                          je.column, je.text);
     xxgk_status st = build_from_json(root, name, out, err);
     json_decref(root);
+    if (st == XXGK_OK)
+        xxgk_report_complete_totals(*out); /* a model a person wrote */
     return st;
 }

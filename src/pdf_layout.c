@@ -575,27 +575,6 @@ static bool read_page(ctx *c, pdfl_page *pg, page_out *po, strbuf *tmp)
 
 /* ---- page furniture --------------------------------------------------------- */
 
-/* "-2-", "— 2 —", "第2页", "第 2 页 共 5 页", "2/5", "Page 2": a page
- * number and nothing else. */
-static bool is_page_number(const char *s)
-{
-    char buf[128];
-    size_t n = text_compact_buf(s, strlen(s), buf, sizeof buf), i = 0, digits = 0;
-    while (i < n) {
-        size_t k = i;
-        int32_t cp = utf8_next(buf, n, &k);
-        if (cp >= '0' && cp <= '9')
-            digits++;
-        else if (!(cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0x2012 || cp == 0x2015 ||
-                   cp == 0x2500 || cp == '/' || cp == '~' || cp == 0x7B2C /* 第 */ ||
-                   cp == 0x9875 /* 页 */ || cp == 0x5171 /* 共 */ || cp == ' ' ||
-                   cp == 'P' || cp == 'a' || cp == 'g' || cp == 'e' || cp == '.'))
-            return false;
-        i = k;
-    }
-    return digits > 0 && digits <= 8;
-}
-
 static bool in_edge(const block *b, float height)
 {
     return b->top < height * EDGE_ZONE || b->top > height * (1 - EDGE_ZONE);
@@ -611,7 +590,7 @@ static void drop_furniture(ctx *c)
             block *b = &po->v[i];
             if (!b->ln || !in_edge(b, po->height))
                 continue;
-            if (is_page_number(b->ln->text)) {
+            if (text_is_page_number(b->ln->text, strlen(b->ln->text), false)) {
                 b->drop = true;
                 continue;
             }
@@ -756,7 +735,10 @@ static doc_block *table_block(doc *out, bool ruled, const xxgk_locator *src)
     doc_block *last = doc_last_table(out);
     if (last && last->spans == ruled)
         return last;
-    return doc_put_table(out, ruled, src);
+    doc_block *t = doc_put_table(out, ruled, src);
+    if (t)
+        t->converted = !ruled; /* columns found by the gaps between words */
+    return t;
 }
 
 /* A ruled table on page `page`: each grid row a row, each merged group a

@@ -545,7 +545,9 @@ static void emit_cell(emitter *e, size_t a, size_t b)
     xxgk_locator l = locate(e, s);
     if (!e->row) {
         doc_block *t = doc_last_table(e->d);
-        e->row = doc_put_row(e->d, t ? t : doc_put_table(e->d, false, &l), &l);
+        if (!t && (t = doc_put_table(e->d, false, &l)))
+            t->converted = true;
+        e->row = doc_put_row(e->d, t, &l);
     }
     clean_piece(e, s, ob - oa);
     if (e->row)

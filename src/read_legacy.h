@@ -8,7 +8,7 @@
 
 /* How long one conversion may take, in seconds, unless the environment
  * variable XXGK_CONVERT_TIMEOUT says otherwise. */
-#define LEGACY_TIMEOUT 90
+#define LEGACY_TIMEOUT 90 /* see OFFICE_TIMEOUT */
 /* The largest DOCX a conversion may produce. */
 #define LEGACY_MAX_OUTPUT XXGK_MAX_INPUT
 

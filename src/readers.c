@@ -8,6 +8,7 @@
 #include "read_docx.h"
 #include "read_legacy.h"
 #include "read_pdf.h"
+#include "xlsx_book.h"
 
 static const struct {
     input_kind kind;
@@ -17,7 +18,7 @@ static const struct {
     {INPUT_TEXT, NULL},
     {INPUT_HTML, read_html},
     {INPUT_CRAWL, read_crawl},
-    {INPUT_ZIP, read_docx},
+    {INPUT_ZIP, read_archive},
 #ifndef XXGK_NO_PDF
     {INPUT_PDF, read_pdf},
 #endif
@@ -30,6 +31,14 @@ reader_fn reader_for(input_kind kind)
         if (readers[i].kind == kind)
             return readers[i].fn;
     return NULL;
+}
+
+xxgk_status read_archive(arena *a, const char *data, size_t size, doc *out, const char **encoding,
+                     xxgk_error *err)
+{
+    if (xlsx_detect(data, size))
+        return read_xlsx(a, data, size, out, encoding, err);
+    return read_docx(a, data, size, out, encoding, err);
 }
 
 xxgk_status reader_view(reader_fn reader, const char *what, arena *a, const char *data,

@@ -36,6 +36,13 @@ xxgk_status reader_view(reader_fn reader, const char *what, arena *a, const char
                         size_t size, input_text *out, xxgk_error *err);
 
 /* The readers. */
+/* XLSX (read_xlsx.c): a workbook's sheets as paragraphs and tables. */
+xxgk_status read_xlsx(arena *a, const char *data, size_t size, doc *out, const char **encoding,
+                      xxgk_error *err);
+/* A zip container: a workbook (xl/workbook.xml) to read_xlsx, anything
+ * else to read_docx. */
+xxgk_status read_archive(arena *a, const char *data, size_t size, doc *out, const char **encoding,
+                     xxgk_error *err);
 xxgk_status read_crawl(arena *a, const char *data, size_t size, doc *out,
                        const char **encoding, xxgk_error *err);
 

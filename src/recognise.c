@@ -23,28 +23,9 @@
 #include "split.h"
 #include "utf8.h"
 
-/* A data row seen in pass 1. */
-typedef struct obs {
-    label_match match[LABEL_MATCHES];
-    int nmatch;
-    const doc_block *table;
-    const doc_row *row;
-    int first_value;   /* index of its first value cell */
-    int section;
-    bool flat;         /* an unlabelled row of table 四 */
-    const doc_cell *label;
-} obs;
+#include "recognise.h"
 
-typedef struct scan_ctx {
-    xxgk_report *r;
-    int section;           /* current section, 0 before the first heading */
-    bool seen[7];          /* sections whose heading was found */
-    bool in_t4_header;     /* the last header row was table 四's */
-    const doc_block *last_stat_table; /* last table that had statistics */
-    VEC(obs) obs;
-} scan_ctx;
-
-static span cell_span(const doc_cell *c)
+span cell_span(const doc_cell *c)
 {
     const char *nl = memchr(c->text, '\n', c->len);
     span s = {c->line, c->col, nl ? (uint32_t)(nl - c->text) : c->len};
@@ -225,7 +206,7 @@ static bool starts_numbered(const char *s, size_t len)
 
 /* Header cells that are not column labels: the row title of table 二,
  * the column groups, the groups of table 四. */
-static bool is_group_header(const label_key *k)
+bool is_group_label(const label_key *k)
 {
     index_ensure();
     for (int i = 0; i < ngroup_keys; i++)
@@ -260,7 +241,7 @@ static int classify_header(const scan_ctx *c, const doc_row *row, header_cell *h
         label_key_init(&h->key);
         label_key_add(&h->key, cell->text, cell->len);
         bool numbered = starts_numbered(cell->text, cell->len);
-        bool group = h->key.len && !numbered && is_group_header(&h->key);
+        bool group = h->key.len && !numbered && is_group_label(&h->key);
         h->nm = h->key.len && !group && !numbered ? label_match_column(&h->key, section, h->m)
                                                   : 0;
         h->header = group || h->nm > 0 ||
@@ -296,8 +277,47 @@ static void record_headers(scan_ctx *c, const header_cell *hc, int n)
     c->in_t4_header = t4;
 }
 
-static void add_obs(scan_ctx *c, const doc_block *table, const doc_row *row, int first_value,
-                    const label_match *m, int nm, const doc_cell *label, bool flat)
+/* A label matched a group row but names its member in brackets
+ * (“行政诉讼（未经复议直接起诉）”: the notes in brackets are dropped when
+ * labels are compared): the member row, when the bracketed text is a row
+ * of that group. Returns the matches to use. */
+int refine_group_match(const char *s, size_t len, label_match *m, int nm)
+{
+    if (!nm || m[0].table->rows[m[0].index].kind != ROW_GROUP)
+        return nm;
+    const char *open = NULL;
+    size_t ol = 0;
+    for (size_t i = 0; i + 1 < len && !open; i++) {
+        if (s[i] == '(')
+            open = s + i, ol = 1;
+        else if (i + 3 <= len && !memcmp(s + i, "（", 3))
+            open = s + i, ol = 3;
+    }
+    if (!open)
+        return nm;
+    const char *note = open + ol, *end = s + len;
+    for (const char *p = note; p < end; p++)
+        if (*p == ')' || (p + 3 <= end && !memcmp(p, "）", 3))) {
+            end = p;
+            break;
+        }
+    label_key k;
+    label_key_init(&k);
+    label_key_add(&k, note, (size_t)(end - note));
+    label_match inner[LABEL_MATCHES];
+    int ni = label_match_row(&k, m[0].table->section, inner);
+    for (int i = 0; i < ni; i++) {
+        const tpl_row *row = &inner[i].table->rows[inner[i].index];
+        if (inner[i].table == m[0].table && row->kind == ROW_DATA && row->group == m[0].index) {
+            m[0] = inner[i];
+            return 1;
+        }
+    }
+    return nm;
+}
+
+void add_obs(scan_ctx *c, const doc_block *table, const doc_row *row, int first_value,
+             const label_match *m, int nm, const doc_cell *label, bool flat)
 {
     obs *o = VEC_PUSH(&c->r->a, c->obs);
     if (!o)
@@ -328,11 +348,19 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     if (last_label < 0) {
         /* Table 四 prints its 15 numbers in a row of their own; right
          * after its header (or a Markdown header row), a row of exactly
-         * that many blank cells is that row left blank. */
+         * that many blank cells is that row left blank. Other rows of
+         * numbers wait for their label (recognise_loose.c). */
         bool after_header = c->in_t4_header || (c->section == 4 && row == &table->rows[1]);
         bool blank_t4 = after_header && tpl_is_flat_width((int)row->n);
-        if ((numbers || blank_t4) && (c->in_t4_header || c->section == 4)) {
+        bool t4 = c->in_t4_header || c->section == 4;
+        bool waiting = false;
+        for (size_t i = 0; i < c->run.n && !waiting; i++)
+            waiting = c->run.v[i].is_label;
+        if (t4 && !waiting && (blank_t4 || numbers)) {
             add_obs(c, table, row, 0, NULL, 0, NULL, true);
+            c->last_stat_table = table;
+        } else if (numbers && c->section >= 2 && c->section <= 4) {
+            loose_row(c, table, row, last_label, numbers);
             c->last_stat_table = table;
         }
         return;
@@ -353,10 +381,14 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     if (numbers == 0) {
         header_cell hc[MAX_HEADER_CELLS];
         int n, headers = classify_header(c, row, hc, &n);
-        if (headers >= 2 || (headers == 1 && last_label == 0 && row->n > 1)) {
+        /* Three text cells or more and no number is a header too
+         * (“类别 | 数据1 | … | 总计”, a header of generic names). */
+        if (headers >= 2 || (headers == 1 && last_label == 0 && row->n > 1) || n >= 3) {
             record_headers(c, hc, n);
             return;
         }
+        if (loose_row(c, table, row, last_label, numbers))
+            return;
     }
     /* The label is the text before the values. When the whole text run
      * matches nothing, a shorter one may: a value cell holding text
@@ -380,12 +412,51 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
         return;
     last_label = end;
     lc = &row->cells[last_label];
+    nm = refine_group_match(lc->text, lc->len, m, nm);
     const tpl_row *tr = &m[0].table->rows[m[0].index];
     if (tr->kind == ROW_GROUP && numbers == 0)
         return; /* a group label on its own line */
     c->in_t4_header = m[0].table->section == 4;
     c->last_stat_table = table;
+    loose_flush(c);
     add_obs(c, table, row, last_label + 1, m, nm, lc, false);
+    c->obs.v[c->obs.n - 1].converted = table->converted;
+}
+
+/* The end of a heading glued to the start of its first paragraph
+ * (“五、存在的主要问题及明年工作计划 2024年，…”, converted text): a
+ * numbered line whose text up to its first white space or colon is a
+ * heading. 0 when there is none. */
+static size_t glued_heading(const char *s, size_t len, rec_heading *h)
+{
+    size_t i = 0, limit = len < 160 ? len : 160;
+    while (i < limit) {
+        size_t k = i;
+        int32_t cp = utf8_next(s, len, &k);
+        bool cut = cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xFF1A || cp == ':';
+        if (cut && i > 0)
+            return detect_heading(s, i, h) && h->number > 0 ? i : 0;
+        i = k;
+    }
+    return 0;
+}
+
+/* Records heading h printed at s[0..len) of block b. */
+static void record_heading(scan_ctx *c, doc_block *b, const rec_heading *h, size_t len)
+{
+    xxgk_report *r = c->r;
+    loose_flush(c); /* the run of the section before */
+    c->seen[h->section] = true;
+    rec_heading *p = VEC_PUSH(&r->a, r->ev->headings);
+    if (p) {
+        *p = *h;
+        p->text = arena_strndup(&r->a, b->text, len);
+        p->at = (span){b->line, b->col, (uint32_t)len};
+    }
+    c->section = h->section;
+    c->in_t4_header = false;
+    b->role = ROLE_HEADING;
+    b->section = (uint8_t)h->section;
 }
 
 static void scan_para(scan_ctx *c, doc_block *b)
@@ -397,17 +468,28 @@ static void scan_para(scan_ctx *c, doc_block *b)
      * (a sub-heading that happens to look like it). Out-of-order headings
      * are kept, so that the checker can say so. */
     if (detect_heading(b->text, b->len, &h) && !c->seen[h.section]) {
-        c->seen[h.section] = true;
-        rec_heading *p = VEC_PUSH(&r->a, r->ev->headings);
-        if (p) {
-            *p = h;
-            p->text = arena_strndup(&r->a, b->text, b->len);
-            p->at = (span){b->line, b->col, b->len};
+        record_heading(c, b, &h, b->len);
+        return;
+    }
+    memset(&h, 0, sizeof h);
+    size_t glued = glued_heading(b->text, b->len, &h);
+    if (glued && !c->seen[h.section]) {
+        record_heading(c, b, &h, glued);
+        size_t rest = glued;
+        while (rest < b->len) { /* the paragraph after the white space */
+            size_t k = rest;
+            int32_t cp = utf8_next(b->text, b->len, &k);
+            if (!(cp_is_space(cp) || cp == 0xFF1A || cp == ':'))
+                break;
+            rest = k;
         }
-        c->section = h.section;
-        c->in_t4_header = false;
-        b->role = ROLE_HEADING;
-        b->section = (uint8_t)h.section;
+        rec_para *p = rest < b->len ? VEC_PUSH(&r->a, r->ev->paras) : NULL;
+        if (p) {
+            p->section = c->section;
+            p->text = b->text + rest;
+            p->len = b->len - (uint32_t)rest;
+            p->at = (span){b->line, b->col + (uint32_t)rest, p->len};
+        }
         return;
     }
     int article, item;
@@ -423,7 +505,16 @@ static void scan_para(scan_ctx *c, doc_block *b)
         }
         return;
     }
-    rec_para *p = VEC_PUSH(&r->a, r->ev->paras);
+    if (loose_para(c, b))
+        return;
+    if (c->section >= 2 && c->section <= 4)
+        loose_flush(c); /* text between them ends a run of loose rows */
+    record_para(c, b);
+}
+
+void record_para(scan_ctx *c, const doc_block *b)
+{
+    rec_para *p = VEC_PUSH(&c->r->a, c->r->ev->paras);
     if (p) {
         p->section = c->section;
         p->text = b->text;
@@ -457,42 +548,48 @@ static int row_vote(const label_match *m)
     return vi >= 0 ? vi : single_format(m->table->rows[m->index].formats & m->table->formats);
 }
 
-/* The format the tables are in, by the labels that exist in one format
- * only (a label of several formats votes for none) and the cell count of
- * rows whose columns differ between formats; the year decides a tie. */
-static xxgk_format decide_format(scan_ctx *c)
+/* Votes per section (1 … 4; 0 unused) and format index: the labels
+ * that exist in one format only (a label of several formats votes for
+ * none) and the cell count of rows whose columns differ between formats. */
+static void count_votes(const scan_ctx *c, int votes[5][MAX_VOTES])
 {
-    int votes[MAX_VOTES] = {0};
+    memset(votes, 0, sizeof(int) * 5 * MAX_VOTES);
     for (size_t i = 0; i < c->obs.n; i++) {
         const obs *o = &c->obs.v[i];
-        if (o->flat)
+        if (o->flat || o->nmatch == 0)
             continue;
+        int *v = votes[o->match[0].table->section];
         if (o->nmatch == 1) {
             int vi = row_vote(&o->match[0]);
             if (vi >= 0)
-                votes[vi] += 2;
-        } else if (o->nmatch >= 2) {
-            /* 规章 is in several; a cell count only one of them has tells
-             * which table it is. */
-            int nvalues = (int)o->row->n - o->first_value;
-            for (int j = 0; j < o->nmatch; j++) {
-                const label_match *m = &o->match[j];
-                int ncols = tpl_row_block(m->table, m->index)->ncols;
-                bool unique = true;
-                for (int k = 0; k < o->nmatch; k++)
-                    unique &= k == j || tpl_row_block(o->match[k].table, o->match[k].index)->ncols != ncols;
-                int vi = single_format(m->table->formats);
-                if (vi >= 0 && unique && nvalues == ncols)
-                    votes[vi]++;
-            }
+                v[vi] += 2;
+            continue;
+        }
+        /* 规章 is in several; a cell count only one of them has tells
+         * which table it is. */
+        int nvalues = (int)o->row->n - o->first_value;
+        for (int j = 0; j < o->nmatch; j++) {
+            const label_match *m = &o->match[j];
+            int ncols = tpl_row_block(m->table, m->index)->ncols;
+            bool unique = true;
+            for (int k = 0; k < o->nmatch; k++)
+                unique &= k == j || tpl_row_block(o->match[k].table, o->match[k].index)->ncols != ncols;
+            int vi = single_format(m->table->formats);
+            if (vi >= 0 && unique && nvalues == ncols)
+                v[vi]++;
         }
     }
     for (size_t i = 0; i < c->r->ev->headers.n; i++) {
         const rec_header *h = &c->r->ev->headers.v[i];
         int vi = h->table && h->col >= 0 ? single_format(h->table->formats) : -1;
         if (vi >= 0)
-            votes[vi]++;
+            votes[h->table->section][vi]++;
     }
+}
+
+/* The format with most votes; 0 on a tie or without votes. */
+static xxgk_format winner(const int *votes)
+{
     int best = -1;
     bool tie = false;
     for (int i = 0; i < MAX_VOTES && (size_t)i < tpl_format_count(); i++) {
@@ -503,325 +600,38 @@ static xxgk_format decide_format(scan_ctx *c)
             tie = true;
         }
     }
-    if (best >= 0 && !tie && votes[best] > 0)
-        return tpl_format_at((size_t)best)->format;
+    return best >= 0 && !tie && votes[best] > 0 ? tpl_format_at((size_t)best)->format : 0;
+}
+
+/* The format of the report's tables, and of each table on its own
+ * (table_format[2 … 4]). Most reports print all tables in one format,
+ * decided by all their votes; the year decides a tie. When the tables
+ * vote for different formats — a 2021 report that kept the 2019 table
+ * 二 — the report's format is the year's if some table is in it, and a
+ * table the formats print differently (表二) is read in its own format;
+ * rows of a table the formats share are foreign rows (format-row). */
+static xxgk_format decide_format(scan_ctx *c, xxgk_format table_format[5])
+{
+    int votes[5][MAX_VOTES], all[MAX_VOTES] = {0};
+    count_votes(c, votes);
+    for (int s = 0; s < 5; s++)
+        for (int i = 0; i < MAX_VOTES; i++)
+            all[i] += votes[s][i];
     xxgk_format by_year = xxgk_format_for_year(c->r->meta.year);
-    return by_year ? by_year : tpl_latest_format();
-}
-
-/* ---- placement ------------------------------------------------------- */
-
-static void place_cell(xxgk_report *r, int id, const doc_cell *dc, const cell_value *v, int unit,
-                       bool foreign)
-{
-    if (id < 0 || r->cells[id].kind != XXGK_VALUE_ABSENT)
-        return;
-    xxgk_cell *cell = &r->cells[id];
-    span s = cell_span(dc);
-    cell->line = s.line;
-    cell->column = s.col;
-    cell->length = s.len;
-    cell->raw = arena_strndup(&r->a, dc->text, dc->len);
-    cell->flags = v->flags | (foreign ? XXGK_CELL_FOREIGN : 0);
-    if (v->kind == VALUE_NUMBER) {
-        cell->kind = XXGK_VALUE_NUMBER;
-        xxgk_decimal d = v->num;
-        if (unit == UNIT_WANYUAN && (v->flags & XXGK_CELL_UNIT_YUAN))
-            decimal_yuan_to_wanyuan(&d);
-        d = decimal_normalise(d);
-        if (unit != UNIT_WANYUAN && d.scale)
-            cell->flags |= XXGK_CELL_FRACTION;
-        cell->value = d;
-    } else if (v->kind == VALUE_BLANK) {
-        cell->kind = XXGK_VALUE_BLANK;
-    } else {
-        rec_bad_value *b = VEC_PUSH(&r->a, r->ev->bad_values);
-        if (b) {
-            b->cell = id;
-            b->text = cell->raw;
-            b->at = s;
-        }
-        cell->kind = XXGK_VALUE_ABSENT;
+    xxgk_format f = winner(all), own[5] = {0};
+    bool mixed = false, year_table = false;
+    for (int s = 2; s <= 4; s++) {
+        own[s] = winner(votes[s]);
+        mixed |= own[s] && f && own[s] != f;
+        year_table |= own[s] && own[s] == by_year;
     }
-}
-
-/* The value cells of a row that fit `ncols` columns: extra blank cells at
- * either end are dropped (sample 000 has an empty trailing cell in the
- * blocks of 第二十条第（八）（九）项). Returns the count kept and sets *first. */
-static int fit_values(const doc_row *row, int first, int ncols, int *out_first, int *extra)
-{
-    int lo = first, hi = (int)row->n;
-    int all = hi - lo;
-    while (hi - lo > ncols && text_is_blank(row->cells[hi - 1].text, row->cells[hi - 1].len))
-        hi--;
-    while (hi - lo > ncols && text_is_blank(row->cells[lo].text, row->cells[lo].len))
-        lo++;
-    *out_first = lo;
-    if (extra)
-        *extra = all - (hi - lo);
-    return hi - lo;
-}
-
-static rec_row *new_row_record(xxgk_report *r, const obs *o, const tpl_table *t, int row,
-                               int quality, bool foreign, int nvalues, int ncols)
-{
-    rec_row *rr = VEC_PUSH(&r->a, r->ev->rows);
-    if (!rr)
-        return NULL;
-    rr->table = t;
-    rr->row = row;
-    rr->quality = quality;
-    rr->foreign = foreign;
-    rr->nvalues = nvalues;
-    rr->ncols = ncols;
-    rr->section = o->section;
-    if (o->label) {
-        rr->label = arena_strndup(&r->a, o->label->text, o->label->len);
-        rr->at = cell_span(o->label);
-    } else {
-        rr->label = "";
-        rr->at = (span){o->row->line, 0, 0};
+    if (!f || (mixed && year_table))
+        f = by_year ? by_year : f ? f : tpl_latest_format();
+    for (int s = 2; s <= 4; s++) {
+        const tpl_table *t = own[s] ? tpl_table_of(own[s], s) : NULL;
+        table_format[s] = t && t != tpl_table_of(f, s) ? own[s] : f;
     }
-    if ((uint32_t)o->first_value < o->row->n)
-        rr->values = cell_span(&o->row->cells[o->first_value]);
-    return rr;
-}
-
-#define MAX_VALUE_COLS 16
-
-/* The cells covering each value column of a row, by the document's own
- * grid (tables read with their spans: HTML, DOCX, PDF): the value cells
- * from `first` on must cover exactly `ncols` grid columns. Returns
- * whether they do (slots[k] is then the cell over column k). */
-static bool grid_values(const obs *o, int first, int ncols, const doc_cell **slots)
-{
-    const doc_row *row = o->row;
-    if (!o->table || !o->table->spans || first >= (int)row->n || ncols > MAX_VALUE_COLS)
-        return false;
-    unsigned g0 = row->cells[first].grid, k = 0;
-    for (uint32_t i = (uint32_t)first; i < row->n; i++) {
-        const doc_cell *dc = &row->cells[i];
-        if (dc->grid != g0 + k)
-            return false;
-        for (unsigned s = 0; s < dc->colspan; s++, k++) {
-            if (k >= (unsigned)ncols)
-                return false;
-            slots[k] = dc;
-        }
-    }
-    return k == (unsigned)ncols;
-}
-
-/* A merged cell `dc` over value columns col … col+n-1 of row ri:
- * nothing placed, recorded once for all the columns it covers. */
-static void record_merged(xxgk_report *r, const tpl_table *t, int ri, int col, int n,
-                          const doc_cell *dc)
-{
-    rec_merged *m = VEC_PUSH(&r->a, r->ev->merged);
-    if (!m)
-        return;
-    for (int j = col; j < col + n && m->ncells < 16; j++)
-        m->cells[m->ncells++] = tpl_cell_at(t, ri, j);
-    m->vertical = dc->continued;
-    m->text = dc->continued ? arena_strndup(&r->a, dc->owner->text, dc->owner->len)
-                            : arena_strndup(&r->a, dc->text, dc->len);
-    m->at = cell_span(dc);
-    m->src = &dc->src;
-}
-
-/* Whether a value cell is part of a merged cell holding something:
- * the continuation of a cell above that holds a number, or a cell over
- * several columns that is not blank. Such a cell cannot be placed. A
- * continuation of an empty cell, or of a label reaching down into the
- * value columns, is blank: nothing is printed there. */
-static bool is_merged_value(const doc_cell *dc)
-{
-    if (dc->continued) {
-        if (!dc->owner)
-            return false;
-        cell_value v;
-        value_parse(dc->owner->text, dc->owner->len, &v);
-        return v.kind == VALUE_NUMBER;
-    }
-    return dc->colspan > 1 && !text_is_blank(dc->text, dc->len);
-}
-
-/* Places a row by the document's grid: each value column from the cell
- * over it; a merged cell (continued from above, or over several columns)
- * places nothing. Returns the cells placed. */
-static int place_by_grid(xxgk_report *r, const tpl_table *t, int ri, const doc_cell **slots,
-                         bool foreign)
-{
-    const tpl_block *b = tpl_row_block(t, ri);
-    int placed = 0;
-    for (int k = 0; k < b->ncols; k++) {
-        const doc_cell *dc = slots[k];
-        if (is_merged_value(dc)) {
-            int n = 1;
-            while (k + n < b->ncols && slots[k + n] == dc)
-                n++;
-            record_merged(r, t, ri, k, n, dc);
-            k += n - 1;
-            continue;
-        }
-        cell_value v;
-        value_parse(dc->text, dc->len, &v);
-        place_cell(r, tpl_cell_at(t, ri, k), dc, &v, b->cols[k].unit, foreign);
-        placed++;
-    }
-    return placed;
-}
-
-/* Places one row's values into the cells of table row `ri`. */
-static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, int quality,
-                      bool foreign, int first)
-{
-    const tpl_block *b = tpl_row_block(t, ri);
-    int start, extra;
-    int n = fit_values(o->row, first, b->ncols, &start, &extra);
-    rec_row *rr = new_row_record(r, o, t, ri, quality, foreign, n, b->ncols);
-    if (!rr)
-        return;
-    rr->extra = extra;
-    int cid0 = tpl_cell_at(t, ri, 0);
-    if (cid0 >= 0 && r->cells[cid0].kind != XXGK_VALUE_ABSENT) {
-        rr->duplicate = true;
-        return;
-    }
-    const doc_cell *slots[MAX_VALUE_COLS];
-    if (grid_values(o, first, b->ncols, slots)) {
-        rr->nvalues = b->ncols;
-        rr->extra = 0;
-        rr->placed = place_by_grid(r, t, ri, slots, foreign);
-        r->ev->tables_seen[t->section] += rr->placed > 0;
-        return;
-    }
-    for (int k = 0; k < b->ncols; k++) {
-        /* Too few cells: only a trailing 总计 is certain (sample 004). */
-        int src;
-        if (n == b->ncols)
-            src = start + k;
-        else if (n < b->ncols && n >= 2 && strcmp(b->cols[k].key, "total") == 0 &&
-                 k == b->ncols - 1)
-            src = start + n - 1;
-        else
-            continue;
-        const doc_cell *dc = &o->row->cells[src];
-        if (dc->continued && is_merged_value(dc)) {
-            record_merged(r, t, ri, k, 1, dc);
-            continue;
-        }
-        cell_value v;
-        value_parse(dc->text, dc->len, &v);
-        place_cell(r, tpl_cell_at(t, ri, k), dc, &v, b->cols[k].unit, foreign);
-        rr->placed++;
-    }
-    if (t->section >= 2 && t->section <= 4)
-        r->ev->tables_seen[t->section] += rr->placed > 0;
-}
-
-/* Table 四 as one row of 15 numbers: its groups side by side. */
-static void place_flat(xxgk_report *r, const obs *o, const tpl_table *t)
-{
-    const tpl_block *b = &t->blocks[0];
-    int groups = 0;
-    for (int i = 0; i < t->nrows; i++)
-        groups += t->rows[i].kind == ROW_DATA;
-    int start, want = groups * b->ncols;
-    int n = fit_values(o->row, 0, want, &start, NULL);
-    rec_row *rr = new_row_record(r, o, t, 0, MATCH_EXACT, false, n, want);
-    if (!rr || n != want)
-        return;
-    int k = start;
-    for (int i = 0; i < t->nrows; i++) {
-        if (t->rows[i].kind != ROW_DATA)
-            continue;
-        for (int col = 0; col < b->ncols; col++, k++) {
-            cell_value v;
-            const doc_cell *dc = &o->row->cells[k];
-            value_parse(dc->text, dc->len, &v);
-            int id = tpl_cell_at(t, i, col);
-            if (id >= 0 && r->cells[id].kind != XXGK_VALUE_ABSENT) {
-                rr->duplicate = true;
-                return;
-            }
-            place_cell(r, id, dc, &v, b->cols[col].unit, false);
-            rr->placed++;
-        }
-    }
-    r->ev->tables_seen[4] += 1;
-}
-
-/* The row with the same key in format f's table, when it has as many
- * columns as the matched one. */
-static bool translate_row(const label_match *m, xxgk_format f, label_match *out)
-{
-    const tpl_table *own = tpl_table_of(f, m->table->section);
-    const char *key = m->table->rows[m->index].key;
-    int ri = key ? tpl_row_index(own, key) : -1;
-    if (!own || own == m->table || ri < 0 ||
-        tpl_row_block(own, ri)->ncols != tpl_row_block(m->table, m->index)->ncols)
-        return false;
-    *out = (label_match){own, ri, MATCH_VARIANT};
-    return true;
-}
-
-static void place_all(scan_ctx *c, xxgk_format f)
-{
-    xxgk_report *r = c->r;
-    int mask = format_mask(f);
-    for (size_t i = 0; i < c->obs.n; i++) {
-        const obs *o = &c->obs.v[i];
-        if (o->flat) {
-            place_flat(r, o, tpl_table_of(f, 4));
-            continue;
-        }
-        /* The match in the report's own format, else the other's. */
-        const label_match *m = &o->match[0];
-        for (int j = 0; j < o->nmatch; j++)
-            if (o->match[j].table->formats & mask)
-                m = &o->match[j];
-        /* An old label for a row the format still has, with as many
-         * columns (规范性文件 in a 2021 table 二, corpus 020): the row of
-         * the report's own format, flagged as an old label. */
-        label_match own;
-        bool old_label = false;
-        if (!(m->table->formats & mask) && translate_row(m, f, &own)) {
-            m = &own;
-            old_label = true;
-        }
-        const tpl_row *tr = &m->table->rows[m->index];
-        bool foreign = !(m->table->formats & tr->formats & mask);
-        if (tr->kind == ROW_GROUP) {
-            /* A group label printed with numbers (subtotals): recorded
-             * for the checker, nothing placed. */
-            new_row_record(r, o, m->table, m->index, m->quality, foreign,
-                           (int)o->row->n - o->first_value, 0);
-            continue;
-        }
-        place_row(r, o, m->table, m->index, m->quality, foreign, o->first_value);
-        if (old_label && r->ev->rows.n) {
-            r->ev->rows.v[r->ev->rows.n - 1].old_label = true;
-            r->ev->rows.v[r->ev->rows.n - 1].old_format =
-                tpl_row_format(o->match[0].table, o->match[0].index, f);
-        }
-    }
-}
-
-/* Captions name the block whose rows follow them; find it by the next
- * placed row, so that a caption citing the wrong item is still placed. */
-static void link_captions(xxgk_report *r)
-{
-    for (size_t i = 0; i < r->ev->captions.n; i++) {
-        rec_caption *cap = &r->ev->captions.v[i];
-        for (size_t j = 0; j < r->ev->rows.n; j++) {
-            const rec_row *row = &r->ev->rows.v[j];
-            if (row->table->section == 2 && row->at.line > cap->at.line) {
-                cap->block = row->table->rows[row->row].block;
-                break;
-            }
-        }
-    }
+    return f;
 }
 
 /* ---- whole report ---------------------------------------------------- */
@@ -880,10 +690,12 @@ xxgk_status recognise(xxgk_report *r, doc *d, xxgk_error *err)
                 scan_row(&c, b, &b->rows[j]);
         }
     }
+    loose_flush(&c);
     meta_extract(r, d);
     mark_meta_roles(r, d);
-    xxgk_format f = decide_format(&c);
-    place_all(&c, f);
+    xxgk_format f = decide_format(&c, r->ev->table_format);
+    r->meta.format = f; /* cells outside it are foreign (cell_foreign) */
+    place_all(&c);
     split_solve(r, f);
     link_captions(r);
     int placed = r->ev->tables_seen[2] + r->ev->tables_seen[3] + r->ev->tables_seen[4];
@@ -905,14 +717,15 @@ xxgk_status recognise(xxgk_report *r, doc *d, xxgk_error *err)
         return error_set(err, XXGK_E_NOT_REPORT,
                          "不是政府信息公开工作年度报告：没有找到报告的章节标题和统计表");
     /* Ending inside a statistics table, with no section after the
-     * tables, means the file was cut off. */
+     * tables, means the file was cut off (not so a workbook, which may
+     * hold the tables alone: its zip is whole or not read at all). */
     bool late_section = false;
     for (size_t i = 0; i < r->ev->headings.n; i++)
         late_section |= r->ev->headings.v[i].section >= 5;
     size_t last = d->n;
     while (last > 0 && d->blocks[last - 1].kind == DOC_BLANK)
         last--;
-    if (!late_section && last && &d->blocks[last - 1] == c.last_stat_table)
+    if (!late_section && !d->fill_in && last && &d->blocks[last - 1] == c.last_stat_table)
         return error_set(err, XXGK_E_TRUNCATED,
                          "文件不完整：在第 %u 行的统计表中途结束，后面的章节缺失",
                          r->ev->nlines);

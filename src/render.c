@@ -20,6 +20,7 @@ static const struct {
     {"docx", XXGK_RENDER_DOCX},   {"html", XXGK_RENDER_HTML},         {"htm", XXGK_RENDER_HTML},
     {"md", XXGK_RENDER_MARKDOWN}, {"markdown", XXGK_RENDER_MARKDOWN}, {"txt", XXGK_RENDER_TEXT},
     {"text", XXGK_RENDER_TEXT},   {"xlsx", XXGK_RENDER_XLSX},         {"json", XXGK_RENDER_JSON},
+    {"pdf", XXGK_RENDER_PDF},
 };
 
 xxgk_render_format xxgk_render_format_from_name(const char *name)
@@ -388,6 +389,7 @@ xxgk_status xxgk_report_render(const xxgk_report *r, xxgk_render_format format, 
     case XXGK_RENDER_HTML: rc = render_html(r, out); break;
     case XXGK_RENDER_DOCX: return render_docx(r, out, err);
     case XXGK_RENDER_XLSX: return xlsx_to_stream(r, out, err);
+    case XXGK_RENDER_PDF: return render_pdf(r, out, err);
     default: return error_set(err, XXGK_E_USAGE, "未知的输出格式");
     }
     if (rc < 0 || ferror(out))

@@ -131,6 +131,8 @@ int render_markdown(const xxgk_report *r, FILE *out);
 int render_html(const xxgk_report *r, FILE *out);
 xxgk_status render_docx(const xxgk_report *r, FILE *out, xxgk_error *err);
 xxgk_status render_xlsx(const xxgk_report *r, const char *path, xxgk_error *err);
+/* The DOCX converted to PDF by LibreOffice (render_pdf.c). */
+xxgk_status render_pdf(const xxgk_report *r, FILE *out, xxgk_error *err);
 
 /* ---- atomic files (atomic.c) -------------------------------------------- */
 

@@ -84,7 +84,7 @@ static xxgk_status parse_text(xxgk_report *r, const input_text *in, xxgk_error *
 static const char *content_name(input_kind kind)
 {
     switch (kind) {
-    case INPUT_ZIP: return "DOCX";
+    case INPUT_ZIP: return "DOCX/XLSX";
     case INPUT_HTML: return "网页";
     case INPUT_OLE2: return "DOC/WPS";
     case INPUT_CRAWL: return "网页抓取文本";
@@ -118,7 +118,10 @@ static xxgk_status parse_tree(xxgk_report *r, doc *d, const char *encoding, inpu
     if (match != view && doc_rebase(d, match, match_size) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     r->ev->tree = *d;
-    return recognise(r, &r->ev->tree, err);
+    st = recognise(r, &r->ev->tree, err);
+    if (st == XXGK_OK && d->fill_in)
+        xxgk_report_complete_totals(r); /* a workbook a person filled in */
+    return st;
 }
 
 static xxgk_status parse_input(xxgk_report *r, const char *data, size_t size, xxgk_error *err)
@@ -219,7 +222,7 @@ static xxgk_status slurp(FILE *f, const char *path, char **data, size_t *size, x
             if (ferror(f)) {
                 int e = errno;
                 free(buf);
-                return error_set(err, XXGK_E_IO, "读取失败：%s", strerror(e));
+                return error_set(err, XXGK_E_IO, "读取失败：%s", sys_error_text(e));
             }
             break;
         }
@@ -239,7 +242,7 @@ xxgk_status report_read_path(const char *path, char **data, size_t *size, xxgk_e
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
-        return error_set(err, XXGK_E_IO, "无法打开：%s", strerror(errno));
+        return error_set(err, XXGK_E_IO, "无法打开：%s", sys_error_text(errno));
     xxgk_status st = slurp(f, path, data, size, err);
     if (!is_stdin)
         fclose(f);

@@ -240,7 +240,7 @@ static char *read_file(const char *path, size_t *size, xxgk_error *err)
     FILE *f = fopen(path, "rb");
     struct stat st;
     if (!f) {
-        error_set(err, XXGK_E_IO, "无法打开：%s", strerror(errno));
+        error_set(err, XXGK_E_IO, "无法打开：%s", sys_error_text(errno));
         return NULL;
     }
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {

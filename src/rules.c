@@ -68,6 +68,13 @@ static const rule_def static_rules[] = {
       "用 xxgk new 生成的报告在需要填写的地方标有“【待填写】”。发布前每一处都应按实际情况改写，"
       "并删去这个标记，否则公布的是模板而不是报告。", 0}, check_placeholders},
 
+    {{"total-computed", XXGK_NOTE, "arithmetic", "xxgk：合计由各部分相加得出",
+      "合计栏没有填写，已按各部分相加算出",
+      "在 JSON 模型或填报工作簿中，合计栏（如表三的“总计”栏、“（七）总计”行，表四的“总计”栏）"
+      "留空而各部分都已填写时，xxgk 按统一格式的合计关系算出合计并标记为算出（XXGK_CELL_COMPUTED）。"
+      "工作簿保存时没有保存公式的计算结果（某些软件如此）也会这样。请核对算出的数字；"
+      "填写了的合计与各部分不符时，仍按错误报告，写明两个数字。", 0}, check_computed},
+
     /* ---- shape ---- */
     {{"row-shape", XXGK_ERROR, "shape", FMT21 "格式模板",
      "一行的栏数与统计表的栏数不符",
@@ -81,6 +88,12 @@ static const rule_def static_rules[] = {
      "统计表每一栏都要单独填写一个数字。数据栏与上一行合并（上下合并），或几栏合并成一格（左右合并）时，"
      "无法确定合并格中的数字属于哪一行、哪一栏：xxgk 只把它计入合并格所在的第一行；左右合并的各栏"
      "以及被上一行合并覆盖的栏都不读取。请拆分合并的单元格，每栏各填一个数字。", XXGK_NEEDS_DOCUMENT}, check_merged},
+    {{"row-unread", XXGK_WARNING, "shape", FMT21 "格式模板",
+      "统计表中有一行未能读取",
+      "转换或抓取得到的文本（PDF 转 Markdown、文字识别、网页抓取）常把表格拆散：行标签和数字分在不同"
+      "的行，数字少了一栏，或只印出行标签没有数字。xxgk 只在能确定每个数字属于哪一行哪一栏时才读取，"
+      "否则这一行不读取，并在此说明原因。请对照原报告核对这一行。",
+      XXGK_NEEDS_DOCUMENT}, check_unread},
     {{"cell-text", XXGK_ERROR, "shape", FMT21 "格式模板",
      "应填数字的栏中是文字",
      "统计表的数据栏只能填写数字。文字（如“见附件”“详见正文”）无法汇总。", XXGK_NEEDS_DOCUMENT}, check_bad_values},

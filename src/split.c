@@ -106,7 +106,7 @@ static bool run_cells(solver *s, run *u)
         }
         for (int i = 0; i < t->nsums && u->neq < ROW_EQS; i++) {
             const tpl_sum *sum = &t->sums[i];
-            if (sum->over != SUM_EACH_ROW || !(sum->formats & s->mask))
+            if (sum->over != SUM_EACH_ROW || !(sum->formats & s->mask[t->section]))
                 continue;
             row_eq *e = &u->eq[u->neq];
             memset(e, 0, sizeof *e);
@@ -200,7 +200,10 @@ typedef struct enum_ctx {
     run *u;
     cand cur;
     long nodes;
-} enum_ctx;
+    size_t limit; /* stop after this many candidates (0: all) */
+    bool stop;
+}
+enum_ctx;
 
 /* Parses sig[a..b) as a cell of column `col`. */
 static bool parse_cell(const run *u, int a, int b, int col, xxgk_decimal *out)
@@ -289,19 +292,22 @@ static void keep_cand(enum_ctx *e)
         u->cap = nc;
     }
     u->c[u->nc++] = e->cur;
+    e->stop = e->limit && u->nc >= e->limit;
 }
 
 /* Cell j starts at sig[a]. */
 static void enum_from(enum_ctx *e, int j, int a)
 {
     run *u = e->u;
+    if (e->stop)
+        return;
     if (u->overflow || ++e->nodes > ENUM_BUDGET) {
         u->overflow = true;
         return;
     }
     int left = u->k - 1 - j; /* cells after this one */
     int last = left == 0 ? u->nsig : u->nsig - left;
-    for (int b = a + 1; b <= last; b++) {
+    for (int b = a + 1; b <= last && !e->stop; b++) {
         /* A cell cannot run over a space or into a minus sign. */
         if (b - 1 > a && (u->spaced[b - 1] || u->sig[b - 1] == '-'))
             break;
@@ -329,6 +335,29 @@ static void enumerate(run *u)
     memset(&e, 0, sizeof e);
     e.u = u;
     enum_from(&e, 0, 0);
+}
+
+/* Whether the cells' syntax alone allows one split of a run its row's
+ * sum rules rejected — as many digits as cells ("5100000" for seven
+ * cells), or spaces and signs that leave one way. That split is then the
+ * run's only candidate and is placed whatever the sums say: a row
+ * contradicting its own 总计 is the report's error, for the checker to
+ * report, not a reason to leave the row unread. */
+static bool syntax_unique(run *u)
+{
+    int neq = u->neq;
+    enum_ctx e;
+    memset(&e, 0, sizeof e);
+    e.u = u;
+    e.limit = 2;
+    u->neq = 0;
+    enum_from(&e, 0, 0);
+    u->neq = neq;
+    if (u->nc == 1 && !u->overflow)
+        return true;
+    u->nc = 0;
+    u->overflow = false;
+    return false;
 }
 
 /* ---- equations -------------------------------------------------------- */
@@ -378,7 +407,7 @@ static void table_eqns(solver *s, const tpl_table *t)
 {
     for (int i = 0; i < t->nsums; i++) {
         const tpl_sum *sum = &t->sums[i];
-        if (sum->over != SUM_EACH_COLUMN || !(sum->formats & s->mask))
+        if (sum->over != SUM_EACH_COLUMN || !(sum->formats & s->mask[t->section]))
             continue;
         const tpl_block *b = &t->blocks[0];
         for (int c = 0; c < b->ncols; c++) {
@@ -393,7 +422,7 @@ static void table_eqns(solver *s, const tpl_table *t)
                 key_iter_init(&it, side ? sum->rhs : sum->lhs);
                 while (usable && key_iter_next(&it)) {
                     int ri = tpl_row_index(t, it.key);
-                    if (ri < 0 || !(t->rows[ri].formats & s->mask))
+                    if (ri < 0 || !(t->rows[ri].formats & s->mask[t->section]))
                         continue;
                     int id = cell_id(t, ri, c);
                     usable = eqn_add(s, e, id, side ? -1 : 1, cap);
@@ -469,12 +498,17 @@ static bool spaced_cut(const run *u, const cand *c)
     return true;
 }
 
-static void place(solver *s, run *u, const cand *c, bool recovered)
+/* Places the run's cells by candidate c: all of them, or those `only`
+ * marks (the cells every fitting split agrees on). */
+static void place(solver *s, run *u, const cand *c, bool recovered, const bool *only)
 {
     xxgk_report *r = s->r;
+    if (u->placed)
+        return;
+    int placed = 0;
     for (int j = 0; j < u->k; j++) {
         xxgk_cell *cell = &r->cells[u->cells[j]];
-        if (cell->kind != XXGK_VALUE_ABSENT)
+        if (cell->kind != XXGK_VALUE_ABSENT || (only && !only[j]))
             continue;
         size_t a = u->off[c->start[j]];
         size_t b = u->off[c->end[j] - 1] + 1;
@@ -489,17 +523,42 @@ static void place(solver *s, run *u, const cand *c, bool recovered)
         cell->kind = XXGK_VALUE_NUMBER;
         cell->value = d;
         cell->flags = v.flags | (recovered ? XXGK_CELL_RECOVERED : 0) |
-                      (u->rr->foreign ? XXGK_CELL_FOREIGN : 0);
+                      (cell_foreign(r, u->cells[j], u->rr->foreign) ? XXGK_CELL_FOREIGN : 0);
         if (u->unit[j] != UNIT_WANYUAN && d.scale)
             cell->flags |= XXGK_CELL_FRACTION;
         cell->line = u->at.line;
         cell->column = u->at.col + (uint32_t)a;
         cell->length = (uint32_t)(b - a);
         cell->raw = arena_strndup(&r->a, u->text + a, b - a);
+        placed++;
     }
-    u->rr->placed = u->k;
-    if (u->t->section >= 2 && u->t->section <= 4)
+    u->placed = true;
+    u->rr->placed = only ? placed : u->k;
+    if (placed && u->t->section >= 2 && u->t->section <= 4)
         r->ev->tables_seen[u->t->section]++;
+}
+
+/* The cells every kept candidate cuts alike (same digits, same place):
+ * whichever split is right, they are read the same. Returns how many. */
+static size_t settled_cells(const run *u, const bool *keep, bool *settled)
+{
+    size_t first = SIZE_MAX, n = 0;
+    for (int j = 0; j < u->k; j++)
+        settled[j] = true;
+    for (size_t i = 0; i < u->nc; i++) {
+        if (!keep[i])
+            continue;
+        if (first == SIZE_MAX) {
+            first = i;
+            continue;
+        }
+        for (int j = 0; j < u->k; j++)
+            settled[j] &= u->c[i].start[j] == u->c[first].start[j] &&
+                          u->c[i].end[j] == u->c[first].end[j];
+    }
+    for (int j = 0; j < u->k; j++)
+        n += settled[j];
+    return first == SIZE_MAX ? 0 : n;
 }
 
 /* Records the run and places it when one candidate is left: `keep`
@@ -538,13 +597,21 @@ static void record(solver *s, run *u, const bool *keep, outcome o)
     sp->by_prose = o.by_prose;
     sp->conflict = o.conflict;
     sp->too_many = o.gave_up || u->overflow;
+    sp->syntax_only = u->forced;
     if (n == 1 && !sp->too_many) {
         bool spaced = spaced_cut(u, &u->c[first]);
         sp->status = spaced ? XXGK_SPLIT_SPACED : XXGK_SPLIT_UNIQUE;
-        place(s, u, &u->c[first], !spaced);
-    } else {
-        sp->status = n == 0 ? XXGK_SPLIT_NONE : XXGK_SPLIT_AMBIGUOUS;
+        place(s, u, &u->c[first], !spaced, NULL);
+        return;
     }
+    sp->status = n == 0 ? XXGK_SPLIT_NONE : XXGK_SPLIT_AMBIGUOUS;
+    bool *settled = arena_alloc(&r->a, sizeof(bool) * (size_t)u->k);
+    if (n < 2 || sp->too_many || !settled)
+        return;
+    sp->nsettled = settled_cells(u, keep, settled);
+    sp->settled = sp->nsettled ? settled : NULL;
+    if (sp->nsettled)
+        place(s, u, &u->c[first], true, settled);
 }
 
 static void solver_free(solver *s)
@@ -589,7 +656,9 @@ void split_solve(xxgk_report *r, xxgk_format f)
     solver s;
     memset(&s, 0, sizeof s);
     s.r = r;
-    s.mask = format_mask(f);
+    /* Each table's sum rules are those of the format it was printed in. */
+    for (int sec = 0; sec < 5; sec++)
+        s.mask[sec] = format_mask(r->ev->table_format[sec] ? r->ev->table_format[sec] : f);
     find_runs(&s);
     if (s.failed || s.nruns == 0) {
         solver_free(&s);
@@ -607,6 +676,12 @@ void split_solve(xxgk_report *r, xxgk_format f)
     for (int i = 0; i < s.nruns; i++) {
         run *u = &s.runs[i];
         enumerate(u);
+        if (u->nc == 0 && !u->overflow && syntax_unique(u)) {
+            /* its cells are constants in the other runs' equations */
+            u->forced = true;
+            place(&s, u, &u->c[0], !spaced_cut(u, &u->c[0]), NULL);
+            continue;
+        }
         for (int j = 0; j < u->k; j++) {
             s.owner[u->cells[j]] = i;
             s.owner_col[u->cells[j]] = j;
@@ -615,11 +690,11 @@ void split_solve(xxgk_report *r, xxgk_format f)
             maxc = u->nc;
     }
     for (int sec = 2; sec <= 4; sec++)
-        table_eqns(&s, tpl_table_of(f, sec));
+        table_eqns(&s, tpl_table_of(r->ev->table_format[sec], sec));
     prose_alts(&s);
     split_components(&s);
     for (int i = 0; i < s.nruns && !s.failed; i++)
-        if (s.runs[i].comp == i)
+        if (s.runs[i].comp == i && !s.runs[i].forced)
             split_solve_component(&s, i);
     bool *keep = malloc(sizeof(bool) * maxc);
     for (int i = 0; i < s.nruns && keep && !s.failed; i++) {

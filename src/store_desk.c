@@ -376,110 +376,110 @@ void xxgk_desk_free(xxgk_desk *d)
 /* ---- JSON ------------------------------------------------------------------- */
 
 /* A share as a decimal with four places (0.6250), or null. */
-static void json_share(json_writer *w, double v)
+static void json_share(jw_writer *w, double v)
 {
     if (v < 0) {
-        json_null(w);
+        jw_null(w);
         return;
     }
-    json_decimal(w, (xxgk_decimal){(int64_t)(v * 10000 + 0.5), 4});
+    jw_decimal(w, (xxgk_decimal){(int64_t)(v * 10000 + 0.5), 4});
 }
 
-static void json_text_or_null(json_writer *w, const char *s)
+static void json_text_or_null(jw_writer *w, const char *s)
 {
     if (s)
-        json_string(w, s);
+        jw_string(w, s);
     else
-        json_null(w);
+        jw_null(w);
 }
 
-static void json_row(json_writer *w, const xxgk_desk_row *r)
+static void json_row(jw_writer *w, const xxgk_desk_row *r)
 {
-    json_begin_object(w);
-    json_key(w, "body");
-    json_string(w, r->body);
-    json_key(w, "parent");
-    json_string(w, r->parent ? r->parent : "");
-    json_key(w, "kind");
-    json_string(w, r->kind ? r->kind : "");
-    json_key(w, "state");
-    json_string(w, xxgk_desk_state_name(r->state));
-    json_key(w, "state_text");
-    json_string(w, xxgk_desk_state_text(r->state));
-    json_key(w, "late");
-    json_bool(w, r->late);
-    json_key(w, "deadline");
-    json_string(w, r->deadline);
-    json_key(w, "report_id");
+    jw_begin_object(w);
+    jw_key(w, "body");
+    jw_string(w, r->body);
+    jw_key(w, "parent");
+    jw_string(w, r->parent ? r->parent : "");
+    jw_key(w, "kind");
+    jw_string(w, r->kind ? r->kind : "");
+    jw_key(w, "state");
+    jw_string(w, xxgk_desk_state_name(r->state));
+    jw_key(w, "state_text");
+    jw_string(w, xxgk_desk_state_text(r->state));
+    jw_key(w, "late");
+    jw_bool(w, r->late);
+    jw_key(w, "deadline");
+    jw_string(w, r->deadline);
+    jw_key(w, "report_id");
     if (r->report_id)
-        json_int(w, r->report_id);
+        jw_int(w, r->report_id);
     else
-        json_null(w);
-    json_key(w, "name");
+        jw_null(w);
+    jw_key(w, "name");
     json_text_or_null(w, r->name);
-    json_key(w, "path");
+    jw_key(w, "path");
     json_text_or_null(w, r->path);
-    json_key(w, "date");
+    jw_key(w, "date");
     json_text_or_null(w, r->date);
-    json_key(w, "versions");
-    json_int(w, r->versions);
-    json_key(w, "errors");
+    jw_key(w, "versions");
+    jw_int(w, r->versions);
+    jw_key(w, "errors");
     if (r->errors >= 0)
-        json_int(w, r->errors);
+        jw_int(w, r->errors);
     else
-        json_null(w);
-    json_key(w, "warnings");
+        jw_null(w);
+    jw_key(w, "warnings");
     if (r->warnings >= 0)
-        json_int(w, r->warnings);
+        jw_int(w, r->warnings);
     else
-        json_null(w);
-    json_key(w, "first_error");
+        jw_null(w);
+    jw_key(w, "first_error");
     json_text_or_null(w, r->first_error);
-    json_key(w, "applications");
+    jw_key(w, "applications");
     if (r->applications >= 0)
-        json_int(w, r->applications);
+        jw_int(w, r->applications);
     else
-        json_null(w);
-    json_key(w, "sentences");
-    json_int(w, (long long)r->sentences);
-    json_key(w, "copied_previous");
+        jw_null(w);
+    jw_key(w, "sentences");
+    jw_int(w, (long long)r->sentences);
+    jw_key(w, "copied_previous");
     json_share(w, r->copied_previous);
-    json_key(w, "copied_others");
+    jw_key(w, "copied_others");
     json_share(w, r->copied_others);
-    json_key(w, "findings");
-    json_begin_array(w);
+    jw_key(w, "findings");
+    jw_begin_array(w);
     for (size_t i = 0; i < r->nfindings; i++) {
         const xxgk_desk_finding *f = &r->findings[i];
-        json_begin_object(w);
-        json_key(w, "severity");
-        json_string(w, xxgk_severity_name(f->severity));
-        json_key(w, "rule");
-        json_string(w, f->rule ? f->rule : "");
-        json_key(w, "message");
-        json_string(w, f->message ? f->message : "");
+        jw_begin_object(w);
+        jw_key(w, "severity");
+        jw_string(w, xxgk_severity_name(f->severity));
+        jw_key(w, "rule");
+        jw_string(w, f->rule ? f->rule : "");
+        jw_key(w, "message");
+        jw_string(w, f->message ? f->message : "");
         if (f->expected) {
-            json_key(w, "expected");
-            json_string(w, f->expected);
+            jw_key(w, "expected");
+            jw_string(w, f->expected);
         }
-        json_end_object(w);
+        jw_end_object(w);
     }
-    json_end_array(w);
-    json_end_object(w);
+    jw_end_array(w);
+    jw_end_object(w);
 }
 
 xxgk_status xxgk_desk_write_json(const xxgk_desk *d, FILE *out)
 {
-    json_writer w;
-    json_init(&w, out, false);
-    json_begin_object(&w);
-    json_key(&w, "year");
-    json_int(&w, d->year);
-    json_key(&w, "region");
+    jw_writer w;
+    jw_init(&w, out, false);
+    jw_begin_object(&w);
+    jw_key(&w, "year");
+    jw_int(&w, d->year);
+    jw_key(&w, "region");
     json_text_or_null(&w, d->region);
-    json_key(&w, "roster");
-    json_bool(&w, d->roster);
-    json_key(&w, "summary");
-    json_begin_object(&w);
+    jw_key(&w, "roster");
+    jw_bool(&w, d->roster);
+    jw_key(&w, "summary");
+    jw_begin_object(&w);
     const struct {
         const char *key;
         size_t n;
@@ -488,16 +488,16 @@ xxgk_status xxgk_desk_write_json(const xxgk_desk *d, FILE *out)
                   {"corrected", d->corrected},  {"late", d->late},
                   {"strays", d->strays},        {"superseded", d->superseded}};
     for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
-        json_key(&w, counts[i].key);
-        json_int(&w, (long long)counts[i].n);
+        jw_key(&w, counts[i].key);
+        jw_int(&w, (long long)counts[i].n);
     }
-    json_end_object(&w);
-    json_key(&w, "rows");
-    json_begin_array(&w);
+    jw_end_object(&w);
+    jw_key(&w, "rows");
+    jw_begin_array(&w);
     for (size_t i = 0; i < d->nrows; i++)
         json_row(&w, &d->rows[i]);
-    json_end_array(&w);
-    json_end_object(&w);
+    jw_end_array(&w);
+    jw_end_object(&w);
     fputc('\n', out);
     return ferror(out) ? XXGK_E_IO : XXGK_OK;
 }

@@ -219,7 +219,7 @@ static char *read_all(const char *path, size_t *size, xxgk_error *err)
     FILE *f = fopen(path, "rb");
     struct stat st;
     if (!f) {
-        error_set(err, XXGK_E_IO, "无法打开：%s", strerror(errno));
+        error_set(err, XXGK_E_IO, "无法打开：%s", sys_error_text(errno));
         return NULL;
     }
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -241,7 +241,7 @@ static char *read_all(const char *path, size_t *size, xxgk_error *err)
     if (!data || got != want) {
         free(data);
         error_set(err, data ? XXGK_E_IO : XXGK_E_NOMEM, "%s",
-                  data ? (e ? strerror(e) : "读取不完整") : "内存不足");
+                  data ? (e ? sys_error_text(e) : "读取不完整") : "内存不足");
         return NULL;
     }
     *size = want;

@@ -201,6 +201,30 @@ void tpl_cell_labels(xxgk_format f, size_t id, const char **row, const char **co
     *col = tpl_row_block(t, ri)->cols[ci].label;
 }
 
+const char *tpl_row_in_format(xxgk_format f, int section, const char *key)
+{
+    const tpl_table *own = tpl_table_of(f, section);
+    if (!own || !key)
+        return NULL;
+    int mask = format_mask(f);
+    int ri = tpl_row_index(own, key);
+    if (ri >= 0 && (own->rows[ri].formats & mask))
+        return key;
+    /* the row in another format's table: its group's label in f */
+    for (size_t t = 0; t < tpl_table_count(); t++) {
+        const tpl_table *tab = tpl_table_at(t);
+        int r = tab->section == section ? tpl_row_index(tab, key) : -1;
+        int g = r >= 0 ? tab->rows[r].group : -1;
+        if (g < 0)
+            continue;
+        for (int k = 0; k < own->nrows; k++)
+            if (own->rows[k].kind == ROW_DATA && (own->rows[k].formats & mask) &&
+                !strcmp(own->rows[k].label, tab->rows[g].label))
+                return own->rows[k].key;
+    }
+    return NULL;
+}
+
 int tpl_flat_cells(const tpl_table *t)
 {
     if (!t || t->layout != LAYOUT_FLAT)

@@ -148,6 +148,12 @@ void tpl_need(bool ok, const char *what);
  * in one, （三）总计 in another); the registry's when f lacks the cell. */
 void tpl_cell_labels(xxgk_format f, size_t id, const char **row, const char **col);
 
+/* The key of the row of format f's table in `section` that stands for
+ * row `key` of any format: the row itself when f has it, else the row f
+ * prints under the label of its group (2019's single （六）其他处理 for
+ * 2021's three rows under （六）其他处理); NULL when there is none. */
+const char *tpl_row_in_format(xxgk_format f, int section, const char *key);
+
 /* The values of a flat table (四): its groups × its columns; 0 for a
  * table of rows. */
 int tpl_flat_cells(const tpl_table *t);

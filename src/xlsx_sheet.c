@@ -25,7 +25,7 @@ static const char REL_NS_STRICT[] = "http://purl.oclc.org/ooxml/officeDocument/r
 
 /* Inflates the part `name` into a malloc'd buffer (NUL-terminated). A
  * missing part gives XXGK_E_UNSUPPORTED with *missing set. */
-static xxgk_status read_part(zip_t *za, const char *name, char **out, size_t *size,
+xxgk_status xlsx_read_part(zip_t *za, const char *name, char **out, size_t *size,
                              bool *missing, xxgk_error *err)
 {
     *out = NULL;
@@ -77,19 +77,19 @@ static xxgk_status read_part(zip_t *za, const char *name, char **out, size_t *si
     return XXGK_OK;
 }
 
-static xmlTextReaderPtr reader_for(const char *data, size_t size, const char *name)
+xmlTextReaderPtr xlsx_xml_reader(const char *data, size_t size, const char *name)
 {
     return xmlReaderForMemory(data, (int)size, name, NULL,
                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 }
 
-static bool is_element(xmlTextReaderPtr r, const char *local)
+bool xlsx_is_element(xmlTextReaderPtr r, const char *local)
 {
     return xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT &&
            !strcmp((const char *)xmlTextReaderConstLocalName(r), local);
 }
 
-static bool is_end(xmlTextReaderPtr r, const char *local)
+bool xlsx_is_end(xmlTextReaderPtr r, const char *local)
 {
     return xmlTextReaderNodeType(r) == XML_READER_TYPE_END_ELEMENT &&
            !strcmp((const char *)xmlTextReaderConstLocalName(r), local);
@@ -100,10 +100,10 @@ static bool is_end(xmlTextReaderPtr r, const char *local)
 /* The relationship id of the first <sheet> of xl/workbook.xml. */
 static char *first_sheet_rid(const char *xml, size_t size)
 {
-    xmlTextReaderPtr r = reader_for(xml, size, "xl/workbook.xml");
+    xmlTextReaderPtr r = xlsx_xml_reader(xml, size, "xl/workbook.xml");
     char *rid = NULL;
     while (r && !rid && xmlTextReaderRead(r) == 1) {
-        if (!is_element(r, "sheet"))
+        if (!xlsx_is_element(r, "sheet"))
             continue;
         xmlChar *v = xmlTextReaderGetAttributeNs(r, (const xmlChar *)"id", (const xmlChar *)REL_NS);
         if (!v)
@@ -117,12 +117,12 @@ static char *first_sheet_rid(const char *xml, size_t size)
 }
 
 /* The part a relationship id points at, as a zip entry name. */
-static char *target_of(const char *rels, size_t size, const char *rid)
+char *xlsx_rel_target(const char *rels, size_t size, const char *rid)
 {
-    xmlTextReaderPtr r = reader_for(rels, size, "xl/_rels/workbook.xml.rels");
+    xmlTextReaderPtr r = xlsx_xml_reader(rels, size, "xl/_rels/workbook.xml.rels");
     char *path = NULL;
     while (r && !path && xmlTextReaderRead(r) == 1) {
-        if (!is_element(r, "Relationship"))
+        if (!xlsx_is_element(r, "Relationship"))
             continue;
         xmlChar *id = xmlTextReaderGetAttribute(r, (const xmlChar *)"Id");
         xmlChar *target = xmlTextReaderGetAttribute(r, (const xmlChar *)"Target");
@@ -147,14 +147,14 @@ static char *sheet_part(zip_t *za, xxgk_error *err, xxgk_status *status)
     char *xml = NULL, *rels = NULL;
     size_t n = 0, m = 0;
     bool missing;
-    *status = read_part(za, "xl/workbook.xml", &xml, &n, &missing, err);
+    *status = xlsx_read_part(za, "xl/workbook.xml", &xml, &n, &missing, err);
     if (*status != XXGK_OK)
         return NULL;
     char *rid = first_sheet_rid(xml, n), *path = NULL;
     free(xml);
-    if (rid && *rid && read_part(za, "xl/_rels/workbook.xml.rels", &rels, &m, &missing, err) ==
+    if (rid && *rid && xlsx_read_part(za, "xl/_rels/workbook.xml.rels", &rels, &m, &missing, err) ==
                            XXGK_OK)
-        path = target_of(rels, m, rid);
+        path = xlsx_rel_target(rels, m, rid);
     free(rels);
     free(rid);
     *status = XXGK_OK;
@@ -163,12 +163,7 @@ static char *sheet_part(zip_t *za, xxgk_error *err, xxgk_status *status)
 
 /* ---- shared strings --------------------------------------------------- */
 
-typedef struct shared {
-    char **v;
-    size_t n, cap;
-} shared;
-
-static void shared_free(shared *s)
+void xlsx_shared_free(xlsx_shared *s)
 {
     for (size_t i = 0; i < s->n; i++)
         free(s->v[i]);
@@ -177,15 +172,15 @@ static void shared_free(shared *s)
 
 /* Appends the text of the <t> elements under the current element, up to
  * its end `until`, skipping phonetic runs (<rPh>), to *text. */
-static bool collect_text(xmlTextReaderPtr r, const char *until, char **text, size_t *len)
+bool xlsx_collect_text(xmlTextReaderPtr r, const char *until, char **text, size_t *len)
 {
     int ret = xmlTextReaderRead(r);
-    while (ret == 1 && !is_end(r, until)) {
-        if (is_element(r, "rPh")) {
+    while (ret == 1 && !xlsx_is_end(r, until)) {
+        if (xlsx_is_element(r, "rPh")) {
             ret = xmlTextReaderNext(r); /* the whole phonetic run */
             continue;
         }
-        if (is_element(r, "t")) {
+        if (xlsx_is_element(r, "t")) {
             xmlChar *t = xmlTextReaderReadString(r);
             size_t k = t ? strlen((const char *)t) : 0;
             char *grown = realloc(*text, *len + k + 1);
@@ -204,21 +199,21 @@ static bool collect_text(xmlTextReaderPtr r, const char *until, char **text, siz
     return ret == 1;
 }
 
-static xxgk_status load_shared(zip_t *za, shared *s, xxgk_error *err)
+xxgk_status xlsx_load_shared(zip_t *za, xlsx_shared *s, xxgk_error *err)
 {
     char *xml;
     size_t size;
     bool missing;
-    xxgk_status st = read_part(za, "xl/sharedStrings.xml", &xml, &size, &missing, err);
+    xxgk_status st = xlsx_read_part(za, "xl/sharedStrings.xml", &xml, &size, &missing, err);
     if (missing)
         return XXGK_OK; /* a workbook of numbers, or inline strings only */
     if (st != XXGK_OK)
         return st;
-    xmlTextReaderPtr r = reader_for(xml, size, "xl/sharedStrings.xml");
+    xmlTextReaderPtr r = xlsx_xml_reader(xml, size, "xl/sharedStrings.xml");
     st = r ? XXGK_OK : error_set(err, XXGK_E_NOMEM, "内存不足");
     int ret = 1;
     while (st == XXGK_OK && (ret = xmlTextReaderRead(r)) == 1) {
-        if (!is_element(r, "si"))
+        if (!xlsx_is_element(r, "si"))
             continue;
         char *text = calloc(1, 1);
         size_t len = 0;
@@ -231,7 +226,7 @@ static xxgk_status load_shared(zip_t *za, shared *s, xxgk_error *err)
             }
         }
         if (!text || s->n == s->cap || (!xmlTextReaderIsEmptyElement(r) &&
-                                         !collect_text(r, "si", &text, &len))) {
+                                         !xlsx_collect_text(r, "si", &text, &len))) {
             free(text);
             st = error_set(err, XXGK_E_TRUNCATED, "XLSX 文件损坏：xl/sharedStrings.xml 无法读取");
             break;
@@ -248,7 +243,7 @@ static xxgk_status load_shared(zip_t *za, shared *s, xxgk_error *err)
 /* ---- the sheet ---------------------------------------------------------- */
 
 /* Column index of a cell reference ("C7" → 2), or -1. */
-static int column_of(const char *ref)
+int xlsx_column_of(const char *ref)
 {
     int col = 0, letters = 0;
     for (; ref && *ref >= 'A' && *ref <= 'Z'; ref++, letters++) {
@@ -275,7 +270,7 @@ static void row_clear(row_buf *b)
 }
 
 /* The text of the cell the reader is on (<c>), by its type. */
-static char *cell_text(xmlTextReaderPtr r, const shared *s)
+static char *cell_text(xmlTextReaderPtr r, const xlsx_shared *s)
 {
     xmlChar *type = xmlTextReaderGetAttribute(r, (const xmlChar *)"t");
     const char *t = type ? (const char *)type : "n";
@@ -283,11 +278,11 @@ static char *cell_text(xmlTextReaderPtr r, const shared *s)
     size_t len = 0;
     if (text && !xmlTextReaderIsEmptyElement(r)) {
         if (!strcmp(t, "inlineStr")) {
-            collect_text(r, "c", &text, &len);
+            xlsx_collect_text(r, "c", &text, &len);
         } else {
             int ret;
-            while ((ret = xmlTextReaderRead(r)) == 1 && !is_end(r, "c")) {
-                if (!is_element(r, "v"))
+            while ((ret = xmlTextReaderRead(r)) == 1 && !xlsx_is_end(r, "c")) {
+                if (!xlsx_is_element(r, "v"))
                     continue;
                 xmlChar *v = xmlTextReaderReadString(r);
                 const char *value = v ? (const char *)v : "";
@@ -306,10 +301,10 @@ static char *cell_text(xmlTextReaderPtr r, const shared *s)
     return text;
 }
 
-static xxgk_status read_rows(const char *xml, size_t size, const char *name, const shared *s,
+static xxgk_status read_rows(const char *xml, size_t size, const char *name, const xlsx_shared *s,
                              xlsx_row_fn fn, void *ctx, xxgk_error *err)
 {
-    xmlTextReaderPtr r = reader_for(xml, size, name);
+    xmlTextReaderPtr r = xlsx_xml_reader(xml, size, name);
     if (!r)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     row_buf row = {0};
@@ -317,7 +312,7 @@ static xxgk_status read_rows(const char *xml, size_t size, const char *name, con
     size_t rows = 0, next_col = 0;
     int ret;
     while (st == XXGK_OK && (ret = xmlTextReaderRead(r)) == 1) {
-        if (is_element(r, "row")) {
+        if (xlsx_is_element(r, "row")) {
             xmlChar *num = xmlTextReaderGetAttribute(r, (const xmlChar *)"r");
             row_clear(&row);
             row.number = num ? strtoul((const char *)num, NULL, 10) : row.number + 1;
@@ -325,9 +320,9 @@ static xxgk_status read_rows(const char *xml, size_t size, const char *name, con
             xmlFree(num);
             if (++rows > XLSX_MAX_ROWS)
                 st = error_set(err, XXGK_E_TOO_LARGE, "XLSX 工作表超过 %d 行", XLSX_MAX_ROWS);
-        } else if (is_element(r, "c")) {
+        } else if (xlsx_is_element(r, "c")) {
             xmlChar *ref = xmlTextReaderGetAttribute(r, (const xmlChar *)"r");
-            int col = ref ? column_of((const char *)ref) : (int)next_col;
+            int col = ref ? xlsx_column_of((const char *)ref) : (int)next_col;
             xmlFree(ref);
             char *text = cell_text(r, s);
             if (!text) {
@@ -341,7 +336,7 @@ static xxgk_status read_rows(const char *xml, size_t size, const char *name, con
             }
             free(text);
             next_col = col >= 0 ? (size_t)col + 1 : next_col + 1;
-        } else if (is_end(r, "row") && row.n) {
+        } else if (xlsx_is_end(r, "row") && row.n) {
             const char *cells[XLSX_MAX_COLS];
             for (size_t i = 0; i < row.n; i++)
                 cells[i] = row.cells[i] ? row.cells[i] : "";
@@ -378,23 +373,23 @@ xxgk_status xlsx_read_sheet(const char *data, size_t size, xlsx_row_fn fn, void 
         return error_set(err, XXGK_E_TOO_LARGE, "XLSX 文件的压缩包条目过多（%lld 个）",
                          (long long)entries);
     }
-    shared strings = {0};
+    xlsx_shared strings = {0};
     xxgk_status st = XXGK_OK;
     char *part = sheet_part(za, err, &st);
     if (st == XXGK_OK && !part)
         st = error_set(err, XXGK_E_NOMEM, "内存不足");
     if (st == XXGK_OK)
-        st = load_shared(za, &strings, err);
+        st = xlsx_load_shared(za, &strings, err);
     char *xml = NULL;
     size_t n = 0;
     bool missing;
     if (st == XXGK_OK)
-        st = read_part(za, part, &xml, &n, &missing, err);
+        st = xlsx_read_part(za, part, &xml, &n, &missing, err);
     if (st == XXGK_OK)
         st = read_rows(xml, n, part, &strings, fn, ctx, err);
     free(xml);
     free(part);
-    shared_free(&strings);
+    xlsx_shared_free(&strings);
     zip_discard(za);
     return st;
 }

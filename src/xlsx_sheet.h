@@ -30,4 +30,34 @@ typedef int (*xlsx_row_fn)(void *ctx, size_t row, const char *const *cells, size
 xxgk_status xlsx_read_sheet(const char *data, size_t size, xlsx_row_fn fn, void *ctx,
                             xxgk_error *err);
 
+/* ---- the parts xlsx_book.c shares ------------------------------------ */
+
+#include <libxml/xmlreader.h>
+#include <stdbool.h>
+#include <zip.h>
+
+/* Inflates the part `name` (NUL-terminated, malloc'd) within the limits
+ * above; a missing part gives XXGK_E_UNSUPPORTED with *missing set. */
+xxgk_status xlsx_read_part(zip_t *za, const char *name, char **out, size_t *size, bool *missing,
+                           xxgk_error *err);
+/* A pull reader over XML in memory: no network, no messages. */
+xmlTextReaderPtr xlsx_xml_reader(const char *data, size_t size, const char *name);
+bool xlsx_is_element(xmlTextReaderPtr r, const char *local);
+bool xlsx_is_end(xmlTextReaderPtr r, const char *local);
+/* Appends the text of the <t> elements up to the end of `until` (phonetic
+ * runs skipped) to *text. */
+bool xlsx_collect_text(xmlTextReaderPtr r, const char *until, char **text, size_t *len);
+
+typedef struct xlsx_shared {
+    char **v;
+    size_t n, cap;
+} xlsx_shared;
+xxgk_status xlsx_load_shared(zip_t *za, xlsx_shared *s, xxgk_error *err);
+void xlsx_shared_free(xlsx_shared *s);
+/* The part relationship `rid` of xl/_rels/workbook.xml.rels points at, as
+ * a zip entry name (malloc'd), or NULL. */
+char *xlsx_rel_target(const char *rels, size_t size, const char *rid);
+/* Column index of a cell reference ("C7" → 2), or -1. */
+int xlsx_column_of(const char *ref);
+
 #endif

@@ -32,7 +32,8 @@ fi
 # 3. install: prefix, then DESTDIR
 prefix=$tmp/prefix
 cmake --install "$build" --prefix "$prefix" >/dev/null || die "cmake --install --prefix"
-for f in bin/xxgk include/xxgk.h lib/libxxgk.a lib/pkgconfig/xxgk.pc lib/cmake/xxgk/xxgkConfig.cmake; do
+for f in bin/xxgk include/xxgk.h lib/libxxgk.a lib/pkgconfig/xxgk.pc lib/cmake/xxgk/xxgkConfig.cmake \
+         share/man/man1/xxgk.1 share/bash-completion/completions/xxgk; do
   [[ -f $prefix/$f ]] || die "not installed: $f"
 done
 DESTDIR=$tmp/dest cmake --install "$build" --prefix /opt/xxgk >/dev/null || die "DESTDIR install"

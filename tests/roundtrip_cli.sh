@@ -69,7 +69,7 @@ expect render-help 0 "$xxgk" render --help
 expect render-no-file 2 "$xxgk" render
 expect render-no-format 2 "$xxgk" render "$tmp/skeleton.json"
 contains render-no-format-msg "$tmp/err" "--to"
-expect render-bad-ext 2 "$xxgk" render "$tmp/skeleton.json" -o "$out/r.pdf"
+expect render-bad-ext 2 "$xxgk" render "$tmp/skeleton.json" -o "$out/r.odt"
 expect render-bad-to 2 "$xxgk" render "$tmp/skeleton.json" --to odt
 
 expect render-placeholder 1 "$xxgk" render "$tmp/skeleton.json" -o "$out/r.docx"
