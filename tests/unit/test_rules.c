@@ -570,6 +570,15 @@ static void heading_findings(void)
     CHECK_INT(bad, 1);
     if (clean == 0 && bad == 1)
         mark_tested("heading-number");
+    /* …and it stays in section 一: its words are section 二's title, but
+     * a bracketed number never opens one of the six sections. */
+    xxgk_report *subbed = changed(&b, sub);
+    const char *one = subbed ? xxgk_report_section_text(subbed, 1) : NULL;
+    const char *two = subbed ? xxgk_report_section_text(subbed, 2) : NULL;
+    CHECK(one && strstr(one, "（一）主动公开政府信息情况"));
+    CHECK(!two || !strstr(two, "（一）主动公开政府信息情况"));
+    CHECK(subbed && !finding_of(subbed, "heading-order") && !finding_of(subbed, "heading-missing"));
+    xxgk_report_free(subbed);
     const char *variant[] = {"一、总体情况", "一、总体概述", NULL};
     const char *near[] = {"四、政府信息公开行政复议、行政诉讼情况",
                           "四、政府信息公开行政法复议、行政诉讼情况", NULL};
