@@ -666,6 +666,10 @@ typedef struct xxgk_split {
     bool syntax_only;        /* UNIQUE because the cells' syntax allows no
                                 other split (as many digits as cells):
                                 placed whatever the sum rules say */
+    bool by_previous;        /* UNIQUE because last year's report of the
+                                same body left one split that keeps the
+                                chain of 现行有效件数
+                                (xxgk_report_settle_by_previous) */
     const bool *settled;     /* AMBIGUOUS: per cell, whether every fitting
                                 split cuts it alike; those cells are placed
                                 (flagged XXGK_CELL_RECOVERED); NULL if none */
@@ -675,6 +679,16 @@ typedef struct xxgk_split {
 /* The runs found in a report, in the order of its text. */
 size_t xxgk_report_split_count(const xxgk_report *report);
 const xxgk_split *xxgk_report_split(const xxgk_report *report, size_t i);
+
+/* When several years of one body are read together: a run of table 二
+ * (规章, 行政规范性文件) that split several ways is cut the one way in
+ * which `previous` (the same body's report of the year before, whose
+ * cells are settled already) gives last year's 现行有效件数 + 本年制发 −
+ * 本年废止 = this year's 现行有效件数 — when exactly one split does; the
+ * cells are then placed, flagged XXGK_CELL_RECOVERED, and the split says
+ * by_previous. Returns how many runs it settled. Call it before checking;
+ * the caller makes sure the two reports are the same body's. */
+size_t xxgk_report_settle_by_previous(xxgk_report *report, const xxgk_report *previous);
 
 /* ------------------------------------------------------------------ */
 /* Writing reports (build.c, model_json.c, render_*.c, atomic.c)       */
