@@ -662,6 +662,30 @@ xxgk_status xxgk_report_render(const xxgk_report *report, xxgk_render_format for
 xxgk_status xxgk_report_render_file(const xxgk_report *report, xxgk_render_format format,
                                     const char *path, bool overwrite, xxgk_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Output files, signals and hostile inputs (issue 15)                  */
+/* ------------------------------------------------------------------ */
+
+/* Every file the library writes (xxgk_report_render_file, the store's
+ * exports) follows one rule, by what the path names:
+ *   - a new name or a regular file: written to a temporary file beside
+ *     it, synced, then renamed into place; an existing regular file only
+ *     with `overwrite`;
+ *   - a symbolic link: followed; the rules apply to where it leads (a
+ *     link to a regular file replaces that file, never the link);
+ *   - a device or a FIFO (/dev/null, a named pipe): written directly,
+ *     never replaced, no `overwrite` needed;
+ *   - /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: written to
+ *     that descriptor of the process, no `overwrite` needed.
+ * Messages name the path as given, never a temporary file. */
+
+/* Removes the temporary files and directories the library has made and
+ * not yet removed (output being written, XLSX being assembled, a legacy
+ * document being converted — whose converter is killed first). Only
+ * async-signal-safe calls: meant for a SIGINT/SIGTERM handler, which then
+ * lets the signal take its course. */
+void xxgk_remove_temporary_files(void);
+
 #ifdef __cplusplus
 }
 #endif

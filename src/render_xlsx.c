@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include "input.h"
+#include "quiet.h"
 #include "render.h"
 
 typedef struct xlsx_formats {
@@ -114,11 +115,9 @@ static void write_sheet(lxw_workbook *wb, const xlsx_formats *x, const xxgk_repo
     }
 }
 
-xxgk_status render_xlsx(const xxgk_report *r, const char *path, xxgk_error *err)
+/* Lays the workbook out; libxlsxwriter writes it only when closed. */
+static void write_workbook(lxw_workbook *wb, const xxgk_report *r)
 {
-    lxw_workbook *wb = workbook_new(path);
-    if (!wb)
-        return error_set(err, XXGK_E_IO, "%s：无法创建 XLSX 文件", path);
     char title[512];
     lxw_doc_properties props = {0};
     props.title = (char *)render_title(r, title, sizeof title);
@@ -137,8 +136,21 @@ xxgk_status render_xlsx(const xxgk_report *r, const char *path, xxgk_error *err)
         render_heading(f, s, name, sizeof name);
         write_sheet(wb, &x, r, &g, name);
     }
-    lxw_error e = workbook_close(wb);
+}
+
+xxgk_status render_xlsx(const xxgk_report *r, const char *path, const char *name,
+                        xxgk_error *err)
+{
+    /* libxlsxwriter prints its own "[ERROR]" lines: they are captured and
+     * the reason they give goes into our message, about `name`. */
+    quiet_stderr q;
+    quiet_begin(&q);
+    lxw_workbook *wb = workbook_new(path);
+    lxw_error e = wb ? (write_workbook(wb, r), workbook_close(wb)) : LXW_ERROR_MEMORY_MALLOC_FAILED;
+    char why[256];
+    quiet_end(&q, why, sizeof why);
     if (e != LXW_NO_ERROR)
-        return error_set(err, XXGK_E_IO, "%s：无法写入 XLSX：%s", path, lxw_strerror(e));
+        return error_set(err, XXGK_E_IO, "%s：无法写入 XLSX：%s", name,
+                         *why ? why : lxw_strerror(e));
     return XXGK_OK;
 }

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Where output goes (issue 15, items 1, 2 and 10): render, new and db
+# export never replace what is not a regular file (FIFOs and devices are
+# written in place, symbolic links followed), never overwrite without -f,
+# write atomically, name the file and the reason when writing fails, and
+# leave no temporary file behind, not even when interrupted. Run from the
+# source directory.
+set -u
+xxgk=$1
+tmp=$(mktemp -d)
+mnt=
+cleanup() {
+  [[ -n $mnt ]] && umount "$mnt" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*" >&2; }
+expect() {
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [[ $got -eq $want ]]; then ok; else
+    bad "$name: exit $got, expected $want"; sed 's/^/  stderr: /' "$tmp/err" | head -5 >&2
+  fi
+}
+contains() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: $2 lacks '$3'"; head -5 "$2" | sed 's/^/  | /' >&2; fi; }
+lacks() { if grep -qF -- "$3" "$2"; then bad "$1: $2 has '$3'"; grep -F -- "$3" "$2" | head -3 | sed 's/^/  | /' >&2; else ok; fi; }
+is() { if test "$2" "$3"; then ok; else bad "$1: test $2 $3 is false ($(ls -ld "$3" 2>&1))"; fi; }
+# no_temporary NAME DIR: no hidden temporary file (".NAME.XXXXXX") left in DIR
+no_temporary() {
+  local left
+  left=$(find "$2" -maxdepth 1 -name '.*.??????' | head -3)
+  if [[ -z $left ]]; then ok; else bad "$1: temporary files left: $left"; fi
+}
+
+sample=examples/002_5008492d97724081.txt
+body=姚集镇人民政府   # the issuing body named in the sample
+
+# ---- item 1: render and new into what is not a regular file ---------------
+
+# A FIFO is written through, not replaced by a regular file.
+mkfifo "$tmp/pipe"
+timeout 10 cat "$tmp/pipe" >"$tmp/from-pipe" &
+reader=$!
+expect render-fifo 0 timeout 10 "$xxgk" render "$sample" --to txt -f -o "$tmp/pipe"
+wait $reader
+is render-fifo-stays-fifo -p "$tmp/pipe"
+contains render-fifo-content "$tmp/from-pipe" "$body"
+[[ -p $tmp/pipe ]] || rm -f "$tmp/pipe"
+
+# `new` the same, and without -f: nothing is overwritten.
+[[ -p $tmp/pipe ]] || mkfifo "$tmp/pipe"
+timeout 10 cat "$tmp/pipe" >"$tmp/from-pipe" &
+reader=$!
+expect new-fifo 0 timeout 10 "$xxgk" new --year 2023 --body 测试镇 -o "$tmp/pipe"
+wait $reader
+is new-fifo-stays-fifo -p "$tmp/pipe"
+contains new-fifo-content "$tmp/from-pipe" '"body": "测试镇"'
+
+# A symbolic link is followed: its target gets the content, the link stays.
+echo old >"$tmp/target.txt"
+ln -s target.txt "$tmp/link.txt"
+expect render-link-needs-f 2 "$xxgk" render "$sample" -o "$tmp/link.txt"
+contains render-link-exists "$tmp/err" "已存在"
+contains render-link-untouched "$tmp/target.txt" old
+expect render-link 0 "$xxgk" render "$sample" -f -o "$tmp/link.txt"
+is render-link-stays-link -L "$tmp/link.txt"
+contains render-link-target "$tmp/target.txt" "$body"
+no_temporary render-link-no-temp "$tmp"
+# A link to a name that does not exist yet creates the file it names.
+ln -s made.txt "$tmp/dangling.txt"
+expect render-dangling 0 "$xxgk" render "$sample" -o "$tmp/dangling.txt"
+is render-dangling-stays-link -L "$tmp/dangling.txt"
+contains render-dangling-made "$tmp/made.txt" "$body"
+
+# A character device is written to, never replaced (a copy of /dev/null
+# made here, where root can; then /dev/null itself, which a broken
+# binary would have replaced only if the copy test had not caught it).
+if mknod "$tmp/null" c 1 3 2>/dev/null; then
+  expect render-device 0 "$xxgk" render "$sample" --to txt -f -o "$tmp/null"
+  is render-device-stays-device -c "$tmp/null"
+  if [[ -c $tmp/null ]]; then
+    expect render-dev-null 0 "$xxgk" render "$sample" --to html -f -o /dev/null
+    is dev-null-stays-device -c /dev/null
+    expect new-dev-null 0 "$xxgk" new --year 2023 --body 测试镇 -o /dev/null
+    is dev-null-still-device -c /dev/null
+  fi
+else
+  echo "output_targets: mknod not permitted here: device tests skipped" >&2
+fi
+
+# Standard output by name, without -f; also through a link to
+# /proc/self/fd/1 (which is what /dev/stdout is).
+expect render-dev-stdout 0 "$xxgk" render "$sample" --to txt -o /dev/stdout
+contains render-dev-stdout-content "$tmp/out" "$body"
+expect new-dev-stdout 0 "$xxgk" new --year 2023 --body 测试镇 -o /dev/stdout
+contains new-dev-stdout-content "$tmp/out" '"body": "测试镇"'
+ln -s /proc/self/fd/1 "$tmp/fd1"
+expect render-fd-link 0 "$xxgk" render "$sample" --to md -f -o "$tmp/fd1"
+is render-fd-link-stays-link -L "$tmp/fd1"
+contains render-fd-link-content "$tmp/out" "$body"
+expect render-dash 0 "$xxgk" render "$sample" --to txt -o -
+contains render-dash-content "$tmp/out" "$body"
+# A directory is refused, by name.
+mkdir "$tmp/dir"
+expect render-dir 2 "$xxgk" render "$sample" --to txt -f -o "$tmp/dir"
+contains render-dir-named "$tmp/err" "$tmp/dir"
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]
