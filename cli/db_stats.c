@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "db.h"
@@ -17,11 +18,14 @@ static const char stats_usage[] =
     "  --top N    按机关统计时列出前 N 个（默认 20）\n";
 
 static const char export_usage[] =
-    "用法 Usage: xxgk db export --to csv|xlsx [-o 文件] [筛选选项]\n"
+    "用法 Usage: xxgk db export [--to csv|xlsx] [-o 文件 [-f]] [筛选选项]\n"
     "\n"
     "每份报告一行导出：报告信息各列，每个栏目键一列（登记顺序），再是问题数和规则。\n"
     "列的顺序见 docs/schema.md。CSV 默认写到标准输出；XLSX 必须用 -o 指定文件，\n"
-    "另有 findings（全部问题）和 keys（各键对应的行、栏名称）两个工作表。\n";
+    "另有 findings（全部问题）和 keys（各键对应的行、栏名称）两个工作表。\n"
+    "格式由 --to 或文件扩展名（.csv、.xlsx）决定。已有的文件只在给出 -f 时覆盖；\n"
+    "文件先写入同一目录下的临时文件，写完后再改名，磁盘写满等失败不会留下半个文件。\n"
+    "  -f, --overwrite   覆盖已有的输出文件\n";
 
 static const char chart_usage[] =
     "用法 Usage: xxgk db chart [--out 目录] [筛选选项]\n"
@@ -166,50 +170,74 @@ int db_stats(db_opts *o, int argc, char **argv)
 
 /* ---- export ---------------------------------------------------------- */
 
-static bool ends_with(const char *s, const char *suffix)
+/* The extension of a file name ("csv", without the dot), or "" when its
+ * last component has none. */
+static const char *extension_of(const char *path)
 {
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && !strcmp(s + n - k, suffix);
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot != base ? dot + 1 : "";
+}
+
+/* The export format: --to, or the file's extension (.csv, .xlsx; a name
+ * without one, like /dev/stdout, is CSV). NULL after a usage error. */
+static const char *export_format(const char *to, const char *path)
+{
+    const char *ext = path ? extension_of(path) : "";
+    bool known = !strcasecmp(ext, "csv") || !strcasecmp(ext, "xlsx");
+    if (to && strcmp(to, "csv") && strcmp(to, "xlsx")) {
+        cli_usage_error("db export", "--to 的取值应为 csv 或 xlsx");
+        return NULL;
+    }
+    if (*ext && !known) {
+        cli_usage_error("db export", "输出文件 “%s” 的扩展名不是 .csv 或 .xlsx", path);
+        return NULL;
+    }
+    if (to && *ext && strcasecmp(ext, to)) {
+        cli_usage_error("db export", "--to %s 与输出文件 “%s” 的扩展名不符", to, path);
+        return NULL;
+    }
+    return to ? to : !strcasecmp(ext, "xlsx") ? "xlsx" : "csv";
 }
 
 int db_export(db_opts *o, int argc, char **argv)
 {
     const char *to = NULL, *path = NULL;
+    bool overwrite = false;
     if (wants_help(argc, argv, export_usage))
         return cli_finish_stdout(EXIT_CLEAN);
-    for (int i = 1; i < argc; i++) /* -o is the one short option */
+    for (int i = 1; i < argc; i++) { /* -o and -f are the short options */
         if (!strcmp(argv[i], "-o"))
             argv[i] = "--output";
+        if (!strcmp(argv[i], "-f") || !strcmp(argv[i], "--overwrite")) {
+            overwrite = true;
+            memmove(argv + i, argv + i + 1, sizeof *argv * (size_t)(argc - i - 1));
+            argc--, i--;
+        }
+    }
     if (!parse_with(o, argc, argv, "--to", &to, "--output", &path))
         return EXIT_TROUBLE;
+    bool to_stdout = !path || !strcmp(path, "-");
+    to = export_format(to, to_stdout ? NULL : path);
     if (!to)
-        to = path && ends_with(path, ".xlsx") ? "xlsx" : "csv";
-    if (strcmp(to, "csv") && strcmp(to, "xlsx"))
-        return cli_usage_error("db export", "--to 的取值应为 csv 或 xlsx");
-    if (!strcmp(to, "xlsx") && (!path || !strcmp(path, "-")))
+        return EXIT_TROUBLE;
+    if (!strcmp(to, "xlsx") && to_stdout)
         return cli_usage_error("db export", "导出 XLSX 需要用 -o 指定文件");
     xxgk_store *s = db_open(o, true);
     if (!s)
         return EXIT_TROUBLE;
     xxgk_error err = {0};
-    xxgk_status st;
-    if (!strcmp(to, "xlsx")) {
-        st = xxgk_store_export_xlsx(s, &o->filter, path, &err);
-    } else {
-        bool to_stdout = !path || !strcmp(path, "-");
-        FILE *out = to_stdout ? stdout : fopen(path, "w");
-        if (!out) {
-            cli_error(path, "无法写入：%s", strerror(errno));
-            xxgk_store_close(s);
-            return EXIT_TROUBLE;
-        }
-        st = xxgk_store_export_csv(s, &o->filter, out, &err);
-        if (!to_stdout && fclose(out) != 0 && st == XXGK_OK)
-            st = XXGK_E_IO, snprintf(err.message, sizeof err.message, "%s：写入失败", path);
-    }
+    xxgk_status st = to_stdout ? xxgk_store_export_csv(s, &o->filter, stdout, &err)
+                               : xxgk_store_export_file(s, &o->filter, to, path, overwrite, &err);
     xxgk_store_close(s);
     if (st != XXGK_OK) {
-        cli_error(NULL, "%s", err.message);
+        /* Messages about the output file begin with its name; the others
+         * are about the store, or standard output. */
+        const char *about = !to_stdout && !strncmp(err.message, path, strlen(path)) ? NULL
+                            : st == XXGK_E_IO && to_stdout && !strncmp(err.message, "写入", 6)
+                                ? "标准输出"
+                                : o->db;
+        cli_error(about, "%s", err.message);
         return EXIT_TROUBLE;
     }
     return cli_finish_stdout(EXIT_CLEAN);

@@ -686,6 +686,17 @@ xxgk_status xxgk_report_render_file(const xxgk_report *report, xxgk_render_forma
  * lets the signal take its course. */
 void xxgk_remove_temporary_files(void);
 
+/* db export into a file: `format` "csv" or "xlsx" (the same content as
+ * xxgk_store_export_csv / _xlsx), written by the rule above. Without
+ * `overwrite` an existing regular file is refused (XXGK_E_IO,
+ * "文件已存在"). A failed write (a full disk) fails with XXGK_E_IO and a
+ * message naming `path` and the reason, and leaves no file behind; a
+ * failure reading the store gives the store's message without `path`.
+ * xxgk_store_export_xlsx is this with overwrite. */
+xxgk_status xxgk_store_export_file(xxgk_store *store, const xxgk_store_filter *filter,
+                                   const char *format, const char *path, bool overwrite,
+                                   xxgk_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -51,11 +51,16 @@ static void release(atomic_file *af)
     if (af->f)
         fclose(af->f);
     temp_forget(af->temp_handle);
+    if (af->spool) {
+        unlink(af->spool);
+        temp_forget(af->spool_handle);
+        free(af->spool);
+    }
     free(af->tmp_path);
     free(af->path);
     free(af->final);
     memset(af, 0, sizeof *af);
-    af->temp_handle = -1;
+    af->temp_handle = af->spool_handle = -1;
 }
 
 /* The descriptor a path names when it is one of this process's own
@@ -210,7 +215,7 @@ static xxgk_status open_temporary(atomic_file *af, mode_t keep_mode, xxgk_error 
 xxgk_status atomic_open(atomic_file *af, const char *path, bool overwrite, xxgk_error *err)
 {
     memset(af, 0, sizeof *af);
-    af->temp_handle = -1;
+    af->temp_handle = af->spool_handle = -1;
     target_kind kind;
     int own = -1;
     mode_t mode = 0;
@@ -227,6 +232,54 @@ xxgk_status atomic_open(atomic_file *af, const char *path, bool overwrite, xxgk_
     if (st != XXGK_OK)
         release(af);
     return st;
+}
+
+xxgk_status atomic_by_name(atomic_file *af, const char **path, xxgk_error *err)
+{
+    if (!af->direct) {
+        fclose(af->f);
+        af->f = NULL;
+        *path = af->tmp_path;
+        return XXGK_OK;
+    }
+    const char *dir = getenv("TMPDIR");
+    dir = dir && *dir ? dir : "/tmp";
+    size_t need = strlen(dir) + 16;
+    af->spool = malloc(need);
+    if (!af->spool)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    snprintf(af->spool, need, "%s/xxgk-XXXXXX", dir);
+    int fd = mkstemp(af->spool);
+    if (fd < 0) {
+        int e = errno;
+        free(af->spool);
+        af->spool = NULL;
+        return error_set(err, XXGK_E_IO, "%s：无法在临时目录 %s 中创建文件：%s", af->path, dir,
+                         strerror(e));
+    }
+    af->spool_handle = temp_register(af->spool, false);
+    close(fd);
+    *path = af->spool;
+    return XXGK_OK;
+}
+
+/* Copies the spooled file into the direct target; 0, or -1 with errno. */
+static int copy_spool(atomic_file *af)
+{
+    FILE *in = fopen(af->spool, "rb");
+    if (!in)
+        return -1;
+    char buf[65536];
+    size_t n;
+    int rc = 0;
+    while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        rc = fwrite(buf, 1, n, af->f) == n ? 0 : -1;
+    int e = errno;
+    if (ferror(in))
+        rc = -1;
+    fclose(in);
+    errno = e;
+    return rc;
 }
 
 void atomic_abort(atomic_file *af)
@@ -297,7 +350,7 @@ static int put_in_place(atomic_file *af, bool overwrite)
 
 xxgk_status atomic_commit(atomic_file *af, bool overwrite, xxgk_error *err)
 {
-    if (flush_content(af) < 0) {
+    if ((af->spool && copy_spool(af) < 0) || flush_content(af) < 0) {
         int e = errno;
         xxgk_status st = error_set(err, XXGK_E_IO, "%s：写入失败：%s", af->path, strerror(e));
         atomic_abort(af);

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "read_docx.h"
+#include "tempfiles.h"
 
 extern char **environ;
 
@@ -181,8 +182,10 @@ static char **child_environment(const char *home, char **home_var)
 typedef enum run_result { RUN_OK, RUN_FAILED, RUN_TIMEOUT, RUN_NOT_STARTED } run_result;
 
 /* Runs argv in a process group of its own with no input and output,
- * waits at most `seconds`, then kills the whole group. */
-static run_result run(char *const argv[], char *const envp[], int seconds)
+ * waits at most `seconds`, then kills the whole group. The group is
+ * recorded with the temporary directory's registration `temp`, so that a
+ * signal handler kills it too (tempfiles.c). */
+static run_result run(char *const argv[], char *const envp[], int seconds, int temp)
 {
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t attr;
@@ -199,6 +202,7 @@ static run_result run(char *const argv[], char *const envp[], int seconds)
     posix_spawnattr_destroy(&attr);
     if (rc != 0)
         return RUN_NOT_STARTED;
+    temp_set_group(temp, (int)pid);
 
     /* The leader is waited for without being reaped (WNOWAIT): while it
      * is a zombie its group id cannot be reused, so killing the group
@@ -225,6 +229,7 @@ static run_result run(char *const argv[], char *const envp[], int seconds)
         nanosleep(&tick, NULL);
     }
     kill(-pid, SIGKILL);
+    temp_set_group(temp, 0); /* before the leader is reaped and its id freed */
     int status;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
@@ -232,7 +237,7 @@ static run_result run(char *const argv[], char *const envp[], int seconds)
 }
 
 /* Converts input.doc in `dir` into out/input.docx. */
-static xxgk_status convert(const char *soffice, const char *dir, xxgk_error *err)
+static xxgk_status convert(const char *soffice, const char *dir, int temp, xxgk_error *err)
 {
     char path[PATH_CAP], url[3 * PATH_CAP + 16], profile[3 * PATH_CAP + 64], outdir[PATH_CAP],
         input[PATH_CAP];
@@ -250,7 +255,7 @@ static xxgk_status convert(const char *soffice, const char *dir, xxgk_error *err
     if (!envp)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     int seconds = timeout_seconds();
-    run_result r = run(argv, envp, seconds);
+    run_result r = run(argv, envp, seconds, temp);
     free(envp);
     free(home_var);
     switch (r) {
@@ -271,7 +276,7 @@ static xxgk_status convert(const char *soffice, const char *dir, xxgk_error *err
 }
 
 /* Converts the document in `dir` and reads the DOCX it gives. */
-static xxgk_status convert_and_read(const char *soffice, const char *dir, arena *a,
+static xxgk_status convert_and_read(const char *soffice, const char *dir, int temp, arena *a,
                                     const char *data, size_t size, input_text *out,
                                     xxgk_error *err)
 {
@@ -282,7 +287,7 @@ static xxgk_status convert_and_read(const char *soffice, const char *dir, arena 
     snprintf(path, sizeof path, "%s/input.doc", dir);
     if (!write_file(path, data, size))
         return error_set(err, XXGK_E_IO, "无法写入临时文件：%s", strerror(errno));
-    xxgk_status st = convert(soffice, dir, err);
+    xxgk_status st = convert(soffice, dir, temp, err);
     if (st != XXGK_OK)
         return st;
     snprintf(path, sizeof path, "%s/out/input.docx", dir);
@@ -313,7 +318,9 @@ xxgk_status read_legacy(arena *a, const char *data, size_t size, input_text *out
             sizeof dir ||
         !mkdtemp(dir))
         return error_set(err, XXGK_E_IO, "无法创建临时目录：%s", strerror(errno));
-    xxgk_status st = convert_and_read(soffice, dir, a, data, size, out, err);
+    int temp = temp_register(dir, true);
+    xxgk_status st = convert_and_read(soffice, dir, temp, a, data, size, out, err);
     remove_tree(dir);
+    temp_forget(temp);
     return st;
 }

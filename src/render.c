@@ -436,11 +436,12 @@ xxgk_status xxgk_report_render_file(const xxgk_report *r, xxgk_render_format for
     st = atomic_open(&af, path, overwrite, err);
     if (st != XXGK_OK)
         return st;
-    if (format == XXGK_RENDER_XLSX && !af.direct) {
-        /* libxlsxwriter writes the temporary file by name. */
-        fclose(af.f);
-        af.f = NULL;
-        st = render_xlsx(r, af.tmp_path, path, err);
+    if (format == XXGK_RENDER_XLSX) {
+        /* libxlsxwriter writes a file by name. */
+        const char *by_name;
+        st = atomic_by_name(&af, &by_name, err);
+        if (st == XXGK_OK)
+            st = render_xlsx(r, by_name, path, err);
     } else {
         st = xxgk_report_render(r, format, af.f, err);
         if (st != XXGK_OK && st != XXGK_E_USAGE) {

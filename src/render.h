@@ -147,6 +147,8 @@ typedef struct atomic_file {
     FILE *f;        /* NULL when the writer works on tmp_path itself */
     bool direct;    /* written in place (no temporary file, no rename) */
     int temp_handle; /* tempfiles.c registration of tmp_path, or -1 */
+    char *spool;    /* malloc'd: a file written by name for a direct target */
+    int spool_handle;
 } atomic_file;
 
 /* Opens `path` for writing as described in atomic.c. Without `overwrite`
@@ -159,6 +161,10 @@ xxgk_status atomic_open(atomic_file *af, const char *path, bool overwrite, xxgk_
 xxgk_status atomic_commit(atomic_file *af, bool overwrite, xxgk_error *err);
 /* Removes the temporary file and releases af. */
 void atomic_abort(atomic_file *af);
+/* For writers that can only write a file by name (libxlsxwriter): *path
+ * is the file to write — the temporary file itself, or, for a direct
+ * target, a spool file in $TMPDIR that atomic_commit copies into it. */
+xxgk_status atomic_by_name(atomic_file *af, const char **path, xxgk_error *err);
 
 /* build.c: xxgk_report_new, with the name messages give the report. */
 xxgk_status report_new_named(int year, xxgk_format format, const char *body, const char *name,

@@ -28,7 +28,7 @@ expect() {
 }
 contains() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: $2 lacks '$3'"; head -5 "$2" | sed 's/^/  | /' >&2; fi; }
 lacks() { if grep -qF -- "$3" "$2"; then bad "$1: $2 has '$3'"; grep -F -- "$3" "$2" | head -3 | sed 's/^/  | /' >&2; else ok; fi; }
-is() { if test "$2" "$3"; then ok; else bad "$1: test $2 $3 is false ($(ls -ld "$3" 2>&1))"; fi; }
+is() { if test "${@:2}"; then ok; else bad "$1: test ${*:2} is false ($(ls -ld "${@: -1}" 2>&1))"; fi; }
 # no_temporary NAME DIR: no hidden temporary file (".NAME.XXXXXX") left in DIR
 no_temporary() {
   local left
@@ -108,6 +108,86 @@ contains render-dash-content "$tmp/out" "$body"
 mkdir "$tmp/dir"
 expect render-dir 2 "$xxgk" render "$sample" --to txt -f -o "$tmp/dir"
 contains render-dir-named "$tmp/err" "$tmp/dir"
+
+# ---- item 2: db export -o FILE --------------------------------------------
+db=$tmp/t.db
+"$xxgk" db --db "$db" import -q examples >/dev/null 2>&1
+echo keep >"$tmp/e.csv"
+expect export-needs-f 2 "$xxgk" db --db "$db" export -o "$tmp/e.csv"
+contains export-exists "$tmp/err" "已存在"
+contains export-exists-named "$tmp/err" "$tmp/e.csv"
+contains export-untouched "$tmp/e.csv" keep
+expect export-f 0 "$xxgk" db --db "$db" export -f -o "$tmp/e.csv"
+contains export-f-header "$tmp/e.csv" "id,path,sha256"
+contains export-f-body "$tmp/e.csv" "$body"
+no_temporary export-no-temp "$tmp"
+# A name whose extension is neither .csv nor .xlsx is not written as CSV.
+expect export-other-ext 2 "$xxgk" db --db "$db" export -o "$tmp/r.docx"
+is export-other-ext-not-made ! -e "$tmp/r.docx"
+expect export-ext-mismatch 2 "$xxgk" db --db "$db" export --to csv -o "$tmp/r.xlsx"
+# XLSX through a FIFO (spooled, then copied) and to a new file.
+mkfifo "$tmp/xpipe"
+timeout 10 cat "$tmp/xpipe" >"$tmp/from-xpipe.xlsx" &
+reader=$!
+expect export-xlsx-fifo 0 timeout 10 "$xxgk" db --db "$db" export --to xlsx -o "$tmp/xpipe"
+wait $reader
+is export-xlsx-fifo-stays -p "$tmp/xpipe"
+if unzip -l "$tmp/from-xpipe.xlsx" 2>/dev/null | grep -q "xl/worksheets/sheet1.xml"; then ok; else bad "xlsx through a FIFO is not a workbook"; fi
+# A device that is always full: the failure names the file and the reason.
+if [[ -w /dev/full ]]; then
+  expect export-dev-full 2 "$xxgk" db --db "$db" export -o /dev/full
+  contains export-dev-full-named "$tmp/err" "/dev/full"
+  contains export-dev-full-reason "$tmp/err" "No space left on device"
+  is dev-full-stays-device -c /dev/full
+fi
+
+# ---- a full disk (a 4 KB tmpfs, where root can mount one) -----------------
+mkdir "$tmp/small"
+if mount -t tmpfs -o size=4k tmpfs "$tmp/small" 2>/dev/null; then
+  mnt=$tmp/small
+  expect export-disk-full 2 "$xxgk" db --db "$db" export -o "$tmp/small/out.csv"
+  contains export-disk-full-named "$tmp/err" "$tmp/small/out.csv"
+  contains export-disk-full-reason "$tmp/err" "No space left on device"
+  is export-disk-full-no-file ! -e "$tmp/small/out.csv"
+  no_temporary export-disk-full-no-temp "$tmp/small"
+  # XLSX: libxlsxwriter's own [ERROR] lines stay out of sight, the
+  # temporary file is never named, the file asked for is.
+  expect export-xlsx-disk-full 2 "$xxgk" db --db "$db" export -o "$tmp/small/out.xlsx"
+  contains export-xlsx-full-named "$tmp/err" "$tmp/small/out.xlsx"
+  contains export-xlsx-full-reason "$tmp/err" "No space left on device"
+  lacks export-xlsx-no-lxw-lines "$tmp/err" "[ERROR]"
+  lacks export-xlsx-no-temp-named "$tmp/err" "/.out.xlsx."
+  lines=$(wc -l <"$tmp/err")
+  if [[ $lines -eq 1 ]]; then ok; else bad "export-xlsx-disk-full: $lines lines on stderr, expected 1"; fi
+  is export-xlsx-full-no-file ! -e "$tmp/small/out.xlsx"
+  no_temporary export-xlsx-full-no-temp "$tmp/small"
+  expect render-xlsx-disk-full 2 "$xxgk" render "$sample" -o "$tmp/small/r.xlsx"
+  contains render-xlsx-full-named "$tmp/err" "$tmp/small/r.xlsx"
+  lacks render-xlsx-no-lxw-lines "$tmp/err" "[ERROR]"
+  lacks render-xlsx-no-temp-named "$tmp/err" "/.r.xlsx."
+  no_temporary render-xlsx-full-no-temp "$tmp/small"
+  expect render-docx-disk-full 2 "$xxgk" render "$sample" -o "$tmp/small/r.docx"
+  contains render-docx-full-named "$tmp/err" "$tmp/small/r.docx"
+  contains render-docx-full-reason "$tmp/err" "No space left on device"
+  is render-docx-full-no-file ! -e "$tmp/small/r.docx"
+  no_temporary render-docx-full-no-temp "$tmp/small"
+  umount "$tmp/small" && mnt=
+else
+  echo "output_targets: cannot mount a tmpfs here: disk-full tests skipped" >&2
+fi
+
+# ---- item 10: interrupted while writing ------------------------------------
+# A filter that takes seconds keeps the export's temporary file open; the
+# signal must remove it, and no partial output may be left.
+slow="(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000000) SELECT count(*) FROM c) > 0"
+for sig in TERM INT; do
+  mkdir "$tmp/sig$sig"
+  timeout -s $sig 2 "$xxgk" db --db "$db" export --where "$slow" -o "$tmp/sig$sig/slow.csv" >/dev/null 2>&1
+  status=$?
+  if [[ $status -eq 124 ]]; then ok; else bad "export-sig$sig: exit $status, expected the timeout's 124"; fi
+  is export-sig$sig-no-file ! -e "$tmp/sig$sig/slow.csv"
+  no_temporary export-sig$sig-no-temp "$tmp/sig$sig"
+done
 
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]
