@@ -314,22 +314,32 @@ static void value_text(const xxgk_cell *c, char *buf, size_t size)
         snprintf(buf, size, "%s", c->kind == XXGK_VALUE_BLANK ? "（空白）" : "（无）");
 }
 
-/* The change b − a when both are numbers, else "". */
+/* x scaled up to `scale` decimals; false when it does not fit. */
+static bool rescale(xxgk_decimal *x, int scale)
+{
+    while (x->scale < scale) {
+        if (__builtin_mul_overflow(x->units, 10, &x->units))
+            return false;
+        x->scale++;
+    }
+    return true;
+}
+
+/* The change b − a when both are numbers, else "". Checked: a change
+ * too large for 64 bits is said to be so, never wrapped. */
 static void delta_text(const xxgk_cell *a, const xxgk_cell *b, char *buf, size_t size)
 {
     buf[0] = '\0';
     if (a->kind != XXGK_VALUE_NUMBER || b->kind != XXGK_VALUE_NUMBER)
         return;
     xxgk_decimal x = a->value, y = b->value;
-    while (x.scale < y.scale && x.scale < 18) {
-        x.units *= 10;
-        x.scale++;
+    int scale = x.scale > y.scale ? x.scale : y.scale;
+    xxgk_decimal d = {0, (uint8_t)scale};
+    if (!rescale(&x, scale) || !rescale(&y, scale) ||
+        __builtin_sub_overflow(y.units, x.units, &d.units)) {
+        snprintf(buf, size, "（超出可计算的范围）");
+        return;
     }
-    while (y.scale < x.scale && y.scale < 18) {
-        y.units *= 10;
-        y.scale++;
-    }
-    xxgk_decimal d = {y.units - x.units, x.scale};
     char num[48];
     xxgk_decimal_format(d, num, sizeof num);
     snprintf(buf, size, "%s%s", d.units > 0 ? "+" : "", num);

@@ -125,6 +125,7 @@ xxgk_status xxgk_report_check(xxgk_report *r, const xxgk_report *previous)
     check_structure(r);
     check_tables(r);
     check_splits(r);
+    check_magnitude(r);
     check_sums(r);
     check_text(r);
     if (previous)

@@ -44,5 +44,6 @@ void check_sums(xxgk_report *r);
 void check_text(xxgk_report *r);
 void check_years(xxgk_report *r, const xxgk_report *previous);
 void check_splits(xxgk_report *r); /* check_split.c */
+void check_magnitude(xxgk_report *r); /* check_magnitude.c: cell-implausible */
 
 #endif

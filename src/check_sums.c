@@ -5,14 +5,19 @@
  *
  * Blank cells count as 0 here (cell-blank reports them); an equation with
  * an absent cell is not evaluated, since nothing can be said about it.
+ * Sums are checked: a side that exceeds 64 bits is reported as such
+ * (cell-implausible names the cells), never wrapped into a false match.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "check.h"
 
-/* Sums one side; false when a cell is absent or not a whole number. */
-static bool side_total(const xxgk_report *r, const int *ids, int n, long long *sum)
+/* Sums one side; false when a cell is absent or not a whole number.
+ * *overflow is set when the sum does not fit in 64 bits. */
+static bool side_total(const xxgk_report *r, const int *ids, int n, long long *sum,
+                       bool *overflow)
 {
     *sum = 0;
     for (int i = 0; i < n; i++) {
@@ -20,17 +25,24 @@ static bool side_total(const xxgk_report *r, const int *ids, int n, long long *s
         bool blank;
         if (ids[i] < 0 || !cell_int(r, ids[i], &v, &blank))
             return false;
-        *sum += v;
+        if (__builtin_add_overflow(*sum, v, sum))
+            *overflow = true;
     }
     return n > 0;
 }
 
-static bool evaluable(const xxgk_report *r, const tpl_equation *e, long long *l, long long *rv)
+static bool evaluable(const xxgk_report *r, const tpl_equation *e, long long *l, long long *rv,
+                      bool *overflow)
 {
-    return side_total(r, e->lhs, e->nlhs, l) && side_total(r, e->rhs, e->nrhs, rv);
+    *overflow = false;
+    return side_total(r, e->lhs, e->nlhs, l, overflow) &&
+           side_total(r, e->rhs, e->nrhs, rv, overflow);
 }
 
-static void report(xxgk_report *r, const tpl_equation *e, long long l, long long rv)
+/* Reports the equation as broken: l ≠ rv, or (overflow) a side too large
+ * to sum. */
+static void report(xxgk_report *r, const tpl_equation *e, long long l, long long rv,
+                   bool overflow)
 {
     int ids[40];
     int n = 0;
@@ -46,7 +58,11 @@ static void report(xxgk_report *r, const tpl_equation *e, long long l, long long
         snprintf(context, sizeof context, "“%s”栏", e->table->blocks[0].cols[e->col].label);
     xxgk_finding *f = finding_add(r, e->sum->rule, SEV_DEFAULT, cell_at(r, e->lhs[0]), ids,
                                   (size_t)n, "%s%s：%s", table, context, e->sum->statement);
-    finding_expect(r, f, "应为 %lld，实际合计 %lld", l, rv);
+    if (overflow)
+        finding_expect(r, f, "各栏数字过大，合计超出可计算的范围（%lld），无法成立",
+                       (long long)INT64_MAX);
+    else
+        finding_expect(r, f, "应为 %lld，实际合计 %lld", l, rv);
 }
 
 /* Whether a row takes part: a row of the report's format, or a row of the
@@ -85,12 +101,13 @@ void check_sums(xxgk_report *r)
         if (!(e->sum->formats & mask) || !row_applies(r, e, mask))
             continue;
         long long l, rv;
-        if (!evaluable(r, e, &l, &rv)) {
+        bool overflow;
+        if (!evaluable(r, e, &l, &rv, &overflow)) {
             e = alternative(eq, n, e);
-            if (!e || !evaluable(r, e, &l, &rv))
+            if (!e || !evaluable(r, e, &l, &rv, &overflow))
                 continue;
         }
-        if (l != rv)
-            report(r, e, l, rv);
+        if (overflow || l != rv)
+            report(r, e, l, rv, overflow);
     }
 }

@@ -52,5 +52,37 @@ for round in 1 2 3 4 5; do
   equal "race$round-both-stored" "$n" 2
 done
 
+# ---- item 4: sums over the store never wrap ---------------------------------
+# Two reports of 2023 whose 本年新收 总计 is 9e18 each (the pipe layout
+# golden file, that row changed; the second also in its prose, so that it
+# is a different file), and one with -9e18.
+layout=tests/golden/layouts/pipe_2021.txt
+row='一、本年新收政府信息公开申请数量|23|6|0|1|2|0|32件'
+sed "s/$row/一、本年新收政府信息公开申请数量|23|6|0|1|2|0|9000000000000000000件/" "$layout" >"$tmp/huge1.txt"
+sed -e "s/$row/一、本年新收政府信息公开申请数量|23|6|0|1|2|0|9000000000000000000件/" \
+    -e 's/所有申请均在法定期限内答复/所有申请均按时答复/' "$layout" >"$tmp/huge2.txt"
+sed "s/$row/一、本年新收政府信息公开申请数量|23|6|0|1|2|0|-9000000000000000000件/" "$layout" >"$tmp/minus.txt"
+db=$tmp/huge.db
+expect huge-import 1 "$xxgk" db --db "$db" import -q "$tmp/huge1.txt" "$tmp/huge2.txt" "$tmp/minus.txt"
+id1=$("$xxgk" db --db "$db" query "SELECT id FROM report WHERE path LIKE '%huge1.txt'" | tail -1)
+id2=$("$xxgk" db --db "$db" query "SELECT id FROM report WHERE path LIKE '%huge2.txt'" | tail -1)
+id3=$("$xxgk" db --db "$db" query "SELECT id FROM report WHERE path LIKE '%minus.txt'" | tail -1)
+expect huge-implausible 0 "$xxgk" db --db "$db" list --rule cell-implausible
+lines huge-implausible-three "$tmp/out" 4
+# stats: a wrapped, negative total was printed; now the sum is refused,
+# naming the report and the cell, and excluding that report works.
+expect huge-stats 2 "$xxgk" db --db "$db" stats --where "report.id <> $id3"
+contains huge-stats-reason "$tmp/err" "超出可表示的范围"
+contains huge-stats-cell "$tmp/err" "t3.new.total"
+lacks huge-stats-not-negative "$tmp/out" $'2023\t2\t-'
+expect huge-stats-excluded 0 "$xxgk" db --db "$db" stats --where "report.id NOT IN ($id2, $id3)"
+contains huge-stats-excluded-total "$tmp/out" $'2023\t1\t9000000000000000000\t2'
+expect huge-rollup 2 "$xxgk" db --db "$db" rollup --year 2023 --where "report.id <> $id3"
+contains huge-rollup-cell "$tmp/err" "t3.new.total"
+contains huge-rollup-report "$tmp/err" "报告 $id2"
+# diff: 9e18 − (−9e18) does not fit in 64 bits.
+expect huge-diff 0 "$xxgk" db --db "$db" diff "$id3" "$id1"
+contains huge-diff-range "$tmp/out" $'t3.new.total\t-9000000000000000000\t9000000000000000000\t（超出可计算的范围）'
+
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]
