@@ -37,6 +37,7 @@ static const char db_usage[] =
     "  --rule 规则           只要有该规则问题的报告（规则见 xxgk check --list-rules）\n"
     "  --where SQL表达式     对 report 表和 cells 表各列的条件，如\n"
     "                        --where '\"t3.new.total\" > 10'\n"
+    "  --timeout 秒          --where 条件和 query 语句的运行时间上限（默认 60 秒，0 为不限）\n"
     "\n"
     "“xxgk db 子命令 --help”显示该子命令的帮助。\n"
     "退出状态：0 正常；1 有报告（或汇总表）存在“错误”级问题；2 文件无法读取或用法错误。\n";
@@ -89,6 +90,12 @@ int db_common_option(db_opts *o, int argc, char **argv, int *i)
         if (!v)
             return cli_usage_error("db", "--where 需要一个 SQL 条件"), -1;
         o->filter.where = v;
+    } else if (cli_option_value(argc, argv, i, "--timeout", &v)) {
+        char *end;
+        double t = v ? strtod(v, &end) : -1;
+        if (!v || !*v || *end || !(t >= 0 && t <= 1e6))
+            return cli_usage_error("db", "--timeout 需要秒数（0 为不限）"), -1;
+        o->timeout = t;
     } else if (cli_option_value(argc, argv, i, "--format", &v)) {
         if (!v)
             return cli_usage_error("db", "--format 需要取值"), -1;
@@ -122,6 +129,8 @@ xxgk_store *db_open(const db_opts *o, bool read_only)
         cli_error(NULL, "%s", err.message);
         return NULL;
     }
+    if (o->timeout >= 0)
+        xxgk_store_set_time_limit(s, o->timeout);
     return s;
 }
 
@@ -254,6 +263,7 @@ int cmd_db(int argc, char **argv)
     static db_opts o; /* large (positional arguments); one per process */
     memset(&o, 0, sizeof o);
     o.db = "xxgk.db";
+    o.timeout = -1;
     int i = 1;
     /* Options before the subcommand: --db and --help. */
     for (; i < argc && argv[i][0] == '-'; i++) {

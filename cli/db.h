@@ -12,6 +12,7 @@ typedef struct db_opts {
     const char *sub;            /* the subcommand, for messages */
     xxgk_store_filter filter;   /* --year --body --errors --no-errors --rule --where */
     const char *format;         /* --format */
+    double timeout;             /* --timeout SECONDS for the user's SQL; <0: default */
     const char *args[4096];     /* positional arguments */
     int nargs;
 } db_opts;

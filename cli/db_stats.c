@@ -35,9 +35,11 @@ static const char chart_usage[] =
     "  --out 目录   写入的目录（默认当前目录，不存在则建立）\n";
 
 static const char query_usage[] =
-    "用法 Usage: xxgk db query 'SQL'\n"
+    "用法 Usage: xxgk db query [--timeout 秒] 'SQL'\n"
     "\n"
-    "执行一条只读 SQL 语句，以 TAB 分隔输出（第一行为列名，NULL 输出为空）。\n"
+    "执行一条只读 SQL 语句，以 TAB 分隔输出（第一行为列名，NULL 输出为空；值中的\n"
+    "TAB、换行和其他控制字符写作 \\t、\\n、\\xHH，反斜杠写作 \\\\；BLOB 写作 X'十六进制'）。\n"
+    "运行超过时间上限（默认 60 秒）的语句被中止。\n"
     "表结构见 docs/schema.md，例如：\n"
     "  xxgk db query 'SELECT year, count(*) FROM current_report GROUP BY year'\n";
 
@@ -280,18 +282,25 @@ int db_chart(db_opts *o, int argc, char **argv)
 
 /* ---- query ----------------------------------------------------------- */
 
-/* A value with TAB, CR and LF escaped, so that one row stays one line. */
+/* A value with TAB, CR, LF, the other control characters and the
+ * backslash escaped, so that one row stays one line and no value can
+ * send a terminal escape sequence. */
 static void tsv_value(const char *s)
 {
     for (; s && *s; s++) {
-        if (*s == '\t')
+        unsigned char c = (unsigned char)*s;
+        if (c == '\t')
             fputs("\\t", stdout);
-        else if (*s == '\n')
+        else if (c == '\n')
             fputs("\\n", stdout);
-        else if (*s == '\r')
+        else if (c == '\r')
             fputs("\\r", stdout);
+        else if (c == '\\')
+            fputs("\\\\", stdout);
+        else if (c < 0x20 || c == 0x7f)
+            printf("\\x%02X", c);
         else
-            putchar(*s);
+            putchar(c);
     }
 }
 
@@ -325,7 +334,7 @@ int db_query(db_opts *o, int argc, char **argv)
     xxgk_status st = xxgk_store_query(s, o->args[0], query_row, NULL, &err);
     xxgk_store_close(s);
     if (st != XXGK_OK) {
-        cli_error(NULL, "%s", err.message);
+        cli_error(o->db, "%s", err.message);
         return EXIT_TROUBLE;
     }
     return cli_finish_stdout(EXIT_CLEAN);

@@ -697,6 +697,19 @@ xxgk_status xxgk_store_export_file(xxgk_store *store, const xxgk_store_filter *f
                                    const char *format, const char *path, bool overwrite,
                                    xxgk_error *err);
 
+/* The user's SQL (a filter's `where`, xxgk_store_query) runs under a
+ * time limit: when SQLite has worked on the statement for longer (time
+ * spent by the caller between rows does not count), it is stopped and the
+ * call fails with XXGK_E_TOO_LARGE and a message saying so. A recursive
+ * query that never ends thus ends. XXGK_STORE_TIME_LIMIT seconds unless
+ * set; 0 lifts the limit. Opening a store also bounds SQLite's memory to
+ * 2 GiB (sqlite3_hard_heap_limit64), unless the program set a bound. */
+#define XXGK_STORE_TIME_LIMIT 60.0
+void xxgk_store_set_time_limit(xxgk_store *store, double seconds);
+
+/* xxgk_store_query gives a BLOB value as the SQL literal X'…' in
+ * upper-case hexadecimal (X'00FF41'), never its raw bytes. */
+
 #ifdef __cplusplus
 }
 #endif

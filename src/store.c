@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "input.h"
@@ -19,6 +20,9 @@
 
 /* Version 1: report, cells (one column per cell key), finding, cell_key. */
 #define SCHEMA_VERSION 1
+
+/* SQLite's memory, at most (the page cache is 64 MB of it). */
+#define STORE_HEAP_LIMIT (2LL << 30)
 
 static const char schema_v1[] =
     "CREATE TABLE schema_version(version INTEGER NOT NULL);"
@@ -115,7 +119,60 @@ void sbuf_free(sbuf *b)
 
 xxgk_status store_fail(xxgk_store *s, xxgk_error *err, const char *what)
 {
+    if (s && s->timed_out)
+        return error_set(err, XXGK_E_TOO_LARGE,
+                         "查询运行超过 %g 秒的时间限制，已中止（命令行可用 --timeout 秒数 放宽，"
+                         "0 为不限）",
+                         s->time_limit);
     return error_set(err, XXGK_E_IO, "%s：%s", what, s && s->db ? sqlite3_errmsg(s->db) : "");
+}
+
+/* ---- the time limit on the user's SQL --------------------------------- */
+
+static double monotonic(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Called by SQLite every PROGRESS_OPS virtual machine instructions. The
+ * time between two calls counts when it is short: a long gap is time the
+ * caller spent between two steps (writing a row out), not SQLite's. */
+#define PROGRESS_OPS 4000
+static int progress(void *ctx)
+{
+    xxgk_store *s = ctx;
+    if (!s->limited)
+        return 0;
+    double t = monotonic();
+    if (s->last > 0 && t - s->last < 0.05)
+        s->spent += t - s->last;
+    s->last = t;
+    if (s->time_limit > 0 && s->spent > s->time_limit) {
+        s->timed_out = true;
+        return 1;
+    }
+    return 0;
+}
+
+void store_limit_begin(xxgk_store *s)
+{
+    s->limited = s->time_limit > 0;
+    s->timed_out = false;
+    s->spent = s->last = 0;
+}
+
+void store_done(xxgk_store *s, sqlite3_stmt *st)
+{
+    sqlite3_finalize(st);
+    s->limited = false;
+}
+
+void xxgk_store_set_time_limit(xxgk_store *s, double seconds)
+{
+    if (s)
+        s->time_limit = seconds > 0 ? seconds : 0;
 }
 
 int store_exec(xxgk_store *s, const char *sql)
@@ -313,6 +370,13 @@ xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
         return st;
     }
     sqlite3_busy_timeout(s->db, 10000);
+    s->time_limit = XXGK_STORE_TIME_LIMIT;
+    sqlite3_progress_handler(s->db, PROGRESS_OPS, progress, s);
+    /* A bound on SQLite's memory, unless the program set its own: a
+     * query of the user's (a recursive CTE with ORDER BY) fails with
+     * "out of memory" instead of taking the machine's. */
+    if (sqlite3_hard_heap_limit64(-1) == 0)
+        sqlite3_hard_heap_limit64(STORE_HEAP_LIMIT);
     /* WAL: readers never block the importer, and a killed importer
      * leaves every committed report and nothing of the one in flight.
      * synchronous=NORMAL keeps that against a crash of the process (only
@@ -421,6 +485,8 @@ sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char
         sqlite3_bind_text(st, 2, f->body, -1, SQLITE_TRANSIENT);
     if (f->rule && *f->rule)
         sqlite3_bind_text(st, 3, f->rule, -1, SQLITE_TRANSIENT);
+    if (f->where && *f->where)
+        store_limit_begin(s);
     return st;
 }
 

@@ -74,7 +74,7 @@ static xxgk_status each_export_row(xxgk_store *s, const xxgk_store_filter *f, ex
         status = store_fail(s, err, "读取数据库失败");
     free(map);
     free(cells);
-    sqlite3_finalize(st);
+    store_done(s, st);
     return status;
 }
 
@@ -235,8 +235,9 @@ static xxgk_status xlsx_findings(xxgk_store *s, const xxgk_store_filter *f, lxw_
             xlsx_value(&x, (lxw_col_t)i, st, i, number[i]);
         x.row++;
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? XXGK_OK : store_fail(s, err, "读取数据库失败");
+    xxgk_status status = rc == SQLITE_DONE ? XXGK_OK : store_fail(s, err, "读取数据库失败");
+    store_done(s, st);
+    return status;
 }
 
 /* The third sheet: what each cell key means, in the official labels. */

@@ -115,7 +115,7 @@ static xxgk_status sum_reports(xxgk_store *s, const xxgk_store_filter *f, cell_s
         free(bodies[i]);
     free(bodies);
     free(map);
-    sqlite3_finalize(st);
+    store_done(s, st);
     return status;
 }
 

@@ -300,7 +300,7 @@ static xxgk_status pass_reports(xxgk_store *s, const xxgk_store_filter *f, pass 
                        "合计超出可表示的范围：报告 %lld 的 %s 数值过大（不合常理，见 "
                        "cell-implausible）；可用 --where 'report.id <> %lld' 排除该报告",
                        (long long)p->overflow_id, p->overflow, (long long)p->overflow_id);
-    sqlite3_finalize(row);
+    store_done(s, row);
     if (st != XXGK_OK)
         return st;
     if (!ok)

@@ -84,5 +84,27 @@ contains huge-rollup-report "$tmp/err" "报告 $id2"
 expect huge-diff 0 "$xxgk" db --db "$db" diff "$id3" "$id1"
 contains huge-diff-range "$tmp/out" $'t3.new.total\t-9000000000000000000\t9000000000000000000\t（超出可计算的范围）'
 
+# ---- item 6: queries that would never end; BLOBs ---------------------------
+db=$tmp/race1.db
+forever="WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+start=$SECONDS
+expect query-forever 2 timeout 20 "$xxgk" db --db "$db" query --timeout 1 "$forever SELECT count(*) FROM c"
+contains query-forever-says "$tmp/err" "时间限制"
+contains query-forever-names-db "$tmp/err" "$db"
+expect query-endless-rows 2 timeout 20 "$xxgk" db --db "$db" query --timeout 1 "$forever SELECT x FROM c"
+contains query-endless-rows-says "$tmp/err" "时间限制"
+expect where-forever 2 timeout 20 "$xxgk" db --db "$db" list --timeout 1 --where "($forever SELECT count(*) FROM c) > 0"
+contains where-forever-says "$tmp/err" "时间限制"
+expect stats-where-forever 2 timeout 20 "$xxgk" db --db "$db" stats --timeout 1 --where "($forever SELECT count(*) FROM c) > 0"
+contains stats-where-forever-says "$tmp/err" "时间限制"
+(( SECONDS - start < 15 )) && ok || bad "the time-limited queries took $((SECONDS - start)) s"
+expect timeout-usage 2 "$xxgk" db --db "$db" query --timeout soon "SELECT 1"
+# A finite query is not cut short, and --timeout 0 lifts the limit.
+expect query-finite 0 "$xxgk" db --db "$db" query --timeout 0 "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000) SELECT count(*) FROM c"
+equal query-finite-count "$(tail -1 "$tmp/out")" 100000
+# BLOBs as hex; control characters escaped.
+expect query-blob 0 "$xxgk" db --db "$db" query "SELECT x'00ff41' AS b, 'a' || char(27) || '[31m' || char(92) AS t"
+equal query-blob-hex "$(tail -1 "$tmp/out")" "X'00FF41'	a\x1B[31m\\\\"
+
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]
