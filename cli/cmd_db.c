@@ -48,6 +48,8 @@ static const char import_usage[] =
     "读取文件或目录（递归，取 .txt .md .htm .html .docx .pdf .doc .wps 文件）中的报告，\n"
     "检查后存入数据库：元数据、每一栏、每个问题和源文件的 SHA-256。每份报告一个事务，\n"
     "中断后重新运行即可补全。无法读取的文件在最后列出，不影响其他文件。\n"
+    "目录中跳过的条目在标准错误上说明：命名管道、设备、指向目录的符号链接（不跟随）\n"
+    "各占一行，扩展名不是报告的文件和隐藏文件合计一行。\n"
     "\n"
     "  --jobs N      并行读取的线程数（默认：CPU 核数）\n"
     "  --no-check    不检查，只存数据\n"
@@ -142,6 +144,11 @@ typedef struct import_view {
     xxgk_import_event *failed; /* failed files, listed at the end */
     size_t nfailed;
     char **failed_text;
+    /* What the walk passed over: the rare kinds one line each (as they
+     * come, before any file is read), the common ones counted. */
+    size_t hidden, other_ext;
+    char exts[8][16];   /* the first few other extensions seen */
+    size_t ext_count[8], nexts;
 } import_view;
 
 static double now(void)
@@ -167,6 +174,54 @@ static void draw_bar(import_view *v, size_t done, size_t total)
     if (done == total)
         fputc('\n', stderr);
     fflush(stderr);
+}
+
+/* Counts a file skipped for its extension under its extension. */
+static void count_extension(import_view *v, const char *path)
+{
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    const char *dot = strrchr(base, '.');
+    char ext[16];
+    snprintf(ext, sizeof ext, "%s", dot && dot != base && strlen(dot) < sizeof ext ? dot : "（无）");
+    v->other_ext++;
+    for (size_t i = 0; i < v->nexts; i++)
+        if (!strcmp(v->exts[i], ext)) {
+            v->ext_count[i]++;
+            return;
+        }
+    if (v->nexts < 8) {
+        snprintf(v->exts[v->nexts], sizeof v->exts[0], "%s", ext);
+        v->ext_count[v->nexts++] = 1;
+    }
+}
+
+static void on_skip(void *ctx, const char *path, xxgk_import_skip why)
+{
+    import_view *v = ctx;
+    if (why == XXGK_SKIP_HIDDEN)
+        v->hidden++;
+    else if (why == XXGK_SKIP_EXTENSION)
+        count_extension(v, path);
+    else
+        cli_error(path, "跳过：%s", xxgk_import_skip_text(why));
+}
+
+/* One line for the files skipped for their name, when there were any. */
+static void print_skipped(const import_view *v)
+{
+    if (!v->other_ext && !v->hidden)
+        return;
+    fputs("xxgk: 跳过", stderr);
+    if (v->other_ext) {
+        fprintf(stderr, " %zu 个扩展名不是报告的文件（", v->other_ext);
+        size_t listed = 0;
+        for (size_t i = 0; i < v->nexts; i++, listed += v->ext_count[i - 1])
+            fprintf(stderr, "%s%s %zu 个", i ? "，" : "", v->exts[i], v->ext_count[i]);
+        fprintf(stderr, "%s）", listed < v->other_ext ? "，等" : "");
+    }
+    if (v->hidden)
+        fprintf(stderr, "%s %zu 个隐藏文件", v->other_ext ? "和" : "", v->hidden);
+    fputs("\n", stderr);
 }
 
 static void on_file(void *ctx, const xxgk_import_event *ev)
@@ -226,9 +281,11 @@ static int db_import(db_opts *o, int argc, char **argv)
     opt.ctx = &view;
     xxgk_import_summary sum;
     xxgk_error err = {0};
-    xxgk_status st = xxgk_store_import(s, o->args, (size_t)o->nargs, &opt, &sum, &err);
+    xxgk_status st = xxgk_store_import_skipping(s, o->args, (size_t)o->nargs, &opt, on_skip,
+                                                &view, &sum, &err);
     double seconds = now() - view.start;
     xxgk_store_close(s);
+    print_skipped(&view);
     for (size_t i = 0; i < view.nfailed; i++) {
         fprintf(stderr, "xxgk: %s\n", view.failed_text[i]);
         free(view.failed_text[i]);

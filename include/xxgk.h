@@ -710,6 +710,32 @@ void xxgk_store_set_time_limit(xxgk_store *store, double seconds);
 /* xxgk_store_query gives a BLOB value as the SQL literal X'…' in
  * upper-case hexadecimal (X'00FF41'), never its raw bytes. */
 
+/* What an import passes over in the directories it walks, and why. */
+typedef enum xxgk_import_skip {
+    XXGK_SKIP_NONE = 0,
+    XXGK_SKIP_HIDDEN,      /* a name starting with "." */
+    XXGK_SKIP_EXTENSION,   /* not .txt .md .htm(l) .docx .pdf .doc .wps … */
+    XXGK_SKIP_NOT_REGULAR, /* a FIFO, a device, a socket */
+    XXGK_SKIP_LINKED_DIR,  /* a symbolic link to a directory (not followed) */
+    XXGK_SKIP_DANGLING,    /* a symbolic link to nothing (or unreachable) */
+    XXGK_SKIP_TOO_DEEP     /* a directory below 64 levels */
+} xxgk_import_skip;
+
+/* The reason in words (Chinese), for messages. */
+const char *xxgk_import_skip_text(xxgk_import_skip why);
+
+/* Called for every entry an import's walk passes over (path as found),
+ * before any file is read, from the calling thread. */
+typedef void (*xxgk_import_skip_fn)(void *ctx, const char *path, xxgk_import_skip why);
+
+/* xxgk_store_import, telling on_skip (may be NULL) of what it passes
+ * over. Files named in `paths` are never skipped: one that cannot be read
+ * (a FIFO: opened without blocking, and refused) is FAILED, as before. */
+xxgk_status xxgk_store_import_skipping(xxgk_store *store, const char *const *paths,
+                                       size_t npaths, const xxgk_import_options *options,
+                                       xxgk_import_skip_fn on_skip, void *skip_ctx,
+                                       xxgk_import_summary *summary, xxgk_error *err);
+
 #ifdef __cplusplus
 }
 #endif

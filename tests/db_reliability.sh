@@ -106,5 +106,37 @@ equal query-finite-count "$(tail -1 "$tmp/out")" 100000
 expect query-blob 0 "$xxgk" db --db "$db" query "SELECT x'00ff41' AS b, 'a' || char(27) || '[31m' || char(92) AS t"
 equal query-blob-hex "$(tail -1 "$tmp/out")" "X'00FF41'	a\x1B[31m\\\\"
 
+# ---- item 7: FIFOs do not block; what import passes over it says -----------
+mkdir -p "$tmp/mixed/sub"
+cp "$clean1" "$tmp/mixed/report.txt"
+cp "$clean2" "$tmp/mixed/sub/report2.txt"
+mkfifo "$tmp/mixed/pipe.txt"
+echo notes >"$tmp/mixed/notes.xyz"
+echo image >"$tmp/mixed/sub/scan.jpg"
+echo hidden >"$tmp/mixed/.draft.txt"
+ln -s "$PWD/examples" "$tmp/mixed/linked"
+ln -s nowhere.txt "$tmp/mixed/dangling.txt"
+db=$tmp/mixed.db
+expect import-mixed 0 timeout 20 "$xxgk" db --db "$db" import "$tmp/mixed"
+contains import-mixed-two "$tmp/out" "新增 2"
+contains import-skip-fifo "$tmp/err" "$tmp/mixed/pipe.txt: 跳过：不是普通文件"
+contains import-skip-linked-dir "$tmp/err" "$tmp/mixed/linked: 跳过：指向目录的符号链接"
+contains import-skip-dangling "$tmp/err" "$tmp/mixed/dangling.txt: 跳过：符号链接"
+contains import-skip-extensions "$tmp/err" "跳过 2 个扩展名不是报告的文件（.xyz 1 个，.jpg 1 个）和 1 个隐藏文件"
+lines import-skip-lines "$tmp/err" 4
+# A FIFO named on the command line: refused at once, not waited on.
+expect import-fifo-named 2 timeout 20 "$xxgk" db --db "$db" import "$tmp/mixed/pipe.txt" "$clean1"
+contains import-fifo-named-why "$tmp/err" "命名管道"
+contains import-fifo-named-others "$tmp/out" "未变 1"
+# check: a FIFO nobody writes to does not block the run; the other file
+# is checked; a device is refused; a pipe with a writer (<(…)) is read.
+expect check-fifo 2 timeout 20 "$xxgk" check "$tmp/mixed/pipe.txt" "$clean1"
+contains check-fifo-why "$tmp/err" "$tmp/mixed/pipe.txt: 是命名管道（FIFO），没有读到数据"
+contains check-fifo-others "$tmp/err" "共检查 1 份报告"
+expect check-device 2 timeout 20 "$xxgk" check /dev/zero
+contains check-device-why "$tmp/err" "字符设备"
+expect check-process-substitution 0 timeout 20 "$xxgk" check <(cat "$clean1")
+contains check-process-substitution-read "$tmp/err" "共检查 1 份报告"
+
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]
