@@ -88,7 +88,7 @@ static void print_finding(const xxgk_report *r, const xxgk_finding *f, const che
 {
     const char *bold = o->color ? "\033[1m" : "", *reset = o->color ? "\033[0m" : "";
     const char *sev_color = o->color ? color_of(f->severity) : "";
-    printf("%s%s:", bold, xxgk_report_name(r));
+    printf("%s%s:", bold, cli_name(xxgk_report_name(r)));
     if (f->line)
         printf("%u:", f->line);
     printf("%s %s%s[%s]%s: %s\n", reset, sev_color, xxgk_severity_text(f->severity), f->rule,

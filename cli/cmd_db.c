@@ -287,7 +287,7 @@ static int db_import(db_opts *o, int argc, char **argv)
     xxgk_store_close(s);
     print_skipped(&view);
     for (size_t i = 0; i < view.nfailed; i++) {
-        fprintf(stderr, "xxgk: %s\n", view.failed_text[i]);
+        fprintf(stderr, "xxgk: %s\n", cli_name(view.failed_text[i]));
         free(view.failed_text[i]);
     }
     free(view.failed_text);

@@ -103,7 +103,8 @@ static bool ready_to_write(const xxgk_report *r, const render_opts *o)
 
 static void print_finding(const xxgk_report *checked, const xxgk_finding *f)
 {
-    fprintf(stderr, "%s: %s[%s]: %s\n", xxgk_report_name(checked), xxgk_severity_text(f->severity),
+    fprintf(stderr, "%s: %s[%s]: %s\n", cli_name(xxgk_report_name(checked)),
+            xxgk_severity_text(f->severity),
             f->rule, f->message);
     if (f->expected)
         fprintf(stderr, "    = %s\n", f->expected);

@@ -98,7 +98,7 @@ static int list_row(void *ctx, const xxgk_store_entry *e)
     count_field(e->errors);
     count_field(e->warnings);
     count_field(e->notes);
-    printf("\t%zu\t%s\t%s\n", e->cells, e->body ? e->body : "", e->path);
+    printf("\t%zu\t%s\t%s\n", e->cells, e->body ? cli_name(e->body) : "", cli_name(e->path));
     return ferror(stdout) ? 1 : 0;
 }
 
@@ -146,7 +146,7 @@ static void show_text(int64_t id, const xxgk_report *r)
     size_t present = 0;
     for (size_t i = 0; i < xxgk_cell_count(); i++)
         present += xxgk_report_cell(r, i)->kind != XXGK_VALUE_ABSENT;
-    printf("编号 %lld  %s\n", (long long)id, xxgk_report_name(r));
+    printf("编号 %lld  %s\n", (long long)id, cli_name(xxgk_report_name(r)));
     printf("  %d 年  %s 格式  %s\n", m->year, m->format == XXGK_FORMAT_2021 ? "2021" : "2019",
            m->body ? m->body : "（机关不详）");
     if (m->title)

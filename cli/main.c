@@ -39,14 +39,16 @@ static const char usage[] =
 void cli_error(const char *file, const char *fmt, ...)
 {
     va_list ap;
+    char message[4096], safe[4 * sizeof message];
     fflush(stdout);
     fprintf(stderr, "xxgk: ");
     if (file)
-        fprintf(stderr, "%s: ", file);
+        fprintf(stderr, "%s: ", cli_name(file));
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    cli_escape(message, safe, sizeof safe);
+    fprintf(stderr, "%s\n", safe);
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
