@@ -3,6 +3,7 @@
  * dispatches the subcommands, parses the options they share, and runs
  * `import` with its progress bar; db_view.c and db_stats.c hold the rest.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -60,11 +61,22 @@ bool db_parse_int(const char *s, long long *out)
     char *end;
     if (!s || !*s)
         return false;
+    errno = 0;
     long long v = strtoll(s, &end, 10);
-    if (*end || v < 0)
+    if (*end || v < 0 || errno == ERANGE) /* strtoll clamps: 2^70 is no id */
         return false;
     *out = v;
     return true;
+}
+
+bool db_out_of_range(const char *s)
+{
+    if (!s || *s < '0' || *s > '9')
+        return false;
+    char *end;
+    errno = 0;
+    strtoll(s, &end, 10);
+    return !*end && errno == ERANGE;
 }
 
 int db_common_option(db_opts *o, int argc, char **argv, int *i)

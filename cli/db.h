@@ -25,8 +25,11 @@ int db_common_option(db_opts *o, int argc, char **argv, int *i);
  * the error and returns NULL when it cannot. */
 xxgk_store *db_open(const db_opts *o, bool read_only);
 
-/* Parses a positive integer argument (an id, a year, a count). */
+/* Parses a positive integer argument (an id, a year, a count); false
+ * for anything else, also for digits beyond 64 bits (never clamped). */
 bool db_parse_int(const char *s, long long *out);
+/* Whether s is all digits but too large for 64 bits. */
+bool db_out_of_range(const char *s);
 
 int db_list(db_opts *o, int argc, char **argv);
 int db_show(db_opts *o, int argc, char **argv);

@@ -215,7 +215,10 @@ int db_show(db_opts *o, int argc, char **argv)
         long long id;
         if (!db_parse_int(o->args[i], &id) || collect_id(&ids, &(xxgk_store_entry){.id = id})) {
             free(ids.v);
-            return cli_usage_error("db show", "“%s”不是报告编号", o->args[i]);
+            return cli_usage_error("db show",
+                                   db_out_of_range(o->args[i]) ? "“%s”超出报告编号的范围"
+                                                               : "“%s”不是报告编号",
+                                   o->args[i]);
         }
     }
     xxgk_store *s = db_open(o, true);

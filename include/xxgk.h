@@ -710,6 +710,12 @@ void xxgk_store_set_time_limit(xxgk_store *store, double seconds);
 /* xxgk_store_query gives a BLOB value as the SQL literal X'…' in
  * upper-case hexadecimal (X'00FF41'), never its raw bytes. */
 
+/* xxgk_import_summary.with_errors counts every file of the import whose
+ * report has error-severity findings, whether it was stored now or
+ * before (found unchanged): the same files give the same count, and the
+ * CLI the same exit status, on a new store and on one that holds them. A
+ * report stored before without checking counts as without errors. */
+
 /* What an import passes over in the directories it walks, and why. */
 typedef enum xxgk_import_skip {
     XXGK_SKIP_NONE = 0,

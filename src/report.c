@@ -73,8 +73,17 @@ static xxgk_status parse_normalised(xxgk_report *r, const input_text *in, xxgk_e
 static xxgk_status parse_input(xxgk_report *r, const char *data, size_t size, xxgk_error *err)
 {
     input_kind kind = input_detect(data, size);
+    const char *utf16 = NULL;
+    xxgk_status st = XXGK_OK;
+    /* UTF-16 looks binary (NUL bytes) or, all CJK, like text: only those
+     * are tried, so no container is ever taken for it. */
+    if (kind == INPUT_BINARY || kind == INPUT_TEXT)
+        st = input_from_utf16(&r->a, &data, &size, kind == INPUT_BINARY, &utf16, err);
+    if (st != XXGK_OK)
+        return st;
+    if (utf16)
+        kind = input_detect(data, size);
     input_text in;
-    xxgk_status st;
     if (kind == INPUT_TEXT || kind == INPUT_BINARY) {
         st = input_normalise(&r->a, data, size, &in, err);
     } else {
@@ -86,6 +95,8 @@ static xxgk_status parse_input(xxgk_report *r, const char *data, size_t size, xx
     }
     if (st != XXGK_OK)
         return st;
+    if (utf16 && kind == INPUT_TEXT)
+        in.encoding = utf16;
     return parse_normalised(r, &in, err);
 }
 

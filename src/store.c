@@ -16,6 +16,7 @@
 
 #include "input.h"
 #include "number.h"
+#include "store_media.h"
 #include "template.h"
 
 /* Version 1: report, cells (one column per cell key), finding, cell_key. */
@@ -322,7 +323,10 @@ static xxgk_status prepare_schema(xxgk_store *s, const char *path, xxgk_error *e
             store_exec(s, "ROLLBACK");
     }
     if (version == -2)
-        return error_set(err, XXGK_E_IO, "%s：无法读取数据库（%s）", path, sqlite3_errmsg(s->db));
+        return store_is_sqlite_file(path) || access(path, F_OK) != 0
+                   ? error_set(err, XXGK_E_IO, "%s：无法读取数据库（%s）", path,
+                               sqlite3_errmsg(s->db))
+                   : error_set(err, XXGK_E_IO, "%s：不是 SQLite 数据库", path);
     if (version == -1)
         return error_set(err, XXGK_E_USAGE, "%s：不是 xxgk 数据库（没有 schema_version 表）",
                          path);
@@ -349,6 +353,51 @@ static xxgk_status prepare_schema(xxgk_store *s, const char *path, xxgk_error *e
     return XXGK_OK;
 }
 
+/* Opens the connection (`name` is the path, or an SQLite URI) and
+ * brings the schema up to date; messages name `path`. */
+static xxgk_status connect(xxgk_store *s, const char *path, const char *name, int flags,
+                           xxgk_error *err)
+{
+    if (sqlite3_open_v2(name, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        return error_set(err, XXGK_E_IO, "%s：无法打开数据库（%s）", path,
+                         s->db ? sqlite3_errmsg(s->db) : "内存不足");
+    sqlite3_busy_timeout(s->db, 10000);
+    sqlite3_progress_handler(s->db, PROGRESS_OPS, progress, s);
+    /* WAL: readers never block the importer, and a killed importer
+     * leaves every committed report and nothing of the one in flight.
+     * synchronous=NORMAL keeps that against a crash of the process (only
+     * a power cut may lose the last commits, never consistency). */
+    if (!s->read_only)
+        store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    store_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+    return prepare_schema(s, path, err);
+}
+
+/* A read-only store that could not be opened the usual way because its
+ * directory cannot take SQLite's -shm file: opened immutable instead
+ * (store_media.c). Returns the first attempt's status when that does not
+ * apply. */
+static xxgk_status connect_immutable(xxgk_store *s, const char *path, xxgk_status first,
+                                     xxgk_error *err)
+{
+    if (!s->read_only || first != XXGK_E_IO || !store_is_sqlite_file(path) ||
+        !store_beside_unwritable(path))
+        return first;
+    if (store_has_pending_wal(path))
+        return error_set(err, XXGK_E_IO,
+                         "%s：数据库所在位置不可写，而其 -wal 文件中还有未合并的更新，无法只读打开；"
+                         "请在可写的位置打开一次（如复制后运行 xxgk db list）再放到只读介质上",
+                         path);
+    char *uri = store_immutable_uri(path);
+    if (!uri)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    sqlite3_close(s->db);
+    s->db = NULL;
+    xxgk_status st = connect(s, path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
+    free(uri);
+    return st;
+}
+
 xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
                             xxgk_error *err)
 {
@@ -362,29 +411,19 @@ xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
     if (!s)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     s->read_only = read_only;
-    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-        xxgk_status st = error_set(err, XXGK_E_IO, "%s：无法打开数据库（%s）", path,
-                                   s->db ? sqlite3_errmsg(s->db) : "内存不足");
-        xxgk_store_close(s);
-        return st;
-    }
-    sqlite3_busy_timeout(s->db, 10000);
     s->time_limit = XXGK_STORE_TIME_LIMIT;
-    sqlite3_progress_handler(s->db, PROGRESS_OPS, progress, s);
     /* A bound on SQLite's memory, unless the program set its own: a
      * query of the user's (a recursive CTE with ORDER BY) fails with
      * "out of memory" instead of taking the machine's. */
     if (sqlite3_hard_heap_limit64(-1) == 0)
         sqlite3_hard_heap_limit64(STORE_HEAP_LIMIT);
-    /* WAL: readers never block the importer, and a killed importer
-     * leaves every committed report and nothing of the one in flight.
-     * synchronous=NORMAL keeps that against a crash of the process (only
-     * a power cut may lose the last commits, never consistency). */
-    if (!read_only)
-        store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-    store_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
-    xxgk_status st = prepare_schema(s, path, err);
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    xxgk_status st = connect(s, path, path, flags, err);
+    if (st != XXGK_OK)
+        st = connect_immutable(s, path, st, err);
+    if (st == XXGK_E_IO && !read_only && store_beside_unwritable(path))
+        st = error_set(err, XXGK_E_IO, "%s：数据库所在的位置不可写（只读文件系统或没有写权限），"
+                                       "无法导入；查看、导出等只读的子命令仍可使用", path);
     if (st != XXGK_OK) {
         xxgk_store_close(s);
         return st;

@@ -347,10 +347,15 @@ static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_ev
     }
     const char *path = j->canon; /* the same file named two ways is one path */
     bool current = false, changed = false;
-    if (store_writer_lookup(w, j->sha, &ev->report_id, &current)) {
+    int errors = -1;
+    if (store_writer_lookup(w, j->sha, &ev->report_id, &current, &errors)) {
         xxgk_status st = store_writer_adopt(w, ev->report_id, current, path, &changed, err);
         ev->outcome = changed ? XXGK_IMPORT_VERSION : XXGK_IMPORT_UNCHANGED;
         *(changed ? &sum->versions : &sum->unchanged) += 1;
+        /* A file with errors has them whether or not it was stored before:
+         * the import's exit status must not depend on the store. */
+        if (check && errors > 0)
+            sum->with_errors++;
         return st;
     }
     if (!j->report && /* known to the workers but gone since: parse it here */

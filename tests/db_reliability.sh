@@ -138,5 +138,51 @@ contains check-device-why "$tmp/err" "字符设备"
 expect check-process-substitution 0 timeout 20 "$xxgk" check <(cat "$clean1")
 contains check-process-substitution-read "$tmp/err" "共检查 1 份报告"
 
+# ---- item 10: exit statuses, read-only media, ids out of range -------------
+# The same files give the same status, whatever the store held.
+db=$tmp/again.db
+for round in first second third; do
+  expect import-errors-$round 1 "$xxgk" db --db "$db" import -q "$with_errors"
+  expect import-clean-$round 0 "$xxgk" db --db "$db" import -q "$clean1"
+done
+expect import-both-again 1 "$xxgk" db --db "$db" import -q "$clean1" "$with_errors"
+
+# A store on a read-only file system (a tmpfs remounted read-only, where
+# root can mount one) is listed, shown and queried; never "not an SQLite
+# database". A file that is not SQLite at all is called so.
+mkdir "$tmp/ro"
+if mount -t tmpfs -o size=16m tmpfs "$tmp/ro" 2>/dev/null; then
+  mnt=$tmp/ro
+  "$xxgk" db --db "$tmp/ro/r.db" import -q examples >/dev/null 2>&1
+  if mount -o remount,ro "$tmp/ro" 2>/dev/null; then
+    expect ro-list 0 "$xxgk" db --db "$tmp/ro/r.db" list
+    lines ro-list-rows "$tmp/out" 6
+    lacks ro-list-not-called-junk "$tmp/err" "不是 SQLite"
+    expect ro-query 0 "$xxgk" db --db "$tmp/ro/r.db" query "SELECT count(*) FROM current_report"
+    equal ro-query-count "$(tail -1 "$tmp/out")" 5
+    expect ro-show 0 "$xxgk" db --db "$tmp/ro/r.db" show --format cells 3
+    expect ro-export 0 "$xxgk" db --db "$tmp/ro/r.db" export --to csv
+    lines ro-export-rows "$tmp/out" 6
+    expect ro-import 2 "$xxgk" db --db "$tmp/ro/r.db" import -q "$clean1"
+    contains ro-import-why "$tmp/err" "不可写"
+    lacks ro-import-not-called-junk "$tmp/err" "不是 SQLite"
+  else
+    echo "db_reliability: cannot remount read-only: read-only store tests skipped" >&2
+  fi
+  umount "$tmp/ro" && mnt=
+else
+  echo "db_reliability: cannot mount a tmpfs here: read-only store tests skipped" >&2
+fi
+echo "this is text, not a database" >"$tmp/junk.db"
+expect junk-store 2 "$xxgk" db --db "$tmp/junk.db" list
+contains junk-store-says "$tmp/err" "不是 SQLite 数据库"
+
+# An id beyond 64 bits is refused, not clamped to 9223372036854775807.
+expect show-huge-id 2 "$xxgk" db --db "$tmp/again.db" show 99999999999999999999
+contains show-huge-id-range "$tmp/err" "超出报告编号的范围"
+lacks show-huge-id-not-clamped "$tmp/err" "9223372036854775807"
+expect show-max-id 2 "$xxgk" db --db "$tmp/again.db" show 9223372036854775807
+contains show-max-id-none "$tmp/err" "9223372036854775807"
+
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]
