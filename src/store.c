@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "input.h"
@@ -126,54 +125,6 @@ xxgk_status store_fail(xxgk_store *s, xxgk_error *err, const char *what)
                          "0 为不限）",
                          s->time_limit);
     return error_set(err, XXGK_E_IO, "%s：%s", what, s && s->db ? sqlite3_errmsg(s->db) : "");
-}
-
-/* ---- the time limit on the user's SQL --------------------------------- */
-
-static double monotonic(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-/* Called by SQLite every PROGRESS_OPS virtual machine instructions. The
- * time between two calls counts when it is short: a long gap is time the
- * caller spent between two steps (writing a row out), not SQLite's. */
-#define PROGRESS_OPS 4000
-static int progress(void *ctx)
-{
-    xxgk_store *s = ctx;
-    if (!s->limited)
-        return 0;
-    double t = monotonic();
-    if (s->last > 0 && t - s->last < 0.05)
-        s->spent += t - s->last;
-    s->last = t;
-    if (s->time_limit > 0 && s->spent > s->time_limit) {
-        s->timed_out = true;
-        return 1;
-    }
-    return 0;
-}
-
-void store_limit_begin(xxgk_store *s)
-{
-    s->limited = s->time_limit > 0;
-    s->timed_out = false;
-    s->spent = s->last = 0;
-}
-
-void store_done(xxgk_store *s, sqlite3_stmt *st)
-{
-    sqlite3_finalize(st);
-    s->limited = false;
-}
-
-void xxgk_store_set_time_limit(xxgk_store *s, double seconds)
-{
-    if (s)
-        s->time_limit = seconds > 0 ? seconds : 0;
 }
 
 int store_exec(xxgk_store *s, const char *sql)
@@ -362,7 +313,7 @@ static xxgk_status connect(xxgk_store *s, const char *path, const char *name, in
         return error_set(err, XXGK_E_IO, "%s：无法打开数据库（%s）", path,
                          s->db ? sqlite3_errmsg(s->db) : "内存不足");
     sqlite3_busy_timeout(s->db, 10000);
-    sqlite3_progress_handler(s->db, PROGRESS_OPS, progress, s);
+    store_limit_install(s);
     /* WAL: readers never block the importer, and a killed importer
      * leaves every committed report and nothing of the one in flight.
      * synchronous=NORMAL keeps that against a crash of the process (only

@@ -55,6 +55,8 @@ int store_exec(xxgk_store *s, const char *sql);
 sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char *cols,
                            const char *join, const char *tail, xxgk_error *err);
 
+/* Installs the progress handler of the time limit on s->db (store_limit.c). */
+void store_limit_install(xxgk_store *s);
 /* Starts the time limit for a statement with the user's SQL. */
 void store_limit_begin(xxgk_store *s);
 /* Finalizes a statement of store_select (or one begun with
