@@ -192,8 +192,11 @@ xxgk_status input_from_utf16(arena *a, const char **data, size_t *size, bool gue
         return XXGK_OK;
     const char *in_text = *data + bom;
     size_t left = *size - bom;
+    /* Without a BOM it was only a guess: what does not convert is left to
+     * be judged as it is (binary, most likely). */
     if (left % 2)
-        return error_set(err, XXGK_E_TRUNCATED, "文件不完整：%s 文本的字节数为奇数", order);
+        return bom ? error_set(err, XXGK_E_TRUNCATED, "文件不完整：%s 文本的字节数为奇数", order)
+                   : XXGK_OK;
     iconv_t cd = iconv_open("UTF-8", order);
     if (cd == (iconv_t)-1)
         return error_set(err, XXGK_E_ENCODING, "无法转换 %s 文本（iconv 不支持）", order);
@@ -205,8 +208,9 @@ xxgk_status input_from_utf16(arena *a, const char **data, size_t *size, bool gue
     if (!out)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     if (r == (size_t)-1 || left != 0)
-        return error_set(err, XXGK_E_ENCODING, "%s 文本在第 %zu 字节处有无效的字符", order,
-                         (size_t)(in - *data));
+        return bom ? error_set(err, XXGK_E_ENCODING, "%s 文本在第 %zu 字节处有无效的字符", order,
+                               (size_t)(in - *data))
+                   : XXGK_OK;
     *o = '\0';
     *data = out;
     *size = (size_t)(o - out);

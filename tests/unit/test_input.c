@@ -222,6 +222,12 @@ static void utf16(void)
     CHECK_INT(parse_str(buf, n, msg), XXGK_E_ENCODING);
     CHECK(strstr(msg, "UTF-16") != NULL);
     CHECK_INT(parse_str("\xff\xfe", 2, msg), XXGK_E_EMPTY); /* an empty Notepad file */
+    /* Without a BOM, UTF-16 is only a guess: what does not convert (odd
+     * length, a lone surrogate) is binary, as before. */
+    n = encode("UTF-16LE", "", 0, buf, sizeof buf);
+    CHECK_INT(parse_str(buf, n - 1, msg), XXGK_E_BINARY);
+    memcpy(buf, "\x00\xd8", 2);
+    CHECK_INT(parse_str(buf, n, msg), XXGK_E_BINARY);
 }
 
 static void registry(void)
