@@ -2,15 +2,17 @@
 #   make demo   installs what is missing, builds, runs xxgk on the samples
 #   make test   installs what is missing, builds, runs every test, then
 #               again under AddressSanitizer + UndefinedBehaviorSanitizer
-# Other targets: build, bench, fuzz, docs, valgrind, clean.
+# Other targets: build, install, bench, fuzz, docs, valgrind, clean.
+#   make install PREFIX=/usr/local   (DESTDIR=… is respected)
 
 MAKEFLAGS += --no-print-directory
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 CMAKE_FLAGS ?=
+PREFIX ?= /usr/local
 
-.PHONY: all deps build demo test test-release test-asan test-valgrind valgrind bench fuzz docs clean
+.PHONY: all deps build install demo test test-release test-asan test-valgrind valgrind bench fuzz docs clean
 
 all: build
 
@@ -20,6 +22,9 @@ deps:
 build: deps
 	@cmake -S . -B $(BUILD) -DXXGK_WERROR=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
+
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 demo: build
 	@scripts/demo.sh $(BUILD)/xxgk

@@ -70,7 +70,7 @@ int main(int argc, char **argv)
     int nreports = 0;
     for (int i = first; i < argc && nreports < 64; i++) {
         xxgk_error err;
-        if (xxgk_report_read_model(argv[i], &reports[nreports], &err) != XXGK_OK) {
+        if (xxgk_report_read_file(argv[i], &reports[nreports], &err) != XXGK_OK) {
             fprintf(stderr, "bench_render: %s: %s\n", argv[i], err.message);
             return 2;
         }

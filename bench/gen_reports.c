@@ -264,7 +264,7 @@ static void write_t2(out *o, const cellv *v, xxgk_format f)
     for (int k = 0; k < t->nblocks; k++) {
         const tpl_block *b = &t->blocks[k];
         fprintf(o->f, "%s\n", b->caption);
-        cell(o, t->header_groups, true);
+        cell(o, t->ngroups ? t->groups[0].label : "", true);
         for (int c = 0; c < b->ncols; c++)
             cell(o, b->cols[c].label, false);
         fputc('\n', o->f);
@@ -313,11 +313,8 @@ static void write_t3(out *o, const cellv *v, xxgk_format f)
     const tpl_table *t = tpl_table_of(f, 3);
     const tpl_block *b = &t->blocks[0];
     int m = format_mask(f);
-    char groups[256];
-    snprintf(groups, sizeof groups, "%s", t->header_groups);
-    char *split = strchr(groups, '|');
-    if (split)
-        *split++ = '\0';
+    const char *groups = t->ngroups > 0 ? t->groups[0].label : "";
+    const char *split = t->ngroups > 1 ? t->groups[1].label : NULL;
     /* The header as Word exports it: the note and the group label, the
      * natural-person / organisation / total line, the organisation kinds. */
     cell(o, t->header_note, true);

@@ -19,6 +19,8 @@ int cmd_db(int argc, char **argv);
 int cmd_recover(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_case(int argc, char **argv);
+int cmd_holidays(int argc, char **argv);
 
 /* A file name (or any text) with control characters and bytes outside
  * valid UTF-8 escaped (\n, \t, \xHH), so it stays on one line and
@@ -30,6 +32,9 @@ const char *cli_name(const char *name);
 /* "xxgk: FILE: message" on stderr, FILE and message escaped by
  * cli_escape (a name with a newline stays on the line). */
 void cli_error(const char *file, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "xxgk: FILE: message" for a library message that may itself start with
+ * "FILE：" (the atomic writer's do): the file is named once. */
+void cli_error_from(const char *file, const char *message);
 /* A usage error: one line, a hint, exit status 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Flushes stdout; reports a failed write (a full disk, a closed pipe). */

@@ -1,7 +1,8 @@
 /*
  * cmd_db.c — `xxgk db`: many reports in one SQLite store. This file
  * dispatches the subcommands, parses the options they share, and runs
- * `import` with its progress bar; db_view.c and db_stats.c hold the rest.
+ * `import` with its progress bar; db_view.c, db_stats.c and db_desk.c
+ * hold the rest.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -31,9 +32,19 @@ static const char db_usage[] =
     "  chart [--out 目录]    生成 SVG 统计图 SVG charts\n"
     "  query SQL             只读 SQL 查询（表结构见 docs/schema.md）read-only SQL\n"
     "\n"
-    "筛选选项 Filters (list, show, rollup, stats, export, chart):\n"
+    "审核 The supervising office's desk:\n"
+    "  bodies import 名册    导入所辖机关名册（CSV 或 XLSX：名称,上级,类别,别名）；bodies list\n"
+    "  status --year 年度    名册中各机关的报送情况：未报送、有错误、已改正、逾期 status sheet\n"
+    "  summary --year 年度 -o 审核情况.xlsx|.docx|.html\n"
+    "                        可打印、可退回的审核情况表 the sheet to print and send back\n"
+    "  similar --year 年度   正文与上年、与其他机关相同的比例 copied text\n"
+    "\n"
+    "每个机关每年只计最后导入的一份报告（同一报告的不同格式只计一次），其余作为较早的版本保留。\n"
+    "\n"
+    "筛选选项 Filters (list, show, rollup, stats, export, chart, similar):\n"
     "  --year 年度           报告所属年度\n"
-    "  --body 文字           机关名称包含该文字\n"
+    "  --body 名称           某一机关：名称或别名（可省略“人民政府”和上级地名），或名称的一部分；\n"
+    "                        对应多个机关时列出各个机关\n"
     "  --errors              只要有“错误”级问题的报告；--no-errors 只要没有的\n"
     "  --rule 规则           只要有该规则问题的报告（规则见 xxgk check --list-rules）\n"
     "  --where SQL表达式     对 report 表和 cells 表各列的条件，如\n"
@@ -135,6 +146,32 @@ static bool add_arg(db_opts *o, const char *a)
     return true;
 }
 
+static void print_candidate(void *ctx, const char *name)
+{
+    (void)ctx;
+    fprintf(stderr, "  %s\n", name);
+}
+
+/* Whether --body names exactly one body; lists the candidates if not. */
+static bool body_found(xxgk_store *s, const char *text)
+{
+    xxgk_match match;
+    xxgk_error err = {0};
+    if (xxgk_store_match_body(s, text, &match, NULL, NULL, &err) != XXGK_OK) {
+        cli_error(NULL, "%s", err.message);
+        return false;
+    }
+    if (match == XXGK_MATCH_ONE)
+        return true;
+    if (match == XXGK_MATCH_NONE) {
+        cli_error(NULL, "--body “%s”：没有对应的机关（xxgk db bodies list 列出名册）", text);
+        return false;
+    }
+    cli_error(NULL, "--body “%s” 对应多个机关，请写出全称：", text);
+    xxgk_store_match_body(s, text, &match, print_candidate, NULL, &err);
+    return false;
+}
+
 xxgk_store *db_open(const db_opts *o, bool read_only)
 {
     xxgk_store *s = NULL;
@@ -145,6 +182,10 @@ xxgk_store *db_open(const db_opts *o, bool read_only)
     }
     if (o->timeout >= 0)
         xxgk_store_set_time_limit(s, o->timeout);
+    if (o->filter.body && !body_found(s, o->filter.body)) {
+        xxgk_store_close(s);
+        return NULL;
+    }
     return s;
 }
 
@@ -152,6 +193,7 @@ xxgk_store *db_open(const db_opts *o, bool read_only)
 
 typedef struct import_view {
     bool bar;           /* draw the progress bar (stderr is a terminal) */
+    int64_t first_new;  /* the first report stored by this run, 0 when none */
     double start, last; /* seconds */
     xxgk_import_event *failed; /* failed files, listed at the end */
     size_t nfailed;
@@ -239,6 +281,9 @@ static void print_skipped(const import_view *v)
 static void on_file(void *ctx, const xxgk_import_event *ev)
 {
     import_view *v = ctx;
+    if ((ev->outcome == XXGK_IMPORT_NEW || ev->outcome == XXGK_IMPORT_VERSION) &&
+        (!v->first_new || ev->report_id < v->first_new))
+        v->first_new = ev->report_id;
     if (ev->outcome == XXGK_IMPORT_FAILED) {
         char **texts = realloc(v->failed_text, (v->nfailed + 1) * sizeof *texts);
         size_t len = strlen(ev->path) + strlen(ev->error->message) + 8;
@@ -296,6 +341,8 @@ static int db_import(db_opts *o, int argc, char **argv)
     xxgk_status st = xxgk_store_import_skipping(s, o->args, (size_t)o->nargs, &opt, on_skip,
                                                 &view, &sum, &err);
     double seconds = now() - view.start;
+    if (st == XXGK_OK && view.first_new)
+        db_report_strays(s, view.first_new);
     xxgk_store_close(s);
     print_skipped(&view);
     for (size_t i = 0; i < view.nfailed; i++) {
@@ -324,7 +371,8 @@ static const struct {
 } subcommands[] = {
     {"import", db_import}, {"list", db_list},   {"show", db_show},   {"rollup", db_rollup},
     {"diff", db_diff},     {"stats", db_stats}, {"export", db_export}, {"chart", db_chart},
-    {"query", db_query},
+    {"query", db_query},   {"bodies", db_bodies}, {"status", db_status},
+    {"summary", db_summary}, {"similar", db_similar},
 };
 
 int cmd_db(int argc, char **argv)
@@ -349,7 +397,7 @@ int cmd_db(int argc, char **argv)
     }
     if (i >= argc)
         return cli_usage_error("db", "没有给出子命令（import、list、show、rollup、diff、stats、"
-                                     "export、chart、query）");
+                                     "export、chart、query、bodies、status、summary、similar）");
     for (size_t k = 0; k < sizeof subcommands / sizeof subcommands[0]; k++) {
         if (!strcmp(argv[i], subcommands[k].name)) {
             o.sub = subcommands[k].name;

@@ -8,7 +8,7 @@
 #include "cli.h"
 
 static const char parse_usage[] =
-    "用法 Usage: xxgk parse [--format json|cells|text] [--sections] 文件...\n"
+    "用法 Usage: xxgk parse [--format json|cells|text|tree] [--sections] 文件...\n"
     "\n"
     "读取政府信息公开工作年度报告，输出其结构化数据：年度、格式（2019/2021）、标题、\n"
     "发布机关、成文日期、统计期限，以及三张统计表的每一栏数值。\n"
@@ -18,6 +18,8 @@ static const char parse_usage[] =
     "  --format cells   每栏一行：键<TAB>值；多个文件时行首加 文件名<TAB>\n"
     "                   key<TAB>value lines (prefixed by FILE<TAB> for several files)\n"
     "  --format text    读取所得的规范化文本（检查结果中的行号以此为准）\n"
+    "  --format tree    读取所得的文档结构（JSON）：段落及其角色、表格的行和格（合并、跨行跨栏），\n"
+    "                   每一处在原文件中的位置（页、表格/行/格、行号）\n"
     "                   the normalised text that line numbers refer to\n"
     "  --sections       JSON 中加上六个部分的正文（\"sections\"），可编辑后用 xxgk render 生成\n"
     "                   add the sections' text to the JSON, for editing and xxgk render\n"
@@ -49,8 +51,9 @@ static int read_args(int argc, char **argv, parse_args *a)
         } else if (!strcmp(arg, "--sections")) {
             a->sections = true;
         } else if (cli_option_value(argc, argv, &i, "--format", &v)) {
-            if (!v || (strcmp(v, "json") && strcmp(v, "cells") && strcmp(v, "text")))
-                return cli_usage_error("parse", "--format 的取值应为 json、cells 或 text");
+            if (!v || (strcmp(v, "json") && strcmp(v, "cells") && strcmp(v, "text") &&
+                       strcmp(v, "tree")))
+                return cli_usage_error("parse", "--format 的取值应为 json、cells、text 或 tree");
             a->format = v;
         } else {
             return cli_usage_error("parse", "未知选项 “%s”", arg);
@@ -69,11 +72,16 @@ static int write_report(const xxgk_report *r, const parse_args *a, const char *p
         const char *text = xxgk_report_text(r, &size);
         return fwrite(text, 1, size, stdout) == size ? 0 : -1;
     }
-    if (!strcmp(format, "cells"))
-        return xxgk_report_write_cells(r, prefix, stdout);
-    if (a->sections)
-        return xxgk_report_write_model(r, 0, stdout);
-    return xxgk_report_write_json(r, stdout);
+    xxgk_status st;
+    if (!strcmp(format, "tree"))
+        st = xxgk_report_write_tree(r, stdout);
+    else if (!strcmp(format, "cells"))
+        st = xxgk_report_write_cells(r, prefix, stdout);
+    else if (a->sections)
+        st = xxgk_report_write_model(r, 0, stdout);
+    else
+        st = xxgk_report_write_json(r, stdout);
+    return st == XXGK_OK ? 0 : -1;
 }
 
 int cmd_parse(int argc, char **argv)

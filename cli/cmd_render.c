@@ -23,17 +23,18 @@ static const char render_usage[] =
     "         GB/T 9704 版式（A4，仿宋正文，黑体/楷体标题，小标宋标题）\n"
     "  html   单个自包含网页，适合政府网站发布和打印\n"
     "  md     Markdown；txt 纯文本（表格以 | 分隔）\n"
-    "  xlsx   Excel：三张统计表各占一个工作表，数值为数字，表头按格式合并\n"
+    "  xlsx   Excel 填报工作簿：正文一段一格，三张统计表按格式合并表头，合计为公式，核对栏变红提示\n"
+    "  pdf    PDF：Word 文档经 LibreOffice 转换（需安装 libreoffice-writer-nogui）\n"
     "  json   报告模型本身（可编辑后再次生成）\n"
     "\n"
     "  -o 文件          输出文件；格式由扩展名决定。省略时写到标准输出（需 --to）\n"
-    "  --to 格式        指定输出格式 docx|html|md|txt|xlsx|json\n"
+    "  --to 格式        指定输出格式 docx|html|md|txt|xlsx|pdf|json\n"
     "  -f, --overwrite  覆盖已有的输出文件（默认不覆盖）\n"
-    "  --force          即使检查发现错误或仍有“" XXGK_PLACEHOLDER "”占位文字也生成\n"
+    "  --force          即使检查发现错误、仍有“" XXGK_PLACEHOLDER "”占位文字或没有成文日期也生成\n"
     "                   write even when the checks find errors\n"
     "  -h, --help       显示本帮助\n"
     "\n"
-    "生成前先检查报告；有错误级别的问题时列出问题并拒绝生成（退出状态 1）。\n"
+    "生成前先检查报告，列出错误和警告；有错误、没有成文日期时拒绝生成（退出状态 1）。\n"
     "文件先写入同一目录下的临时文件，写完后再改名，不会留下写了一半的文件。\n";
 
 typedef struct render_opts {
@@ -62,7 +63,7 @@ static int parse_args(int argc, char **argv, render_opts *o)
             o->format = xxgk_render_format_from_name(v);
             if (!o->format)
                 return cli_usage_error("render",
-                                       "--to 的取值应为 docx、html、md、txt、xlsx 或 json");
+                                       "--to 的取值应为 docx、html、md、txt、xlsx、pdf 或 json");
         } else if (!strcmp(a, "-f") || !strcmp(a, "--overwrite")) {
             o->overwrite = true;
         } else if (!strcmp(a, "--force")) {
@@ -94,45 +95,50 @@ static bool ready_to_write(const xxgk_report *r, const render_opts *o)
                                         "五、存在的主要问题及改进情况",
                                         "六、其他需要报告的事项"};
     int s = xxgk_report_has_placeholder(r);
-    if (s < 0 || o->force)
+    if (o->force)
         return true;
-    cli_error(o->in, "“%s”部分仍有模板占位文字“%s”，请填写后再生成（或用 --force）", parts[s],
-              XXGK_PLACEHOLDER);
-    return false;
+    if (s >= 0) {
+        cli_error(o->in, "“%s”部分仍有模板占位文字“%s”，请填写后再生成（或用 --force）", parts[s],
+                  XXGK_PLACEHOLDER);
+        return false;
+    }
+    const xxgk_meta *m = xxgk_report_meta(r);
+    if (o->format != XXGK_RENDER_JSON && (!m->date || !*m->date)) {
+        cli_error(o->in, "报告没有成文日期，请填写后再生成（JSON 模型的 meta.date，工作簿“正文”"
+                         "末尾的日期格；或用 --force）");
+        return false;
+    }
+    return true;
 }
 
-static void print_finding(const xxgk_report *checked, const xxgk_finding *f)
+/* One finding of the report as it will be written: its rule and
+ * message (which names the table, row and column), then what it should
+ * be when that is known. */
+static void print_finding(const char *name, const xxgk_finding *f)
 {
-    fprintf(stderr, "%s: %s[%s]: %s\n", cli_name(xxgk_report_name(checked)),
-            xxgk_severity_text(f->severity),
-            f->rule, f->message);
+    fprintf(stderr, "%s: %s[%s]: %s\n", cli_name(name), xxgk_severity_text(f->severity), f->rule,
+            f->message);
     if (f->expected)
         fprintf(stderr, "    = %s\n", f->expected);
-    if (f->ncells) {
-        fputs("    栏目:", stderr);
-        for (size_t i = 0; i < f->ncells && i < 8; i++)
-            fprintf(stderr, " %s", xxgk_cell_key((size_t)f->cells[i]));
-        fputs(f->ncells > 8 ? " …\n" : "\n", stderr);
-    }
 }
 
-/* Runs the checks on the report as it will be written. Returns false
- * (after listing the errors) when it must not be written. */
-static bool passes_checks(const xxgk_report *r, const render_opts *o, int *status)
+/* Runs the checks on the model as it will be written (the rules that
+ * need only the model: nothing about how the input was laid out) and
+ * lists its errors and warnings. Returns false when it must not be
+ * written. */
+static bool passes_checks(xxgk_report *r, const render_opts *o, int *status)
 {
-    xxgk_report *checked = NULL;
-    xxgk_error err = {0};
-    if (xxgk_report_check_output(r, &checked, &err) != XXGK_OK) {
-        cli_error(o->in, "无法检查：%s", err.message);
+    xxgk_check_options model = {NULL, true, NULL};
+    if (xxgk_check(r, &model) != XXGK_OK) {
+        cli_error(o->in, "无法检查：内存不足");
         *status = EXIT_TROUBLE;
         return false;
     }
-    size_t errors = xxgk_report_count(checked, XXGK_ERROR);
-    size_t warnings = xxgk_report_count(checked, XXGK_WARNING);
-    for (size_t i = 0; errors && i < xxgk_report_finding_count(checked); i++) {
-        const xxgk_finding *f = xxgk_report_finding(checked, i);
-        if (f->severity == XXGK_ERROR)
-            print_finding(checked, f);
+    size_t errors = xxgk_report_count(r, XXGK_ERROR);
+    for (size_t i = 0; i < xxgk_report_finding_count(r); i++) {
+        const xxgk_finding *f = xxgk_report_finding(r, i);
+        if (f->severity >= XXGK_WARNING)
+            print_finding(o->in, f);
     }
     bool ok = errors == 0 || o->force;
     if (errors && !ok)
@@ -140,10 +146,6 @@ static bool passes_checks(const xxgk_report *r, const render_opts *o, int *statu
                   errors);
     else if (errors)
         cli_error(o->in, "报告仍有 %zu 个错误（已按 --force 生成）", errors);
-    if (warnings)
-        cli_error(o->in, "另有 %zu 个警告；用 “xxgk render %s --to txt | xxgk check -” 查看",
-                  warnings, o->in);
-    xxgk_report_free(checked);
     *status = ok ? EXIT_CLEAN : EXIT_FINDINGS;
     return ok;
 }
@@ -153,12 +155,14 @@ static int write_output(const xxgk_report *r, const render_opts *o)
     xxgk_error err = {0};
     if (o->out && strcmp(o->out, "-") != 0) {
         if (xxgk_report_render_file(r, o->format, o->out, o->overwrite, &err) != XXGK_OK) {
-            cli_error(NULL, "%s", err.message);
+            cli_error_from(o->out, err.message);
             return EXIT_TROUBLE;
         }
         return EXIT_CLEAN;
     }
-    if ((o->format == XXGK_RENDER_DOCX || o->format == XXGK_RENDER_XLSX) && isatty(STDOUT_FILENO))
+    if ((o->format == XXGK_RENDER_DOCX || o->format == XXGK_RENDER_XLSX ||
+         o->format == XXGK_RENDER_PDF) &&
+        isatty(STDOUT_FILENO))
         return cli_usage_error("render", "不向终端输出 %s 文件，请用 -o 指定文件",
                                xxgk_render_format_extension(o->format));
     if (xxgk_report_render(r, o->format, stdout, &err) != XXGK_OK) {
@@ -176,7 +180,7 @@ int cmd_render(int argc, char **argv)
         return rc;
     xxgk_report *r = NULL;
     xxgk_error err = {0};
-    if (xxgk_report_read_model(o.in, &r, &err) != XXGK_OK) {
+    if (xxgk_report_read_file(o.in, &r, &err) != XXGK_OK) {
         cli_error(o.in, "%s", err.message);
         return EXIT_TROUBLE;
     }

@@ -13,16 +13,19 @@
 static const char stats_usage[] =
     "用法 Usage: xxgk db stats [--top N] [筛选选项]\n"
     "\n"
-    "统计所选报告：每年的报告数和申请数；申请的办理结果（表三各结果的总计栏）和申请人\n"
+    "统计所选报告（每个机关每年只计最后导入的一份）：每年的报告数和申请数；申请的办理结果\n"
+    "（表三各结果的总计栏）和申请人\n"
     "类型（本年新收一行）；检查发现的问题按规则（哪类错误最常见）和按机关（哪些机关最多）。\n"
     "  --top N    按机关统计时列出前 N 个（默认 20）\n";
 
 static const char export_usage[] =
-    "用法 Usage: xxgk db export [--to csv|xlsx] [-o 文件 [-f]] [筛选选项]\n"
+    "用法 Usage: xxgk db export [--to csv|xlsx] [-o 文件 [-f]] [--keys] [筛选选项]\n"
     "\n"
-    "每份报告一行导出：报告信息各列，每个栏目键一列（登记顺序），再是问题数和规则。\n"
-    "列的顺序见 docs/schema.md。CSV 默认写到标准输出；XLSX 必须用 -o 指定文件，\n"
-    "另有 findings（全部问题）和 keys（各键对应的行、栏名称）两个工作表。\n"
+    "每份现行报告（每个机关每年最后导入的一份）一行导出：报告信息各列，每个栏目一列（登记顺序，\n"
+    "只含所选报告所用格式的栏目），再是问题数和规则。列标题为中文（如“表三 一、本年新收政府\n"
+    "信息公开申请数量 自然人”）；--keys 改用栏目键（t3.new.natural）。列的顺序见 docs/schema.md。\n"
+    "CSV 为带 BOM 的 UTF-8（Excel 可直接打开），默认写到标准输出；XLSX 必须用 -o 指定文件，\n"
+    "另有“问题”（全部问题）和“栏目说明”（各栏目的键和行、栏名称）两个工作表。\n"
     "格式由 --to 或文件扩展名（.csv、.xlsx）决定。已有的文件只在给出 -f 时覆盖；\n"
     "文件先写入同一目录下的临时文件，写完后再改名，磁盘写满等失败不会留下半个文件。\n"
     "  -f, --overwrite   覆盖已有的输出文件\n";
@@ -31,7 +34,8 @@ static const char chart_usage[] =
     "用法 Usage: xxgk db chart [--out 目录] [筛选选项]\n"
     "\n"
     "生成 SVG 统计图：applications-per-year.svg（每年申请数）、outcomes.svg（办理结果）、\n"
-    "findings-by-rule.svg（问题按规则）、bodies-ranked.svg（问题最多的机关）。\n"
+    "findings-by-rule.svg（问题按规则）、bodies-ranked.svg（问题最多的机关）。每个机关每年只计\n"
+    "最后导入的一份报告；导入了名册时，图中注明该年度未报送的机关。\n"
     "  --out 目录   写入的目录（默认当前目录，不存在则建立）\n";
 
 static const char query_usage[] =
@@ -159,7 +163,8 @@ int db_stats(db_opts *o, int argc, char **argv)
     xxgk_stats *st = load_stats(o);
     if (!st)
         return EXIT_TROUBLE;
-    printf("报告 %zu 份（已检查 %zu 份）\n", st->reports, st->checked);
+    printf("报告 %zu 份（已检查 %zu 份；每个机关每年只计最后导入的一份）\n", st->reports,
+           st->checked);
     print_years(st);
     print_cells("办理结果（表三各结果的总计栏）", st->outcomes, st->noutcomes, true);
     print_cells("申请人类型（本年新收政府信息公开申请数量）", st->applicants, st->napplicants,
@@ -205,18 +210,22 @@ static const char *export_format(const char *to, const char *path)
 int db_export(db_opts *o, int argc, char **argv)
 {
     const char *to = NULL, *path = NULL;
+    xxgk_export_options opt = {false};
     bool overwrite = false;
     if (wants_help(argc, argv, export_usage))
         return cli_finish_stdout(EXIT_CLEAN);
-    for (int i = 1; i < argc; i++) { /* -o and -f are the short options */
+    int kept = 1;
+    for (int i = 1; i < argc; i++) { /* -o and -f are the short options; --keys a flag */
         if (!strcmp(argv[i], "-o"))
             argv[i] = "--output";
-        if (!strcmp(argv[i], "-f") || !strcmp(argv[i], "--overwrite")) {
+        if (!strcmp(argv[i], "--keys"))
+            opt.keys = true;
+        else if (!strcmp(argv[i], "-f") || !strcmp(argv[i], "--overwrite"))
             overwrite = true;
-            memmove(argv + i, argv + i + 1, sizeof *argv * (size_t)(argc - i - 1));
-            argc--, i--;
-        }
+        else
+            argv[kept++] = argv[i];
     }
+    argc = kept;
     if (!parse_with(o, argc, argv, "--to", &to, "--output", &path))
         return EXIT_TROUBLE;
     bool to_stdout = !path || !strcmp(path, "-");
@@ -229,23 +238,56 @@ int db_export(db_opts *o, int argc, char **argv)
     if (!s)
         return EXIT_TROUBLE;
     xxgk_error err = {0};
-    xxgk_status st = to_stdout ? xxgk_store_export_csv(s, &o->filter, stdout, &err)
-                               : xxgk_store_export_file(s, &o->filter, to, path, overwrite, &err);
+    xxgk_status st =
+        to_stdout ? xxgk_store_export_csv_with(s, &o->filter, &opt, stdout, &err)
+                  : xxgk_store_export_file(s, &o->filter, &opt, to, path, overwrite, &err);
     xxgk_store_close(s);
     if (st != XXGK_OK) {
-        /* Messages about the output file begin with its name; the others
-         * are about the store, or standard output. */
-        const char *about = !to_stdout && !strncmp(err.message, path, strlen(path)) ? NULL
+        /* Messages about the output file begin with its name (named once
+         * by cli_error_from); the others are about the store, or standard
+         * output. */
+        const char *about = !to_stdout && !strncmp(err.message, path, strlen(path)) ? path
                             : st == XXGK_E_IO && to_stdout && !strncmp(err.message, "写入", 6)
                                 ? "标准输出"
                                 : o->db;
-        cli_error(about, "%s", err.message);
+        cli_error_from(about, err.message);
         return EXIT_TROUBLE;
     }
     return cli_finish_stdout(EXIT_CLEAN);
 }
 
 /* ---- chart ----------------------------------------------------------- */
+
+typedef struct missing {
+    char *out;
+    size_t size, n;
+} missing;
+
+static void add_missing(void *ctx, const char *name)
+{
+    missing *m = ctx;
+    size_t len = strlen(m->out);
+    if (m->n < 5)
+        snprintf(m->out + len, m->size - len, "%s%s", m->n ? "、" : "", name);
+    else if (m->n == 5)
+        snprintf(m->out + len, m->size - len, "等");
+    m->n++;
+}
+
+/* "名册中 3 个机关未报送 2024 年度报告：甲、乙、丙", or "" when all have
+ * (or there is no roster). */
+static void missing_note(db_opts *o, int year, char *note, size_t size)
+{
+    char names[400] = "";
+    missing m = {names, sizeof names, 0};
+    xxgk_store *s = year ? db_open(o, true) : NULL;
+    xxgk_error err = {0};
+    if (s && xxgk_store_missing_bodies(s, year, add_missing, &m, &err) != XXGK_OK)
+        cli_error(o->db, "%s", err.message);
+    xxgk_store_close(s);
+    if (m.n)
+        snprintf(note, size, "名册中 %zu 个机关未报送%d年度报告：%s", m.n, year, names);
+}
 
 int db_chart(db_opts *o, int argc, char **argv)
 {
@@ -255,22 +297,25 @@ int db_chart(db_opts *o, int argc, char **argv)
     if (!parse_with(o, argc, argv, "--out", &dir, NULL, NULL))
         return EXIT_TROUBLE;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        cli_error(dir, "无法建立目录：%s", strerror(errno));
+        cli_error(dir, "无法建立目录：%s", xxgk_system_error_text(errno));
         return EXIT_TROUBLE;
     }
     xxgk_stats *st = load_stats(o);
     if (!st)
         return EXIT_TROUBLE;
+    int year = o->filter.year ? o->filter.year : st->nyears ? st->years[st->nyears - 1].year : 0;
+    char note[512] = "";
+    missing_note(o, year, note, sizeof note);
     int status = EXIT_CLEAN;
     for (int c = 0; c < XXGK_CHART_COUNT; c++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.svg", dir, xxgk_chart_name((xxgk_chart)c));
         FILE *out = fopen(path, "w");
-        int rc = out ? xxgk_stats_write_svg(st, (xxgk_chart)c, out) : -1;
+        int rc = out && xxgk_stats_write_svg_note(st, (xxgk_chart)c, note, out) == XXGK_OK ? 0 : -1;
         if (out && fclose(out) != 0)
             rc = -1;
         if (rc != 0) {
-            cli_error(path, "无法写入：%s", strerror(errno));
+            cli_error(path, "无法写入：%s", xxgk_system_error_text(errno));
             status = EXIT_TROUBLE;
         } else {
             printf("%s\n", path);

@@ -28,11 +28,12 @@ static const char rollup_usage[] =
     "\n"
     "把所选报告的统计表逐栏相加（县、市汇总公布的数字），输出与 xxgk parse 相同的\n"
     "JSON，可交给 xxgk render 排版。某栏所有报告都空白则汇总为空白，没有报告含有该栏则\n"
-    "不输出。汇总后重新核对表三、表四的勾稽关系，不成立之处在标准错误上列出。\n"
+    "不输出。每个机关每年只计最后导入的一份报告。汇总后重新核对表三、表四的勾稽关系，\n"
+    "不成立之处在标准错误上列出，并指出自身报告不满足该关系（或缺少相关栏目）的机关。\n"
     "  --as 名称     汇总表的机关名称（如“云溪县”），写入 meta.body 和标题\n";
 
 static const char diff_usage[] =
-    "用法 Usage: xxgk db diff --body 机关全称 年度1 年度2\n"
+    "用法 Usage: xxgk db diff --body 机关 年度1 年度2\n"
     "       xxgk db diff 编号1 编号2\n"
     "\n"
     "逐栏比较同一机关两份报告：每个变化的栏一行（键、前值、后值、增减），\n"
@@ -92,9 +93,7 @@ static int list_row(void *ctx, const xxgk_store_entry *e)
 {
     (void)ctx;
     printf("%lld\t%d\t%s", (long long)e->id, e->year,
-           e->format == XXGK_FORMAT_2019   ? "2019"
-           : e->format == XXGK_FORMAT_2021 ? "2021"
-                                           : "-");
+           xxgk_format_name(e->format) ? xxgk_format_name(e->format) : "-");
     count_field(e->errors);
     count_field(e->warnings);
     count_field(e->notes);
@@ -147,7 +146,7 @@ static void show_text(int64_t id, const xxgk_report *r)
     for (size_t i = 0; i < xxgk_cell_count(); i++)
         present += xxgk_report_cell(r, i)->kind != XXGK_VALUE_ABSENT;
     printf("编号 %lld  %s\n", (long long)id, cli_name(xxgk_report_name(r)));
-    printf("  %d 年  %s 格式  %s\n", m->year, m->format == XXGK_FORMAT_2021 ? "2021" : "2019",
+    printf("  %d 年  %s 格式  %s\n", m->year, xxgk_format_name(m->format) ? xxgk_format_name(m->format) : "-",
            m->body ? m->body : "（机关不详）");
     if (m->title)
         printf("  标题：%s\n", m->title);
@@ -258,6 +257,42 @@ static int rollup_option(db_opts *o, int argc, char **argv, int *i, void *ctx)
     return 1;
 }
 
+/* The bodies an identity broken in the sums comes from. */
+typedef struct culprits {
+    char own[1024], lacking[1024];
+    size_t nown, nlacking;
+} culprits;
+
+static void add_culprit(void *ctx, const char *body, bool lacks_cells)
+{
+    culprits *c = ctx;
+    char *list = lacks_cells ? c->lacking : c->own;
+    size_t *n = lacks_cells ? &c->nlacking : &c->nown;
+    size_t len = strlen(list);
+    if (len + strlen(body) + 8 < sizeof c->own)
+        snprintf(list + len, sizeof c->own - len, "%s%s", *n ? "、" : "",
+                 *body ? body : "（机关不详）");
+    else if (len + 8 < sizeof c->own && !strstr(list, "等"))
+        snprintf(list + len, sizeof c->own - len, "等");
+    (*n)++;
+}
+
+static void print_culprits(xxgk_store *s, const xxgk_store_filter *f, const xxgk_finding *broken)
+{
+    culprits c = {"", "", 0, 0};
+    xxgk_error err = {0};
+    if (xxgk_store_rollup_culprits(s, f, broken, add_culprit, &c, &err) != XXGK_OK) {
+        cli_error(NULL, "%s", err.message);
+        return;
+    }
+    if (c.nown)
+        fprintf(stderr, "    自身报告不满足此关系的机关（%zu 个）：%s\n", c.nown, c.own);
+    if (c.nlacking)
+        fprintf(stderr, "    报告缺少相关栏目的机关（%zu 个）：%s\n", c.nlacking, c.lacking);
+    if (!c.nown && !c.nlacking)
+        fputs("    各机关的报告自身都满足此关系\n", stderr);
+}
+
 int db_rollup(db_opts *o, int argc, char **argv)
 {
     const char *name = NULL;
@@ -279,8 +314,8 @@ int db_rollup(db_opts *o, int argc, char **argv)
     xxgk_error err = {0};
     size_t n = 0, dup = 0;
     xxgk_status st = xxgk_store_rollup(s, &o->filter, name, &r, &n, &dup, &err);
-    xxgk_store_close(s);
     if (st != XXGK_OK) {
+        xxgk_store_close(s);
         cli_error(o->db, "%s", err.message);
         return EXIT_TROUBLE;
     }
@@ -290,7 +325,8 @@ int db_rollup(db_opts *o, int argc, char **argv)
         xxgk_report_write_json(r, stdout);
     fflush(stdout);
     size_t broken = xxgk_report_finding_count(r);
-    fprintf(stderr, "汇总 %zu 份报告；勾稽关系%s", n, broken ? "" : "全部成立");
+    fprintf(stderr, "汇总 %zu 份现行报告（每个机关每年只计最后导入的一份）；勾稽关系%s", n,
+            broken ? "" : "全部成立");
     if (broken)
         fprintf(stderr, "有 %zu 处不成立：\n", broken);
     else
@@ -299,7 +335,9 @@ int db_rollup(db_opts *o, int argc, char **argv)
         const xxgk_finding *f = xxgk_report_finding(r, i);
         fprintf(stderr, "  %s[%s]：%s（%s）\n", xxgk_severity_text(f->severity), f->rule,
                 f->message, f->expected ? f->expected : "");
+        print_culprits(s, &o->filter, f);
     }
+    xxgk_store_close(s);
     if (dup)
         fprintf(stderr, "注意：有 %zu 个机关在所选报告中不止一份，其数字被重复计入\n", dup);
     int status = xxgk_report_count(r, XXGK_ERROR) ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -348,11 +386,34 @@ static void delta_text(const xxgk_cell *a, const xxgk_cell *b, char *buf, size_t
     snprintf(buf, size, "%s%s", d.units > 0 ? "+" : "", num);
 }
 
+static int last_id(void *ctx, const xxgk_store_entry *e)
+{
+    int64_t *id = ctx;
+    if (e->id > *id)
+        *id = e->id;
+    return 0;
+}
+
+/* The counted report of the --body body for a year (the one imported
+ * last, should the body's name stand for several keys). */
+static bool body_report(xxgk_store *s, const db_opts *o, int year, int64_t *id)
+{
+    xxgk_store_filter f = {.year = year, .body = o->filter.body};
+    xxgk_error err = {0};
+    *id = 0;
+    if (xxgk_store_list(s, &f, last_id, id, &err) != XXGK_OK) {
+        cli_error(o->db, "%s", err.message);
+        return false;
+    }
+    if (!*id)
+        cli_error(o->db, "数据库中没有“%s”%d 年的报告", o->filter.body, year);
+    return *id != 0;
+}
+
 /* Which two reports to compare: two ids, or --body with two years. */
 static bool diff_ids(xxgk_store *s, const db_opts *o, int64_t ids[2])
 {
     long long a, b;
-    xxgk_error err = {0};
     if (o->nargs != 2 || !db_parse_int(o->args[0], &a) || !db_parse_int(o->args[1], &b)) {
         cli_usage_error("db diff", "需要 --body 机关 年度1 年度2，或 编号1 编号2");
         return false;
@@ -362,12 +423,7 @@ static bool diff_ids(xxgk_store *s, const db_opts *o, int64_t ids[2])
         ids[1] = b;
         return true;
     }
-    if (xxgk_store_find(s, o->filter.body, (int)a, &ids[0], &err) != XXGK_OK ||
-        xxgk_store_find(s, o->filter.body, (int)b, &ids[1], &err) != XXGK_OK) {
-        cli_error(o->db, "%s", err.message);
-        return false;
-    }
-    return true;
+    return body_report(s, o, (int)a, &ids[0]) && body_report(s, o, (int)b, &ids[1]);
 }
 
 static void print_changes(const xxgk_report *a, const xxgk_report *b)
@@ -416,7 +472,8 @@ int db_diff(db_opts *o, int argc, char **argv)
            m0->year, (long long)ids[0], m1->body ? m1->body : "", m1->year, (long long)ids[1]);
     print_changes(r[0], r[1]);
     int status = EXIT_CLEAN;
-    if (m1->year == m0->year + 1 && xxgk_report_check_years(r[1], r[0]) == XXGK_OK) {
+    xxgk_check_options years = {r[0], false, "across-years"};
+    if (m1->year == m0->year + 1 && xxgk_check(r[1], &years) == XXGK_OK) {
         size_t n = xxgk_report_finding_count(r[1]);
         printf("跨年度核对：%s\n", n ? "" : "结转数一致");
         print_findings(r[1]);

@@ -28,6 +28,10 @@ static const char usage[] =
     "          many reports in an SQLite store: import, rollup, diff, stats, export, charts\n"
     "  recover 恢复丢失分隔符的表格数字（网页抓取文本），列出每一行的拆分\n"
     "          show how table rows printed without cell separators were split\n"
+    "  case    申请登记簿：收到即登记，按工作日计算并逐日说明法定期限，生成表二至表四\n"
+    "          the register of applications: deadlines computed and explained, tables\n"
+    "  holidays 计算期限所用的放假安排（法定节假日、调休上班日），列出或导入\n"
+    "          the official holidays and make-up workdays: list, import\n"
     "\n"
     "通用选项 Options:\n"
     "  -h, --help      显示帮助 show help\n"
@@ -51,6 +55,16 @@ void cli_error(const char *file, const char *fmt, ...)
     fprintf(stderr, "%s\n", safe);
 }
 
+void cli_error_from(const char *file, const char *message)
+{
+    size_t n = file ? strlen(file) : 0;
+    if (n && !strncmp(message, file, n) && !strncmp(message + n, "：", strlen("：")))
+        message += n + strlen("：");
+    else if (n && !strncmp(message, file, n) && !strncmp(message + n, ": ", 2))
+        message += n + 2;
+    cli_error(file, "%s", message);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -65,7 +79,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cli_finish_stdout(int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "xxgk: 写入标准输出失败：%s\n", strerror(errno));
+        fprintf(stderr, "xxgk: 写入标准输出失败：%s\n", xxgk_system_error_text(errno));
         return EXIT_TROUBLE;
     }
     return status;
@@ -138,13 +152,21 @@ int main(int argc, char **argv)
         return cmd_parse(argc - 1, argv + 1);
     if (!strcmp(cmd, "check"))
         return cmd_check(argc - 1, argv + 1);
+#ifndef XXGK_NO_STORE
     if (!strcmp(cmd, "db"))
         return cmd_db(argc - 1, argv + 1);
+#endif
     if (!strcmp(cmd, "recover"))
         return cmd_recover(argc - 1, argv + 1);
     if (!strcmp(cmd, "new"))
         return cmd_new(argc - 1, argv + 1);
     if (!strcmp(cmd, "render"))
         return cmd_render(argc - 1, argv + 1);
+#ifndef XXGK_NO_STORE
+    if (!strcmp(cmd, "case"))
+        return cmd_case(argc - 1, argv + 1);
+    if (!strcmp(cmd, "holidays"))
+        return cmd_holidays(argc - 1, argv + 1);
+#endif
     return cli_usage_error(NULL, "未知命令 “%s”", cmd);
 }

@@ -46,10 +46,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         }
     }
-    strbuf out;
-    strbuf_init(&out, 1 << 20);
-    pdfl_write(pages, npages, &out);
-    strbuf_free(&out);
+    arena a;
+    arena_init(&a, 1 << 16);
+    doc d;
+    doc_init(&d, &a);
+    d.limit = 1 << 20;
+    if (pdfl_write(pages, npages, &d) == 0 && !d.failed) {
+        char *text;
+        size_t size;
+        xxgk_error err;
+        doc_print(&d, "PDF", &text, &size, &err);
+    }
+    arena_release(&a);
     for (size_t p = 0; p < npages; p++) {
         free(pages[p].chars);
         free(pages[p].hsegs);

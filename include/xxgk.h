@@ -28,6 +28,12 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility: what is declared here is
+ * all it exports. */
+#if defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 #define XXGK_VERSION "0.1.0"
 
 /* ------------------------------------------------------------------ */
@@ -79,8 +85,16 @@ typedef enum xxgk_format {
     XXGK_FORMAT_2021 = 2021
 } xxgk_format;
 
-/* The format a report for `year` must use (UNKNOWN before 2019). */
+/* The format a report for `year` must use (UNKNOWN before the first). */
 xxgk_format xxgk_format_for_year(int year);
+
+/* The formats the library knows, in the order of their years. */
+size_t xxgk_format_count(void);
+xxgk_format xxgk_format_at(size_t i);
+/* A format's name as the model writes it ("2019", "2021"), or NULL for
+ * an unknown one; and the format of a name (UNKNOWN when none). */
+const char *xxgk_format_name(xxgk_format format);
+xxgk_format xxgk_format_from_name(const char *name);
 
 /* Every cell of every format has a stable key `table.row.column`
  * (shared/spec/model.md) and a dense id 0 … xxgk_cell_count()-1.
@@ -117,6 +131,35 @@ typedef enum xxgk_value_kind {
     XXGK_VALUE_NUMBER      /* a number */
 } xxgk_value_kind;
 
+/* Where something is in the input, in the input's own terms: what a
+ * person looking at the document (or a page highlighting it) needs. */
+typedef enum xxgk_locator_kind {
+    XXGK_LOC_NONE = 0, /* not from a document (a model built or loaded) */
+    XXGK_LOC_TEXT,     /* a text file: line and column */
+    XXGK_LOC_PDF,      /* a PDF: page and box */
+    XXGK_LOC_DOCX,     /* a Word document: paragraph, or table/row/cell */
+    XXGK_LOC_HTML,     /* a web page: element path and table/row/cell */
+    XXGK_LOC_SHEET     /* a workbook (XLSX): sheet, row and column */
+} xxgk_locator_kind;
+
+typedef struct xxgk_locator {
+    xxgk_locator_kind kind;
+    uint32_t line, column;     /* TEXT: 1-based line and byte column */
+    uint32_t page;             /* PDF: 1-based page */
+    float x0, y0, x1, y1;      /* PDF: the box in points, y downwards from
+                                  the page's top */
+    uint32_t paragraph;        /* DOCX: 1-based paragraph of the body */
+    uint32_t table, row, cell; /* DOCX, HTML: 1-based table of the
+                                  document, row of that table, cell of the
+                                  row as the document numbers them (a
+                                  merged cell counts once); 0 = none */
+    const char *path;          /* HTML: element path, e.g.
+                                  "body/div[2]/table[1]/tbody/tr[3]/td[2]" */
+    const char *sheet;         /* SHEET: the worksheet's name; `row` is
+                                  its 1-based row and `cell` its 1-based
+                                  column (1 = A) */
+} xxgk_locator;
+
 /* How a value was written, for the checker. */
 enum {
     XXGK_CELL_UNIT_YUAN = 1 << 0,    /* written with 元, converted to 万元 */
@@ -125,7 +168,11 @@ enum {
     XXGK_CELL_FOREIGN = 1 << 3,      /* the row belongs to the other format */
     XXGK_CELL_RECOVERED = 1 << 4,    /* recovered from glued digits */
     XXGK_CELL_DASH = 1 << 5,         /* blank written as a dash or 无 */
-    XXGK_CELL_FRACTION = 1 << 6      /* a count written with decimals */
+    XXGK_CELL_FRACTION = 1 << 6,     /* a count written with decimals */
+    XXGK_CELL_COMPUTED = 1 << 7      /* a total left blank in a model a
+                                        person built (JSON, a workbook) and
+                                        computed from its parts by
+                                        xxgk_report_complete_totals */
 };
 
 typedef struct xxgk_cell {
@@ -142,7 +189,13 @@ typedef struct xxgk_cell {
 /* Reports                                                             */
 /* ------------------------------------------------------------------ */
 
+/* A report is its model — meta data, cells and the text of its six
+ * sections, what JSON, the store, `xxgk new` and the register read and
+ * write — and, when it was read from a document, the evidence of that
+ * reading (xxgk_report_evidence): the text view, the document tree and
+ * where each heading, row and cell was found. */
 typedef struct xxgk_report xxgk_report;
+typedef struct xxgk_evidence xxgk_evidence;
 
 /* What the report says about itself. Strings are NULL when not stated. */
 typedef struct xxgk_meta {
@@ -155,9 +208,12 @@ typedef struct xxgk_meta {
     uint32_t title_line, body_line, date_line, period_line;
 } xxgk_meta;
 
-/* Parses a report held in memory. `name` names the input in messages
- * (a file name, or "-" for standard input). The input is copied; `data`
- * need not outlive the call. On success *out holds a new report. */
+/* Parses a report held in memory, in any form it is published in (text,
+ * HTML, DOCX, PDF, DOC/WPS, crawler dumps; judged by content, never by
+ * name) or as a JSON model (xxgk_report_parse_json: a JSON object). `name`
+ * names the input in messages (a file name, or "-" for standard input).
+ * The input is copied; `data` need not outlive the call. On success *out
+ * holds a new report. */
 xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
                               xxgk_report **out, xxgk_error *err);
 
@@ -171,6 +227,20 @@ const char *xxgk_report_name(const xxgk_report *report);
 const xxgk_meta *xxgk_report_meta(const xxgk_report *report);
 /* The value of cell `id` (never NULL; kind ABSENT when not present). */
 const xxgk_cell *xxgk_report_cell(const xxgk_report *report, size_t id);
+
+/* The evidence of the reading, or NULL for a report built in code, read
+ * from a JSON model or loaded from the store. The accessors below that
+ * read the evidence (text, lines, encoding, splits, locators) answer
+ * NULL, "" or 0 for a report without one. */
+const xxgk_evidence *xxgk_report_evidence(const xxgk_report *report);
+
+/* Where cell `id` was read in the input (kind XXGK_LOC_NONE when it was
+ * not read from a document). Never NULL. */
+const xxgk_locator *xxgk_report_cell_locator(const xxgk_report *report, size_t id);
+
+/* Where line `line` of the text view is in the input (a paragraph, a
+ * cell, a page): kind XXGK_LOC_NONE when unknown. Never NULL. */
+const xxgk_locator *xxgk_report_line_locator(const xxgk_report *report, uint32_t line);
 
 /* Line `line` (1-based) of the normalised input text, without its line
  * end; NULL past the end. *len receives its length in bytes. */
@@ -200,6 +270,14 @@ typedef enum xxgk_severity {
 const char *xxgk_severity_name(xxgk_severity severity);
 const char *xxgk_severity_text(xxgk_severity severity);
 
+/* What a rule needs besides the model (meta, cells, sections). */
+enum {
+    XXGK_NEEDS_DOCUMENT = 1 << 0, /* the evidence of a reading: headings,
+                                     rows and labels as printed */
+    XXGK_NEEDS_PREVIOUS = 1 << 1  /* the same body's report of the year
+                                     before */
+};
+
 /* One rule of the catalogue (docs/rules.md is generated from it). */
 typedef struct xxgk_rule {
     const char *id;          /* stable: "t3-balance", "heading-missing" */
@@ -209,29 +287,59 @@ typedef struct xxgk_rule {
     const char *basis;       /* the article of the 条例 or clause of the format */
     const char *title;       /* one line, Chinese */
     const char *explanation; /* a paragraph, Chinese: why it matters, what to do */
+    unsigned needs;          /* XXGK_NEEDS_*: 0 = it runs on any model */
 } xxgk_rule;
 
 size_t xxgk_rule_count(void);
 const xxgk_rule *xxgk_rule_at(size_t i);
 const xxgk_rule *xxgk_rule_find(const char *id);
 
-/* A problem found in a report. */
+/* A problem found in a report. The message names the table, row and
+ * column it is about and states the figures plainly ("表三“（一）予以公开”
+ * 行“总计”栏：填的是 4，各类申请人相加是 5"); `where` says where that is
+ * in the user's own document (xxgk_finding_place words it). */
 typedef struct xxgk_finding {
     xxgk_severity severity;
     const char *rule;        /* rule id (xxgk_rule_find gives the rest) */
-    uint32_t line;           /* 1-based line of the report's text, 0 if none */
+    uint32_t line;           /* 1-based line of the text view, 0 if none */
     uint32_t column, length; /* byte span in that line to mark, 0 if none */
     const char *message;     /* a sentence a clerk understands, Chinese */
-    const char *expected;    /* the value it should have ("应为 4，实际合计 0"),
-                                or NULL */
-    const int *cells;        /* ids of the cells involved */
+    const char *expected;    /* what it should be, when that is known and
+                                not already in the message, or NULL */
+    const int *cells;        /* ids of the cells involved (the first is the
+                                one it is about) */
     size_t ncells;
+    int table;               /* 2, 3, 4 (表二 … 表四), 0 when none */
+    const char *row_label;   /* official label of the row, or NULL */
+    const char *column_label;/* official label of the column, or NULL */
+    xxgk_locator where;      /* where in the input; kind NONE for a model */
 } xxgk_finding;
 
-/* Runs every rule on the report. `previous`, when not NULL, is the same
- * body's report for the year before, for the rules across years. The
- * findings belong to the report (replaced by a new call), sorted by line. */
+/* Which rules to run. */
+typedef struct xxgk_check_options {
+    const xxgk_report *previous; /* the same body's report for the year
+                                    before (rules across years), or NULL */
+    bool model_only;             /* only rules that need nothing but the
+                                    model: a report as it will be written */
+    const char *category;        /* only rules of this category
+                                    ("arithmetic", "across-years"), or NULL */
+} xxgk_check_options;
+
+/* The one check: runs every rule of the catalogue whose needs the report
+ * meets (xxgk_rule.needs) — on a report read from any document, on a
+ * JSON model, on a report built in code or loaded from the store. The
+ * findings belong to the report (replaced by a new call), sorted by the
+ * text view's lines, those without a line first. `options` may be NULL.
+ * Fails only with XXGK_E_NOMEM (or XXGK_E_USAGE for a NULL report). */
+xxgk_status xxgk_check(xxgk_report *report, const xxgk_check_options *options);
+
+/* xxgk_check with every rule and `previous` (may be NULL). */
 xxgk_status xxgk_report_check(xxgk_report *report, const xxgk_report *previous);
+
+/* Where a finding is, in the user's terms, into buf: "第3页", "第2个
+ * 表格第5行第7格", "第12段", "第99行"; "" when it has no place. Returns
+ * buf. */
+char *xxgk_finding_place(const xxgk_finding *finding, char *buf, size_t size);
 
 size_t xxgk_report_finding_count(const xxgk_report *report);
 const xxgk_finding *xxgk_report_finding(const xxgk_report *report, size_t i);
@@ -244,24 +352,38 @@ size_t xxgk_report_count(const xxgk_report *report, xxgk_severity severity);
 
 /* JSON as fixed in shared/spec/model.md: one object with "meta" and
  * "cells" (null for blank cells, absent keys for absent cells), followed
- * by a newline. Returns 0, or -1 when writing failed (errno set). */
-int xxgk_report_write_json(const xxgk_report *report, FILE *out);
+ * by a newline. Returns XXGK_OK, or XXGK_E_IO when writing failed
+ * (errno set). Every writer below returns the same. */
+xxgk_status xxgk_report_write_json(const xxgk_report *report, FILE *out);
 
 /* `key<TAB>value` lines: meta.* first, then every present cell in
  * template order, an empty value for a blank cell. `prefix`, when not
  * NULL, starts every line (the CLI passes "FILE<TAB>" for many files). */
-int xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
+xxgk_status xxgk_report_write_cells(const xxgk_report *report, const char *prefix,
                             FILE *out);
+
+/* The evidence as JSON: the document tree the reader handed over, each
+ * paragraph with its role (title, heading and its section, caption,
+ * body, signature), each table's rows and cells with their grid column,
+ * spans and merge continuations, every node with its view line and its
+ * place in the input ("where", as in findings). {"file", "blocks": []}
+ * for a report without evidence. */
+xxgk_status xxgk_report_write_tree(const xxgk_report *report, FILE *out);
 
 /* The findings as JSON (shared/spec/model.md): one object with "file",
  * "meta" and "findings", each finding with severity, rule, line, cells,
  * message (and column, expected when known), then a newline. Only
  * findings of at least `min` severity are written. */
-int xxgk_report_write_findings_json(const xxgk_report *report, xxgk_severity min, FILE *out);
+xxgk_status xxgk_report_write_findings_json(const xxgk_report *report, xxgk_severity min,
+                                            FILE *out);
 
 /* ------------------------------------------------------------------ */
 /* The report store (xxgk db): an SQLite file of many reports          */
 /* ------------------------------------------------------------------ */
+
+/* Not in a library built without the store (XXGK_WITH_STORE=OFF: then
+ * pkg-config's Cflags define XXGK_NO_STORE). */
+#ifndef XXGK_NO_STORE
 
 /* A store is one SQLite database (schema: docs/schema.md). Every stored
  * report keeps its metadata, every cell, every finding and the SHA-256 of
@@ -397,13 +519,6 @@ typedef struct xxgk_cell_change {
 size_t xxgk_report_diff(const xxgk_report *before, const xxgk_report *after,
                         xxgk_cell_change *out);
 
-/* Runs only the rules across years (the carry-over rule: this year's
- * 上年结转 equals last year's 结转下年度继续办理, column by column; the
- * continuity of documents in force) on `report` against the same body's
- * report for the year before. The findings replace the report's own, as
- * xxgk_report_check does; reports loaded from the store have no text, so
- * the other rules would say little about them. */
-xxgk_status xxgk_report_check_years(xxgk_report *report, const xxgk_report *previous);
 
 /* Statistics over the selected reports (xxgk db stats, the charts). */
 typedef struct xxgk_stats_rule {
@@ -458,9 +573,9 @@ typedef enum xxgk_chart {
 
 /* A file name stem for the chart: "applications-per-year", … */
 const char *xxgk_chart_name(xxgk_chart chart);
-/* Writes the chart as a standalone SVG document. 0, or -1 on a failed
- * write. */
-int xxgk_stats_write_svg(const xxgk_stats *stats, xxgk_chart chart, FILE *out);
+/* Writes the chart as a standalone SVG document. XXGK_OK, XXGK_E_IO on a
+ * failed write, XXGK_E_USAGE for an unknown chart. */
+xxgk_status xxgk_stats_write_svg(const xxgk_stats *stats, xxgk_chart chart, FILE *out);
 
 /* One row per selected report: the report columns, then one column per
  * cell key in registry order, then the finding counts (docs/schema.md
@@ -479,6 +594,8 @@ typedef int (*xxgk_query_fn)(void *ctx, size_t row, int ncols, const char *const
                              const char *const *values);
 xxgk_status xxgk_store_query(xxgk_store *store, const char *sql, xxgk_query_fn fn,
                              void *ctx, xxgk_error *err);
+
+#endif /* XXGK_NO_STORE */
 
 /* ------------------------------------------------------------------ */
 /* Input encodings (HTML reader, traditional characters)               */
@@ -534,6 +651,13 @@ typedef struct xxgk_split {
                                 only the row's own rule was used */
     bool too_many;           /* the search gave up: ncandidates is a lower
                                 bound */
+    bool syntax_only;        /* UNIQUE because the cells' syntax allows no
+                                other split (as many digits as cells):
+                                placed whatever the sum rules say */
+    const bool *settled;     /* AMBIGUOUS: per cell, whether every fitting
+                                split cuts it alike; those cells are placed
+                                (flagged XXGK_CELL_RECOVERED); NULL if none */
+    size_t nsettled;
 } xxgk_split;
 
 /* The runs found in a report, in the order of its text. */
@@ -607,26 +731,13 @@ int xxgk_report_has_placeholder(const xxgk_report *report);
 xxgk_status xxgk_report_parse_json(const char *data, size_t size, const char *name,
                                    xxgk_report **out, xxgk_error *err);
 
-/* Reads `path` ("-": standard input): a JSON model when the content is
- * a JSON object, else a report in any form xxgk_report_parse reads. */
-xxgk_status xxgk_report_read_model(const char *path, xxgk_report **out,
-                                   xxgk_error *err);
-
 /* The model as JSON: "file" (when the report came from a file), "meta",
  * "cells" as xxgk_report_write_json, then "sections" with the model text
  * of every section that has some. XXGK_MODEL_PRETTY writes one member
- * per line (for editing by hand). Returns 0, or -1 when writing failed. */
+ * per line (for editing by hand). XXGK_OK, or XXGK_E_IO when writing
+ * failed. */
 enum { XXGK_MODEL_PRETTY = 1 << 0 };
-int xxgk_report_write_model(const xxgk_report *report, int flags, FILE *out);
-
-/* Checks a report as it will be written: renders it as text, reads
- * that back and runs every rule (xxgk_report_check) on it, so that a
- * report built in code or read from JSON is checked like a published
- * one. *checked receives that report with its findings (free it with
- * xxgk_report_free); its text is the rendered text, which the findings'
- * line numbers refer to (`xxgk render FILE --to txt` prints it). */
-xxgk_status xxgk_report_check_output(const xxgk_report *report, xxgk_report **checked,
-                                     xxgk_error *err);
+xxgk_status xxgk_report_write_model(const xxgk_report *report, int flags, FILE *out);
 
 /* Output formats of xxgk_report_render. */
 typedef enum xxgk_render_format {
@@ -636,7 +747,11 @@ typedef enum xxgk_render_format {
     XXGK_RENDER_MARKDOWN, /* Markdown with pipe tables */
     XXGK_RENDER_HTML,     /* one self-contained, printable, accessible page */
     XXGK_RENDER_DOCX,     /* Word, official layout, GB/T 9704 page set-up */
-    XXGK_RENDER_XLSX      /* the three tables on their own sheets */
+    XXGK_RENDER_XLSX,     /* the fill-in workbook: 正文 and the three tables
+                             with formulas and checks (xxgk new -o .xlsx) */
+    XXGK_RENDER_PDF       /* the DOCX converted by LibreOffice (headless;
+                             XXGK_E_UNSUPPORTED naming the package when it
+                             is not installed) */
 } xxgk_render_format;
 
 /* The format named "docx", "html", "md", "txt", … (also "markdown",
@@ -663,6 +778,902 @@ xxgk_status xxgk_report_render_file(const xxgk_report *report, xxgk_render_forma
                                     const char *path, bool overwrite, xxgk_error *err);
 
 /* ------------------------------------------------------------------ */
+/* The register (issue 14): applications recorded as they arrive,      */
+/* statutory deadlines computed and explained, tables 二–四 built by   */
+/* construction. docs/register.md describes the design and the schema. */
+/* ------------------------------------------------------------------ */
+
+/* ---- dates -------------------------------------------------------- */
+
+/* A calendar date as a day number: days since 1970-01-01. 0 means "no
+ * date" (the register has no use for 1970-01-01). */
+typedef int32_t xxgk_date;
+
+/* Parses exactly `YYYY-MM-DD` (a real date, years 2000–2999). Returns
+ * false, *out untouched, for anything else. */
+bool xxgk_date_parse(const char *text, xxgk_date *out);
+/* The date from year, month, day; 0 when it is not a real date in
+ * 2000–2999. */
+xxgk_date xxgk_date_make(int year, int month, int day);
+/* Writes `YYYY-MM-DD` (or "" for 0) into buf (at least 11 bytes) and
+ * returns buf. */
+char *xxgk_date_format(xxgk_date date, char *buf, size_t size);
+/* Year, month, day of a date (0s for 0). */
+void xxgk_date_split(xxgk_date date, int *year, int *month, int *day);
+/* 1 = Monday … 7 = Sunday. */
+int xxgk_date_weekday(xxgk_date date);
+/* Today in local time. */
+xxgk_date xxgk_date_today(void);
+
+/* Parses a plain decimal ("12", "-3", "1306.14"; no units, no
+ * separators) into *out. False, *out untouched, for anything else. */
+bool xxgk_decimal_parse(const char *text, xxgk_decimal *out);
+
+/* ---- the working-day calendar (shared/spec/holidays.md) ------------ */
+
+/* What a day is for deadline arithmetic (rules.md §3.7): a working day
+ * is a make-up workday, or Monday–Friday not listed as a holiday. */
+typedef enum xxgk_day_kind {
+    XXGK_DAY_UNKNOWN = 0, /* its year's notice is not in the calendar */
+    XXGK_DAY_WORKDAY,     /* Monday–Friday, not a holiday */
+    XXGK_DAY_WEEKEND,     /* Saturday or Sunday, not a make-up workday */
+    XXGK_DAY_HOLIDAY,     /* inside an announced 放假 range */
+    XXGK_DAY_MAKEUP       /* 调休上班: a Saturday or Sunday worked */
+} xxgk_day_kind;
+
+/* One yearly notice the calendar holds. */
+typedef struct xxgk_holiday_notice {
+    int year;            /* the year it arranges */
+    const char *number;  /* 国办发明电〔2023〕7号, "" when not known */
+    const char *date;    /* its date, ISO, "" when not known */
+    const char *source;  /* "内置" (shipped) or the file it was imported from */
+} xxgk_holiday_notice;
+
+typedef struct xxgk_calendar xxgk_calendar;
+
+/* A new calendar holding the notices shipped with the library (every
+ * year of shared/spec/holidays.md). Free with xxgk_calendar_free.
+ * Fails only with XXGK_E_NOMEM. */
+xxgk_status xxgk_calendar_new(xxgk_calendar **out, xxgk_error *err);
+void xxgk_calendar_free(xxgk_calendar *cal);
+
+/* Reads notices in the line grammar of holidays.md (`YYYY-MM-DD
+ * holiday|workday  # comment`; other lines are ignored) and puts them in
+ * the calendar, each replacing the calendar's notice for the same year.
+ * A line's notice year is the `## YYYY` heading above it, else `year`
+ * when non-zero, else the year most of the file's dates fall in. `name`
+ * names the text in messages and becomes the notices' source. Fails
+ * with XXGK_E_USAGE and `name:line: reason` (a date that is not real, an
+ * unknown kind, a make-up workday that is not a weekend day, a weekday
+ * in the comment that is not the date's, a date listed twice or already
+ * announced by another year's notice, a date outside the notice year and
+ * the December before it, no entries at all); then the calendar is
+ * unchanged. *nyears (may be NULL) receives the number of notices read,
+ * their years in years[0 … max-1] (may be NULL). */
+xxgk_status xxgk_calendar_load(xxgk_calendar *cal, const char *text, size_t size,
+                               const char *name, int year, int *years, size_t max,
+                               size_t *nyears, xxgk_error *err);
+
+/* The notices, by year. */
+size_t xxgk_calendar_notice_count(const xxgk_calendar *cal);
+const xxgk_holiday_notice *xxgk_calendar_notice(const xxgk_calendar *cal, size_t i);
+
+/* What `date` is. *name (may be NULL) receives the holiday's name as the
+ * notice gives it ("中秋节", "国庆节、中秋节"), "调休上班" for a make-up
+ * workday, else NULL. XXGK_DAY_UNKNOWN when the calendar has no notice
+ * for the date's year: such a date is never guessed. */
+xxgk_day_kind xxgk_calendar_day(const xxgk_calendar *cal, xxgk_date date, const char **name);
+
+/* The n-th working day after `start` (start itself not counted:
+ * rules.md §3.7, 民法典 第二百零一条) into *out. Fails with XXGK_E_USAGE
+ * and the reason when a day on the way lies in a year the calendar has no
+ * notice for ("2027年的放假安排尚未导入…"), or n < 1. */
+xxgk_status xxgk_calendar_add_working_days(const xxgk_calendar *cal, xxgk_date start, int n,
+                                           xxgk_date *out, xxgk_error *err);
+
+/* Writes the entries of notice `year` (0: every notice) in the line
+ * grammar of holidays.md, each notice under a `## YYYY` heading with its
+ * number and source as comments, so that xxgk_calendar_load reads the
+ * output back. Returns 0, or -1 when writing failed. */
+int xxgk_calendar_write(const xxgk_calendar *cal, int year, FILE *out);
+
+/* ---- the register ------------------------------------------------- */
+
+/* The register lives in the same SQLite file as the report store (xxgk
+ * db), in tables of its own (reg_*) with their own schema version
+ * (register_schema); docs/register.md. Not in a library built without
+ * the store (XXGK_NO_STORE); dates and the calendar are. */
+#ifndef XXGK_NO_STORE
+
+typedef struct xxgk_register xxgk_register;
+
+/* Opens the register in the store at `path`. Writable: creates the file
+ * and the store when absent, and the register's tables when the store has
+ * none yet, bringing an older register schema up to date. Read-only: the
+ * file and a register in it must exist. Fails with XXGK_E_IO (cannot
+ * open or write) or XXGK_E_USAGE (no register, a newer schema) and the
+ * reason. Free with xxgk_register_close. */
+xxgk_status xxgk_register_open(const char *path, bool read_only, xxgk_register **out,
+                               xxgk_error *err);
+void xxgk_register_close(xxgk_register *reg);
+/* The register schema version this library writes. */
+int xxgk_register_schema_version(void);
+
+/* Who makes the changes that follow (recorded with every event). Every
+ * change fails with XXGK_E_USAGE until it is set. The string is copied. */
+xxgk_status xxgk_register_set_actor(xxgk_register *reg, const char *who);
+
+/* The day the register takes for today (0: the real one, the default):
+ * no fact may be dated after it, and reads "as of today" use it. For
+ * replaying a register as it was, and for tests that must not depend on
+ * the machine's clock. Always XXGK_OK. */
+xxgk_status xxgk_register_set_today(xxgk_register *reg, xxgk_date today);
+/* The register's today: the one set, else the real one. */
+xxgk_date xxgk_register_today(const xxgk_register *reg);
+
+/* The calendar deadlines are computed with: the shipped notices, each
+ * replaced by a notice imported into this register. Owned by reg. */
+const xxgk_calendar *xxgk_register_calendar(const xxgk_register *reg);
+
+/* Imports holiday notices (xxgk_calendar_load's grammar and failures) into
+ * the register, replacing the register's earlier notice for each year;
+ * recorded as an event. Deadlines follow at once: they are computed on
+ * every read, so a corrected notice moves every open case's due dates.
+ * years / max / nyears as in xxgk_calendar_load. */
+xxgk_status xxgk_register_import_holidays(xxgk_register *reg, const char *text, size_t size,
+                                          const char *name, int year, int *years, size_t max,
+                                          size_t *nyears, xxgk_error *err);
+
+/* ---- applications ------------------------------------------------- */
+
+/* The applicant columns of table 三, in its order (model.md). */
+typedef enum xxgk_applicant {
+    XXGK_APPLICANT_NATURAL = 0, /* 自然人 */
+    XXGK_APPLICANT_BUSINESS,    /* 商业企业 */
+    XXGK_APPLICANT_RESEARCH,    /* 科研机构 */
+    XXGK_APPLICANT_NONPROFIT,   /* 社会公益组织 */
+    XXGK_APPLICANT_LEGAL,       /* 法律服务机构 */
+    XXGK_APPLICANT_OTHER_ORG,   /* 其他 */
+    XXGK_APPLICANT_COUNT
+} xxgk_applicant;
+
+/* The column key ("natural") and label ("自然人"). */
+const char *xxgk_applicant_key(xxgk_applicant a);
+const char *xxgk_applicant_label(xxgk_applicant a);
+/* By key or label; false when neither. */
+bool xxgk_applicant_find(const char *text, xxgk_applicant *out);
+
+/* How the application came in; each has its receipt rule (第三十一条). */
+typedef enum xxgk_channel {
+    XXGK_CHANNEL_IN_PERSON = 0, /* 当面: the day of submission */
+    XXGK_CHANNEL_POST,          /* 邮寄 (signed for): the day signed for */
+    XXGK_CHANNEL_MAIL,          /* 平邮 (not signed for): the day confirmed */
+    XXGK_CHANNEL_ONLINE,        /* 网络: the day both sides confirm */
+    XXGK_CHANNEL_FAX,           /* 传真: the day both sides confirm */
+    XXGK_CHANNEL_EMAIL,         /* 电子邮件: the day both sides confirm */
+    XXGK_CHANNEL_COUNT
+} xxgk_channel;
+
+/* "当面", "邮寄", …; the receipt rule as a sentence with its article. */
+const char *xxgk_channel_name(xxgk_channel c);
+const char *xxgk_channel_rule(xxgk_channel c);
+bool xxgk_channel_find(const char *name, xxgk_channel *out);
+
+/* A case's state. Kept small: everything else is in its facts. */
+typedef enum xxgk_case_state {
+    XXGK_CASE_RECEIVED = 0,           /* 已收到: registered, nothing done yet */
+    XXGK_CASE_AWAITING_CORRECTION,    /* 待补正: 补正 notice sent */
+    XXGK_CASE_IN_PROGRESS,            /* 办理中 */
+    XXGK_CASE_CONSULTING,             /* 征求意见中: a consultation unanswered */
+    XXGK_CASE_AWAITING_FEE,           /* 待缴费: fee notice sent, unpaid */
+    XXGK_CASE_REPLIED,                /* 已答复: replied (outcome rows （一）–（五）) */
+    XXGK_CASE_CLOSED,                 /* 已终止: closed without reply (（六）) */
+    XXGK_CASE_STATE_COUNT
+} xxgk_case_state;
+
+/* "received", …; "已收到", …. */
+const char *xxgk_case_state_key(xxgk_case_state s);
+const char *xxgk_case_state_text(xxgk_case_state s);
+
+/* Whether `key` is an outcome row of table 三 (the row part of a t3 cell
+ * key, model.md) that a case closed on `date` can have: the rows of
+ * （一）–（五） for a reply (`reply` true), the （六） rows for a closing
+ * without reply, of the format of the year of `date` (`other` in 2019
+ * and 2020; `other_no_correction`, `other_no_fee`, `other_misc` from 2021
+ * on, which 2019-format years also take and count under `other`). False
+ * and a Chinese reason in err (XXGK_E_USAGE) otherwise. */
+bool xxgk_outcome_check(const char *key, xxgk_date date, bool reply, xxgk_error *err);
+/* The outcome rows a case can end in, in table order (every format's:
+ * `other` and the three `other_*` rows are all listed). */
+size_t xxgk_outcome_count(void);
+const char *xxgk_outcome_key_at(size_t i);
+/* The row's label ("（三）不予公开 1.属于国家秘密") and its legal ground
+ * ("第十四条"), NULL for an unknown key. */
+const char *xxgk_outcome_label(const char *key);
+const char *xxgk_outcome_ground(const char *key);
+
+/* What a new application says. Strings may be NULL (not stated) except
+ * body and subject. */
+typedef struct xxgk_application {
+    const char *body;           /* the body applied to (机关名称) */
+    xxgk_date received;         /* the statutory receipt date (第三十一条) */
+    xxgk_channel channel;
+    xxgk_applicant applicant;
+    const char *subject;        /* the information requested */
+    const char *name;           /* the applicant's name */
+    const char *id_number;      /* 身份证号/统一社会信用代码; shown masked */
+    const char *contact;        /* address, telephone */
+    int64_t linked;             /* an earlier case of the same applicant, 0 none */
+    const char *ledger_key;     /* the ledger's own number (imports), or NULL */
+} xxgk_application;
+
+/* Registers an application: a new case in state received, with the next
+ * serial of its body and year (〔2024〕第0001号). *id receives the case
+ * id. Fails with XXGK_E_USAGE and the reason: no actor, no body or
+ * subject, a receipt date missing or after today, a linked case that
+ * does not exist or belongs to another body; XXGK_E_IO when the store
+ * cannot be written. A receipt date in a year the calendar does not know
+ * is accepted: its deadlines say why they cannot be computed. */
+xxgk_status xxgk_case_add(xxgk_register *reg, const xxgk_application *app, int64_t *id,
+                          xxgk_error *err);
+
+/* Changes the details of a case (the fields of `changes` that are set:
+ * non-NULL strings, a non-zero date or link; channel and applicant when
+ * `set_channel` / `set_applicant`). Recorded with the values before and
+ * after. Refused (XXGK_E_USAGE) when the case's recorded events would no
+ * longer hold (a receipt date after its reply). The body cannot change. */
+xxgk_status xxgk_case_edit(xxgk_register *reg, int64_t id, const xxgk_application *changes,
+                           bool set_channel, bool set_applicant, xxgk_error *err);
+
+/* ---- events --------------------------------------------------------
+ * Every function below records one dated fact about case `id` as an
+ * event (who, when, the state before and after) after checking it
+ * against the case's state and the guards (docs/register.md lists them;
+ * each refusal is XXGK_E_USAGE with its Chinese message). A date is
+ * never after today. XXGK_E_IO when the store cannot be written. */
+
+/* 补正 (第三十条): the notice, sent on `notice`, giving the applicant
+ * until `until` (0: 15 working days after the notice, a common practice
+ * the notice should state). Once only, before anything else is done. */
+xxgk_status xxgk_case_correction_notice(xxgk_register *reg, int64_t id, xxgk_date notice,
+                                        xxgk_date until, xxgk_error *err);
+/* The corrected application, received on `received`: the reply period
+ * starts again from it. */
+xxgk_status xxgk_case_corrected(xxgk_register *reg, int64_t id, xxgk_date received,
+                                xxgk_error *err);
+
+/* Consultation (第三十二条 third party, 第三十四条 other agency). */
+typedef enum xxgk_party {
+    XXGK_PARTY_THIRD = 0, /* 第三方 */
+    XXGK_PARTY_AGENCY     /* 其他机关 */
+} xxgk_party;
+
+/* A consultation sent on `sent` (`delivered`, the day the party
+ * received it, 0 when unknown: the 15 working days then run from
+ * `sent`), to `party_name` (may be NULL). `answered` non-zero records the
+ * answer at once. */
+xxgk_status xxgk_case_consult(xxgk_register *reg, int64_t id, xxgk_party party,
+                              const char *party_name, xxgk_date sent, xxgk_date delivered,
+                              xxgk_date answered, xxgk_error *err);
+/* The answer to the earliest unanswered consultation of `party`. */
+xxgk_status xxgk_case_consult_answered(xxgk_register *reg, int64_t id, xxgk_party party,
+                                       xxgk_date answered, xxgk_error *err);
+
+/* The extension by 20 working days (第三十三条第二款): decided on `date`,
+ * not after the original due date, approved by `approver` (the head of
+ * the 政府信息公开工作机构); `told`, the day the applicant was told (0:
+ * not yet recorded). Once only. */
+xxgk_status xxgk_case_extend(xxgk_register *reg, int64_t id, xxgk_date date,
+                             const char *approver, xxgk_date told, xxgk_error *err);
+
+/* 信息处理费 (国办函〔2020〕109号): the fee notice of `amount` 元, sent
+ * within the reply period; then the payment. The applicant has 20
+ * working days from the day after the notice. */
+xxgk_status xxgk_case_fee_notice(xxgk_register *reg, int64_t id, xxgk_date notice,
+                                 xxgk_decimal amount, xxgk_error *err);
+xxgk_status xxgk_case_fee_paid(xxgk_register *reg, int64_t id, xxgk_date paid,
+                               xxgk_error *err);
+
+/* The reply, on `date`, with its outcome row (xxgk_outcome_check, reply
+ * true) and legal ground (NULL: the row's article). */
+xxgk_status xxgk_case_reply(xxgk_register *reg, int64_t id, xxgk_date date, const char *outcome,
+                            const char *ground, xxgk_error *err);
+/* Closing without reply, on `date`, under a （六） row: other_no_correction
+ * only after the correction period ran out uncorrected, other_no_fee only
+ * after the payment period ran out unpaid, other_misc / other with a
+ * `reason` (申请人撤回申请, …). */
+xxgk_status xxgk_case_close(xxgk_register *reg, int64_t id, xxgk_date date, const char *outcome,
+                            const char *reason, xxgk_error *err);
+
+/* Remedies against a replied or closed case (table 四). */
+typedef enum xxgk_remedy_kind {
+    XXGK_REMEDY_REVIEW = 0,       /* 行政复议 */
+    XXGK_REMEDY_SUIT_DIRECT,      /* 行政诉讼：未经复议直接起诉 */
+    XXGK_REMEDY_SUIT_AFTER_REVIEW /* 行政诉讼：复议后起诉 */
+} xxgk_remedy_kind;
+/* "review", "suit_direct", "suit_after_review" (the t4 group keys). */
+const char *xxgk_remedy_key(xxgk_remedy_kind k);
+bool xxgk_remedy_find(const char *key, xxgk_remedy_kind *out);
+
+/* A remedy filed on `filed`. */
+xxgk_status xxgk_case_remedy(xxgk_register *reg, int64_t id, xxgk_remedy_kind kind,
+                             xxgk_date filed, xxgk_error *err);
+/* Its result on `decided`: "upheld" (结果维持), "corrected" (结果纠正) or
+ * "other" (其他结果); the earliest undecided remedy of `kind`. */
+xxgk_status xxgk_case_remedy_decided(xxgk_register *reg, int64_t id, xxgk_remedy_kind kind,
+                                     xxgk_date decided, const char *result, xxgk_error *err);
+
+/* Voids case `id` (event 0) or one of its events (`event`, its number in
+ * the history) with a reason. Nothing is deleted: the void is itself an
+ * event and the voided facts stay in the history, ignored. Voiding an
+ * event is refused when the events after it would no longer hold
+ * (voiding a 补正 notice a closing relies on). */
+xxgk_status xxgk_case_void(xxgk_register *reg, int64_t id, int event, const char *reason,
+                           xxgk_error *err);
+
+/* ---- reading a case ----------------------------------------------- */
+
+typedef struct xxgk_consultation {
+    xxgk_party party;
+    const char *party_name;     /* or NULL */
+    xxgk_date sent, delivered, answered; /* 0 when not (yet) */
+} xxgk_consultation;
+
+typedef struct xxgk_remedy {
+    xxgk_remedy_kind kind;
+    xxgk_date filed, decided;
+    const char *result;         /* "upheld" "corrected" "other", NULL pending */
+} xxgk_remedy;
+
+/* A case as its events make it. Strings NULL when not stated. */
+typedef struct xxgk_case_info {
+    int64_t id;
+    const char *body;
+    const char *serial;         /* 〔2024〕第0001号 */
+    xxgk_date received;
+    xxgk_channel channel;
+    xxgk_applicant applicant;
+    const char *subject, *name, *contact;
+    const char *id_masked;      /* the ID number, all but its ends masked */
+    int64_t linked;             /* 0 none */
+    const char *ledger_key;
+    xxgk_case_state state;
+    xxgk_date correction_notice, correction_until, corrected;
+    const xxgk_consultation *consultations;
+    size_t nconsultations;
+    xxgk_date extended, extension_told;
+    const char *approver;
+    xxgk_date fee_notice, fee_paid;
+    xxgk_decimal fee_amount;    /* 元 */
+    xxgk_date closed;           /* the reply or closing date, 0 while open */
+    const char *outcome;        /* its row key */
+    const char *ground;         /* reply: legal ground; closing: reason */
+    const xxgk_remedy *remedies;
+    size_t nremedies;
+    bool voided;
+    const char *void_reason;
+} xxgk_case_info;
+
+/* Which statutory period a deadline is. */
+typedef enum xxgk_deadline_kind {
+    XXGK_DEADLINE_REPLY = 0,          /* 答复 (第三十三条) */
+    XXGK_DEADLINE_CORRECTION_NOTICE,  /* 补正告知 within 7 working days (第三十条) */
+    XXGK_DEADLINE_CORRECTION,         /* the applicant's correction period */
+    XXGK_DEADLINE_CONSULTATION,       /* 15 working days to answer (第三十二、三十四条) */
+    XXGK_DEADLINE_FEE,                /* 20 working days to pay (国办函〔2020〕109号) */
+    XXGK_DEADLINE_PUBLICATION         /* a document published within 20 working
+                                         days of its making (第二十六条) */
+} xxgk_deadline_kind;
+
+typedef enum xxgk_deadline_status {
+    XXGK_DUE_OPEN = 0,   /* running, not yet due */
+    XXGK_DUE_OVERDUE,    /* not met and past due on the day asked about */
+    XXGK_DUE_MET,        /* met on or before the due date */
+    XXGK_DUE_LATE,       /* met after the due date */
+    XXGK_DUE_SUSPENDED,  /* not running (the reply period while awaiting 补正) */
+    XXGK_DUE_UNKNOWN     /* cannot be computed: `note` says why */
+} xxgk_deadline_status;
+
+/* "open", "overdue", …; "未到期", "已逾期", …. */
+const char *xxgk_deadline_status_key(xxgk_deadline_status s);
+const char *xxgk_deadline_status_text(xxgk_deadline_status s);
+
+/* A deadline computed from the case's facts and the calendar; never
+ * stored. */
+typedef struct xxgk_deadline {
+    xxgk_deadline_kind kind;
+    const char *label;          /* "答复期限", "征求第三方意见答复期限", … */
+    const char *basis;          /* "第三十三条第二款", "第三十二条", … */
+    xxgk_date start;            /* the day the count starts after */
+    int days;                   /* working days counted (20, 40, 7, 15 …); 0
+                                   when the due date is a date the notice
+                                   gave (补正期限 with --until) */
+    xxgk_date due;              /* 0 when SUSPENDED or UNKNOWN */
+    xxgk_date done;             /* the day it was met, 0 if not */
+    xxgk_deadline_status status;
+    const char *note;           /* why UNKNOWN, what was assumed, or NULL */
+    int consultation;           /* CONSULTATION: its index, else -1 */
+} xxgk_deadline;
+
+/* Why a day was counted or skipped (xxgk case explain). */
+typedef enum xxgk_count_reason {
+    XXGK_COUNT_START = 0,   /* the start day, not counted */
+    XXGK_COUNT_WORKDAY,     /* counted */
+    XXGK_COUNT_MAKEUP,      /* counted: 调休上班 */
+    XXGK_SKIP_WEEKEND,      /* 周末 */
+    XXGK_SKIP_HOLIDAY,      /* 法定节假日 (`why` names it) */
+    XXGK_SKIP_PAUSED,       /* 暂停计算: consultation, fee, awaiting 补正 */
+    XXGK_SKIP_UNKNOWN       /* its year's notice is not in the calendar */
+} xxgk_count_reason;
+
+typedef struct xxgk_counted_day {
+    xxgk_date date;
+    xxgk_count_reason reason;
+    int count;                  /* working days counted up to and with it */
+    const char *why;            /* Chinese: "中秋节", "征求第三方意见（…）" */
+} xxgk_counted_day;
+
+typedef struct xxgk_case xxgk_case;
+
+/* Flags of xxgk_case_load. */
+enum { XXGK_CASE_EXPLAIN = 1 << 0 /* keep the day-by-day count */ };
+
+/* Loads case `id` as its events make it, with its deadlines as of `today`
+ * (0: the register's today), computed with the register's calendar.
+ * Free with xxgk_case_free. XXGK_E_USAGE when there is no such case. */
+xxgk_status xxgk_case_load(xxgk_register *reg, int64_t id, xxgk_date today, int flags,
+                           xxgk_case **out, xxgk_error *err);
+void xxgk_case_free(xxgk_case *c);
+
+const xxgk_case_info *xxgk_case_info_of(const xxgk_case *c);
+size_t xxgk_case_deadline_count(const xxgk_case *c);
+const xxgk_deadline *xxgk_case_deadline(const xxgk_case *c, size_t i);
+/* The deadline that governs what the office must do next (the reply;
+ * the correction period while awaiting 补正; the payment while awaiting
+ * the fee; the answer while consulting), NULL for a closed case. */
+const xxgk_deadline *xxgk_case_next_deadline(const xxgk_case *c);
+/* The day-by-day count of deadline i (loaded with XXGK_CASE_EXPLAIN;
+ * else *n is 0 and NULL is returned). */
+const xxgk_counted_day *xxgk_case_explain(const xxgk_case *c, size_t i, size_t *n);
+
+/* One event of the history, the voided ones included. */
+typedef struct xxgk_case_event {
+    int seq;                    /* 1, 2, … its number in the history */
+    const char *kind;           /* "received", "reply", "void", … */
+    const char *title;          /* Chinese: "答复", "告知补正", … */
+    xxgk_date date;             /* the fact's date (0 for edits, voids) */
+    const char *who;            /* the actor */
+    const char *at;             /* when recorded, UTC ISO 8601 */
+    const char *summary;        /* Chinese, one line, ID numbers masked */
+    const char *before, *after; /* JSON objects: the state and changed
+                                   fields before and after */
+    bool voided;
+    const char *void_reason;    /* when voided */
+} xxgk_case_event;
+
+size_t xxgk_case_event_count(const xxgk_case *c);
+const xxgk_case_event *xxgk_case_event_at(const xxgk_case *c, size_t i);
+
+/* ---- many cases ----------------------------------------------------- */
+
+typedef struct xxgk_case_filter {
+    const char *body;       /* exactly this body, or NULL */
+    int year;               /* received in this year, or 0 */
+    int state;              /* an xxgk_case_state, or -1 for any */
+    bool open_only;         /* only cases not replied or closed */
+    bool include_void;      /* voided cases too (never in due, tables) */
+} xxgk_case_filter;
+
+/* Calls fn for every case the filter selects, by body, year, serial,
+ * each loaded as xxgk_case_load does (as of `today`); a non-zero return
+ * stops. The case is freed after the call. */
+typedef int (*xxgk_case_fn)(void *ctx, const xxgk_case *c);
+xxgk_status xxgk_register_each(xxgk_register *reg, const xxgk_case_filter *filter,
+                               xxgk_date today, xxgk_case_fn fn, void *ctx, xxgk_error *err);
+
+/* An open case and its next deadline, for xxgk case due. */
+typedef struct xxgk_due_item {
+    int64_t id;
+    const char *body, *serial, *subject;
+    xxgk_case_state state;
+    xxgk_deadline next;         /* xxgk_case_next_deadline */
+    xxgk_deadline reply;        /* the reply deadline */
+} xxgk_due_item;
+
+/* The open (not voided) cases of `body` (NULL: every body) whose next
+ * deadline falls on or before on + within days (within < 0: any), as of
+ * `on` (0: today), sorted by that deadline (unknown ones last), then id.
+ * *items is an array the caller frees with xxgk_due_free. */
+xxgk_status xxgk_register_due(xxgk_register *reg, const char *body, xxgk_date on, int within,
+                              xxgk_due_item **items, size_t *n, xxgk_error *err);
+void xxgk_due_free(xxgk_due_item *items, size_t n);
+
+/* ---- tables by construction ---------------------------------------- */
+
+/* The tables of `body`'s report for `year`, in the format of that year,
+ * built with xxgk_report_new and xxgk_report_set_number:
+ *  - table 三: new = received in the year; carried_in = received before
+ *    and open on 1 January; each outcome row = replied or closed in the
+ *    year with that outcome; carried_out = open on 31 December; total =
+ *    the outcomes; every column by applicant type, and the total column.
+ *  - table 四: every remedy filed in the year, or filed before and decided
+ *    in it; its result if decided by 31 December, else pending.
+ *  - table 二: documents (xxgk_register_doc_add) made, repealed, in force
+ *    (2021 format) or made, published, published and in force (2019);
+ *    decision counts and fees summed over the periods in the year. A row
+ *    whose kind the body never recorded stays absent.
+ * Voided cases, events and records do not count. The identities of the
+ * tables hold by construction (t3-row-total, t3-outcome-total,
+ * t3-balance, t4-group-total), and this year's carried_in equals last
+ * year's carried_out. Fails with XXGK_E_USAGE for a year before 2019. */
+xxgk_status xxgk_register_tables(xxgk_register *reg, const char *body, int year,
+                                 xxgk_report **out, xxgk_error *err);
+
+/* ---- the proactive register (table 二, 第二十六条) ------------------- */
+
+typedef enum xxgk_doc_kind {
+    XXGK_DOC_RULES = 0,   /* 规章 */
+    XXGK_DOC_NORMATIVE,   /* 行政规范性文件 */
+    XXGK_DOC_OTHER        /* other proactive information (not in table 二) */
+} xxgk_doc_kind;
+const char *xxgk_doc_kind_key(xxgk_doc_kind k);   /* "rules" "normative" "other" */
+const char *xxgk_doc_kind_label(xxgk_doc_kind k); /* "规章" … */
+bool xxgk_doc_kind_find(const char *key, xxgk_doc_kind *out);
+
+typedef struct xxgk_document {
+    int64_t id;                 /* set by the register */
+    const char *body;
+    xxgk_doc_kind kind;
+    const char *number;         /* 文号, or NULL */
+    const char *title;
+    xxgk_date made;             /* made or changed (制发) */
+    xxgk_date published;        /* 0: not yet */
+    xxgk_date repealed;         /* repealed or expired, 0: in force */
+    bool voided;
+    const char *void_reason;
+    /* computed when read: publication within 20 working days of making
+     * (第二十六条) */
+    xxgk_deadline publication;
+} xxgk_document;
+
+/* Registers a document (body, kind, title, made required; published,
+ * repealed optional, not before made, not after today). *id may be NULL. */
+xxgk_status xxgk_register_doc_add(xxgk_register *reg, const xxgk_document *doc, int64_t *id,
+                                  xxgk_error *err);
+/* Records the publication or the repeal/expiry of document `id`. */
+xxgk_status xxgk_register_doc_published(xxgk_register *reg, int64_t id, xxgk_date date,
+                                        xxgk_error *err);
+xxgk_status xxgk_register_doc_repealed(xxgk_register *reg, int64_t id, xxgk_date date,
+                                       xxgk_error *err);
+xxgk_status xxgk_register_doc_void(xxgk_register *reg, int64_t id, const char *reason,
+                                   xxgk_error *err);
+/* Calls fn for each document of `body` (NULL: all), made in `year` (0:
+ * any), by body, made date and id, its publication deadline computed as
+ * of `today` (0: today). Voided ones only with include_void. */
+typedef int (*xxgk_doc_fn)(void *ctx, const xxgk_document *doc);
+xxgk_status xxgk_register_docs(xxgk_register *reg, const char *body, int year, bool include_void,
+                               xxgk_date today, xxgk_doc_fn fn, void *ctx, xxgk_error *err);
+
+/* Decision counts and fees by period (table 二). */
+typedef enum xxgk_tally_kind {
+    XXGK_TALLY_LICENSING = 0, /* 行政许可 处理决定数量 */
+    XXGK_TALLY_PENALTY,       /* 行政处罚 */
+    XXGK_TALLY_COERCION,      /* 行政强制 */
+    XXGK_TALLY_FEES           /* 行政事业性收费 金额（万元） */
+} xxgk_tally_kind;
+const char *xxgk_tally_kind_key(xxgk_tally_kind k); /* "licensing" "penalty" "coercion" "fees" */
+bool xxgk_tally_kind_find(const char *key, xxgk_tally_kind *out);
+
+/* Records `value` for `body`'s `kind` over the days from … to (inside one
+ * year): a count (a whole number ≥ 0) or, for fees, 万元 (≥ 0). The same
+ * period again replaces the figure (recorded with before and after); a
+ * period overlapping another one is refused. */
+xxgk_status xxgk_register_tally(xxgk_register *reg, const char *body, xxgk_tally_kind kind,
+                                xxgk_date from, xxgk_date to, xxgk_decimal value,
+                                xxgk_error *err);
+
+/* ---- ledgers in, register out -------------------------------------- */
+
+/* A field a ledger column can fill, for the column mapping. */
+typedef struct xxgk_ledger_field {
+    const char *key;            /* "received", "outcome", … */
+    const char *headers;        /* the column headers recognised, '|'-separated */
+    const char *meaning;        /* Chinese */
+    bool required;
+} xxgk_ledger_field;
+size_t xxgk_ledger_field_count(void);
+const xxgk_ledger_field *xxgk_ledger_field_at(size_t i);
+
+/* What happened to one data row. */
+typedef struct xxgk_ledger_row {
+    size_t row;                 /* the row in the sheet (the header is row 1) */
+    int64_t case_id;            /* the case made (0: none) */
+    bool duplicate;             /* imported before (same ledger number) */
+    const char *error;          /* why the row was refused, or NULL */
+} xxgk_ledger_row;
+typedef void (*xxgk_ledger_fn)(void *ctx, const xxgk_ledger_row *row);
+
+typedef struct xxgk_ledger_options {
+    const char *body;           /* the body of rows without a `body` column
+                                   value (required unless that column is
+                                   there) */
+    const char *const *map;     /* "field=column header" or "field=#N" */
+    size_t nmap;
+    bool dry_run;               /* check every row; store nothing */
+    xxgk_ledger_fn on_row;      /* may be NULL */
+    void *ctx;
+} xxgk_ledger_options;
+
+typedef struct xxgk_ledger_summary {
+    size_t rows;                /* data rows (blank rows not counted) */
+    size_t added, duplicates, failed;
+} xxgk_ledger_summary;
+
+/* Imports a ledger (台账): a CSV file (UTF-8 or GB18030, a BOM allowed)
+ * or the first sheet of an XLSX workbook, one application per row, the
+ * header in row 1 mapped to fields by xxgk_ledger_field headers and the
+ * options' map. Each row becomes a case and its events through the same
+ * guards as the functions above. Good rows are stored, every bad row is
+ * named through on_row with its row number and reason; all in one
+ * transaction, so an interrupted import stores nothing. A row whose
+ * ledger number (field `ref`) was imported before is skipped. Fails (and
+ * stores nothing) with XXGK_E_IO / XXGK_E_UNSUPPORTED when the file
+ * cannot be read, XXGK_E_USAGE when the mapping is wrong or a required
+ * field has no column. The call succeeds when some rows failed: see
+ * summary->failed. */
+xxgk_status xxgk_register_import_ledger(xxgk_register *reg, const char *path,
+                                        const xxgk_ledger_options *options,
+                                        xxgk_ledger_summary *summary, xxgk_error *err);
+
+/* The selected cases, one row each (docs/register.md "Export columns";
+ * ID numbers masked): CSV with a UTF-8 BOM (Excel opens it as UTF-8), or
+ * an XLSX workbook written atomically at `path` (`overwrite` as in
+ * xxgk_report_render_file). */
+xxgk_status xxgk_register_export_csv(xxgk_register *reg, const xxgk_case_filter *filter,
+                                     xxgk_date today, FILE *out, xxgk_error *err);
+xxgk_status xxgk_register_export_xlsx(xxgk_register *reg, const xxgk_case_filter *filter,
+                                      xxgk_date today, const char *path, bool overwrite,
+                                      xxgk_error *err);
+
+/* An iCalendar (RFC 5545) file of the next deadline of every open case of
+ * `body` (NULL: all): one all-day event per case on its due date. */
+xxgk_status xxgk_register_write_ics(xxgk_register *reg, const char *body, xxgk_date today,
+                                    FILE *out, xxgk_error *err);
+
+#endif /* XXGK_NO_STORE (the register) */
+
+#ifndef XXGK_NO_STORE
+/* ------------------------------------------------------------------ */
+/* The supervising office's desk (xxgk db bodies, status, summary,    */
+/* similar): who has reported, who must correct, what was copied      */
+/* ------------------------------------------------------------------ */
+
+/* The store keeps a roster of the bodies an office supervises (table
+ * `body`, docs/schema.md). A report is matched to a body by its name and
+ * the body's aliases, with the usual variants: with or without 人民政府
+ * (洪泽区政府 = 洪泽区人民政府), with or without the higher levels in
+ * front (淮安市洪泽区人民政府 = 洪泽区人民政府), 街道办事处 = 街道. A name that
+ * matches no body, or more than one, is reported, never guessed. Of the
+ * reports of one body and year only the one imported last is counted
+ * (the others are kept as earlier versions): every command but `query`
+ * sees counted reports only. */
+
+/* How a name matched. */
+typedef enum xxgk_match {
+    XXGK_MATCH_NONE = 0,   /* no body */
+    XXGK_MATCH_ONE,        /* exactly one */
+    XXGK_MATCH_AMBIGUOUS   /* more than one: the candidates are listed */
+} xxgk_match;
+
+/* One body of the roster. Strings are "" when the roster left them
+ * empty, and valid during the callback only. */
+typedef struct xxgk_body {
+    int64_t id;
+    int position;           /* its row in the roster, 1 … */
+    const char *name;       /* 名称 */
+    const char *parent;     /* 上级 */
+    const char *kind;       /* 类别: 乡镇, 街道, 县级部门, 县级人民政府 … */
+    const char *aliases;    /* 别名, separated by ； */
+    const char *years;      /* years with a counted report, "2023 2024" */
+} xxgk_body;
+
+typedef struct xxgk_roster_summary {
+    size_t bodies;          /* bodies in the roster read */
+    size_t added, updated, removed;  /* against the roster stored before */
+    size_t matched;         /* counted reports now matched to a body */
+    size_t unmatched;       /* counted reports whose body is not in it */
+    size_t ambiguous;       /* counted reports whose name fits several */
+} xxgk_roster_summary;
+
+/* Replaces the store's roster with the one in `path`: CSV (UTF-8 with or
+ * without BOM, or GB18030; RFC 4180 quoting) or XLSX (its first sheet),
+ * with a header row naming the columns 名称, 上级, 类别, 别名 (any order;
+ * only 名称 is required; name, parent, kind, aliases also serve). Every
+ * stored report is matched again, the counted report of each body and
+ * year decided again and the rules across years re-applied. Fails with
+ * XXGK_E_USAGE and a message naming the line for a missing column, an
+ * empty or repeated name; XXGK_E_IO, XXGK_E_TOO_LARGE or
+ * XXGK_E_UNSUPPORTED for a file that cannot be read. */
+xxgk_status xxgk_store_import_roster(xxgk_store *store, const char *path,
+                                     xxgk_roster_summary *summary, xxgk_error *err);
+
+/* Calls fn for every body of the roster in roster order; a non-zero
+ * return stops. */
+typedef int (*xxgk_body_fn)(void *ctx, const xxgk_body *body);
+xxgk_status xxgk_store_bodies(xxgk_store *store, xxgk_body_fn fn, void *ctx, xxgk_error *err);
+
+/* What `--body TEXT` stands for, the same in every command: a body of the
+ * roster by name or alias (with the variants above, else a part of its
+ * name), else the bodies named in stored reports the same way. *match
+ * says whether it found one; fn (may be NULL) receives the one name, or
+ * every candidate when ambiguous. */
+typedef void (*xxgk_name_fn)(void *ctx, const char *name);
+xxgk_status xxgk_store_match_body(xxgk_store *store, const char *text, xxgk_match *match,
+                                  xxgk_name_fn fn, void *ctx, xxgk_error *err);
+
+/* A counted report whose body is not in the roster, or fits several. */
+typedef struct xxgk_stray {
+    int64_t report_id;
+    int year;
+    const char *body, *path;
+    xxgk_match match;        /* NONE or AMBIGUOUS */
+    const char *candidates;  /* AMBIGUOUS: the bodies it fits, "、"-separated */
+} xxgk_stray;
+
+/* Calls fn for every selected counted report that the roster does not
+ * match to exactly one body (nothing when there is no roster). */
+typedef int (*xxgk_stray_fn)(void *ctx, const xxgk_stray *stray);
+xxgk_status xxgk_store_strays(xxgk_store *store, const xxgk_store_filter *filter,
+                              xxgk_stray_fn fn, void *ctx, xxgk_error *err);
+
+/* Where a body stands for a year. */
+typedef enum xxgk_desk_state {
+    XXGK_DESK_MISSING = 0,  /* 未报送: no report */
+    XXGK_DESK_SUBMITTED,    /* 已报送: a report without errors */
+    XXGK_DESK_ERRORS,       /* 有错误: its counted report has errors */
+    XXGK_DESK_CORRECTED     /* 已改正: no errors, an earlier version had */
+} xxgk_desk_state;
+
+/* "missing", "submitted", "errors", "corrected"; and 未报送, 已报送, 有错误,
+ * 已改正. */
+const char *xxgk_desk_state_name(xxgk_desk_state state);
+const char *xxgk_desk_state_text(xxgk_desk_state state);
+
+/* A finding a clerk must fix (errors and warnings). */
+typedef struct xxgk_desk_finding {
+    xxgk_severity severity;
+    const char *rule, *message, *expected; /* expected may be NULL */
+} xxgk_desk_finding;
+
+/* One body's line of the status sheet. */
+typedef struct xxgk_desk_row {
+    const char *body, *parent, *kind;  /* kind "" when unknown */
+    xxgk_desk_state state;
+    bool late;              /* 逾期: signed after the statutory date */
+    const char *deadline;   /* that date for its kind, ISO */
+    int64_t report_id;      /* the counted report, 0 when MISSING */
+    const char *name;       /* the body as the report names it */
+    const char *path, *date; /* its file; its 成文日期 (NULL when none) */
+    int versions;           /* reports of the body and year stored */
+    int errors, warnings;   /* of the counted report (-1: not checked) */
+    const char *first_error; /* the first error in words, or NULL */
+    int64_t applications;   /* 本年新收 (t3.new.total), -1 when absent */
+    /* Copied text: the share of the report's sentences found in the
+     * body's report of the year before, and in other bodies' reports of
+     * the year; -1 when there is nothing to compare (no text stored, or
+     * no report of the year before). */
+    double copied_previous, copied_others;
+    size_t sentences;
+    const xxgk_desk_finding *findings; /* errors, then warnings */
+    size_t nfindings;
+} xxgk_desk_row;
+
+/* The status of every rostered body for a year (without a roster: of
+ * every body that reported). */
+typedef struct xxgk_desk {
+    int year;
+    const char *region;     /* the office's region: the most common 上级 of
+                               the roster, or NULL */
+    bool roster;            /* false: no roster, missing bodies unknown */
+    xxgk_desk_row *rows;    /* roster order */
+    size_t nrows;
+    size_t missing, submitted, with_errors, corrected, late;
+    size_t strays;          /* counted reports of the year not matched */
+    size_t superseded;      /* earlier versions of the counted reports: kept,
+                               not counted */
+} xxgk_desk;
+
+xxgk_status xxgk_store_desk(xxgk_store *store, int year, xxgk_desk **out, xxgk_error *err);
+void xxgk_desk_free(xxgk_desk *desk);
+
+/* The status as JSON (one object: year, region, summary, rows), then a
+ * newline. 0, or -1 when writing failed. */
+xxgk_status xxgk_desk_write_json(const xxgk_desk *desk, FILE *out);
+
+/* The sheet a clerk prints and sends back: a title naming the region and
+ * year, one row per body (Chinese headers, landscape A4, 30 bodies a
+ * page), then per body the findings to fix. XLSX, DOCX or HTML (format),
+ * written atomically; an existing file is replaced only with overwrite. */
+xxgk_status xxgk_desk_write_file(const xxgk_desk *desk, xxgk_render_format format,
+                                 const char *path, bool overwrite, xxgk_error *err);
+
+/* Copied text in the counted reports of a year (filter->year required;
+ * the other members of the filter narrow the reports listed, not those
+ * compared with). */
+typedef struct xxgk_similar {
+    int64_t report_id;
+    const char *body;
+    size_t sentences;        /* sentences counted in the report */
+    double previous;         /* share found in the body's previous report,
+                                -1 when there is none */
+    double others;           /* share found in other bodies' reports */
+    const char *closest;     /* the other body sharing most, or NULL */
+    size_t closest_shared;   /* sentences shared with it */
+} xxgk_similar;
+
+/* The selected reports, most copied first. Reports stored without their
+ * sentences (imported before schema version 2 and not imported since)
+ * have sentences 0 and shares -1. */
+xxgk_status xxgk_store_similar(xxgk_store *store, const xxgk_store_filter *filter,
+                               xxgk_similar **out, size_t *n, xxgk_error *err);
+void xxgk_similar_free(xxgk_similar *rows, size_t n);
+
+/* For a finding of a rollup (an identity the summed tables break), the
+ * summed reports that cause it: those whose own tables break the same
+ * identity (at the same row or column), and those that lack some of its
+ * cells while having others. fn receives each body's name and whether
+ * it lacks cells (false: its own numbers break the identity). */
+typedef void (*xxgk_culprit_fn)(void *ctx, const char *body, bool lacks_cells);
+xxgk_status xxgk_store_rollup_culprits(xxgk_store *store, const xxgk_store_filter *filter,
+                                       const xxgk_finding *broken, xxgk_culprit_fn fn,
+                                       void *ctx, xxgk_error *err);
+
+/* Export options: the column headers are Chinese (表三 … 自然人) unless
+ * keys is set (the cell keys, as before); only the cells of the formats
+ * the selected reports are in are written. */
+typedef struct xxgk_export_options {
+    bool keys;
+} xxgk_export_options;
+
+xxgk_status xxgk_store_export_csv_with(xxgk_store *store, const xxgk_store_filter *filter,
+                                       const xxgk_export_options *options, FILE *out,
+                                       xxgk_error *err);
+xxgk_status xxgk_store_export_xlsx_with(xxgk_store *store, const xxgk_store_filter *filter,
+                                        const xxgk_export_options *options, const char *path,
+                                        xxgk_error *err);
+
+/* A chart as xxgk_stats_write_svg draws it, with a note under it (such as
+ * the rostered bodies without a report); note may be NULL. */
+xxgk_status xxgk_stats_write_svg_note(const xxgk_stats *stats, xxgk_chart chart, const char *note,
+                              FILE *out);
+
+/* The rostered bodies without a counted report for `year`, in roster
+ * order, through fn. Nothing when there is no roster. */
+xxgk_status xxgk_store_missing_bodies(xxgk_store *store, int year, xxgk_name_fn fn, void *ctx,
+                                      xxgk_error *err);
+#endif /* XXGK_NO_STORE */
+
+/* ------------------------------------------------------------------ */
+/* The clerk's path: totals computed, the fill-in workbook, PDF out    */
+/* ------------------------------------------------------------------ */
+
+/* In a model a person built (a JSON model, a filled-in workbook: both
+ * call it when they are read), fills every blank total whose parts are
+ * all numbers with their sum and flags it XXGK_CELL_COMPUTED; repeated
+ * until nothing more can be filled. Which cells are totals comes from the
+ * format's sum rules (every identity with one cell on one side). A total
+ * that is given is never changed. Returns the number of cells filled
+ * (the rule total-computed reports each as a note). */
+size_t xxgk_report_complete_totals(xxgk_report *report);
+
+/* A system error (an errno value) in Chinese for the common ones
+ * (文件或目录不存在, 没有权限, 磁盘空间不足, …), else the C library's
+ * text: every message the library and the command print is Chinese
+ * where the text is ours. */
+const char *xxgk_system_error_text(int errnum);
+
+
+/* ------------------------------------------------------------------ */
 /* Output files, signals and hostile inputs (issue 15)                  */
 /* ------------------------------------------------------------------ */
 
@@ -686,16 +1697,18 @@ xxgk_status xxgk_report_render_file(const xxgk_report *report, xxgk_render_forma
  * lets the signal take its course. */
 void xxgk_remove_temporary_files(void);
 
+#ifndef XXGK_NO_STORE
 /* db export into a file: `format` "csv" or "xlsx" (the same content as
  * xxgk_store_export_csv / _xlsx), written by the rule above. Without
  * `overwrite` an existing regular file is refused (XXGK_E_IO,
  * "文件已存在"). A failed write (a full disk) fails with XXGK_E_IO and a
  * message naming `path` and the reason, and leaves no file behind; a
  * failure reading the store gives the store's message without `path`.
- * xxgk_store_export_xlsx is this with overwrite. */
+ * `options` (may be NULL) as in xxgk_store_export_csv_with.
+ * xxgk_store_export_xlsx(_with) is this with overwrite. */
 xxgk_status xxgk_store_export_file(xxgk_store *store, const xxgk_store_filter *filter,
-                                   const char *format, const char *path, bool overwrite,
-                                   xxgk_error *err);
+                                   const xxgk_export_options *options, const char *format,
+                                   const char *path, bool overwrite, xxgk_error *err);
 
 /* The user's SQL (a filter's `where`, xxgk_store_query) runs under a
  * time limit: when SQLite has worked on the statement for longer (time
@@ -741,6 +1754,11 @@ xxgk_status xxgk_store_import_skipping(xxgk_store *store, const char *const *pat
                                        size_t npaths, const xxgk_import_options *options,
                                        xxgk_import_skip_fn on_skip, void *skip_ctx,
                                        xxgk_import_summary *summary, xxgk_error *err);
+#endif /* XXGK_NO_STORE */
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

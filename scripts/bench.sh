@@ -34,6 +34,9 @@ echo "($files files)"
 # at 100,000 stored reports (bench/store.sh).
 bench/store.sh "$build"
 
+# ---- the desk (issue 13): status and copied text at 10,000 and 200,000 ------
+bench/desk.sh "$build"
+
 # ---- rows that lost their cell separators (issue 7) ------------------------
 # Milliseconds per report to read a crawler dump, split its glued rows and
 # check it: the fixtures, the corpus dumps when present, and a worst case
@@ -120,3 +123,38 @@ bench_pdf() {
 
 bench_docx
 bench_pdf
+
+# ---- the register (issue 14): 100,000 cases -------------------------------
+# A generated ledger of 100,000 applications over 20 bodies and eight
+# years (bench/gen_ledger.py) imported in one transaction; then `xxgk case
+# due` (every open case, its deadlines computed from its events and the
+# calendar) and `xxgk case tables` (one body's tables 二–四 for a year),
+# the whole command, best of three; and the same in process.
+bench_register() {
+  local dir=$root/$data/register n=100000
+  mkdir -p "$dir"
+  if [[ ! -f $dir/.ready ]]; then
+    rm -f "$dir/r.db" "$dir/r.db-wal" "$dir/r.db-shm"
+    python3 bench/gen_ledger.py $n >"$dir/ledger.csv"
+    echo "== register: importing a ledger of $n applications (one transaction)"
+    /usr/bin/time -f "%e s wall, %M KB peak RSS" \
+      "$build/xxgk" case import "$dir/ledger.csv" --db "$dir/r.db" --by bench >/dev/null 2>"$dir/import.log" || { tail -3 "$dir/import.log"; return 1; }
+    tail -1 "$dir/import.log"
+    touch "$dir/.ready"
+  fi
+  echo "== register: xxgk case due / tables at $n cases (whole command, best of 3)"
+  for cmd in "due --on 2026-11-30" "due --on 2026-11-30 --format json" \
+             "tables --body 某县局3 --year 2024"; do
+    local best=
+    for _ in 1 2 3; do
+      local t
+      t=$( { /usr/bin/time -f "%e %M" "$build/xxgk" case $cmd --db "$dir/r.db" >/dev/null; } 2>&1 | tail -1)
+      if [[ -z $best ]] || awk -v a="${t%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
+        best=$t
+      fi
+    done
+    printf "  xxgk case %-36s %6s s wall, %6s KB peak RSS\n" "$cmd" ${best%% *} ${best##* }
+  done
+  "$build/bench/bench_register" "$dir/r.db" 3
+}
+bench_register

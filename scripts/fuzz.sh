@@ -12,7 +12,7 @@ shift $(( $# >= 2 ? 2 : 1 ))
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus_raw=${XXGK_CORPUS:-$root/../shared/corpus/raw}
 harnesses=("$@")
-[[ ${#harnesses[@]} -eq 0 ]] && harnesses=(fuzz_text fuzz_html fuzz_docx fuzz_docx_xml fuzz_pdf fuzz_pdf_layout)
+[[ ${#harnesses[@]} -eq 0 ]] && harnesses=(fuzz_text fuzz_html fuzz_docx fuzz_docx_xml fuzz_xlsx fuzz_pdf fuzz_pdf_layout)
 
 # Undefined behaviour is a finding too, not a line in the log.
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
@@ -45,6 +45,21 @@ seeds() {
           unzip -p "$docx" word/document.xml > "${docx%.docx}.xml" && rm "$docx"
         done
       fi ;;
+    fuzz_xlsx)
+      # the sheets of fill-in workbooks of both formats, and a plain one
+      local book=$dir/book.xlsx year
+      for year in 2020 2024; do
+        "$build/xxgk" new --year $year --body 青山镇人民政府 --date $((year + 1))-01-20 \
+          -o "$book" -f >/dev/null 2>&1 || continue
+        for part in sheet1 sheet2 sheet3 sheet4; do
+          unzip -p "$book" "xl/worksheets/$part.xml" > "$dir/$year-$part.xml" 2>/dev/null
+        done
+        unzip -p "$book" xl/sharedStrings.xml > "$dir/$year-strings.xml" 2>/dev/null
+      done
+      rm -f "$book"
+      for x in "$root"/tests/fixtures/xlsx/*.xlsx; do
+        [[ -f $x ]] && unzip -p "$x" xl/worksheets/sheet1.xml > "$dir/fixture-$(basename "$x" .xlsx).xml"
+      done ;;
     fuzz_pdf)
       cp "$root"/tests/fixtures/pdf/*.pdf "$dir"/
       [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.pdf "$dir"/ 2>/dev/null ;;

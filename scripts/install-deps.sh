@@ -23,6 +23,11 @@ packages=(
   # sample to PDF (about 200 MB once; the test takes seconds), with CJK
   # fonts to set it in and poppler to read the PDF back
   libreoffice-writer-nogui fonts-noto-cjk poppler-utils
+  # free serif, kai and song faces the DOCX font table names as fallbacks
+  # for 仿宋_GB2312, 楷体_GB2312 and 宋体 (fonts-noto-cjk: Noto Serif/Sans CJK)
+  fonts-arphic-ukai fonts-arphic-uming
+  # the desk's test reads the summary workbook back through LibreOffice Calc
+  libreoffice-calc-nogui
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(pandoc time)

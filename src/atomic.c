@@ -108,7 +108,7 @@ static xxgk_status resolve(const char *path, target_kind *kind, char **final, in
             int e = errno;
             if (e != ENOENT) {
                 free(cur);
-                return error_set(err, XXGK_E_IO, "%s：无法写入：%s", path, strerror(e));
+                return error_set(err, XXGK_E_IO, "%s：无法写入：%s", path, sys_error_text(e));
             }
             *kind = T_NEW;
             *final = cur;
@@ -120,7 +120,7 @@ static xxgk_status resolve(const char *path, target_kind *kind, char **final, in
             if (n < 0) {
                 int e = errno;
                 free(cur);
-                return error_set(err, XXGK_E_IO, "%s：无法读取符号链接：%s", path, strerror(e));
+                return error_set(err, XXGK_E_IO, "%s：无法读取符号链接：%s", path, sys_error_text(e));
             }
             target[n] = '\0';
             char *next;
@@ -159,7 +159,7 @@ static xxgk_status open_direct(atomic_file *af, target_kind kind, int own, xxgk_
     int fd = kind == T_DESCRIPTOR ? fcntl(own, F_DUPFD_CLOEXEC, 3)
                                   : open(af->final, O_WRONLY | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
-        return error_set(err, XXGK_E_IO, "%s：无法写入：%s", af->path, strerror(errno));
+        return error_set(err, XXGK_E_IO, "%s：无法写入：%s", af->path, sys_error_text(errno));
     int flags = fcntl(fd, F_GETFL);
     if (flags < 0 || (flags & O_ACCMODE) == O_RDONLY) {
         close(fd);
@@ -190,7 +190,7 @@ static xxgk_status open_temporary(atomic_file *af, mode_t keep_mode, xxgk_error 
     if (fd < 0) {
         int e = errno;
         xxgk_status st = error_set(err, XXGK_E_IO, "%s：无法在目录 %s 中创建文件：%s", af->path,
-                                   dir, strerror(e));
+                                   dir, sys_error_text(e));
         free(dir);
         free(af->tmp_path);
         af->tmp_path = NULL;
@@ -255,7 +255,7 @@ xxgk_status atomic_by_name(atomic_file *af, const char **path, xxgk_error *err)
         free(af->spool);
         af->spool = NULL;
         return error_set(err, XXGK_E_IO, "%s：无法在临时目录 %s 中创建文件：%s", af->path, dir,
-                         strerror(e));
+                         sys_error_text(e));
     }
     af->spool_handle = temp_register(af->spool, false);
     close(fd);
@@ -352,7 +352,7 @@ xxgk_status atomic_commit(atomic_file *af, bool overwrite, xxgk_error *err)
 {
     if ((af->spool && copy_spool(af) < 0) || flush_content(af) < 0) {
         int e = errno;
-        xxgk_status st = error_set(err, XXGK_E_IO, "%s：写入失败：%s", af->path, strerror(e));
+        xxgk_status st = error_set(err, XXGK_E_IO, "%s：写入失败：%s", af->path, sys_error_text(e));
         atomic_abort(af);
         return st;
     }
@@ -364,7 +364,7 @@ xxgk_status atomic_commit(atomic_file *af, bool overwrite, xxgk_error *err)
         int e = errno;
         xxgk_status st = e == EEXIST
                              ? error_set(err, XXGK_E_IO, "%s：文件已存在（用 -f 覆盖）", af->path)
-                             : error_set(err, XXGK_E_IO, "%s：无法写入：%s", af->path, strerror(e));
+                             : error_set(err, XXGK_E_IO, "%s：无法写入：%s", af->path, sys_error_text(e));
         atomic_abort(af);
         return st;
     }

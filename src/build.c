@@ -17,18 +17,17 @@ xxgk_status report_new_named(int year, xxgk_format format, const char *body, con
                              xxgk_report **out, xxgk_error *err)
 {
     *out = NULL;
-    if (year < 2019 || year > 2999)
-        return error_set(err, XXGK_E_USAGE,
-                         "年度 %d 无效：2019年起的报告才使用国家统一格式（2019年版、2021年版）",
-                         year);
     xxgk_format required = xxgk_format_for_year(year);
+    if (!required || year > 2999)
+        return error_set(err, XXGK_E_USAGE, "年度 %d 无效：%d年起的报告才使用国家统一格式", year,
+                         tpl_format_at(0)->from_year);
     if (format == XXGK_FORMAT_UNKNOWN)
         format = required;
-    if (format != XXGK_FORMAT_2019 && format != XXGK_FORMAT_2021)
-        return error_set(err, XXGK_E_USAGE, "格式应为 2019 或 2021");
+    if (!tpl_get(format))
+        return error_set(err, XXGK_E_USAGE, "没有 %d 年版的格式", (int)format);
     if (format != required)
-        return error_set(err, XXGK_E_USAGE, "%d年度的报告应使用%d年版格式，不能使用%d年版格式",
-                         year, (int)required, (int)format);
+        return error_set(err, XXGK_E_USAGE, "%d年度的报告应使用%s年版格式，不能使用%s年版格式",
+                         year, xxgk_format_name(required), xxgk_format_name(format));
     xxgk_report *r = report_new_empty(name, 32768);
     if (!r)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
@@ -249,111 +248,39 @@ const char *xxgk_report_model_section(const xxgk_report *r, int n, size_t *len)
 
 /* ---- the skeleton ------------------------------------------------------- */
 
-/* What each narrative section must cover (format-2019.md and
- * format-2021.md §4, paraphrased). %d is the report year. */
-static const char *const overall_items[] = {
-    "（一）主动公开。" XXGK_PLACEHOLDER
-    "说明本机关主动公开政府信息的情况：公开的主要内容、数量和渠道，重点领域信息公开情况。",
-    "（二）依申请公开。" XXGK_PLACEHOLDER
-    "说明收到和办理政府信息公开申请的情况：申请数量、办理结果、答复是否及时规范。",
-    "（三）政府信息管理。" XXGK_PLACEHOLDER
-    "说明政府信息公开审查、发布、更新和政策解读等管理制度的执行情况。",
-    NULL, /* 平台建设: wording differs by format, below */
-    "（五）监督保障。" XXGK_PLACEHOLDER "说明工作机构、人员、考核和培训等保障情况；各级人民政府还应"
-    "报告工作考核、社会评议和责任追究结果情况。",
-};
-
-static const char *platform_item(xxgk_format f)
+/* Writes `text` with every "{年}" replaced by the year into buf. */
+static void with_year(const char *text, int year, char *buf, size_t size)
 {
-    return f == XXGK_FORMAT_2021
-               ? "（四）政府信息公开平台建设。" XXGK_PLACEHOLDER
-                 "说明政府网站政府信息公开专栏、政务新媒体等平台的建设和维护情况。"
-               : "（四）平台建设。" XXGK_PLACEHOLDER
-                 "说明政府网站政府信息公开专栏、政务新媒体等平台的建设和维护情况。";
-}
-
-/* How to fill in each table (the format text on sections 二–四), to be
- * deleted before the report is rendered. */
-static const char *table_note(xxgk_format f, int n)
-{
-    switch (n) {
-    case 2:
-        return f == XXGK_FORMAT_2021 ? XXGK_PLACEHOLDER
-                   "填表说明（生成前删除本段）：本表统计《条例》第二十条第（一）（五）"
-                   "（六）（八）项；行政许可、行政处罚、行政强制的处理决定数量包括依法公开"
-                   "和依法不公开的全部决定；各项数据统计截至本年12月31日。"
-                                     : XXGK_PLACEHOLDER
-                   "填表说明（生成前删除本段）：本表统计《条例》第二十条第（一）（五）"
-                   "（六）（八）（九）项中适合以数据体现的内容，其他主动公开情况在"
-                   "“总体情况”中说明。";
-    case 3:
-        return f == XXGK_FORMAT_2021 ? XXGK_PLACEHOLDER
-                   "填表说明（生成前删除本段）：按申请人类别和每件申请的最终办理结果"
-                   "统计，做到准确、完整；第一项加第二项之和等于第三项加第四项之和。"
-                                     : XXGK_PLACEHOLDER
-                   "填表说明（生成前删除本段）：按申请人类别和每件申请的最终办理结果"
-                   "统计；“其他处理”仅用于新旧条例过渡和极少数特殊情况，原则上每件申请"
-                   "都应按法定方式处理。";
-    default:
-        return XXGK_PLACEHOLDER
-            "填表说明（生成前删除本段）：复议机关作为共同被告的行政诉讼案件，只计"
-            "原行政行为机关，不计复议机关。";
+    size_t o = 0;
+    for (const char *p = text; *p && o + 1 < size;) {
+        if (!strncmp(p, "{年}", strlen("{年}"))) {
+            o += (size_t)snprintf(buf + o, size - o, "%d", year);
+            p += strlen("{年}");
+        } else {
+            buf[o++] = *p++;
+        }
     }
+    buf[o < size ? o : size - 1] = '\0';
 }
 
+/* The format's guidance for each section (template_data.c), with the
+ * year. */
 static int skeleton_text(xxgk_report *r)
 {
-    xxgk_format f = r->meta.format;
-    int y = r->meta.year;
-    char buf[2048];
-    size_t o = 0;
-    for (int i = 0; i < 5; i++) {
-        const char *item = i == 3 ? platform_item(f) : overall_items[i];
-        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", o ? "\n" : "", item);
-    }
-    if (f == XXGK_FORMAT_2021)
-        snprintf(buf + o, sizeof buf - o,
-                 "\n" XXGK_PLACEHOLDER "总体情况重点突出、简洁明了，篇幅原则上不超过一千字"
-                 "（生成前删除本段）。");
-    if (xxgk_report_set_section_text(r, 1, buf) != XXGK_OK)
-        return -1;
-    for (int n = 2; n <= 4; n++)
-        if (xxgk_report_set_section_text(r, n, table_note(f, n)) != XXGK_OK)
+    const tpl_format *f = tpl_get(r->meta.format);
+    char buf[4096];
+    for (int n = 0; n <= 6; n++) {
+        with_year(f->skeleton[n], r->meta.year, buf, sizeof buf);
+        if (xxgk_report_set_section_text(r, n, buf) != XXGK_OK)
             return -1;
-
-    snprintf(buf, sizeof buf,
-             "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和"
-             "《中华人民共和国政府信息公开工作年度报告格式》要求编制。"
-             "本报告中所列数据的统计期限为%d年1月1日至%d年12月31日。",
-             y, y);
-    if (xxgk_report_set_section_text(r, 0, buf) != XXGK_OK)
-        return -1;
-
-    snprintf(buf, sizeof buf,
-             XXGK_PLACEHOLDER
-             "如实、具体地说明本机关%d年政府信息公开工作存在的主要问题，"
-             "以及有针对性的改进情况和下一步措施；避免笼统表述，不与往年内容雷同。",
-             y);
-    if (xxgk_report_set_section_text(r, 5, buf) != XXGK_OK)
-        return -1;
-
-    if (f == XXGK_FORMAT_2021)
-        snprintf(buf, sizeof buf,
-                 XXGK_PLACEHOLDER "依据《政府信息公开信息处理费管理办法》收取信息处理费的情况"
-                                  "须在此专门报告（例如：“%d年，本机关未收取信息处理费。”）；"
-                                  "并报告其他需要报告的事项。",
-                 y);
-    else
-        snprintf(buf, sizeof buf,
-                 XXGK_PLACEHOLDER "报告本机关认为需要报告的其他事项，以及其他文件要求在年度报告中"
-                                  "报告的事项；没有的，写“无”。");
-    return xxgk_report_set_section_text(r, 6, buf) == XXGK_OK ? 0 : -1;
+    }
+    return 0;
 }
 
 xxgk_status xxgk_report_fill_skeleton(xxgk_report *r, bool blank)
 {
     xxgk_format f = r->meta.format;
-    if (f != XXGK_FORMAT_2019 && f != XXGK_FORMAT_2021)
+    if (!tpl_get(f))
         return XXGK_E_USAGE;
     for (size_t id = 0; id < r->ncells; id++) {
         if (!xxgk_format_has_cell(f, id))

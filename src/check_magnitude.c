@@ -25,18 +25,24 @@ static uint64_t whole_magnitude(xxgk_decimal d)
     return m;
 }
 
-void check_magnitude(xxgk_report *r)
+/* cell-implausible: every number of the model above the bound, one
+ * finding each, named by its table, row and column as the report's format
+ * prints them. Needs only the model. */
+void check_magnitude(xxgk_report *r, const xxgk_report *previous)
 {
+    (void)previous;
     for (size_t id = 0; id < r->ncells; id++) {
         const xxgk_cell *c = &r->cells[id];
         if (c->kind != XXGK_VALUE_NUMBER || whole_magnitude(c->value) <= IMPLAUSIBLE_ABOVE)
             continue;
+        const tpl_cell_info *info = tpl_cell(id);
         char num[48];
         xxgk_decimal_format(c->value, num, sizeof num);
         int cell = (int)id;
         xxgk_finding *f = finding_add(r, "cell-implausible", SEV_DEFAULT, cell_at(r, cell), &cell,
-                                      1, "“%s”一行“%s”栏的数字 %s 超过十亿，不合常理",
-                                      xxgk_cell_row_label(id), xxgk_cell_column_label(id), num);
+                                      1, "%s“%s”行“%s”栏的数字 %s 超过十亿，不合常理",
+                                      table_name_of(info ? info->table->section : 0),
+                                      cell_row_label(r, cell), cell_col_label(r, cell), num);
         finding_expect(r, f, "请核对原报告：数字是否连写、多打了数位或填入了其他内容");
     }
 }

@@ -50,12 +50,13 @@ static const char *table_name(int section)
  * report is 23–25 such rows). */
 static size_t recovered_group(xxgk_report *r, size_t i)
 {
-    const xxgk_split *first = &r->splits.v[i];
+    const xxgk_split *first = &r->ev->splits.v[i];
     size_t j = i + 1, ncells = first->ncells;
-    while (j < r->splits.n) {
-        const xxgk_split *sp = &r->splits.v[j];
+    while (j < r->ev->splits.n) {
+        const xxgk_split *sp = &r->ev->splits.v[j];
         if (sp->status != XXGK_SPLIT_UNIQUE || table_of(sp) != table_of(first) ||
-            sp->by_prose != first->by_prose || sp->conflict != first->conflict)
+            sp->by_prose != first->by_prose || sp->conflict != first->conflict ||
+            sp->syntax_only != first->syntax_only)
             break;
         ncells += sp->ncells;
         j++;
@@ -67,9 +68,14 @@ static size_t recovered_group(xxgk_report *r, size_t i)
     if (j == i + 1) {
         char list[600];
         format_candidates(first, list, sizeof list);
-        finding_add(r, "split-recovered", SEV_DEFAULT, at, first->cells, first->ncells,
-                    "“%s”一行的数字“%s”没有分隔符，符合各栏写法和本表勾稽关系%s的拆分只有一种：%s%s",
-                    first->row, first->text, how, list, conflict);
+        if (first->syntax_only)
+            finding_add(r, "split-recovered", SEV_DEFAULT, at, first->cells, first->ncells,
+                        "“%s”一行的数字“%s”没有分隔符，按各栏写法只有一种拆分（不论勾稽关系是否成立）：%s",
+                        first->row, first->text, list);
+        else
+            finding_add(r, "split-recovered", SEV_DEFAULT, at, first->cells, first->ncells,
+                        "“%s”一行的数字“%s”没有分隔符，符合各栏写法和本表勾稽关系%s的拆分只有一种：%s%s",
+                        first->row, first->text, how, list, conflict);
         return j;
     }
     int *cells = arena_alloc(&r->a, sizeof(int) * ncells);
@@ -77,15 +83,52 @@ static size_t recovered_group(xxgk_report *r, size_t i)
         return j;
     size_t n = 0;
     for (size_t k = i; k < j; k++) {
-        memcpy(cells + n, r->splits.v[k].cells, sizeof(int) * r->splits.v[k].ncells);
-        n += r->splits.v[k].ncells;
+        memcpy(cells + n, r->ev->splits.v[k].cells, sizeof(int) * r->ev->splits.v[k].ncells);
+        n += r->ev->splits.v[k].ncells;
     }
-    finding_add(r, "split-recovered", SEV_DEFAULT, at, cells, n,
-                "%s从“%s”到“%s”共%zu行的数字没有分隔符，每行都只有一种拆分符合各栏写法和本表勾稽关系%s，"
-                "已按此读取%zu栏%s",
-                table_name(table_of(first)), first->row, r->splits.v[j - 1].row, j - i, how, n,
-                conflict);
+    if (first->syntax_only)
+        finding_add(r, "split-recovered", SEV_DEFAULT, at, cells, n,
+                    "%s从“%s”到“%s”共%zu行的数字没有分隔符，每行按各栏写法只有一种拆分"
+                    "（不论勾稽关系是否成立），已按此读取%zu栏",
+                    table_name(table_of(first)), first->row, r->ev->splits.v[j - 1].row, j - i, n);
+    else
+        finding_add(r, "split-recovered", SEV_DEFAULT, at, cells, n,
+                    "%s从“%s”到“%s”共%zu行的数字没有分隔符，每行都只有一种拆分符合各栏写法和本表勾稽关系%s，"
+                    "已按此读取%zu栏%s",
+                    table_name(table_of(first)), first->row, r->ev->splits.v[j - 1].row, j - i, how,
+                    n, conflict);
     return j;
+}
+
+/* An ambiguous run whose splits all cut some cells alike: those are
+ * read (named with their values), the finding lists the others. */
+static void check_settled(xxgk_report *r, const xxgk_split *sp, span at, const char *how,
+                          const char *list)
+{
+    char read[400], open[400];
+    size_t o = 0, p = 0;
+    int ids[32];
+    size_t nopen = 0;
+    read[0] = open[0] = '\0';
+    for (size_t k = 0; k < sp->ncells; k++) {
+        const char *col = cell_col_label(r, sp->cells[k]);
+        if (sp->settled[k]) {
+            char num[40];
+            const xxgk_cell *c = xxgk_report_cell(r, (size_t)sp->cells[k]);
+            xxgk_decimal_format(c->value, num, sizeof num);
+            if (o + strlen(col) + strlen(num) + 16 < sizeof read)
+                o += (size_t)snprintf(read + o, sizeof read - o, "%s“%s”%s", o ? "、" : "", col, num);
+        } else {
+            if (nopen < 32)
+                ids[nopen++] = sp->cells[k];
+            if (p + strlen(col) + 16 < sizeof open)
+                p += (size_t)snprintf(open + p, sizeof open - p, "%s“%s”", p ? "、" : "", col);
+        }
+    }
+    finding_add(r, "split-ambiguous", SEV_DEFAULT, at, ids, nopen,
+                "“%s”一行的数字“%s”没有分隔符，有%zu种拆分都符合各栏写法和本表勾稽关系%s：%s；"
+                "各种拆分中%s都相同，已读取；%s无法确定，未读取",
+                sp->row, sp->text, sp->ncandidates, how, list, read, open);
 }
 
 static void check_open(xxgk_report *r, const xxgk_split *sp)
@@ -104,6 +147,8 @@ static void check_open(xxgk_report *r, const xxgk_split *sp)
                     "“%s”一行的数字“%s”没有分隔符，可能的拆分过多（至少%zu种），无法确定，"
                     "这些栏未读取：%s",
                     sp->row, sp->text, sp->ncandidates, list);
+    else if (sp->nsettled)
+        check_settled(r, sp, at, how, list);
     else
         finding_add(r, "split-ambiguous", SEV_DEFAULT, at, sp->cells, sp->ncells,
                     "“%s”一行的数字“%s”没有分隔符，有%zu种拆分都符合各栏写法和本表勾稽关系%s，"
@@ -111,10 +156,11 @@ static void check_open(xxgk_report *r, const xxgk_split *sp)
                     sp->row, sp->text, sp->ncandidates, how, list);
 }
 
-void check_splits(xxgk_report *r)
+void check_splits(xxgk_report *r, const xxgk_report *previous)
 {
-    for (size_t i = 0; i < r->splits.n;) {
-        const xxgk_split *sp = &r->splits.v[i];
+    (void)previous;
+    for (size_t i = 0; i < r->ev->splits.n;) {
+        const xxgk_split *sp = &r->ev->splits.v[i];
         if (sp->status == XXGK_SPLIT_UNIQUE) {
             i = recovered_group(r, i);
             continue;

@@ -14,16 +14,17 @@ static const char *const cn_numbers[] = {"", "一", "二", "三", "四", "五", 
 
 static const tpl_heading *heading_of(const xxgk_report *r, int section)
 {
-    xxgk_format f = r->meta.format ? r->meta.format : XXGK_FORMAT_2021;
+    xxgk_format f = r->meta.format ? r->meta.format : tpl_latest_format();
     return &tpl_get(f)->headings[section - 1];
 }
 
-static void check_headings(xxgk_report *r)
+void check_headings(xxgk_report *r, const xxgk_report *previous)
 {
+    (void)previous;
     bool seen[7] = {false};
     int last = 0;
-    for (size_t i = 0; i < r->headings.n; i++) {
-        const rec_heading *h = &r->headings.v[i];
+    for (size_t i = 0; i < r->ev->headings.n; i++) {
+        const rec_heading *h = &r->ev->headings.v[i];
         const tpl_heading *th = heading_of(r, h->section);
         seen[h->section] = true;
         if (h->section < last) {
@@ -57,8 +58,9 @@ static void check_headings(xxgk_report *r)
     }
 }
 
-static void check_title(xxgk_report *r)
+void check_title(xxgk_report *r, const xxgk_report *previous)
 {
+    (void)previous;
     const xxgk_meta *m = &r->meta;
     span at = {m->title_line, 0, 0};
     if (!m->title)
@@ -79,6 +81,37 @@ static bool row_present(const xxgk_report *r, const tpl_table *t, int ri)
             return true;
     }
     return false;
+}
+
+/* Whether the document prints row `ri` of t (its key in any table of the
+ * section), read or not: a row printed but unread is row-unread's, not a
+ * missing row. */
+static bool row_printed(const xxgk_report *r, const tpl_table *t, int ri)
+{
+    const char *key = t->rows[ri].key;
+    for (size_t i = 0; r->ev && key && i < r->ev->rows.n; i++) {
+        const rec_row *row = &r->ev->rows.v[i];
+        if (row->table->section == t->section && row->table->rows[row->row].key &&
+            !strcmp(row->table->rows[row->row].key, key))
+            return true;
+    }
+    for (size_t i = 0; r->ev && key && i < r->ev->unread.n; i++) {
+        const rec_unread *u = &r->ev->unread.v[i];
+        if (u->table && u->row >= 0 && u->table->section == t->section &&
+            u->table->rows[u->row].key && !strcmp(u->table->rows[u->row].key, key))
+            return true;
+    }
+    return false;
+}
+
+/* The ids of the cells of table row `ri`, in column order. */
+static int row_ids(const tpl_table *t, int ri, int *ids, int max)
+{
+    const tpl_block *b = tpl_row_block(t, ri);
+    int n = 0;
+    for (int c = 0; c < b->ncols && n < max; c++)
+        ids[n++] = tpl_cell_at(t, ri, c);
+    return n;
 }
 
 /* A 2021 sub-row of （六） is not missing when the report printed the old
@@ -107,25 +140,34 @@ static void check_rows_present(xxgk_report *r, const tpl_table *t)
         if (row->kind != ROW_DATA || !(row->formats & mask))
             continue;
         if (row_present(r, t, ri) || replaced_by_foreign_row(r, t, ri) ||
-            split_covers_row(r, t, ri))
+            (r->ev && split_covers_row(r, t, ri)) || row_printed(r, t, ri))
             continue;
         /* Table 四 prints its groups in one row: one finding for all. */
         if (t->layout == LAYOUT_FLAT) {
             missing++;
             continue;
         }
-        finding_add(r, "row-missing", SEV_DEFAULT, at, NULL, 0, "%s缺少“%s”一行",
-                    t->section == 2 ? "表二" : "表三", row->label);
+        int ids[16];
+        int n = row_ids(t, ri, ids, 16);
+        finding_add(r, "row-missing", SEV_DEFAULT, at, ids, (size_t)n, "%s缺少“%s”一行",
+                    table_name_of(t->section), row->label);
     }
-    if (missing)
-        finding_add(r, "row-missing", SEV_DEFAULT, at, NULL, 0, "表四缺少数据行或栏数不全");
+    if (missing) {
+        int ids[64], n = 0;
+        for (int ri = 0; ri < t->nrows; ri++)
+            if (t->rows[ri].kind == ROW_DATA)
+                n += row_ids(t, ri, ids + n, 64 - n);
+        xxgk_finding *f = finding_add(r, "row-missing", SEV_DEFAULT, at, ids, (size_t)n,
+                                      "表四缺少数据行或栏数不全");
+        finding_place(f, 4, NULL, NULL);
+    }
 }
 
-static void check_row_order(xxgk_report *r, const tpl_table *t)
+static void check_order(xxgk_report *r, const tpl_table *t)
 {
     int last = -1;
-    for (size_t i = 0; i < r->rows.n; i++) {
-        const rec_row *row = &r->rows.v[i];
+    for (size_t i = 0; i < r->ev->rows.n; i++) {
+        const rec_row *row = &r->ev->rows.v[i];
         if (row->table->section != t->section || row->table->layout == LAYOUT_FLAT)
             continue;
         /* Compare positions in the format's own table (table 二 of the
@@ -142,47 +184,68 @@ static void check_row_order(xxgk_report *r, const tpl_table *t)
     }
 }
 
-static void check_tables_present(xxgk_report *r)
+/* Whether the report has table `t`: a row placed from the document, or,
+ * for a model, a cell of it present. */
+static bool table_present(const xxgk_report *r, const tpl_table *t)
 {
-    static const char *const names[] = {"", "", "表二（主动公开政府信息情况）",
-                                        "表三（收到和处理政府信息公开申请情况）",
-                                        "表四（政府信息公开行政复议、行政诉讼情况）"};
-    xxgk_format f = r->meta.format ? r->meta.format : XXGK_FORMAT_2021;
+    if (r->ev)
+        return r->ev->tables_seen[t->section] > 0;
+    for (int ri = 0; ri < t->nrows; ri++)
+        if (t->rows[ri].kind == ROW_DATA && row_present(r, t, ri))
+            return true;
+    return false;
+}
+
+static const tpl_table *table_of_report(const xxgk_report *r, int section)
+{
+    return tpl_table_of(r->meta.format ? r->meta.format : tpl_latest_format(), section);
+}
+
+void check_tables_present(xxgk_report *r, const xxgk_report *previous)
+{
+    (void)previous;
     for (int s = 2; s <= 4; s++) {
-        const tpl_table *t = tpl_table_of(f, s);
-        if (!r->tables_seen[s]) {
+        const tpl_table *t = table_of_report(r, s);
+        if (!t)
+            continue;
+        if (!table_present(r, t)) {
             span at = {heading_line(r, s), 0, 0};
-            finding_add(r, "table-missing", SEV_DEFAULT, at, NULL, 0, "缺少%s", names[s]);
+            xxgk_finding *f = finding_add(r, "table-missing", SEV_DEFAULT, at, NULL, 0,
+                                          "缺少%s（%s）", table_name_of(s), t->title);
+            finding_place(f, s, NULL, NULL);
             continue;
         }
         check_rows_present(r, t);
-        check_row_order(r, t);
+    }
+}
+
+void check_row_order(xxgk_report *r, const xxgk_report *previous)
+{
+    (void)previous;
+    for (int s = 2; s <= 4; s++) {
+        const tpl_table *t = table_of_report(r, s);
+        if (t && table_present(r, t))
+            check_order(r, t);
     }
 }
 
 /* 2021 format: 总体情况 in principle at most 1,000 characters. */
-static void check_overview_length(xxgk_report *r)
+void check_overview_length(xxgk_report *r, const xxgk_report *previous)
 {
+    (void)previous;
     const char *text = r->section_text[1];
-    if (r->meta.format != XXGK_FORMAT_2021 || !text)
+    const tpl_format *f = tpl_get(r->meta.format);
+    if (!f || !f->overview_max || !text)
         return;
     size_t chars = 0, n = strlen(text);
     for (size_t i = 0; i < n;) {
         int32_t cp = utf8_next(text, n, &i);
         chars += cp > 0 && !cp_is_space(cp);
     }
-    if (chars > 1000) {
+    if (chars > (size_t)f->overview_max) {
         span at = {heading_line(r, 1), 0, 0};
-        xxgk_finding *f = finding_add(r, "overview-length", SEV_DEFAULT, at, NULL, 0,
-                                      "总体情况约%zu字，超过一千字", chars);
-        finding_expect(r, f, "原则上不超过1000字");
+        xxgk_finding *finding = finding_add(r, "overview-length", SEV_DEFAULT, at, NULL, 0,
+                                            "总体情况约%zu字，超过%d字", chars, f->overview_max);
+        finding_expect(r, finding, "原则上不超过%d字", f->overview_max);
     }
-}
-
-void check_structure(xxgk_report *r)
-{
-    check_title(r);
-    check_headings(r);
-    check_tables_present(r);
-    check_overview_length(r);
 }

@@ -39,8 +39,11 @@ static bool evaluable(const xxgk_report *r, const tpl_equation *e, long long *l,
            side_total(r, e->rhs, e->nrhs, rv, overflow);
 }
 
-/* Reports the equation as broken: l ≠ rv, or (overflow) a side too large
- * to sum. */
+/* The finding of an equation that does not hold: the table, row and
+ * column it is about (the row and column of its one left-hand cell; a
+ * rule over two cells of a column names the column only), then both
+ * figures, as the template words them; or (overflow) that a side is too
+ * large to sum, which no figure can show. */
 static void report(xxgk_report *r, const tpl_equation *e, long long l, long long rv,
                    bool overflow)
 {
@@ -50,19 +53,35 @@ static void report(xxgk_report *r, const tpl_equation *e, long long l, long long
         ids[n++] = e->lhs[i];
     for (int i = 0; i < e->nrhs && n < 40; i++)
         ids[n++] = e->rhs[i];
-    const char *table = e->table->section == 3 ? "表三" : "表四";
-    char context[256];
-    if (e->row >= 0)
-        snprintf(context, sizeof context, "“%s”一行", e->table->rows[e->row].label);
-    else
-        snprintf(context, sizeof context, "“%s”栏", e->table->blocks[0].cols[e->col].label);
-    xxgk_finding *f = finding_add(r, e->sum->rule, SEV_DEFAULT, cell_at(r, e->lhs[0]), ids,
-                                  (size_t)n, "%s%s：%s", table, context, e->sum->statement);
-    if (overflow)
+    const char *row = NULL, *col = NULL;
+    if (e->nlhs == 1 && e->lhs[0] >= 0) {
+        row = cell_row_label(r, (int)e->lhs[0]);
+        col = cell_col_label(r, (int)e->lhs[0]);
+    } else if (e->col >= 0) {
+        col = e->table->blocks[0].cols[e->col].label;
+    } else if (e->row >= 0) {
+        row = e->table->rows[e->row].label;
+    }
+    char place[320];
+    int k = snprintf(place, sizeof place, "%s", table_name_of(e->table->section));
+    if (row)
+        k += snprintf(place + k, sizeof place - (size_t)k, "“%s”行", row);
+    if (col)
+        snprintf(place + k, sizeof place - (size_t)k, "“%s”栏", col);
+    const tpl_sum *sum = e->sum;
+    xxgk_finding *f;
+    if (overflow) {
+        f = finding_add(r, sum->rule, SEV_DEFAULT, cell_at(r, e->lhs[0]), ids, (size_t)n,
+                        "%s：%s，但各栏数字过大，合计超出可计算的范围，无法核对", place,
+                        sum->title);
         finding_expect(r, f, "各栏数字过大，合计超出可计算的范围（%lld），无法成立",
                        (long long)INT64_MAX);
-    else
-        finding_expect(r, f, "应为 %lld，实际合计 %lld", l, rv);
+    } else {
+        f = finding_add(r, sum->rule, SEV_DEFAULT, cell_at(r, e->lhs[0]), ids, (size_t)n,
+                        "%s：%s %lld，%s %lld", place,
+                        sum->lhs_says ? sum->lhs_says : "填的是", l, sum->rhs_says, rv);
+    }
+    finding_place(f, e->table->section, row, col);
 }
 
 /* Whether a row takes part: a row of the report's format, or a row of the
@@ -89,8 +108,9 @@ static const tpl_equation *alternative(const tpl_equation *all, size_t n, const 
     return NULL;
 }
 
-void check_sums(xxgk_report *r)
+void check_sums(xxgk_report *r, const xxgk_report *previous)
 {
+    (void)previous;
     if (!r->meta.format)
         return;
     int mask = format_mask(r->meta.format);

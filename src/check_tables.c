@@ -12,7 +12,7 @@
 
 static const char *table_name(const tpl_table *t)
 {
-    return t->section == 2 ? "表二" : t->section == 3 ? "表三" : "表四";
+    return table_name_of(t->section);
 }
 
 /* The ids of the cells of a row record, in column order. */
@@ -38,7 +38,7 @@ static int row_cells(const rec_row *row, int *ids, int max)
  * table whose columns were merged, sample 004), are one finding. */
 static size_t check_shape_run(xxgk_report *r, size_t i)
 {
-    const rec_row *row = &r->rows.v[i];
+    const rec_row *row = &r->ev->rows.v[i];
     const tpl_row *tr = &row->table->rows[row->row];
     const char *label = row->table->layout == LAYOUT_FLAT ? "数据行" : tr->label;
     if (tr->kind == ROW_GROUP) {
@@ -62,76 +62,107 @@ static size_t check_shape_run(xxgk_report *r, size_t i)
         return i + 1;
     }
     size_t j = i + 1;
-    while (j < r->rows.n && r->rows.v[j].table == row->table &&
-           r->rows.v[j].nvalues == row->nvalues && r->rows.v[j].ncols == row->ncols &&
-           !r->rows.v[j].duplicate && r->rows.v[j].table->rows[r->rows.v[j].row].kind == ROW_DATA)
+    /* (a row of glued digits ends the run: the split has its finding) */
+    while (j < r->ev->rows.n && r->ev->rows.v[j].table == row->table &&
+           r->ev->rows.v[j].nvalues == row->nvalues && r->ev->rows.v[j].ncols == row->ncols &&
+           !r->ev->rows.v[j].duplicate &&
+           r->ev->rows.v[j].table->rows[r->ev->rows.v[j].row].kind == ROW_DATA &&
+           !split_covers_row(r, r->ev->rows.v[j].table, r->ev->rows.v[j].row))
         j++;
     const char *effect = row->placed ? "只读取了能确定位置的总计栏" : "无法确定各数字所属的栏";
     span at = row->values.line ? row->values : row->at;
+    int ids[32];
+    int nids = row_cells(row, ids, 32);
     xxgk_finding *f;
+    if (row->converted) {
+        /* In converted text a missing cell is as likely the converter's
+         * (a merged cell printed once) as the report's: the row is not
+         * read, and that is said, without calling the report wrong. */
+        f = finding_add(r, "row-unread", SEV_DEFAULT, at, ids, (size_t)nids,
+                        "%s“%s”一行有%d个数字，本表应为%d栏，%s，这一行%s", table_name(row->table),
+                        label, row->nvalues, row->ncols, effect,
+                        row->placed ? "的其他栏未读取" : "未读取");
+        finding_place(f, row->table->section, row->table->layout == LAYOUT_FLAT ? NULL : tr->label,
+                      NULL);
+        return i + 1;
+    }
     if (j - i == 1)
-        f = finding_add(r, "row-shape", SEV_DEFAULT, at, NULL, 0, "%s“%s”一行有%d栏数字，本表应为%d栏，%s",
+        f = finding_add(r, "row-shape", SEV_DEFAULT, at, ids, (size_t)nids,
+                        "%s“%s”一行有%d栏数字，本表应为%d栏，%s",
                         table_name(row->table), label, row->nvalues, row->ncols, effect);
     else
-        f = finding_add(r, "row-shape", SEV_DEFAULT, at, NULL, 0,
+        f = finding_add(r, "row-shape", SEV_DEFAULT, at, ids, (size_t)nids,
                         "%s从“%s”到“%s”共%zu行只有%d栏数字，本表应为%d栏（疑为合并了单元格），%s",
                         table_name(row->table), label,
-                        r->rows.v[j - 1].table->rows[r->rows.v[j - 1].row].label, j - i,
+                        r->ev->rows.v[j - 1].table->rows[r->ev->rows.v[j - 1].row].label, j - i,
                         row->nvalues, row->ncols, effect);
     finding_expect(r, f, "每行应为 %d 栏", row->ncols);
+    finding_place(f, row->table->section, row->table->layout == LAYOUT_FLAT ? NULL : tr->label,
+                  NULL);
     return j;
 }
 
 /* Negative counts and fractions, per cell; blank cells are gathered per
  * table into `blanks` and reported once (sample 001 leaves 115 cells of
  * 法人或其他组织 blank: one finding, all cells listed). */
-static void check_values(xxgk_report *r, const rec_row *row, int *blanks, size_t *nb, size_t max)
+static void check_value(xxgk_report *r, int id, int *blanks, size_t *nb, size_t max)
 {
-    int ids[32];
-    int n = row_cells(row, ids, 32);
-    for (int k = 0; k < n; k++) {
-        int id = ids[k];
-        if (id < 0)
-            continue;
-        const xxgk_cell *c = &r->cells[id];
-        const tpl_cell_info *info = tpl_cell((size_t)id);
-        if (c->kind == XXGK_VALUE_BLANK && *nb < max)
-            blanks[(*nb)++] = id;
-        if (c->kind != XXGK_VALUE_NUMBER)
-            continue;
-        if (c->value.units < 0 && info->unit != UNIT_SIGNED_COUNT) {
-            char buf[48];
-            finding_add(r, "cell-negative", SEV_DEFAULT, cell_at(r, id), &id, 1,
-                        "“%s”的“%s”栏为负数 %s", xxgk_cell_row_label((size_t)id),
-                        xxgk_cell_column_label((size_t)id),
-                        xxgk_decimal_format(c->value, buf, sizeof buf));
+    const xxgk_cell *c = &r->cells[id];
+    const tpl_cell_info *info = tpl_cell((size_t)id);
+    if (c->kind == XXGK_VALUE_BLANK && *nb < max)
+        blanks[(*nb)++] = id;
+    if (c->kind != XXGK_VALUE_NUMBER)
+        return;
+    if (c->value.units < 0 && info->unit != UNIT_SIGNED_COUNT) {
+        char buf[48];
+        finding_add(r, "cell-negative", SEV_DEFAULT, cell_at(r, id), &id, 1,
+                    "%s“%s”行“%s”栏为负数 %s", table_name(info->table),
+                    cell_row_label(r, (int)id), cell_col_label(r, (int)id),
+                    xxgk_decimal_format(c->value, buf, sizeof buf));
+    }
+    if (info->unit != UNIT_WANYUAN && c->value.scale)
+        finding_add(r, "cell-fraction", SEV_DEFAULT, cell_at(r, id), &id, 1,
+                    "%s“%s”行“%s”栏是件数，不应有小数", table_name(info->table),
+                    cell_row_label(r, (int)id), cell_col_label(r, (int)id));
+}
+
+/* Sorts cell ids in the order the report shows them: by the line they
+ * were read on, else in template order (an insertion sort: a table has
+ * a few hundred cells at most). */
+static void sort_by_place(const xxgk_report *r, int *ids, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        int id = ids[i];
+        size_t k = i;
+        while (k > 0 && (r->cells[ids[k - 1]].line > r->cells[id].line ||
+                         (r->cells[ids[k - 1]].line == r->cells[id].line && ids[k - 1] > id))) {
+            ids[k] = ids[k - 1];
+            k--;
         }
-        if (c->flags & XXGK_CELL_FRACTION)
-            finding_add(r, "cell-fraction", SEV_DEFAULT, cell_at(r, id), &id, 1,
-                        "“%s”的“%s”栏是件数，不应有小数", xxgk_cell_row_label((size_t)id),
-                        xxgk_cell_column_label((size_t)id));
+        ids[k] = id;
     }
 }
 
-static void report_blanks(xxgk_report *r, int section, const int *blanks, size_t nb)
+static void report_blanks(xxgk_report *r, int section, int *blanks, size_t nb)
 {
     if (!nb)
         return;
+    sort_by_place(r, blanks, nb);
     size_t rows = 0;
     for (size_t i = 0; i < nb; i++)
         rows += i == 0 || tpl_cell((size_t)blanks[i])->row != tpl_cell((size_t)blanks[i - 1])->row;
-    const char *name = section == 2 ? "表二" : section == 3 ? "表三" : "表四";
+    const char *name = table_name_of(section);
     xxgk_finding *f;
     if (nb == 1)
         f = finding_add(r, "cell-blank", SEV_DEFAULT, cell_at(r, blanks[0]), blanks, 1,
                         "%s“%s”的“%s”栏空白（空白不等于零）", name,
-                        xxgk_cell_row_label((size_t)blanks[0]),
-                        xxgk_cell_column_label((size_t)blanks[0]));
+                        cell_row_label(r, (int)blanks[0]),
+                        cell_col_label(r, (int)blanks[0]));
     else
         f = finding_add(r, "cell-blank", SEV_DEFAULT, cell_at(r, blanks[0]), blanks, nb,
                         "%s有%zu个空白栏，分布在%zu行，从“%s”的“%s”栏起（空白不等于零）", name, nb,
-                        rows, xxgk_cell_row_label((size_t)blanks[0]),
-                        xxgk_cell_column_label((size_t)blanks[0]));
+                        rows, cell_row_label(r, (int)blanks[0]),
+                        cell_col_label(r, (int)blanks[0]));
     finding_expect(r, f, "没有发生的事项应填 0");
 }
 
@@ -139,10 +170,12 @@ static void check_label(xxgk_report *r, const rec_row *row)
 {
     const char *official = row->table->rows[row->row].label;
     if (row->old_label) {
-        int other = r->meta.format == XXGK_FORMAT_2019 ? 2021 : 2019;
-        xxgk_finding *f = finding_add(r, "label-old-format", SEV_DEFAULT, row->at, NULL, 0,
-                                      "行标签“%s”是%d年格式的写法", row->label, other);
-        finding_expect(r, f, "%d年格式为“%s”", (int)r->meta.format, official);
+        int ids[32];
+        int n = row_cells(row, ids, 32);
+        xxgk_finding *f = finding_add(r, "label-old-format", SEV_DEFAULT, row->at, ids, (size_t)n,
+                                      "行标签“%s”是其他格式（%s）的写法", row->label,
+                                      row->old_format ? xxgk_format_name(row->old_format) : "");
+        finding_expect(r, f, "%s年格式为“%s”", xxgk_format_name(r->meta.format), official);
         return;
     }
     if (row->quality == MATCH_EXACT && row->label && row->label[0] &&
@@ -167,21 +200,23 @@ static void check_foreign(xxgk_report *r, const rec_row *row)
     if (!row->foreign)
         return;
     const char *label = row->table->rows[row->row].label;
-    int other = r->meta.format == XXGK_FORMAT_2019 ? 2021 : 2019;
-    finding_add(r, "format-row", SEV_DEFAULT, row->at, NULL, 0,
-                "“%s”是%d年格式的行，本报告的统计表为%d年格式", label, other,
-                (int)r->meta.format);
+    int ids[32];
+    int n = row_cells(row, ids, 32);
+    finding_add(r, "format-row", SEV_DEFAULT, row->at, ids, (size_t)n,
+                "“%s”是%s年格式的行，本报告的统计表为%s年格式", label,
+                xxgk_format_name(tpl_row_format(row->table, row->row, r->meta.format)),
+                xxgk_format_name(r->meta.format));
 }
 
 static void check_headers(xxgk_report *r)
 {
-    for (size_t i = 0; i < r->headers.n; i++) {
-        const rec_header *h = &r->headers.v[i];
+    for (size_t i = 0; i < r->ev->headers.n; i++) {
+        const rec_header *h = &r->ev->headers.v[i];
         if (!h->table || (h->quality != MATCH_VARIANT && h->quality != MATCH_FUZZY))
             continue;
         /* A header matched in table 二 of both formats is reported once. */
-        if (i > 0 && r->headers.v[i - 1].at.line == h->at.line &&
-            r->headers.v[i - 1].at.col == h->at.col)
+        if (i > 0 && r->ev->headers.v[i - 1].at.line == h->at.line &&
+            r->ev->headers.v[i - 1].at.col == h->at.col)
             continue;
         const char *official = h->table->blocks[h->block].cols[h->col].label;
         xxgk_finding *f = finding_add(
@@ -197,11 +232,14 @@ static const char *item_name(int item)
     return item >= 0 && item <= 10 ? names[item] : "?";
 }
 
-static void check_captions(xxgk_report *r)
+void check_captions(xxgk_report *r, const xxgk_report *previous)
 {
-    const tpl_table *t = tpl_table_of(r->meta.format ? r->meta.format : XXGK_FORMAT_2021, 2);
-    for (size_t i = 0; i < r->captions.n; i++) {
-        const rec_caption *cap = &r->captions.v[i];
+    (void)previous;
+    const tpl_table *t = tpl_table_of(r->meta.format ? r->meta.format : tpl_latest_format(), 2);
+    if (!t)
+        return;
+    for (size_t i = 0; i < r->ev->captions.n; i++) {
+        const rec_caption *cap = &r->ev->captions.v[i];
         if (cap->block < 0 || cap->block >= t->nblocks)
             continue;
         const tpl_block *b = &t->blocks[cap->block];
@@ -213,77 +251,197 @@ static void check_captions(xxgk_report *r)
     }
 }
 
-static void check_units(xxgk_report *r)
+/* Money columns of the report's format: one whose label states 万元
+ * written in 元 is wrong; one whose label states no unit written without
+ * one leaves the unit unknown. */
+void check_units(xxgk_report *r, const xxgk_report *previous)
 {
-    int fee = xxgk_cell_find("t2.fees.amount");
-    int proc = xxgk_cell_find("t2.procurement.amount");
-    if (r->meta.format == XXGK_FORMAT_2021 && fee >= 0 &&
-        r->cells[fee].kind == XXGK_VALUE_NUMBER && (r->cells[fee].flags & XXGK_CELL_UNIT_YUAN)) {
-        char buf[48];
-        xxgk_finding *f = finding_add(r, "unit-wrong", SEV_DEFAULT, cell_at(r, fee), &fee, 1,
-                                      "行政事业性收费金额“%s”以元填写，格式规定单位为万元",
-                                      r->cells[fee].raw);
-        finding_expect(r, f, "应为 %s（万元）",
-                       xxgk_decimal_format(r->cells[fee].value, buf, sizeof buf));
+    (void)previous;
+    for (size_t id = 0; id < r->ncells; id++) {
+        const tpl_cell_info *info = tpl_cell(id);
+        const xxgk_cell *c = &r->cells[id];
+        if (info->unit != UNIT_WANYUAN || c->kind != XXGK_VALUE_NUMBER ||
+            !xxgk_format_has_cell(r->meta.format, id))
+            continue;
+        const char *label = cell_col_label(r, (int)id), *row = cell_row_label(r, (int)id);
+        int cid = (int)id;
+        if (strstr(label, "万元") && (c->flags & XXGK_CELL_UNIT_YUAN)) {
+            char buf[48];
+            xxgk_finding *f = finding_add(r, "unit-wrong", SEV_DEFAULT, cell_at(r, cid), &cid, 1,
+                                          "%s金额“%s”以元填写，格式规定单位为万元", row, c->raw);
+            finding_expect(r, f, "应为 %s（万元）", xxgk_decimal_format(c->value, buf, sizeof buf));
+        } else if (!strstr(label, "万元") && c->value.units != 0 &&
+                   !(c->flags & (XXGK_CELL_UNIT_YUAN | XXGK_CELL_UNIT_WANYUAN))) {
+            finding_add(r, "unit-unknown", SEV_DEFAULT, cell_at(r, cid), &cid, 1,
+                        "%s“%s”没有写明单位（元或万元）", label, c->raw);
+        }
     }
-    if (r->meta.format == XXGK_FORMAT_2019 && proc >= 0 &&
-        r->cells[proc].kind == XXGK_VALUE_NUMBER && r->cells[proc].value.units != 0 &&
-        !(r->cells[proc].flags & (XXGK_CELL_UNIT_YUAN | XXGK_CELL_UNIT_WANYUAN)))
-        finding_add(r, "unit-unknown", SEV_DEFAULT, cell_at(r, proc), &proc, 1,
-                    "采购总金额“%s”没有写明单位（元或万元）", r->cells[proc].raw);
 }
 
-/* The tables' format against the year: 2019/2020 use the 2019 format,
- * 2021 on the 2021 format; 2019 reports were only encouraged to use it. */
-static void check_format_version(xxgk_report *r)
+/* A table printed in another format than the report's other tables
+ * (a 2021 report that kept the 2019 table 二): the cells both formats
+ * have are read; the others are kept under their own keys, flagged
+ * foreign, and listed here. */
+static void check_table_format(xxgk_report *r, int section, bool first_year)
 {
+    xxgk_format tf = r->ev->table_format[section];
+    int ids[64];
+    size_t n = 0;
+    for (size_t id = 0; id < r->ncells && n < 64; id++)
+        if ((r->cells[id].flags & XXGK_CELL_FOREIGN) && r->cells[id].kind != XXGK_VALUE_ABSENT &&
+            tpl_cell(id)->table->section == section)
+            ids[n++] = (int)id;
+    span at = {0, 0, 0};
+    for (size_t i = 0; i < r->ev->rows.n && !at.line; i++)
+        if (r->ev->rows.v[i].table->section == section)
+            at = r->ev->rows.v[i].at;
+    xxgk_finding *f = finding_add(
+        r, "format-version", first_year ? XXGK_WARNING : SEV_DEFAULT, at, ids, n,
+        "%s使用了%s年格式，其余统计表为%s年格式：两种格式共有的栏已读取，另有%zu栏不属于%s年格式，"
+        "按原栏目保留，未计入本报告的统计",
+        table_name_of(section), xxgk_format_name(tf), xxgk_format_name(r->meta.format), n,
+        xxgk_format_name(r->meta.format));
+    finding_place(f, section, NULL, NULL);
+    finding_expect(r, f, "%s应使用%s年格式", table_name_of(section), xxgk_format_name(r->meta.format));
+}
+
+/* The tables' format against the year the report is for (the formats'
+ * years are data, template_data.c), and each table's against the
+ * report's. In a format's first year the old one was still accepted:
+ * only a warning. */
+void check_format_version(xxgk_report *r, const xxgk_report *previous)
+{
+    (void)previous;
     int year = r->meta.year;
     xxgk_format want = xxgk_format_for_year(year);
+    bool first_year = want && year == tpl_get(want)->from_year;
+    for (int s = 2; s <= 4; s++)
+        if (r->ev && r->ev->table_format[s] && r->meta.format &&
+            r->ev->table_format[s] != r->meta.format && r->ev->tables_seen[s])
+            check_table_format(r, s, first_year);
     if (!year || !want || !r->meta.format || want == r->meta.format)
         return;
-    if (!r->tables_seen[2] && !r->tables_seen[3])
+    if (r->ev && !r->ev->tables_seen[2] && !r->ev->tables_seen[3])
         return;
     span at = {0, 0, 0};
-    for (size_t i = 0; i < r->rows.n && !at.line; i++)
-        at = r->rows.v[i].at;
-    xxgk_finding *f = finding_add(r, "format-version", year == 2019 ? XXGK_WARNING : SEV_DEFAULT,
-                                  at, NULL, 0, "%d年度报告的统计表使用了%d年格式", year,
-                                  (int)r->meta.format);
-    finding_expect(r, f, "应使用%d年格式", (int)want);
+    for (size_t i = 0; r->ev && i < r->ev->rows.n && !at.line; i++)
+        at = r->ev->rows.v[i].at;
+    xxgk_finding *f = finding_add(r, "format-version", first_year ? XXGK_WARNING : SEV_DEFAULT, at,
+                                  NULL, 0, "%d年度报告的统计表使用了%s年格式", year,
+                                  xxgk_format_name(r->meta.format));
+    finding_expect(r, f, "应使用%s年格式", xxgk_format_name(want));
 }
 
-static void check_bad_values(xxgk_report *r)
+void check_bad_values(xxgk_report *r, const xxgk_report *previous)
 {
-    for (size_t i = 0; i < r->bad_values.n; i++) {
-        const rec_bad_value *b = &r->bad_values.v[i];
+    (void)previous;
+    for (size_t i = 0; i < r->ev->bad_values.n; i++) {
+        const rec_bad_value *b = &r->ev->bad_values.v[i];
         int id = b->cell;
         finding_add(r, "cell-text", SEV_DEFAULT, b->at, &id, 1, "“%s”的“%s”栏应为数字，实为“%s”",
-                    xxgk_cell_row_label((size_t)id), xxgk_cell_column_label((size_t)id), b->text);
+                    cell_row_label(r, (int)id), cell_col_label(r, (int)id), b->text);
     }
 }
 
-void check_tables(xxgk_report *r)
+/* Value cells a merged cell of the document covers. */
+void check_merged(xxgk_report *r, const xxgk_report *previous)
 {
-    for (size_t i = 0; i < r->rows.n;)
-        i = check_shape_run(r, i);
-    for (int section = 2; section <= 4; section++) {
-        int blanks[256];
-        size_t nb = 0;
-        for (size_t i = 0; i < r->rows.n; i++) {
-            const rec_row *row = &r->rows.v[i];
-            if (row->table->section == section && !row->duplicate &&
-                row->table->rows[row->row].kind == ROW_DATA)
-                check_values(r, row, blanks, &nb, sizeof blanks / sizeof blanks[0]);
+    (void)previous;
+    for (size_t i = 0; i < r->ev->merged.n; i++) {
+        const rec_merged *m = &r->ev->merged.v[i];
+        if (m->ncells <= 0 || m->cells[0] < 0)
+            continue;
+        size_t id = (size_t)m->cells[0];
+        const char *table = table_name(tpl_cell(id)->table);
+        if (m->vertical)
+            finding_add(r, "cell-merged", SEV_DEFAULT, m->at, m->cells, (size_t)m->ncells,
+                        "%s“%s”行“%s”栏与上一行合并为一格：合并格中的数只计入上一行，本栏没有读取",
+                        table, cell_row_label(r, (int)id), cell_col_label(r, (int)id));
+        else
+            finding_add(r, "cell-merged", SEV_DEFAULT, m->at, m->cells, (size_t)m->ncells,
+                        "%s“%s”行从“%s”栏起的%d栏合并为一格（“%s”）：无法确定数字属于哪一栏，"
+                        "这几栏都没有读取",
+                        table, cell_row_label(r, (int)id), cell_col_label(r, (int)id), m->ncells,
+                        m->text);
+    }
+}
+
+/* Rows the document prints that could not be read (recognise_loose.c):
+ * each named, with its cells and the reason. */
+void check_unread(xxgk_report *r, const xxgk_report *previous)
+{
+    (void)previous;
+    for (size_t i = 0; i < r->ev->unread.n; i++) {
+        const rec_unread *u = &r->ev->unread.v[i];
+        int ids[32], n = 0;
+        const char *table = u->table ? table_name(u->table) : "统计表";
+        if (u->table && u->row >= 0) {
+            const tpl_table *own = tpl_table_of(r->meta.format, u->table->section);
+            const tpl_table *t = own && tpl_row_index(own, u->table->rows[u->row].key ? u->table->rows[u->row].key : "") >= 0 ? own : u->table;
+            int ri = t == u->table ? u->row : tpl_row_index(t, u->table->rows[u->row].key);
+            for (int k = 0; k < tpl_row_block(t, ri)->ncols && n < 32; k++)
+                if ((ids[n] = tpl_cell_at(t, ri, k)) >= 0)
+                    n++;
         }
-        report_blanks(r, section, blanks, nb);
+        xxgk_finding *f = NULL;
+        switch (u->reason) {
+        case UNREAD_NO_VALUES:
+            f = finding_add(r, "row-unread", SEV_DEFAULT, u->at, ids, (size_t)n,
+                            "%s“%s”一行只印出行标签，没有数字，未读取", table, u->label);
+            break;
+        case UNREAD_NO_LABEL:
+            f = finding_add(r, "row-unread", SEV_DEFAULT, u->at, NULL, 0,
+                            "一行数字“%s”没有行标签，无法确定属于哪一行，未读取", u->values);
+            break;
+        default:
+            f = u->label ? finding_add(r, "row-unread", SEV_DEFAULT, u->at, ids, (size_t)n,
+                                       "%s“%s”一行的标签与数字分开印出，且标签和数字的行数对不上，"
+                                       "无法确定哪些数字属于它，未读取", table, u->label)
+                         : finding_add(r, "row-unread", SEV_DEFAULT, u->at, NULL, 0,
+                                       "一行数字“%s”与行标签分开印出，标签和数字的行数对不上，"
+                                       "无法确定它属于哪一行，未读取", u->values);
+            break;
+        }
+        (void)f;
     }
-    for (size_t i = 0; i < r->rows.n; i++) {
-        check_label(r, &r->rows.v[i]);
-        check_foreign(r, &r->rows.v[i]);
+}
+
+void check_shapes(xxgk_report *r, const xxgk_report *previous)
+{
+    (void)previous;
+    for (size_t i = 0; i < r->ev->rows.n;)
+        i = check_shape_run(r, i);
+}
+
+/* Every present cell of the tables, by table: a model's as much as a
+ * read report's. */
+void check_cell_values(xxgk_report *r, const xxgk_report *previous)
+{
+    (void)previous;
+    int blanks[3][256];
+    size_t nb[3] = {0, 0, 0};
+    for (size_t id = 0; id < r->ncells; id++) {
+        if (r->cells[id].kind == XXGK_VALUE_ABSENT)
+            continue;
+        int s = tpl_cell(id)->table->section - 2;
+        if (s >= 0 && s < 3)
+            check_value(r, (int)id, blanks[s], &nb[s], sizeof blanks[s] / sizeof blanks[s][0]);
     }
+    for (int s = 0; s < 3; s++)
+        report_blanks(r, s + 2, blanks[s], nb[s]);
+}
+
+void check_labels(xxgk_report *r, const xxgk_report *previous)
+{
+    (void)previous;
+    for (size_t i = 0; i < r->ev->rows.n; i++)
+        check_label(r, &r->ev->rows.v[i]);
     check_headers(r);
-    check_captions(r);
-    check_units(r);
-    check_format_version(r);
-    check_bad_values(r);
+}
+
+void check_foreign_rows(xxgk_report *r, const xxgk_report *previous)
+{
+    (void)previous;
+    for (size_t i = 0; i < r->ev->rows.n; i++)
+        check_foreign(r, &r->ev->rows.v[i]);
 }

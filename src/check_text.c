@@ -99,8 +99,10 @@ static stated find_statement(const xxgk_report *r, const char *keyword, const ch
 {
     stated st = {-1, NULL};
     size_t kl = strlen(keyword);
-    for (size_t p = 0; p < r->paras.n && st.value < 0; p++) {
-        const rec_para *para = &r->paras.v[p];
+    size_t nparas;
+    const rec_para *paras = check_paragraphs(r, &nparas);
+    for (size_t p = 0; p < nparas && st.value < 0; p++) {
+        const rec_para *para = &paras[p];
         if (para->section > max_section || para->section == 2)
             continue;
         for (long at = text_find(para->text, para->len, 0, keyword); at >= 0 && st.value < 0;
@@ -137,8 +139,9 @@ static stated find_statement(const xxgk_report *r, const char *keyword, const ch
     return st;
 }
 
-static void check_prose_applications(xxgk_report *r)
+void check_prose_applications(xxgk_report *r, const xxgk_report *previous)
 {
+    (void)previous;
     static const char *const receive[] = {"收到", "受理", "新收", "接收", "接到", NULL};
     long long fresh = cell_or(r, "t3.new.total", -1);
     long long carried = cell_or(r, "t3.carried_in.total", 0);
@@ -162,8 +165,9 @@ static void check_prose_applications(xxgk_report *r)
     }
 }
 
-static void check_prose_cases(xxgk_report *r)
+void check_prose_cases(xxgk_report *r, const xxgk_report *previous)
 {
+    (void)previous;
     long long review = cell_or(r, "t4.review.total", -1);
     long long direct = cell_or(r, "t4.suit_direct.total", -1);
     long long after = cell_or(r, "t4.suit_after_review.total", -1);
@@ -227,13 +231,16 @@ static const char *body_kind(const char *body)
     return NULL;
 }
 
-static void check_self_reference(xxgk_report *r)
+void check_self_reference(xxgk_report *r, const xxgk_report *previous)
 {
+    (void)previous;
     const char *kind = body_kind(r->meta.body);
     if (!kind)
         return;
-    for (size_t p = 0; p < r->paras.n; p++) {
-        const rec_para *para = &r->paras.v[p];
+    size_t nparas;
+    const rec_para *paras = check_paragraphs(r, &nparas);
+    for (size_t p = 0; p < nparas; p++) {
+        const rec_para *para = &paras[p];
         for (int w = 0; self_words[w].word; w++) {
             if (!strcmp(self_words[w].kind, kind))
                 continue;
@@ -269,13 +276,16 @@ static int year_at_start(const char *text, size_t len)
     return y;
 }
 
-static void check_years_in_text(xxgk_report *r)
+void check_years_in_text(xxgk_report *r, const xxgk_report *previous)
 {
+    (void)previous;
     int year = r->meta.year;
     if (!year)
         return;
-    for (size_t p = 0; p < r->paras.n; p++) {
-        const rec_para *para = &r->paras.v[p];
+    size_t nparas;
+    const rec_para *paras = check_paragraphs(r, &nparas);
+    for (size_t p = 0; p < nparas; p++) {
+        const rec_para *para = &paras[p];
         if (para->section != 1 && para->section != 5)
             continue;
         int y = year_at_start(para->text, para->len);
@@ -311,8 +321,9 @@ static bool summary_report(const xxgk_report *r)
     return kind && !strcmp(kind, "政府");
 }
 
-static void check_dates(xxgk_report *r)
+void check_dates(xxgk_report *r, const xxgk_report *previous)
 {
+    (void)previous;
     const xxgk_meta *m = &r->meta;
     if (!m->year)
         return;
@@ -338,11 +349,31 @@ static void check_dates(xxgk_report *r)
 
 /* ---- 信息处理费 -------------------------------------------------------- */
 
-static void check_fee_statement(xxgk_report *r)
+/* The compact text of section 六 as the report states it: paragraphs
+ * still holding the template's placeholder are not statements. */
+static size_t stated_six(const xxgk_report *r, char *buf, size_t cap)
 {
-    const char *six = r->section_text[6];
-    bool mentioned = six && strstr(six, "信息处理费");
-    if (r->meta.format == XXGK_FORMAT_2021 && !mentioned && heading_line(r, 6)) {
+    size_t n = 0, nparas;
+    const rec_para *paras = check_paragraphs(r, &nparas);
+    for (size_t p = 0; p < nparas; p++)
+        if (paras[p].section == 6 && !text_contains(paras[p].text, paras[p].len, XXGK_PLACEHOLDER))
+            n += text_compact_buf(paras[p].text, paras[p].len, buf + n, cap - n);
+    buf[n < cap ? n : cap - 1] = '\0';
+    return n;
+}
+
+void check_fee_statement(xxgk_report *r, const xxgk_report *previous)
+{
+    (void)previous;
+    char buf[4096];
+    size_t n = stated_six(r, buf, sizeof buf);
+    bool mentioned = strstr(buf, "信息处理费") != NULL;
+    bool placeholder = r->section_text[6] && strstr(r->section_text[6], XXGK_PLACEHOLDER);
+    /* The formats that say where the fee is reported (section 六's note)
+     * require the statement; the section must be there to hold it. */
+    bool required = r->meta.format && tpl_format_requires_fee_statement(r->meta.format);
+    bool has_six = r->ev ? heading_line(r, 6) != 0 : r->section_text[6] != NULL;
+    if (required && !mentioned && has_six && !placeholder) {
         span at = {heading_line(r, 6), 0, 0};
         xxgk_finding *f = finding_add(r, "fee-statement-missing", SEV_DEFAULT, at, NULL, 0,
                                       "第六部分没有报告信息处理费的收取情况");
@@ -350,8 +381,6 @@ static void check_fee_statement(xxgk_report *r)
     }
     if (!mentioned)
         return;
-    char buf[4096];
-    size_t n = text_compact_buf(six, strlen(six), buf, sizeof buf);
     for (size_t i = 0; i < n; i++) {
         if (!starts(buf, n, i, "信息处理费"))
             continue;
@@ -371,12 +400,34 @@ static void check_fee_statement(xxgk_report *r)
     }
 }
 
-void check_text(xxgk_report *r)
+/* ---- what a writer leaves behind -------------------------------------- */
+
+/* Text of the template still in the report: `xxgk new` marks what the
+ * clerk must write with XXGK_PLACEHOLDER. Once per section. */
+void check_placeholders(xxgk_report *r, const xxgk_report *previous)
 {
-    check_prose_applications(r);
-    check_prose_cases(r);
-    check_self_reference(r);
-    check_years_in_text(r);
-    check_dates(r);
-    check_fee_statement(r);
+    (void)previous;
+    static const char *const parts[] = {"标题与导语", "一、总体情况", "二、主动公开政府信息情况",
+                                        "三、收到和处理政府信息公开申请情况",
+                                        "四、政府信息公开行政复议、行政诉讼情况",
+                                        "五、存在的主要问题及改进情况", "六、其他需要报告的事项"};
+    bool any = false;
+    for (int s = 0; s <= 6 && !any; s++)
+        any = r->section_text[s] && strstr(r->section_text[s], XXGK_PLACEHOLDER);
+    if (!any)
+        return; /* (nearly every report: one pass over its sections) */
+    size_t nparas;
+    const rec_para *paras = check_paragraphs(r, &nparas);
+    int last = -1;
+    for (size_t p = 0; p < nparas; p++) {
+        const rec_para *para = &paras[p];
+        if (para->section == last || para->section < 0 || para->section > 6 ||
+            !text_contains(para->text, para->len, XXGK_PLACEHOLDER))
+            continue;
+        last = para->section;
+        xxgk_finding *f = finding_add(r, "placeholder-left", SEV_DEFAULT, para_at(para), NULL, 0,
+                                      "“%s”部分仍是模板的占位文字（%s）", parts[para->section],
+                                      XXGK_PLACEHOLDER);
+        finding_expect(r, f, "按实际情况填写这一部分，删去“%s”", XXGK_PLACEHOLDER);
+    }
 }

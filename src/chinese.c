@@ -139,5 +139,5 @@ const char *chinese_match_text(arena *a, const input_text *in, size_t *size,
 /* The public accessor of the note this file adds to the encoding. */
 const char *xxgk_report_encoding(const xxgk_report *r)
 {
-    return r->encoding ? r->encoding : "UTF-8";
+    return r->ev->encoding ? r->ev->encoding : "UTF-8";
 }

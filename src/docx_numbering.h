@@ -8,7 +8,7 @@
 
 #include <zip.h>
 
-#include "layout.h"
+#include "strbuf.h"
 
 /* The largest numbering.xml or styles.xml read; larger ones are ignored
  * (the numbers are then not written, the text is read all the same). */

@@ -12,6 +12,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,11 +72,69 @@ static int tag_cmp(const void *key, const void *elem)
     return strcmp(key, ((const struct tag *)elem)->name);
 }
 
-static int classify(const char *name)
+#define NTAGS (sizeof tags / sizeof tags[0])
+#define UNKNOWN_TAG 0xFF
+
+/* The kind of an element and its index in tags[] (UNKNOWN_TAG). */
+static int classify(const char *name, uint8_t *tag)
 {
-    const struct tag *t = bsearch(name, tags, sizeof tags / sizeof tags[0], sizeof tags[0],
-                                  tag_cmp);
+    const struct tag *t = bsearch(name, tags, NTAGS, sizeof tags[0], tag_cmp);
+    *tag = t ? (uint8_t)(t - tags) : UNKNOWN_TAG;
     return t ? t->kind : H_INLINE;
+}
+
+const char *html_tag_name(uint8_t tag)
+{
+    return tag < NTAGS ? tags[tag].name : "*";
+}
+
+/* Numbers the children of `parent` among their same-tag siblings. */
+static void number_children(html_tree *t, uint32_t parent)
+{
+    uint32_t count[256] = {0};
+    for (uint32_t c = t->nodes[parent].first; c; c = t->nodes[c].next)
+        if (t->nodes[c].kind != H_TEXT)
+            t->nodes[c].nth = ++count[t->nodes[c].tag];
+    for (uint32_t c = t->nodes[parent].first; c; c = t->nodes[c].next)
+        t->nodes[c].shared = count[t->nodes[c].tag] > 1;
+}
+
+const char *html_node_path(html_tree *t, uint32_t id, arena *a)
+{
+    if (id == 0 || id >= t->n)
+        return "";
+    if (!t->paths && !(t->paths = calloc(t->n, sizeof *t->paths)))
+        return "";
+    if (t->paths[id])
+        return t->paths[id];
+    const html_node *node = &t->nodes[id];
+    if (!node->nth)
+        number_children(t, node->parent);
+    const char *parent = html_node_path(t, node->parent, a);
+    const char *tag = html_tag_name(node->tag);
+    char index[16];
+    size_t il = 0;
+    for (uint32_t n = node->shared ? node->nth : 0; n; n /= 10)
+        index[il++] = (char)('0' + n % 10);
+    size_t pl = strlen(parent), tl = strlen(tag);
+    char *path = arena_alloc_raw(a, pl + 1 + tl + il + 3);
+    if (!path)
+        return "";
+    memcpy(path, parent, pl);
+    size_t o = pl;
+    if (pl)
+        path[o++] = '/';
+    memcpy(path + o, tag, tl);
+    o += tl;
+    if (il) { /* "[n]", the digits were written backwards */
+        path[o++] = '[';
+        while (il)
+            path[o++] = index[--il];
+        path[o++] = ']';
+    }
+    path[o] = '\0';
+    t->paths[id] = path;
+    return path;
 }
 
 typedef struct sax_state {
@@ -156,7 +215,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         s->skip++;
         return;
     }
-    int kind = classify(name);
+    uint8_t tag;
+    int kind = classify(name, &tag);
     if (kind == C_SKIP || kind == C_TITLE) {
         s->skip = 1;
         s->in_title = kind == C_TITLE && !s->t->title;
@@ -169,6 +229,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     uint32_t id = add_node(s, kind);
     if (!id)
         return;
+    s->t->nodes[id].tag = tag;
     if (kind == H_CELL && atts) {
         for (int i = 0; atts[i]; i += 2) {
             const char *v = atts[i + 1] ? (const char *)atts[i + 1] : "";
@@ -316,6 +377,7 @@ xxgk_status html_tree_parse(html_tree *t, const char *utf8, size_t size, xxgk_er
 
 void html_tree_free(html_tree *t)
 {
+    free(t->paths);
     free(t->nodes);
     free(t->pool);
     free(t->title);

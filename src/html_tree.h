@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "xxgk.h"
 
 typedef enum html_kind {
@@ -46,9 +47,13 @@ typedef struct html_node {
     uint32_t alltables;  /* tables of any kind, the node itself excluded */
     uint32_t tables;     /* data tables (see html_table_is_data) */
     uint32_t bytes;      /* bytes of text, furniture included (saturates) */
+    uint32_t nth;        /* 1-based place among the parent's children of
+                            the same tag, 0 until html_node_path asks */
     uint16_t rowspan, colspan;
     uint8_t kind;        /* html_kind */
     uint8_t in_link;     /* H_TEXT inside an <a> */
+    uint8_t tag;         /* the element's name (html_tag_name) */
+    uint8_t shared;      /* the parent has other children of this tag */
 } html_node;
 
 typedef struct html_tree {
@@ -58,6 +63,9 @@ typedef struct html_tree {
     size_t pool_len, pool_cap;
     char *title;         /* the page's <title>, malloc'd, or NULL */
     size_t title_len;
+    const char **paths;  /* element paths asked for so far (html_node_path),
+                            by node; malloc'd, the strings in the caller's
+                            arena */
 } html_tree;
 
 /* Most element nodes a page may have: far above any real page (a
@@ -80,5 +88,15 @@ void html_tree_measure(html_tree *t);
  * layout: two rows or more, a few cells that are numbers, no table
  * inside. */
 int html_table_is_data(const html_tree *t, uint32_t table);
+
+/* The name of an element ("td"); "*" for one the reader does not know. */
+const char *html_tag_name(uint8_t tag);
+
+/* The element path of node `id` from the document element down, e.g.
+ * "html/body/div[2]/table/tbody/tr[3]/td[2]" (an index where the parent
+ * has several children of the tag), a string in `a`; "" when out of
+ * memory. Each node's path is made once, from its parent's, and the
+ * places of siblings once per parent, so that many calls stay linear. */
+const char *html_node_path(html_tree *t, uint32_t id, arena *a);
 
 #endif

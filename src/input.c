@@ -22,8 +22,20 @@ xxgk_status error_set(xxgk_error *err, xxgk_status status, const char *fmt, ...)
         err->status = status;
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
         va_end(ap);
+        /* A message cut to fit must not end inside a UTF-8 character. */
+        if (n >= (int)sizeof err->message) {
+            size_t len = strlen(err->message), k = len;
+            while (k > 0 && ((unsigned char)err->message[k - 1] & 0xC0) == 0x80)
+                k--;
+            if (k > 0 && (unsigned char)err->message[k - 1] >= 0xC0) {
+                unsigned char lead = (unsigned char)err->message[k - 1];
+                size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+                if (len - (k - 1) < need)
+                    err->message[k - 1] = '\0';
+            }
+        }
     }
     return status;
 }
@@ -50,6 +62,16 @@ static int head_contains(const char *data, size_t size, const char *needle)
     return 0;
 }
 
+bool json_detect(const char *data, size_t size)
+{
+    size_t i = 0;
+    if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+        i++;
+    return i < size && data[i] == '{';
+}
+
 input_kind input_detect(const char *data, size_t size)
 {
     if (starts_with(data, size, "PK\x03\x04", 4) || starts_with(data, size, "PK\x05\x06", 4))
@@ -65,6 +87,8 @@ input_kind input_detect(const char *data, size_t size)
         return INPUT_BINARY;
     if (crawl_detect(data, size))
         return INPUT_CRAWL;
+    if (json_detect(data, size))
+        return INPUT_JSON;
     if (head_contains(data, size, "<html") || head_contains(data, size, "<!doctype html") ||
         head_contains(data, size, "<body") || head_contains(data, size, "<table"))
         return INPUT_HTML;
@@ -82,6 +106,7 @@ const char *input_kind_name(input_kind kind)
     case INPUT_RTF: return "RTF";
     case INPUT_BINARY: return "binary";
     case INPUT_CRAWL: return "crawler text";
+    case INPUT_JSON: return "JSON";
     }
     return "?";
 }
@@ -253,4 +278,36 @@ xxgk_status input_normalise(arena *a, const char *data, size_t size, input_text 
     if (!out->text)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     return XXGK_OK;
+}
+
+const char *sys_error_text(int errnum)
+{
+    switch (errnum) {
+    case ENOENT: return "文件或目录不存在";
+    case EACCES:
+    case EPERM: return "没有权限";
+    case EISDIR: return "是目录，不是文件";
+    case ENOTDIR: return "路径中有一部分不是目录";
+    case ENOSPC: return "磁盘空间不足";
+    case EDQUOT: return "超出磁盘配额";
+    case EROFS: return "文件系统是只读的";
+    case EEXIST: return "文件已存在";
+    case EMFILE:
+    case ENFILE: return "打开的文件过多";
+    case ENAMETOOLONG: return "文件名过长";
+    case ELOOP: return "符号链接层数过多";
+    case EIO: return "输入输出错误（磁盘或设备故障）";
+    case EFBIG: return "文件过大";
+    case ENOMEM: return "内存不足";
+    case EPIPE: return "输出管道已关闭";
+    case EBUSY: return "设备或资源忙";
+    case ENXIO:
+    case ENODEV: return "设备不存在";
+    default: return strerror(errnum);
+    }
+}
+
+const char *xxgk_system_error_text(int errnum)
+{
+    return sys_error_text(errnum);
 }

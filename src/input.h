@@ -20,13 +20,17 @@ typedef enum input_kind {
     INPUT_OLE2,  /* legacy .doc / .wps / .xls */
     INPUT_RTF,
     INPUT_BINARY, /* anything else that is not text */
-    INPUT_CRAWL   /* a crawler's text dump of a report page (read_crawl.c) */
+    INPUT_CRAWL,  /* a crawler's text dump of a report page (read_crawl.c) */
+    INPUT_JSON    /* a report model (model_json.c) */
 } input_kind;
 
 input_kind input_detect(const char *data, size_t size);
 /* Whether the text starts with a crawler's metadata header (标题: … ==== 正文 ====). */
 bool crawl_detect(const char *data, size_t size);
 const char *input_kind_name(input_kind kind);
+/* Whether the data is a JSON object (after white space and a BOM): a
+ * report model, as `xxgk new` and `parse --sections` write it. */
+bool json_detect(const char *data, size_t size);
 
 /* Normalised text: valid UTF-8 (converted from GB18030 when it is not
  * UTF-8), no BOM, LF line ends, NUL-terminated. */
@@ -54,5 +58,9 @@ xxgk_status input_from_utf16(arena *a, const char **data, size_t *size, bool gue
 /* Sets err to status with a printf-style message. Returns status. */
 xxgk_status error_set(xxgk_error *err, xxgk_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* A system error (errno) in Chinese for the common ones, else strerror's
+ * text: the library's messages are Chinese where the text is ours. */
+const char *sys_error_text(int errnum);
 
 #endif

@@ -13,7 +13,7 @@
 
 #include "utf8.h"
 
-void json_init(json_writer *w, FILE *out, bool pretty)
+void jw_init(jw_writer *w, FILE *out, bool pretty)
 {
     memset(w, 0, sizeof *w);
     w->out = out;
@@ -21,7 +21,7 @@ void json_init(json_writer *w, FILE *out, bool pretty)
     w->first[0] = true;
 }
 
-static void newline(json_writer *w)
+static void newline(jw_writer *w)
 {
     if (!w->pretty)
         return;
@@ -32,7 +32,7 @@ static void newline(json_writer *w)
 
 /* Before a key, or a value that has no key (array item, top level): a
  * comma unless it is the first in its container. */
-static void item_start(json_writer *w)
+static void item_start(jw_writer *w)
 {
     if (!w->first[w->depth])
         fputc(',', w->out);
@@ -41,7 +41,7 @@ static void item_start(json_writer *w)
         newline(w);
 }
 
-static void value_start(json_writer *w)
+static void value_start(jw_writer *w)
 {
     if (w->after_key)
         w->after_key = false;
@@ -49,7 +49,7 @@ static void value_start(json_writer *w)
         item_start(w);
 }
 
-static void open_container(json_writer *w, char c)
+static void open_container(jw_writer *w, char c)
 {
     value_start(w);
     fputc(c, w->out);
@@ -58,7 +58,7 @@ static void open_container(json_writer *w, char c)
     w->first[w->depth] = true;
 }
 
-static void close_container(json_writer *w, char c)
+static void close_container(jw_writer *w, char c)
 {
     bool empty = w->first[w->depth];
     if (w->depth > 0)
@@ -68,10 +68,10 @@ static void close_container(json_writer *w, char c)
     fputc(c, w->out);
 }
 
-void json_begin_object(json_writer *w) { open_container(w, '{'); }
-void json_end_object(json_writer *w) { close_container(w, '}'); }
-void json_begin_array(json_writer *w) { open_container(w, '['); }
-void json_end_array(json_writer *w) { close_container(w, ']'); }
+void jw_begin_object(jw_writer *w) { open_container(w, '{'); }
+void jw_end_object(jw_writer *w) { close_container(w, '}'); }
+void jw_begin_array(jw_writer *w) { open_container(w, '['); }
+void jw_end_array(jw_writer *w) { close_container(w, ']'); }
 
 static void write_string(FILE *o, const char *s, size_t n)
 {
@@ -104,7 +104,7 @@ static void write_string(FILE *o, const char *s, size_t n)
     fputc('"', o);
 }
 
-void json_key(json_writer *w, const char *key)
+void jw_key(jw_writer *w, const char *key)
 {
     item_start(w);
     write_string(w->out, key, strlen(key));
@@ -114,41 +114,41 @@ void json_key(json_writer *w, const char *key)
     w->after_key = true;
 }
 
-void json_string_n(json_writer *w, const char *s, size_t n)
+void jw_string_n(jw_writer *w, const char *s, size_t n)
 {
     value_start(w);
     write_string(w->out, s, n);
 }
 
-void json_string(json_writer *w, const char *s)
+void jw_string(jw_writer *w, const char *s)
 {
     if (!s) {
-        json_null(w);
+        jw_null(w);
         return;
     }
-    json_string_n(w, s, strlen(s));
+    jw_string_n(w, s, strlen(s));
 }
 
-void json_int(json_writer *w, long long v)
+void jw_int(jw_writer *w, long long v)
 {
     value_start(w);
     fprintf(w->out, "%lld", v);
 }
 
-void json_decimal(json_writer *w, xxgk_decimal d)
+void jw_decimal(jw_writer *w, xxgk_decimal d)
 {
     char buf[48];
     value_start(w);
     fputs(xxgk_decimal_format(d, buf, sizeof buf), w->out);
 }
 
-void json_bool(json_writer *w, bool v)
+void jw_bool(jw_writer *w, bool v)
 {
     value_start(w);
     fputs(v ? "true" : "false", w->out);
 }
 
-void json_null(json_writer *w)
+void jw_null(jw_writer *w)
 {
     value_start(w);
     fputs("null", w->out);

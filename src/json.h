@@ -11,26 +11,26 @@
 
 #include "xxgk.h"
 
-typedef struct json_writer {
+typedef struct jw_writer {
     FILE *out;
     int depth;
     bool first[32]; /* no comma needed yet at this depth */
     bool pretty;
     bool after_key; /* a key was written; its value comes next */
-} json_writer;
+} jw_writer;
 
-void json_init(json_writer *w, FILE *out, bool pretty);
-void json_begin_object(json_writer *w);
-void json_end_object(json_writer *w);
-void json_begin_array(json_writer *w);
-void json_end_array(json_writer *w);
+void jw_init(jw_writer *w, FILE *out, bool pretty);
+void jw_begin_object(jw_writer *w);
+void jw_end_object(jw_writer *w);
+void jw_begin_array(jw_writer *w);
+void jw_end_array(jw_writer *w);
 /* A member name inside an object; the next call writes its value. */
-void json_key(json_writer *w, const char *key);
-void json_string(json_writer *w, const char *s);
-void json_string_n(json_writer *w, const char *s, size_t n);
-void json_int(json_writer *w, long long v);
-void json_decimal(json_writer *w, xxgk_decimal d);
-void json_bool(json_writer *w, bool v);
-void json_null(json_writer *w);
+void jw_key(jw_writer *w, const char *key);
+void jw_string(jw_writer *w, const char *s);
+void jw_string_n(jw_writer *w, const char *s, size_t n);
+void jw_int(jw_writer *w, long long v);
+void jw_decimal(jw_writer *w, xxgk_decimal d);
+void jw_bool(jw_writer *w, bool v);
+void jw_null(jw_writer *w);
 
 #endif

@@ -11,7 +11,8 @@
  */
 #include "label.h"
 
-#include <pthread.h>
+#include "index.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,8 +258,7 @@ void label_key_add_notes(label_key *k, const char *s, size_t len)
     key_add(k, s, len, true);
 }
 
-static void build_index(void);
-static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+void label_compile(void);
 
 static bool has_parenthesis(const char *s, size_t len)
 {
@@ -271,7 +271,7 @@ bool label_same_wording(const char *printed, size_t len, const char *official)
      * parentheses say: without any, it is the same. */
     if (!has_parenthesis(printed, len) && !has_parenthesis(official, strlen(official)))
         return true;
-    pthread_once(&index_once, build_index);
+    index_ensure();
     label_key a;
     label_key_init(&a);
     label_key_add_notes(&a, printed, len);
@@ -335,8 +335,7 @@ static void key_add(label_key *k, const char *s, size_t len, bool keep_notes)
 static void add_entry(const tpl_table *t, int index, bool column, bool official,
                       const char *label, size_t len)
 {
-    if (nentries >= MAX_ENTRIES)
-        return;
+    tpl_need(nentries < MAX_ENTRIES, "label.c MAX_ENTRIES");
     label_key k;
     label_key_init(&k);
     label_key_add(&k, label, len);
@@ -345,7 +344,8 @@ static void add_entry(const tpl_table *t, int index, bool column, bool official,
     e->index = index;
     e->column = column;
     e->official = official;
-    size_t n = k.len < sizeof e->key - 1 ? k.len : sizeof e->key - 1;
+    tpl_need(k.len < sizeof e->key, "label.c: the key of a template label");
+    size_t n = k.len;
     memcpy(e->key, k.text, n);
     e->key[n] = '\0';
     e->len = n;
@@ -354,22 +354,19 @@ static void add_entry(const tpl_table *t, int index, bool column, bool official,
     label_key w;
     label_key_init(&w);
     key_add(&w, label, len, true);
-    size_t wn = w.len < sizeof e->wording - 1 ? w.len : sizeof e->wording - 1;
+    tpl_need(w.len < sizeof e->wording, "label.c: the wording of a template label");
+    size_t wn = w.len;
     memcpy(e->wording, w.text, wn);
     e->wording[wn] = '\0';
     e->wording_len = wn;
 }
 
 static void add_with_variants(const tpl_table *t, int index, bool column, const char *label,
-                              const char *variants)
+                              tpl_words variants)
 {
     add_entry(t, index, column, true, label, strlen(label));
-    for (const char *v = variants; v && *v;) {
-        const char *bar = strchr(v, '|');
-        size_t n = bar ? (size_t)(bar - v) : strlen(v);
-        add_entry(t, index, column, false, v, n);
-        v = bar ? bar + 1 : v + n;
-    }
+    for (size_t i = 0; variants && variants[i]; i++)
+        add_entry(t, index, column, false, variants[i], strlen(variants[i]));
 }
 
 static int key_cmp(const char *a, size_t al, const char *b, size_t bl)
@@ -386,14 +383,10 @@ static int entry_cmp(const void *x, const void *y)
     return c ? c : (int)b->official - (int)a->official;
 }
 
-static void build_index(void)
+void label_compile(void)
 {
-    const tpl_table *tables[4] = {tpl_table_of(XXGK_FORMAT_2019, 2),
-                                  tpl_table_of(XXGK_FORMAT_2021, 2),
-                                  tpl_table_of(XXGK_FORMAT_2021, 3),
-                                  tpl_table_of(XXGK_FORMAT_2021, 4)};
-    for (int t = 0; t < 4; t++) {
-        const tpl_table *tab = tables[t];
+    for (size_t t = 0; t < tpl_table_count(); t++) {
+        const tpl_table *tab = tpl_table_at(t);
         for (int r = 0; r < tab->nrows; r++)
             add_with_variants(tab, r, false, tab->rows[r].label, tab->rows[r].variants);
         for (int b = 0; b < tab->nblocks; b++)
@@ -423,12 +416,13 @@ static bool in_scope(const entry *e, int section, bool column)
 }
 
 /* Adds e to out unless a match for the same table is there already. */
-static int add_match(label_match out[2], int n, const entry *e, int quality)
+static int add_match(label_match out[LABEL_MATCHES], int n, const entry *e, int quality)
 {
     for (int i = 0; i < n; i++)
         if (out[i].table == e->table)
             return n;
-    if (n < 2) {
+    tpl_need(n < LABEL_MATCHES, "label.h LABEL_MATCHES");
+    if (n < LABEL_MATCHES) {
         out[n].table = e->table;
         out[n].index = e->index;
         out[n].quality = quality;
@@ -437,7 +431,7 @@ static int add_match(label_match out[2], int n, const entry *e, int quality)
     return n;
 }
 
-static int exact_lookup(const char *s, size_t len, int section, bool column, label_match out[2])
+static int exact_lookup(const char *s, size_t len, int section, bool column, label_match out[LABEL_MATCHES])
 {
     /* the first entry with this key, by binary search */
     int lo = 0, hi = nentries;
@@ -461,14 +455,14 @@ static int exact_lookup(const char *s, size_t len, int section, bool column, lab
  * length, and only when no other label is as close. Short labels (under
  * four characters) are never matched fuzzily: 规章 and 其他 are too easy
  * to hit by accident. */
-static int fuzzy_lookup(const char *s, size_t len, int section, bool column, label_match out[2])
+static int fuzzy_lookup(const char *s, size_t len, int section, bool column, label_match out[LABEL_MATCHES])
 {
     int32_t q[ENTRY_CPS];
     int nq = decode(s, len, q, ENTRY_CPS);
     if (nq < 4)
         return 0;
-    int best = 1000, n = 0;
-    const entry *best_e[2] = {NULL, NULL};
+    int best = 1000, n = 0, nbest = 0;
+    const entry *best_e[LABEL_MATCHES] = {NULL};
     bool tie = false;
     for (int i = 0; i < nentries; i++) {
         const entry *e = &entries[i];
@@ -483,29 +477,29 @@ static int fuzzy_lookup(const char *s, size_t len, int section, bool column, lab
         if (d < best) {
             best = d;
             best_e[0] = e;
-            best_e[1] = NULL;
+            nbest = 1;
             tie = false;
         } else if (d == best && best_e[0]->index != e->index) {
-            /* The same label in table 二 of both formats is no tie. */
-            if (best_e[0]->table->section == e->table->section && strcmp(best_e[0]->key, e->key) == 0)
-                best_e[1] = e;
+            /* The same label in table 二 of several formats is no tie. */
+            if (best_e[0]->table->section == e->table->section &&
+                strcmp(best_e[0]->key, e->key) == 0 && nbest < LABEL_MATCHES)
+                best_e[nbest++] = e;
             else
                 tie = true;
-        } else if (d == best && best_e[0]->table != e->table) {
-            best_e[1] = e;
+        } else if (d == best && best_e[0]->table != e->table && nbest < LABEL_MATCHES) {
+            best_e[nbest++] = e;
         }
     }
     if (!best_e[0] || tie)
         return 0;
-    for (int i = 0; i < 2; i++)
-        if (best_e[i])
-            n = add_match(out, n, best_e[i], MATCH_FUZZY);
+    for (int i = 0; i < nbest; i++)
+        n = add_match(out, n, best_e[i], MATCH_FUZZY);
     return n;
 }
 
-static int match_key(const label_key *k, int section, bool column, label_match out[2])
+static int match_key(const label_key *k, int section, bool column, label_match out[LABEL_MATCHES])
 {
-    pthread_once(&index_once, build_index);
+    index_ensure();
     if (k->len == 0)
         return 0;
     /* Exact: the last segment alone, then with the segments before it
@@ -536,12 +530,12 @@ static int match_key(const label_key *k, int section, bool column, label_match o
     return 0;
 }
 
-int label_match_row(const label_key *k, int section, label_match out[2])
+int label_match_row(const label_key *k, int section, label_match out[LABEL_MATCHES])
 {
     return match_key(k, section, false, out);
 }
 
-int label_match_column(const label_key *k, int section, label_match out[2])
+int label_match_column(const label_key *k, int section, label_match out[LABEL_MATCHES])
 {
     return match_key(k, section, true, out);
 }

@@ -42,21 +42,25 @@ bool label_same_wording(const char *printed, size_t len, const char *official);
 /* How well a label matched. */
 enum { MATCH_NONE = 0, MATCH_EXACT, MATCH_VARIANT, MATCH_FUZZY };
 
+/* The most matches a label has: one per table of its section, of every
+ * format (规章 is a row of every table 二). */
+#define LABEL_MATCHES 8
+
 typedef struct label_match {
     const tpl_table *table;
     int index;   /* row index (rows) or column index (columns) */
     int quality; /* MATCH_* */
 } label_match;
 
-/* Matches a row label against the rows of every table of both formats,
- * preferring tables of `section` (2…4, or 0 for any). Up to two matches
- * are returned (table 二 of each format can both have 规章); the
- * return value is their number. Group rows match too. */
-int label_match_row(const label_key *k, int section, label_match out[2]);
+/* Matches a row label against the rows of every table of every format,
+ * preferring tables of `section` (2…4, or 0 for any). One match per table
+ * is returned (table 二 of each format has 规章); the return value is
+ * their number. Group rows match too. */
+int label_match_row(const label_key *k, int section, label_match out[LABEL_MATCHES]);
 
 /* Matches a header cell against the columns of the tables of `section`
- * (both formats). Returns the number of matches (≤ 2). */
-int label_match_column(const label_key *k, int section, label_match out[2]);
+ * (every format). Returns the number of matches. */
+int label_match_column(const label_key *k, int section, label_match out[LABEL_MATCHES]);
 
 /* Edit distance between two UTF-8 strings in code points, or max+1 when
  * it exceeds max. */

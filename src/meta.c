@@ -125,11 +125,13 @@ static void extract_title(xxgk_report *r, const doc *d)
     int parts = 0;
     for (size_t b = 0; b < d->n && parts < 3; b++) {
         const doc_block *blk = &d->blocks[b];
+        if (blk->kind == DOC_BLANK)
+            continue;
         if (blk->kind != DOC_PARA)
             break;
         if (text_is_blank(blk->text, blk->len))
             continue;
-        if (r->headings.n && blk->line >= r->headings.v[0].at.line)
+        if (r->ev->headings.n && blk->line >= r->ev->headings.v[0].at.line)
             break;
         size_t add = text_compact_buf(blk->text, blk->len, buf + n, sizeof buf - n);
         if (utf8_length(buf + n, add) > 60)
@@ -173,6 +175,8 @@ static void extract_signature(xxgk_report *r, const doc *d)
     int seen = 0;
     for (size_t b = d->n; b-- > 0 && seen < 6;) {
         const doc_block *blk = &d->blocks[b];
+        if (blk->kind == DOC_BLANK)
+            continue;
         if (blk->kind != DOC_PARA)
             break;
         if (text_is_blank(blk->text, blk->len))
@@ -199,8 +203,8 @@ static void extract_signature(xxgk_report *r, const doc *d)
 /* The statistical period: "本报告中所列数据的统计期限为2020年1月1日至12月31日". */
 static void extract_period(xxgk_report *r)
 {
-    for (size_t p = 0; p < r->paras.n; p++) {
-        const rec_para *para = &r->paras.v[p];
+    for (size_t p = 0; p < r->ev->paras.n; p++) {
+        const rec_para *para = &r->ev->paras.v[p];
         if (para->section > 1)
             break;
         if (!text_contains(para->text, para->len, "统计"))

@@ -138,12 +138,15 @@ static xxgk_status read_year_format(const json_t *meta, int *year, xxgk_format *
     *format = XXGK_FORMAT_UNKNOWN;
     if (!f || json_is_null(f))
         return XXGK_OK;
-    long long fv = json_is_integer(f)  ? json_integer_value(f)
-                   : json_is_string(f) ? strtoll(json_string_value(f), NULL, 10)
-                                       : 0;
-    if (fv != 2019 && fv != 2021)
-        return error_set(err, XXGK_E_USAGE, "meta.format 应为 \"2019\" 或 \"2021\"");
-    *format = (xxgk_format)fv;
+    char name[24] = "";
+    if (json_is_integer(f))
+        snprintf(name, sizeof name, "%lld", (long long)json_integer_value(f));
+    else if (json_is_string(f))
+        snprintf(name, sizeof name, "%s", json_string_value(f));
+    *format = xxgk_format_from_name(name);
+    if (!*format)
+        return error_set(err, XXGK_E_USAGE, "meta.format “%s”不是已知的格式（如 \"%s\"）", name,
+                         xxgk_format_name(tpl_latest_format()));
     return XXGK_OK;
 }
 
@@ -239,32 +242,7 @@ xxgk_status xxgk_report_parse_json(const char *data, size_t size, const char *na
                          je.column, je.text);
     xxgk_status st = build_from_json(root, name, out, err);
     json_decref(root);
-    return st;
-}
-
-/* Whether the data is a JSON object (after white space and a BOM). */
-static bool looks_like_json(const char *data, size_t size)
-{
-    size_t i = 0;
-    if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
-        i++;
-    return i < size && data[i] == '{';
-}
-
-xxgk_status xxgk_report_read_model(const char *path, xxgk_report **out, xxgk_error *err)
-{
-    *out = NULL;
-    char *buf;
-    size_t n;
-    xxgk_status st = report_read_path(path, &buf, &n, err);
-    if (st != XXGK_OK)
-        return st;
-    if (looks_like_json(buf, n))
-        st = xxgk_report_parse_json(buf, n, path, out, err);
-    else
-        st = xxgk_report_parse(buf, n, path, out, err);
-    free(buf);
+    if (st == XXGK_OK)
+        xxgk_report_complete_totals(*out); /* a model a person wrote */
     return st;
 }

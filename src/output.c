@@ -11,80 +11,80 @@
 
 static const char *format_name(xxgk_format f)
 {
-    return f == XXGK_FORMAT_2019 ? "2019" : f == XXGK_FORMAT_2021 ? "2021" : NULL;
+    return xxgk_format_name(f);
 }
 
 /* Writes the "meta" object's members. Shared with the checker's JSON. */
-void report_write_meta_json(const xxgk_report *r, json_writer *w)
+void report_write_meta_json(const xxgk_report *r, jw_writer *w)
 {
     const xxgk_meta *m = &r->meta;
-    json_begin_object(w);
+    jw_begin_object(w);
     if (m->year) {
-        json_key(w, "year");
-        json_int(w, m->year);
+        jw_key(w, "year");
+        jw_int(w, m->year);
     }
     if (format_name(m->format)) {
-        json_key(w, "format");
-        json_string(w, format_name(m->format));
+        jw_key(w, "format");
+        jw_string(w, format_name(m->format));
     }
     if (m->title) {
-        json_key(w, "title");
-        json_string(w, m->title);
+        jw_key(w, "title");
+        jw_string(w, m->title);
     }
     if (m->body) {
-        json_key(w, "body");
-        json_string(w, m->body);
+        jw_key(w, "body");
+        jw_string(w, m->body);
     }
     if (m->date) {
-        json_key(w, "date");
-        json_string(w, m->date);
+        jw_key(w, "date");
+        jw_string(w, m->date);
     }
     if (m->period_from) {
-        json_key(w, "period");
-        json_begin_object(w);
-        json_key(w, "from");
-        json_string(w, m->period_from);
-        json_key(w, "to");
-        json_string(w, m->period_to);
-        json_end_object(w);
+        jw_key(w, "period");
+        jw_begin_object(w);
+        jw_key(w, "from");
+        jw_string(w, m->period_from);
+        jw_key(w, "to");
+        jw_string(w, m->period_to);
+        jw_end_object(w);
     }
-    json_end_object(w);
+    jw_end_object(w);
 }
 
 /* The "cells" object: every present cell in format f's order, null for
  * a blank one. Shared with the JSON renderer. */
-void report_write_cells_json(const xxgk_report *r, xxgk_format f, json_writer *w)
+void report_write_cells_json(const xxgk_report *r, xxgk_format f, jw_writer *w)
 {
-    json_begin_object(w);
+    jw_begin_object(w);
     size_t n;
     const int *order = tpl_cell_order(f, &n);
     for (size_t i = 0; i < n; i++) {
         const xxgk_cell *c = &r->cells[order[i]];
         if (c->kind == XXGK_VALUE_ABSENT)
             continue;
-        json_key(w, xxgk_cell_key((size_t)order[i]));
+        jw_key(w, xxgk_cell_key((size_t)order[i]));
         if (c->kind == XXGK_VALUE_BLANK)
-            json_null(w);
+            jw_null(w);
         else
-            json_decimal(w, c->value);
+            jw_decimal(w, c->value);
     }
-    json_end_object(w);
+    jw_end_object(w);
 }
 
-int xxgk_report_write_json(const xxgk_report *r, FILE *out)
+xxgk_status xxgk_report_write_json(const xxgk_report *r, FILE *out)
 {
-    json_writer w;
-    json_init(&w, out, false);
-    json_begin_object(&w);
-    json_key(&w, "file");
-    json_string(&w, r->name);
-    json_key(&w, "meta");
+    jw_writer w;
+    jw_init(&w, out, false);
+    jw_begin_object(&w);
+    jw_key(&w, "file");
+    jw_string(&w, r->name);
+    jw_key(&w, "meta");
     report_write_meta_json(r, &w);
-    json_key(&w, "cells");
+    jw_key(&w, "cells");
     report_write_cells_json(r, r->meta.format, &w);
-    json_end_object(&w);
+    jw_end_object(&w);
     fputc('\n', out);
-    return ferror(out) ? -1 : 0;
+    return ferror(out) ? XXGK_E_IO : XXGK_OK;
 }
 
 static void meta_line(FILE *out, const char *prefix, const char *key, const char *value)
@@ -93,7 +93,7 @@ static void meta_line(FILE *out, const char *prefix, const char *key, const char
         fprintf(out, "%s%s\t%s\n", prefix, key, value);
 }
 
-int xxgk_report_write_cells(const xxgk_report *r, const char *prefix, FILE *out)
+xxgk_status xxgk_report_write_cells(const xxgk_report *r, const char *prefix, FILE *out)
 {
     const xxgk_meta *m = &r->meta;
     const char *p = prefix ? prefix : "";
@@ -116,5 +116,5 @@ int xxgk_report_write_cells(const xxgk_report *r, const char *prefix, FILE *out)
             xxgk_decimal_format(c->value, buf, sizeof buf);
         fprintf(out, "%s%s\t%s\n", p, xxgk_cell_key((size_t)order[i]), buf);
     }
-    return ferror(out) ? -1 : 0;
+    return ferror(out) ? XXGK_E_IO : XXGK_OK;
 }

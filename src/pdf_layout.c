@@ -10,8 +10,8 @@
  * inside a table go to their cell, the others form text lines by
  * baseline. Then, over the whole document: page numbers and running
  * headers and footers go, a table cut by a page break is joined again,
- * lines of one paragraph are joined, and everything is written in the
- * Word-text layout.
+ * lines of one paragraph are joined, and everything is handed over as
+ * the document tree (doc.h), each node with its page and box.
  *
  * Everything is allocated in one scratch arena, released at the end.
  */
@@ -575,27 +575,6 @@ static bool read_page(ctx *c, pdfl_page *pg, page_out *po, strbuf *tmp)
 
 /* ---- page furniture --------------------------------------------------------- */
 
-/* "-2-", "— 2 —", "第2页", "第 2 页 共 5 页", "2/5", "Page 2": a page
- * number and nothing else. */
-static bool is_page_number(const char *s)
-{
-    char buf[128];
-    size_t n = text_compact_buf(s, strlen(s), buf, sizeof buf), i = 0, digits = 0;
-    while (i < n) {
-        size_t k = i;
-        int32_t cp = utf8_next(buf, n, &k);
-        if (cp >= '0' && cp <= '9')
-            digits++;
-        else if (!(cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0x2012 || cp == 0x2015 ||
-                   cp == 0x2500 || cp == '/' || cp == '~' || cp == 0x7B2C /* 第 */ ||
-                   cp == 0x9875 /* 页 */ || cp == 0x5171 /* 共 */ || cp == ' ' ||
-                   cp == 'P' || cp == 'a' || cp == 'g' || cp == 'e' || cp == '.'))
-            return false;
-        i = k;
-    }
-    return digits > 0 && digits <= 8;
-}
-
 static bool in_edge(const block *b, float height)
 {
     return b->top < height * EDGE_ZONE || b->top > height * (1 - EDGE_ZONE);
@@ -611,7 +590,7 @@ static void drop_furniture(ctx *c)
             block *b = &po->v[i];
             if (!b->ln || !in_edge(b, po->height))
                 continue;
-            if (is_page_number(b->ln->text)) {
+            if (text_is_page_number(b->ln->text, strlen(b->ln->text), false)) {
                 b->drop = true;
                 continue;
             }
@@ -735,20 +714,69 @@ static bool join_tables(ctx *c)
 
 /* ---- writing ------------------------------------------------------------------ */
 
-static void write_table(const table *t, strbuf *out)
+static xxgk_locator pdf_locator(size_t page, float x0, float y0, float x1, float y1)
 {
-    for (int r = t->skip_first ? 1 : 0; r < t->nrows; r++) {
+    xxgk_locator l;
+    memset(&l, 0, sizeof l);
+    l.kind = XXGK_LOC_PDF;
+    l.page = (uint32_t)page + 1;
+    l.x0 = x0;
+    l.y0 = y0;
+    l.x1 = x1;
+    l.y1 = y1;
+    return l;
+}
+
+/* The table block rows of `kind` (ruled or not) go to: the last block
+ * when it is such a table (a table cut by a page break, consecutive
+ * lines of a table drawn without lines), else a new one. */
+static doc_block *table_block(doc *out, bool ruled, const xxgk_locator *src)
+{
+    doc_block *last = doc_last_table(out);
+    if (last && last->spans == ruled)
+        return last;
+    doc_block *t = doc_put_table(out, ruled, src);
+    if (t)
+        t->converted = !ruled; /* columns found by the gaps between words */
+    return t;
+}
+
+/* A ruled table on page `page`: each grid row a row, each merged group a
+ * cell over its grid columns, the rows below its first continued. */
+static void write_table(ctx *c, const table *t, size_t page, doc *out)
+{
+    /* The document cell of each group once written, for its
+     * continuations below. */
+    const doc_cell **owners = arena_alloc(&c->a, sizeof *owners * (size_t)(t->ngroups + 1));
+    if (!owners) {
+        out->failed = XXGK_E_NOMEM;
+        return;
+    }
+    xxgk_locator tl = pdf_locator(page, t->xs[0], t->ys[0], t->xs[t->ncols], t->ys[t->nrows]);
+    doc_block *tb = table_block(out, true, &tl);
+    for (int r = t->skip_first ? 1 : 0; r < t->nrows && tb; r++) {
+        xxgk_locator rl = pdf_locator(page, t->xs[0], t->ys[r], t->xs[t->ncols], t->ys[r + 1]);
+        doc_row *row = doc_put_row(out, tb, &rl);
         int prev = -1;
-        for (int col = 0; col < t->ncols; col++) {
+        for (int col = 0; col < t->ncols && row; col++) {
             int g = t->owner[r * t->ncols + col];
             if (g == prev)
                 continue;
             prev = g;
             const group *gr = &t->groups[g];
             bool first = gr->r0 == r && !gr->cont;
-            layout_cell(out, first ? gr->text : "", first ? strlen(gr->text) : 0);
+            xxgk_locator cl = pdf_locator(page, t->xs[gr->c0], t->ys[gr->r0], t->xs[gr->c1 + 1],
+                                          t->ys[gr->r1 + 1]);
+            if (first)
+                owners[g] = doc_put_cell(out, row, gr->text, strlen(gr->text), (unsigned)col,
+                                         (unsigned)(gr->c1 - gr->c0 + 1),
+                                         (unsigned)(gr->r1 - gr->r0 + 1), false, &cl);
+            else if (!doc_put_continued(out, row, (unsigned)col,
+                                        (unsigned)(gr->c1 - gr->c0 + 1), owners[g]))
+                break;
+            else if (!owners[g]) /* the rest of a cell cut by the page break */
+                row->cells[row->n - 1].src = cl;
         }
-        layout_row_end(out);
     }
 }
 
@@ -791,12 +819,13 @@ typedef struct para {
     strbuf text;
     const line *last;
     bool open;
+    xxgk_locator at;   /* the page and box of its first line */
 } para;
 
-static void flush_para(para *p, strbuf *out)
+static void flush_para(para *p, doc *out)
 {
     if (p->open)
-        layout_para(out, p->text.s ? p->text.s : "", p->text.len);
+        doc_put_para(out, p->text.s ? p->text.s : "", p->text.len, &p->at);
     strbuf_clear(&p->text);
     p->open = false;
     p->last = NULL;
@@ -853,14 +882,16 @@ static bool continues(const line *prev, const line *ln, bool new_page, float lef
     return new_page || (ln->base > prev->base && ln->base - prev->base <= 2.5f * prev->size);
 }
 
-static void write_line(para *p, const line *ln, bool new_page, float left, float right,
-                       strbuf *out)
+static void write_line(para *p, const line *ln, size_t page, bool new_page, float left,
+                       float right, doc *out)
 {
+    xxgk_locator at = pdf_locator(page, ln->x0, ln->base - ln->size, ln->x1, ln->base);
     if (ln->nchunks >= 3 && ln->numbers >= 2) {
         flush_para(p, out);
-        for (int k = 0; k < ln->nchunks; k++)
-            layout_cell(out, ln->chunks[k], strlen(ln->chunks[k]));
-        layout_row_end(out);
+        doc_row *row = doc_put_row(out, table_block(out, false, &at), &at);
+        for (int k = 0; k < ln->nchunks && row; k++)
+            doc_put_cell(out, row, ln->chunks[k], strlen(ln->chunks[k]), (unsigned)k, 1, 1,
+                         false, &at);
         return;
     }
     if (p->open && continues(p->last, ln, new_page, left, right)) {
@@ -869,12 +900,13 @@ static void write_line(para *p, const line *ln, bool new_page, float left, float
     } else {
         flush_para(p, out);
         p->open = true;
+        p->at = at;
     }
     strbuf_add(&p->text, ln->text, strlen(ln->text));
     p->last = ln;
 }
 
-static void write_all(ctx *c, strbuf *out)
+static void write_all(ctx *c, doc *out)
 {
     float left, right;
     body_margins(c, &left, &right);
@@ -889,20 +921,20 @@ static void write_all(ctx *c, strbuf *out)
                 continue;
             if (b->tb) {
                 flush_para(&p, out);
-                write_table(b->tb, out);
+                write_table(c, b->tb, pi, out);
             } else {
-                write_line(&p, b->ln, new_page, left, right, out);
+                write_line(&p, b->ln, pi, new_page, left, right, out);
             }
             new_page = false;
         }
     }
     flush_para(&p, out);
     if (p.text.failed && !out->failed)
-        out->failed = p.text.failed;
+        out->failed = p.text.failed == STRBUF_NOMEM ? XXGK_E_NOMEM : XXGK_E_TOO_LARGE;
     strbuf_free(&p.text);
 }
 
-int pdfl_write(pdfl_page *pages, size_t npages, strbuf *out)
+int pdfl_write(pdfl_page *pages, size_t npages, doc *out)
 {
     ctx c;
     arena_init(&c.a, 1 << 16);

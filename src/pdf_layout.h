@@ -1,6 +1,6 @@
 /*
  * pdf_layout.h — from what a PDF page shows (characters with positions,
- * and the ruling lines drawn on it) to the Word-text layout of readers.h.
+ * and the ruling lines drawn on it) to the document tree (doc.h).
  *
  * This half of the PDF reader knows nothing of MuPDF: read_pdf.c fills
  * the pages, pdf_layout.c rebuilds paragraphs and tables from geometry.
@@ -13,7 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "layout.h"
+#include "doc.h"
+#include "strbuf.h"
 
 /* One character as printed. */
 typedef struct pdfl_char {
@@ -43,10 +44,12 @@ typedef struct pdfl_page {
 /* A grid larger than this is not a report table. */
 #define PDFL_MAX_GRID 20000
 
-/* Writes the pages, in order, into `out`:
+/* Hands the pages over, in order, into the tree `out`, every node with
+ * its page and box:
  *  - tables from the rulings: grid rows and columns from the lines'
  *    positions, merged cells where a line is missing, a cell per line of
- *    the layout, the continuation of a vertically merged cell empty; a
+ *    the layout, the continuation of a vertically merged cell a
+ *    continued cell; a
  *    table that goes on over a page break is one table, and a merged
  *    cell cut by the break is one cell;
  *  - text lines from baselines, lines of a paragraph joined again (a line
@@ -58,6 +61,6 @@ typedef struct pdfl_page {
  *    numbers or more, as a table row (tables drawn without lines).
  * The page arrays may be sorted in place. Returns 0, or -1 when out of
  * memory (out->failed tells when the text grew past its limit). */
-int pdfl_write(pdfl_page *pages, size_t npages, strbuf *out);
+int pdfl_write(pdfl_page *pages, size_t npages, doc *out);
 
 #endif

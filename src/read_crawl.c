@@ -7,9 +7,10 @@
  * The reader drops the header (keeping the title from `标题:`) and the
  * page chrome (当前位置…, share buttons, 文件下载, 附件下载), finds the six
  * section headings by the template's titles, and lays the tables of
- * sections 二–四 out as Word-text rows (readers.h): a row's label cell,
- * then the digits that follow it as one value cell, exactly as printed
- * (`规范性文件` / `898989`). It never guesses where one number ends and the
+ * sections 二–四 out as rows of the document tree (doc.h): a row's label
+ * cell, then the digits that follow it as one value cell, exactly as
+ * printed (`规范性文件` / `898989`). Every node is located at its line
+ * and column in the dump itself. It never guesses where one number ends and the
  * next begins: that is the split solver's job (split.c), which knows the
  * table's sum rules. Everything else becomes paragraphs.
  *
@@ -18,13 +19,14 @@
  * by stray spaces (`本年度办 理结果`, corpus 009) still match and every
  * emitted piece is the original text.
  */
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "label.h"
+#include "doc.h"
+#include "index.h"
 #include "readers.h"
 #include "template.h"
 #include "utf8.h"
@@ -56,10 +58,6 @@ static void sb_put(sbuf *b, const char *s, size_t n)
     b->p[b->n] = '\0';
 }
 
-static void sb_str(sbuf *b, const char *s)
-{
-    sb_put(b, s, strlen(s));
-}
 
 /* Appends original text on one line: trimmed, line ends and TABs (which
  * would start a new line or cell) turned into spaces. */
@@ -182,7 +180,6 @@ static word words[MAX_WORDS];
 static int nwords;
 /* Words by their first byte, each list ending in -1. */
 static int16_t by_first[256][MAX_WORDS + 1];
-static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
 /* Numbering at s[i]: (三) / 三、 / 1. / 1、 (one digit: table rows never
  * go past 8, and "00000002.其他…" must leave the zeros to the run before
@@ -224,8 +221,7 @@ static void add_word(const char *s, size_t len, int kind, int section, bool stri
             words[i].kind |= kind;
             return;
         }
-    if (nwords >= MAX_WORDS)
-        return;
+    tpl_need(nwords < MAX_WORDS, "read_crawl.c MAX_WORDS");
     word *w = &words[nwords++];
     memcpy(w->text, buf + start, n - start);
     w->text[n - start] = '\0';
@@ -234,14 +230,10 @@ static void add_word(const char *s, size_t len, int kind, int section, bool stri
     w->section = section;
 }
 
-static void add_list(const char *list, int kind, int section, bool strip)
+static void add_list(tpl_words list, int kind, int section, bool strip)
 {
-    for (const char *v = list; v && *v;) {
-        const char *bar = strchr(v, '|');
-        size_t n = bar ? (size_t)(bar - v) : strlen(v);
-        add_word(v, n, kind, section, strip);
-        v = bar ? bar + 1 : v + n;
-    }
+    for (; list && *list; list++)
+        add_word(*list, strlen(*list), kind, section, strip);
 }
 
 static void add_table_words(const tpl_table *t)
@@ -260,15 +252,14 @@ static void add_table_words(const tpl_table *t)
             add_word(col->label, strlen(col->label), W_HEAD, t->section, false);
             add_list(col->variants, W_HEAD, t->section, false);
         }
-    add_list(t->header_groups, W_HEAD, t->section, false);
+    for (int g = 0; g < t->ngroups; g++)
+        add_word(t->groups[g].label, strlen(t->groups[g].label), W_HEAD, t->section, false);
 }
 
-static void build_words(void)
+void crawl_compile(void)
 {
-    static const xxgk_format formats[] = {XXGK_FORMAT_2019, XXGK_FORMAT_2021};
-    for (int f = 0; f < 2; f++)
-        for (int s = 2; s <= 4; s++)
-            add_table_words(tpl_table_of(formats[f], s));
+    for (size_t t = 0; t < tpl_table_count(); t++)
+        add_table_words(tpl_table_at(t));
     int fill[256] = {0};
     for (int w = 0; w < nwords; w++) {
         unsigned char c = (unsigned char)words[w].text[0];
@@ -335,19 +326,17 @@ static int32_t last_cp(const char *s, size_t n)
     return utf8_next(s, n, &st);
 }
 
-/* Does a title (or one of its '|'-separated variants) start at j, exactly
- * or within a small edit distance (corpus 007: 行政法复议)? Returns the
- * offset after it, or 0. */
-static size_t title_at(const ctext *ct, size_t j, size_t end, const char *list, bool fuzzy)
+/* Does a title (or one of its variants) start at j, exactly or within a
+ * small edit distance (corpus 007: 行政法复议)? Returns the offset after
+ * the best, or 0. */
+static size_t title_at(const ctext *ct, size_t j, size_t end, tpl_words list, bool fuzzy)
 {
     size_t best_end = 0;
     int best_d = 1000;
-    for (const char *v = list; v && *v;) {
-        const char *bar = strchr(v, '|');
-        size_t vl = bar ? (size_t)(bar - v) : strlen(v);
+    for (; list && *list; list++) {
+        const char *v = *list;
         char t[200];
-        size_t tn = fold_str(v, vl, t, sizeof t);
-        v = bar ? bar + 1 : v + vl;
+        size_t tn = fold_str(v, strlen(v), t, sizeof t);
         if (!fuzzy) {
             if (at(ct, j, end, t, tn) && j + tn > best_end)
                 best_end = j + tn;
@@ -372,7 +361,7 @@ static size_t title_at(const ctext *ct, size_t j, size_t end, const char *list, 
 /* A heading found by one of its keywords (corpus 011: 三、政府信息依申请公
  * 开工作情况): the keyword within a few characters of the numbering, no
  * digits on the way, ending at the next 情况/事项/措施. */
-static size_t keyword_heading(const ctext *ct, size_t j, size_t end, const char *keywords)
+static size_t keyword_heading(const ctext *ct, size_t j, size_t end, tpl_words keywords)
 {
     static const char *const ends[] = {"情况", "事项", "措施", NULL};
     size_t lim = advance_cps(ct, j, end, 30);
@@ -381,9 +370,9 @@ static size_t keyword_heading(const ctext *ct, size_t j, size_t end, const char 
     for (size_t i = j; i < lim; i++) {
         if (ct->c[i] >= '0' && ct->c[i] <= '9')
             return 0;
-        for (const char *k = keywords; k && *k;) {
-            const char *bar = strchr(k, '|');
-            size_t kl = bar ? (size_t)(bar - k) : strlen(k);
+        for (tpl_words kw = keywords; kw && *kw; kw++) {
+            const char *k = *kw;
+            size_t kl = strlen(k);
             if (at(ct, i, lim, k, kl))
                 for (size_t e = i + kl; e < lim; e++) {
                     if (ct->c[e] >= '0' && ct->c[e] <= '9')
@@ -392,7 +381,6 @@ static size_t keyword_heading(const ctext *ct, size_t j, size_t end, const char 
                         if (at(ct, e, lim, ends[x], strlen(ends[x])))
                             return e + strlen(ends[x]);
                 }
-            k = bar ? bar + 1 : k + kl;
         }
     }
     return 0;
@@ -411,11 +399,12 @@ static bool find_heading(const ctext *ct, size_t from, int n, size_t *hs, size_t
             if (!at(ct, i, ct->n, mark, ml))
                 continue;
             size_t e = 0;
-            for (int f = 0; f < 2 && !e; f++) {
-                const tpl_heading *h =
-                    &tpl_get(f ? XXGK_FORMAT_2019 : XXGK_FORMAT_2021)->headings[n - 1];
+            /* the latest format's wording first */
+            for (size_t f = tpl_format_count(); f-- > 0 && !e;) {
+                const tpl_heading *h = &tpl_format_at(f)->headings[n - 1];
                 if (pass < 2) {
-                    e = title_at(ct, i + ml, ct->n, h->title, pass == 1);
+                    e = title_at(ct, i + ml, ct->n, (const char *const[]){h->title, NULL},
+                                 pass == 1);
                     if (!e)
                         e = title_at(ct, i + ml, ct->n, h->variants, pass == 1);
                 } else {
@@ -434,10 +423,43 @@ static bool find_heading(const ctext *ct, size_t from, int n, size_t *hs, size_t
 /* ---- emitting ------------------------------------------------------------ */
 
 typedef struct emitter {
-    sbuf out;
+    doc *d;
+    sbuf tmp;       /* the piece being cleaned */
+    doc_row *row;   /* the row being built, or NULL */
     const ctext *ct;
+    const char *base;          /* the normalised dump, for locators */
+    const uint32_t *line_start; /* byte offset of each of its lines */
+    uint32_t nlines;
     int flat_cells; /* numbers in table 四's one row */
 } emitter;
+
+/* The line and column in the dump of the byte at s. */
+static xxgk_locator locate(const emitter *e, const char *s)
+{
+    xxgk_locator l;
+    memset(&l, 0, sizeof l);
+    l.kind = XXGK_LOC_TEXT;
+    uint32_t off = (uint32_t)(s - e->base), lo = 0, hi = e->nlines;
+    while (hi - lo > 1) {
+        uint32_t mid = (lo + hi) / 2;
+        if (e->line_start[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    l.line = lo + 1;
+    l.column = off - e->line_start[lo] + 1;
+    return l;
+}
+
+/* The cleaned text of s[0..n) in e->tmp (sb_text). */
+static void clean_piece(emitter *e, const char *s, size_t n)
+{
+    e->tmp.n = 0;
+    if (e->tmp.p)
+        e->tmp.p[0] = '\0';
+    sb_text(&e->tmp, s, n);
+}
 
 /* Original bytes of compact range [a, b). */
 static void orig_range(const ctext *ct, size_t a, size_t b, size_t *oa, size_t *ob)
@@ -450,8 +472,10 @@ static void emit_para_raw(emitter *e, const char *s, size_t n)
 {
     if (text_is_blank(s, n))
         return;
-    sb_text(&e->out, s, n);
-    sb_str(&e->out, "\n");
+    clean_piece(e, s, n);
+    xxgk_locator l = locate(e, s);
+    doc_put_para(e->d, e->tmp.p ? e->tmp.p : "", e->tmp.n, &l);
+    e->row = NULL;
 }
 
 static bool is_stop(int32_t cp)
@@ -517,14 +541,23 @@ static void emit_cell(emitter *e, size_t a, size_t b)
 {
     size_t oa, ob;
     orig_range(e->ct, a, b, &oa, &ob);
-    sb_str(&e->out, "\t");
-    sb_text(&e->out, e->ct->src + oa, ob - oa);
-    sb_str(&e->out, "\n");
+    const char *s = e->ct->src + oa;
+    xxgk_locator l = locate(e, s);
+    if (!e->row) {
+        doc_block *t = doc_last_table(e->d);
+        if (!t && (t = doc_put_table(e->d, false, &l)))
+            t->converted = true;
+        e->row = doc_put_row(e->d, t, &l);
+    }
+    clean_piece(e, s, ob - oa);
+    if (e->row)
+        doc_put_cell(e->d, e->row, e->tmp.p ? e->tmp.p : "", e->tmp.n, e->row->n, 1, 1, false,
+                     &l);
 }
 
 static void end_row(emitter *e)
 {
-    sb_str(&e->out, "\n");
+    e->row = NULL;
 }
 
 static bool contains_lit(const char *s, size_t n, const char *lit)
@@ -724,15 +757,6 @@ static void emit_section(emitter *e, int section, size_t a, size_t b)
     }
 }
 
-static int flat_cells(void)
-{
-    const tpl_table *t = tpl_table_of(XXGK_FORMAT_2021, 4);
-    int n = 0;
-    for (int r = 0; r < t->nrows; r++)
-        n += t->rows[r].kind == ROW_DATA;
-    return n * t->blocks[0].ncols;
-}
-
 /* The body: headings found in order, each section laid out by its kind. */
 static void emit_body(emitter *e)
 {
@@ -920,12 +944,32 @@ static size_t trim_trailing_chrome(const char *s, size_t n)
     }
 }
 
-xxgk_status read_crawl(arena *a, const char *data, size_t size, input_text *out, xxgk_error *err)
+/* Byte offsets of the lines of s, in the arena. */
+static uint32_t *index_lines(arena *a, const char *s, size_t n, uint32_t *count)
+{
+    uint32_t lines = 1;
+    for (size_t i = 0; i < n; i++)
+        lines += s[i] == '\n';
+    uint32_t *start = arena_alloc_raw(a, sizeof(uint32_t) * lines);
+    if (!start)
+        return NULL;
+    uint32_t k = 0;
+    start[k++] = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\n')
+            start[k++] = (uint32_t)i + 1;
+    *count = k;
+    return start;
+}
+
+xxgk_status read_crawl(arena *a, const char *data, size_t size, doc *out, const char **encoding,
+                       xxgk_error *err)
 {
     input_text raw;
     xxgk_status st = input_normalise(a, data, size, &raw, err);
     if (st != XXGK_OK)
         return st;
+    *encoding = raw.encoding;
     size_t body = marker_end(raw.text, raw.size);
     const char *title;
     size_t tlen;
@@ -936,13 +980,16 @@ xxgk_status read_crawl(arena *a, const char *data, size_t size, input_text *out,
     s += skip;
     n = trim_trailing_chrome(s, n - skip);
 
-    pthread_once(&words_once, build_words);
+    index_ensure();
     emitter e;
     memset(&e, 0, sizeof e);
-    e.flat_cells = flat_cells();
+    e.d = out;
+    e.base = raw.text;
+    e.flat_cells = tpl_min_flat_cells();
+    e.line_start = index_lines(a, raw.text, raw.size, &e.nlines);
     ctext ct;
     memset(&ct, 0, sizeof ct);
-    if (ctext_build(&ct, s, n) < 0) {
+    if (!e.line_start || ctext_build(&ct, s, n) < 0) {
         ctext_free(&ct);
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     }
@@ -951,17 +998,11 @@ xxgk_status read_crawl(arena *a, const char *data, size_t size, input_text *out,
         emit_para_raw(&e, title, tlen);
     emit_body(&e);
     ctext_free(&ct);
-    if (e.out.failed || !e.out.p) {
-        free(e.out.p);
-        if (e.out.failed)
-            return error_set(err, XXGK_E_NOMEM, "内存不足");
-        return error_set(err, XXGK_E_EMPTY, "网页抓取文本的正文为空");
-    }
-    out->text = arena_strndup(a, e.out.p, e.out.n);
-    out->size = e.out.n;
-    out->encoding = raw.encoding;
-    free(e.out.p);
-    if (!out->text)
+    free(e.tmp.p);
+    if (e.tmp.failed)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    return XXGK_OK;
+    st = doc_status(out, "网页抓取文本", err);
+    if (st == XXGK_OK && out->n == 0)
+        st = error_set(err, XXGK_E_EMPTY, "网页抓取文本的正文为空");
+    return st;
 }

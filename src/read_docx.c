@@ -1,23 +1,24 @@
 /*
  * read_docx.c — the DOCX reader: word/document.xml, streamed out of the
- * zip container, written in the Word-text layout of readers.h.
+ * zip container, into the document tree (doc.h), each node located by
+ * its paragraph or table, row and cell.
  *
  * Only the main document part is read: headers, footers, footnotes and
  * comments live in parts of their own and are not report text. The part
  * is never loaded whole: libzip inflates it chunk by chunk into libxml2's
  * SAX2 push parser (twice as fast as its xmlTextReader, which builds
- * nodes), a stack of frames follows where the parser is, and no more than
- * the current table row is kept (a nested table: all of it, as text).
+ * nodes), a stack of frames follows where the parser is, and only the
+ * tree is kept (the current table row until it ends).
  * Every size is bounded (read_docx.h): the entry count, the inflated size
  * and ratio (zip bombs), the XML depth, and the text produced.
  *
  * What becomes text, as Word's own "save as text" does it:
  *  - paragraphs, line breaks (`w:br`) inside them, tabs as spaces, and
  *    the numbers of automatically numbered ones (docx_numbering.c);
- *  - tables row by row, a cell per line; a horizontally merged cell
- *    (`w:gridSpan`) is one `w:tc` and so one cell, the continuation of a
- *    vertically merged one (`w:vMerge`) an empty cell; paragraphs inside
- *    a cell become its continuation lines;
+ *  - tables row by row; a horizontally merged cell (`w:gridSpan`) is one
+ *    `w:tc` and so one cell spanning its grid columns, the continuation
+ *    of a vertically merged one (`w:vMerge`) a continued cell; paragraphs
+ *    inside a cell become its lines;
  *  - a row holding a nested table is a layout row: its cells' paragraphs
  *    and tables are written as blocks of their own (reports pasted into
  *    a one-cell frame table are read like any other);
@@ -35,7 +36,9 @@
 #include <zip.h>
 
 #include "docx_numbering.h"
-#include "layout.h"
+#include "doc.h"
+#include "strbuf.h"
+#include "utf8.h"
 
 static const char W_NS[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 static const char W_NS_STRICT[] = "http://purl.oclc.org/ooxml/wordprocessingml/main";
@@ -50,7 +53,7 @@ typedef enum el {
     E_DELETED,     /* w:del, w:moveFrom: content not in the document */
     E_SDT, E_SDTCONTENT, E_TXBX, E_DRAWING,
     E_ALTERNATE, E_CHOICE, E_FALLBACK,
-    E_PPR, E_PSTYLE, E_NUMPR, E_ILVL, E_NUMID
+    E_PPR, E_PSTYLE, E_NUMPR, E_ILVL, E_NUMID, E_GRIDSPAN
 } el;
 
 static const struct {
@@ -76,22 +79,25 @@ static const struct {
     {"pict", E_DRAWING},     {"object", E_DRAWING},
     {"pPr", E_PPR},          {"pStyle", E_PSTYLE},
     {"numPr", E_NUMPR},      {"ilvl", E_ILVL},
-    {"numId", E_NUMID},
+    {"numId", E_NUMID},      {"gridSpan", E_GRIDSPAN},
 };
 
 /* One item of a table cell: a paragraph's text, or a nested table
- * already written out in the layout. */
+ * already read into a tree of its own. */
 typedef struct cell_item {
     char *text;
     size_t len;
     bool table;
+    doc sub;        /* the nested table's blocks */
 } cell_item;
 
 typedef struct tcell {
     cell_item *items;
     size_t n, cap;
-    bool vcont;     /* continues a vertical merge: written empty */
-    bool hcont;     /* continues a legacy horizontal merge: not written */
+    unsigned span;  /* grid columns it covers (w:gridSpan) */
+    bool vcont;     /* continues a vertical merge: a continued cell */
+    bool hcont;     /* continues a legacy horizontal merge: widens the
+                       cell before it */
     bool has_table; /* holds a nested table: the row is a layout row */
 } tcell;
 
@@ -100,10 +106,10 @@ typedef struct trow {
     size_t n, cap;
 } trow;
 
-/* Where the paragraphs being read go: straight into the text, or into a
- * table cell. */
+/* Where the paragraphs being read go: straight into the document, or
+ * into a table cell. */
 typedef struct sink {
-    strbuf *body;
+    doc *body;
     tcell *cell;
 } sink;
 
@@ -115,10 +121,18 @@ typedef struct para {
     int num_id, ilvl; /* its own list numbering, -1 when it has none */
 } para;
 
+/* Columns whose vertically merged cells are traced to their first
+ * row; a continued cell further right is located at itself. */
+#define TRACKED_COLS 64
+
 typedef struct table {
-    strbuf *out;    /* the body's text, or `own` for a nested table */
-    strbuf own;
+    doc *out;       /* the document, or `own` for a nested table */
+    doc own;
     tcell *cell;    /* a nested table's cell */
+    doc_block *block; /* the table block its rows go to */
+    uint32_t index; /* its place among the document's tables, 1-based */
+    uint32_t rows;  /* rows seen */
+    const doc_cell *owner[TRACKED_COLS]; /* the cell starting a merge */
 } table;
 
 /* What the parser is inside of, and so what its children mean. */
@@ -170,7 +184,9 @@ typedef struct dx {
     xxgk_status status; /* the first failure, XXGK_OK until then */
     char why[160];
     int xml_line;       /* line of the first XML error */
-    strbuf *out;
+    doc *out;
+    arena *a;
+    uint32_t tables, paragraphs; /* seen so far, for locators */
     docx_numbering *numbering; /* automatic numbering, NULL when none */
     char chunk[65536];  /* inflated bytes on their way to the parser */
 } dx;
@@ -262,7 +278,8 @@ static bool on_off(int n, const xmlChar **attrs)
 
 /* ---- what the elements do ------------------------------------------------ */
 
-static bool add_item(dx *d, tcell *c, const char *text, size_t len, bool is_table)
+/* Adds a paragraph's text (sub == NULL) or a nested table to a cell. */
+static bool add_item(dx *d, tcell *c, const char *text, size_t len, const doc *sub)
 {
     if (c->n == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 4;
@@ -281,8 +298,14 @@ static bool add_item(dx *d, tcell *c, const char *text, size_t len, bool is_tabl
     }
     memcpy(copy, text, len);
     copy[len] = '\0';
-    c->items[c->n++] = (cell_item){copy, len, is_table};
-    c->has_table |= is_table;
+    cell_item *it = &c->items[c->n++];
+    memset(it, 0, sizeof *it);
+    it->text = copy;
+    it->len = len;
+    it->table = sub != NULL;
+    if (sub)
+        it->sub = *sub;
+    c->has_table |= it->table;
     return true;
 }
 
@@ -297,32 +320,67 @@ static void free_row(trow *row)
     free(row);
 }
 
-/* Writes one row: a cell per line, or, for a layout row holding nested
- * tables, its contents as blocks. */
-static void write_row(strbuf *out, const trow *row)
+static xxgk_locator docx_locator(void)
+{
+    xxgk_locator l;
+    memset(&l, 0, sizeof l);
+    l.kind = XXGK_LOC_DOCX;
+    return l;
+}
+
+/* A layout row holding nested tables: its cells' paragraphs and tables
+ * as blocks of their own. */
+static void write_layout_row(dx *d, doc *out, const trow *row)
+{
+    for (size_t i = 0; i < row->n; i++)
+        for (size_t k = 0; k < row->cells[i].n; k++) {
+            const cell_item *it = &row->cells[i].items[k];
+            if (it->table) {
+                doc_append(out, &it->sub);
+            } else {
+                xxgk_locator l = docx_locator();
+                l.paragraph = ++d->paragraphs;
+                doc_put_para(out, it->text, it->len, &l);
+            }
+        }
+}
+
+/* One row of the table `t`: a cell per w:tc with its grid column and
+ * span, or, for a layout row, its contents as blocks. */
+static void write_row(dx *d, table *t, const trow *row)
 {
     bool layout_row = false;
     for (size_t i = 0; i < row->n; i++)
         layout_row |= row->cells[i].has_table;
     if (layout_row) {
-        for (size_t i = 0; i < row->n; i++)
-            for (size_t k = 0; k < row->cells[i].n; k++) {
-                const cell_item *it = &row->cells[i].items[k];
-                if (it->table)
-                    strbuf_add(out, it->text, it->len);
-                else
-                    layout_para(out, it->text, it->len);
-            }
+        write_layout_row(d, t->out, row);
         return;
     }
     if (row->n == 0)
         return;
+    /* After blocks of a layout row, the table goes on as a new one. */
+    if (!t->block || doc_last_table(t->out) != t->block) {
+        xxgk_locator tl = docx_locator();
+        tl.table = t->index;
+        t->block = doc_put_table(t->out, true, &tl);
+    }
+    xxgk_locator rl = docx_locator();
+    rl.table = t->index;
+    rl.row = t->rows;
+    doc_row *dr = doc_put_row(t->out, t->block, &rl);
     strbuf joined;
     strbuf_init(&joined, XXGK_MAX_INPUT);
-    for (size_t i = 0; i < row->n; i++) {
+    doc_cell *last = NULL;
+    unsigned grid = 0;
+    for (size_t i = 0; i < row->n && dr; i++) {
         const tcell *c = &row->cells[i];
-        if (c->hcont)
+        unsigned span = c->span ? c->span : 1;
+        if (c->hcont) {
+            if (last)
+                last->colspan = (uint16_t)(last->colspan + span);
+            grid += span;
             continue;
+        }
         strbuf_clear(&joined);
         for (size_t k = 0; k < c->n && !c->vcont; k++) {
             if (k)
@@ -330,11 +388,20 @@ static void write_row(strbuf *out, const trow *row)
             strbuf_add(&joined, c->items[k].text, c->items[k].len);
         }
         if (joined.failed)
-            out->failed = joined.failed;
-        layout_cell(out, joined.s ? joined.s : "", joined.len);
+            t->out->failed = joined.failed == STRBUF_NOMEM ? XXGK_E_NOMEM : XXGK_E_TOO_LARGE;
+        xxgk_locator cl = rl;
+        cl.cell = (uint32_t)i + 1;
+        const doc_cell *owner = grid < TRACKED_COLS ? t->owner[grid] : NULL;
+        if (c->vcont)
+            last = doc_put_continued(t->out, dr, grid, span, owner);
+        else
+            last = doc_put_cell(t->out, dr, joined.s ? joined.s : "", joined.len, grid, span, 1,
+                                false, &cl);
+        if (!c->vcont && grid < TRACKED_COLS)
+            t->owner[grid] = last;
+        grid += span;
     }
     strbuf_free(&joined);
-    layout_row_end(out);
 }
 
 static frame frame_of(mode m)
@@ -368,9 +435,10 @@ static frame block_child(dx *d, el kind, sink to, frame *top)
             fail(d, XXGK_E_NOMEM, "内存不足");
             break;
         }
-        strbuf_init(&f.tb->own, XXGK_MAX_INPUT);
+        doc_init(&f.tb->own, d->a);
         f.tb->out = to.body ? to.body : &f.tb->own;
         f.tb->cell = to.cell;
+        f.tb->index = ++d->tables;
         f.mode = M_TABLE;
         f.owns = true;
         break;
@@ -500,6 +568,7 @@ static frame child(dx *d, frame *top, el kind, int nattr, const xmlChar **attrs)
             f.mode = M_TABLE;
             f.tb = top->tb;
         } else if (kind == E_TR) {
+            top->tb->rows++;
             f.row = calloc(1, sizeof *f.row);
             if (!f.row) {
                 fail(d, XXGK_E_NOMEM, "内存不足");
@@ -563,6 +632,14 @@ static frame child(dx *d, frame *top, el kind, int nattr, const xmlChar **attrs)
             top->cell->vcont = !val_is(nattr, attrs, "restart");
         else if (kind == E_HMERGE)
             top->cell->hcont = !val_is(nattr, attrs, "restart");
+        else if (kind == E_GRIDSPAN) {
+            size_t len;
+            const xmlChar *v = attr_val(nattr, attrs, &len);
+            unsigned n = 0;
+            for (size_t k = 0; v && k < len && v[k] >= '0' && v[k] <= '9' && n < 1000; k++)
+                n = n * 10 + (unsigned)(v[k] - '0');
+            top->cell->span = n ? n : 1;
+        }
         return f;
     case M_TEXT:
     case M_SKIP:
@@ -603,23 +680,25 @@ static void finish(dx *d, frame *f)
             number(d, p);
         if (ok && p->text.failed)
             fail(d, p->text.failed == STRBUF_NOMEM ? XXGK_E_NOMEM : XXGK_E_TOO_LARGE, "段落文字过多");
-        else if (ok && p->to.body)
-            layout_para(p->to.body, p->text.s ? p->text.s : "", p->text.len);
-        else if (ok)
-            add_item(d, p->to.cell, p->text.s ? p->text.s : "", p->text.len, false);
+        else if (ok && p->to.body) {
+            xxgk_locator l = docx_locator();
+            l.paragraph = ++d->paragraphs;
+            doc_put_para(p->to.body, p->text.s ? p->text.s : "", p->text.len, &l);
+        } else if (ok) {
+            add_item(d, p->to.cell, p->text.s ? p->text.s : "", p->text.len, NULL);
+        }
         strbuf_free(&p->text);
         free(p);
     } else if (f->mode == M_ROW) {
         if (ok)
-            write_row(f->tb->out, f->row);
+            write_row(d, f->tb, f->row);
         free_row(f->row);
     } else if (f->mode == M_TABLE) {
         table *t = f->tb;
         if (ok && t->own.failed)
-            fail(d, t->own.failed == STRBUF_NOMEM ? XXGK_E_NOMEM : XXGK_E_TOO_LARGE, "表格文字过多");
+            fail(d, t->own.failed, "表格文字过多");
         else if (ok && t->cell)
-            add_item(d, t->cell, t->own.s ? t->own.s : "", t->own.len, true);
-        strbuf_free(&t->own);
+            add_item(d, t->cell, "", 0, &t->own);
         free(t);
     }
 }
@@ -726,13 +805,14 @@ static xxgk_status open_document(zip_t *za, zip_file_t **zf, size_t *declared, x
 }
 
 /* Streams the opened part through the SAX parser into `out`. */
-static xxgk_status stream_document(zip_t *za, zip_file_t *zf, size_t declared, strbuf *out,
+static xxgk_status stream_document(zip_t *za, zip_file_t *zf, size_t declared, doc *out,
                                    xxgk_error *err)
 {
     dx *d = calloc(1, sizeof *d);
     if (!d)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     d->out = out;
+    d->a = out->a;
     d->numbering = docx_numbering_load(za);
     d->stack[d->depth++] = frame_of(M_ROOT);
     xmlSAXHandler sax;
@@ -770,8 +850,7 @@ static xxgk_status stream_document(zip_t *za, zip_file_t *zf, size_t declared, s
 }
 
 /* Opens the zip, checks it, and streams its document into the text. */
-static xxgk_status read_container(arena *a, const char *data, size_t size, input_text *out,
-                                  xxgk_error *err)
+static xxgk_status read_container(const char *data, size_t size, doc *out, xxgk_error *err)
 {
     zip_error_t ze;
     zip_error_init(&ze);
@@ -793,16 +872,14 @@ static xxgk_status read_container(arena *a, const char *data, size_t size, input
         zip_discard(za);
         return st;
     }
-    strbuf text;
-    strbuf_init(&text, XXGK_MAX_INPUT);
-    st = stream_document(za, zf, declared, &text, err);
+    st = stream_document(za, zf, declared, out, err);
     zip_fclose(zf);
     zip_discard(za);
-    if (st != XXGK_OK) {
-        strbuf_free(&text);
-        return st;
-    }
-    return layout_finish(&text, a, "DOCX", out, err);
+    if (st == XXGK_OK)
+        st = doc_status(out, "DOCX", err);
+    if (st == XXGK_OK && out->n == 0)
+        st = error_set(err, XXGK_E_EMPTY, "DOCX 文件中没有文字");
+    return st;
 }
 
 /* libxml2 reports encoding and I/O errors through its generic error
@@ -814,12 +891,15 @@ static void silent(void *ctx, const char *msg, ...)
     (void)ctx, (void)msg;
 }
 
-xxgk_status read_docx(arena *a, const char *data, size_t size, input_text *out, xxgk_error *err)
+xxgk_status read_docx(arena *a, const char *data, size_t size, doc *out, const char **encoding,
+                      xxgk_error *err)
 {
+    (void)a;
+    *encoding = "UTF-8";
     xmlGenericErrorFunc saved = xmlGenericError;
     void *saved_ctx = xmlGenericErrorContext;
     xmlSetGenericErrorFunc(NULL, silent);
-    xxgk_status st = read_container(a, data, size, out, err);
+    xxgk_status st = read_container(data, size, out, err);
     xmlSetGenericErrorFunc(saved_ctx, saved);
     return st;
 }

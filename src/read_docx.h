@@ -17,6 +17,7 @@
  * report. A zip without it fails with XXGK_E_UNSUPPORTED ("不是 DOCX
  * 文件"); a damaged zip or XML with XXGK_E_TRUNCATED; a part over the
  * limits above with XXGK_E_TOO_LARGE. */
-xxgk_status read_docx(arena *a, const char *data, size_t size, input_text *out, xxgk_error *err);
+xxgk_status read_docx(arena *a, const char *data, size_t size, doc *out, const char **encoding,
+                      xxgk_error *err);
 
 #endif

@@ -1,7 +1,6 @@
 /*
  * read_html.c — the HTML reader: a published web page turned into the
- * text layout of Word-extracted reports (readers.h), so that the text
- * reader and the recogniser work on it unchanged.
+ * document tree (doc.h), each node with its element path.
  *
  * Three steps:
  *  1. the page's bytes to UTF-8 (html_charset.c) and into a compact tree
@@ -12,9 +11,10 @@
  *     from just before the body when the body lacks it (corpus 014: the
  *     title sits in div.article_title, the text in div.article_content);
  *  3. the body laid out: paragraphs (<p>, <div>, headings, <br>) one per
- *     line; each data table row as one TAB line per cell and a blank
- *     line; a cell that a rowspan from above covers as an empty TAB line
- *     (as Word's text export has it), a colspan cell once; <br> and <p>
+ *     line; each data table row as a row of cells with their grid
+ *     columns and spans; a cell that a rowspan from above covers as a
+ *     continued cell (as Word's text export has it, an empty line in the
+ *     view), a colspan cell once; <br> and <p>
  *     inside a cell as the cell's continuation lines, except a header
  *     written one character per paragraph (结/果/维/持, corpus 014), which
  *     is joined; rows with nothing in them dropped. Tables that hold
@@ -58,20 +58,33 @@ typedef struct buf {
  * covers it, from which row to which. */
 typedef struct slot {
     uint32_t owner, start, until;
+    const doc_cell *cell; /* the covering cell in the document */
 } slot;
 
 typedef struct emitter {
-    const html_tree *t;
-    buf out;            /* the text */
+    html_tree *t;
+    doc *d;             /* where paragraphs and tables go */
     buf line;           /* the line being built */
     buf cell;           /* the lines of the cell being built */
-    buf *dst;           /* where finished lines go: &out or &cell */
+    buf *collect;       /* where finished lines go instead of d, or NULL */
+    uint32_t block;     /* the element whose text is being laid out */
+    uint32_t tables;    /* data tables laid out so far */
     bool space;         /* a white-space run is pending */
     bool last_wide;     /* the line ends in a CJK character */
     size_t limit;       /* most bytes a buffer may hold */
     xxgk_status failed; /* XXGK_E_NOMEM or XXGK_E_TOO_LARGE, once */
     uint32_t owner;     /* last id given to a spanning cell */
 } emitter;
+
+/* The locator of an element: its path. */
+static xxgk_locator locate(emitter *e, uint32_t id)
+{
+    xxgk_locator l;
+    memset(&l, 0, sizeof l);
+    l.kind = XXGK_LOC_HTML;
+    l.path = html_node_path(e->t, id, e->d->a);
+    return l;
+}
 
 static bool put(emitter *e, buf *b, const char *s, size_t len)
 {
@@ -103,12 +116,16 @@ static bool put(emitter *e, buf *b, const char *s, size_t len)
 
 /* ---- lines ------------------------------------------------------------ */
 
-/* Ends the line being built: a non-empty line goes to e->dst. */
+/* Ends the line being built: a non-empty line goes to e->collect, or
+ * is a paragraph of the document. */
 static void flush(emitter *e)
 {
-    if (e->line.n) {
-        put(e, e->dst, e->line.p, e->line.n);
-        put(e, e->dst, "\n", 1);
+    if (e->line.n && e->collect) {
+        put(e, e->collect, e->line.p, e->line.n);
+        put(e, e->collect, "\n", 1);
+    } else if (e->line.n && !e->failed) {
+        xxgk_locator l = locate(e, e->block);
+        doc_put_para(e->d, e->line.p, e->line.n, &l);
     }
     e->line.n = 0;
     e->space = false;
@@ -197,27 +214,25 @@ static uint32_t row_cells(const html_tree *t, uint32_t row)
 /* Builds the lines of a cell into e->cell. */
 static void build_cell(emitter *e, uint32_t cell)
 {
-    buf *saved = e->dst;
+    buf *saved = e->collect;
+    uint32_t block = e->block;
     flush(e);
     e->cell.n = 0;
-    e->dst = &e->cell;
+    e->collect = &e->cell;
+    e->block = cell;
     emit_children(e, cell, false);
     flush(e);
-    e->dst = saved;
+    e->collect = saved;
+    e->block = block;
 }
 
-/* Writes the cell just built (e->cell) to `to` as one Word cell: a TAB
- * and its first line, then its other lines. Returns whether it has any
- * text. */
-static bool write_cell(emitter *e, buf *to)
+/* The text of the cell just built (e->cell) into `to`: its lines, except
+ * that one character per paragraph (结/果/维/持) is one word. */
+static void cell_text(emitter *e, buf *to)
 {
     const char *s = e->cell.p;
     size_t n = e->cell.n;
-    if (n == 0) {
-        put(e, to, "\t\n", 2);
-        return false;
-    }
-    /* One character per paragraph (结/果/维/持) is one word. */
+    to->n = 0;
     bool chars_only = true;
     int lines = 0;
     for (size_t i = 0; i < n;) {
@@ -229,68 +244,77 @@ static bool write_cell(emitter *e, buf *to)
         lines++;
         i += len + 1;
     }
-    put(e, to, "\t", 1);
-    if (lines > 1 && chars_only) {
-        for (size_t i = 0; i < n; i++)
-            if (s[i] != '\n')
-                put(e, to, s + i, 1);
-        put(e, to, "\n", 1);
-    } else {
-        put(e, to, s, n);
-    }
-    return true;
+    for (size_t i = 0; i < n; i++)
+        if (!(lines > 1 && chars_only && s[i] == '\n'))
+            put(e, to, s + i, 1);
 }
 
+/* A column of a data table while its rows are laid out: which cell
+ * covers it, from which row to which, and where that cell is. */
 typedef struct grid {
     slot *slots;
     uint32_t ncols, nrows;
-    buf *to;
+    doc_block *table;
+    buf text;
 } grid;
 
-/* Empty TAB lines for the cells from rows above that cover the columns
- * from `col` on; one per covering cell, however many columns it spans.
- * Returns the first column not covered. */
-static uint32_t covered(emitter *e, grid *g, uint32_t col, uint32_t row)
+/* The cells from rows above that cover the columns from `col` on: one
+ * continued cell each, however many columns it spans (as Word's text
+ * export writes them). Returns the first column not covered. */
+static uint32_t covered(emitter *e, grid *g, doc_row *row, uint32_t col, uint32_t index)
 {
-    while (col < g->ncols && g->slots[col].start < row && g->slots[col].until >= row) {
-        if (col == 0 || g->slots[col - 1].owner != g->slots[col].owner)
-            put(e, g->to, "\t\n", 2);
+    while (col < g->ncols && g->slots[col].start < index && g->slots[col].until >= index) {
+        uint32_t from = col;
+        while (col + 1 < g->ncols && g->slots[col + 1].owner == g->slots[from].owner)
+            col++;
+        doc_put_continued(e->d, row, from, col - from + 1, g->slots[from].cell);
         col++;
     }
     return col;
 }
 
-static void data_row(emitter *e, grid *g, uint32_t row, uint32_t index)
+static void data_row(emitter *e, grid *g, uint32_t row_node, uint32_t index)
 {
     const html_node *nodes = e->t->nodes;
-    size_t mark = g->to->n;
+    xxgk_locator rl = locate(e, row_node);
+    rl.table = e->tables;
+    rl.row = index + 1;
+    doc_row *row = doc_put_row(e->d, g->table, &rl);
+    if (!row)
+        return;
     bool text = false;
-    uint32_t col = 0;
-    for (uint32_t c = nodes[row].first; c && !e->failed; c = nodes[c].next) {
+    uint32_t col = 0, ordinal = 0;
+    for (uint32_t c = nodes[row_node].first; c && !e->failed; c = nodes[c].next) {
         if (nodes[c].kind != H_CELL)
             continue;
-        col = covered(e, g, col, index);
+        ordinal++;
+        col = covered(e, g, row, col, index);
         if (col >= MAX_COLS)
             break;
         build_cell(e, c);
-        text |= write_cell(e, g->to);
+        cell_text(e, &g->text);
+        text |= g->text.n > 0;
         uint32_t rs = nodes[c].rowspan, until = g->nrows - 1;
         if (rs && index + rs - 1 < until)
             until = index + rs - 1;
         uint32_t end = col + nodes[c].colspan;
         if (end > MAX_COLS)
             end = MAX_COLS;
+        xxgk_locator cl = locate(e, c);
+        cl.table = rl.table;
+        cl.row = rl.row;
+        cl.cell = ordinal;
+        const doc_cell *dc = doc_put_cell(e->d, row, g->text.p ? g->text.p : "", g->text.n, col,
+                                          end - col, until - index + 1, false, &cl);
         e->owner++;
         for (; col < end; col++)
-            g->slots[col] = (slot){e->owner, index, until};
+            g->slots[col] = (slot){e->owner, index, until, dc};
         if (col > g->ncols)
             g->ncols = col;
     }
-    covered(e, g, col, index);
+    covered(e, g, row, col, index);
     if (!text)
-        g->to->n = mark; /* a row of empty cells (corpus 013's last row) */
-    else
-        put(e, g->to, "\n", 1);
+        g->table->nrows--; /* a row of empty cells (corpus 013's last row) */
 }
 
 /* A table: its caption (and any stray content) as paragraphs, then its
@@ -314,16 +338,22 @@ static void emit_table(emitter *e, uint32_t table)
         for (uint32_t i = 0; i < nrows; i++)
             for (uint32_t c = nodes[rows[i]].first; c; c = nodes[c].next) {
                 flush(e);
+                uint32_t block = e->block;
+                e->block = c;
                 emit_children(e, c, false);
                 flush(e);
+                e->block = block;
             }
     } else if (nrows) {
-        grid g = {calloc(MAX_COLS, sizeof(slot)), 0, nrows, e->dst};
+        xxgk_locator tl = locate(e, table);
+        tl.table = ++e->tables;
+        grid g = {calloc(MAX_COLS, sizeof(slot)), 0, nrows, doc_put_table(e->d, true, &tl), {0}};
         if (!g.slots)
             e->failed = XXGK_E_NOMEM;
-        for (uint32_t i = 0; i < nrows && !e->failed; i++)
+        for (uint32_t i = 0; i < nrows && !e->failed && g.table; i++)
             data_row(e, &g, rows[i], i);
         free(g.slots);
+        free(g.text.p);
     }
     free(rows);
 }
@@ -356,11 +386,15 @@ static void emit_node(emitter *e, uint32_t id, bool pre)
     case H_BLOCK:
     case H_TSECTION:
     case H_ROW:
-    case H_CELL:
+    case H_CELL: {
+        uint32_t block = e->block;
         flush(e);
+        e->block = id;
         emit_children(e, id, pre);
         flush(e);
+        e->block = block;
         break;
+    }
     case H_CHROME:
     case H_FORM:
         break;
@@ -416,19 +450,17 @@ static bool contains(const char *s, size_t n, const char *needle)
     return false;
 }
 
-/* Whether the text starts with a title: one of its first lines, before
- * a table or a sentence, names the report (as meta.c reads titles). */
-static bool has_title(const char *s, size_t n)
+/* Whether the document starts with a title: one of its first lines,
+ * before a table or a sentence, names the report (as meta.c reads
+ * titles). */
+static bool has_title(const doc *d)
 {
-    size_t i = 0;
-    for (int k = 0; k < 3 && i < n && s[i] != '\t'; k++) {
-        const char *nl = memchr(s + i, '\n', n - i);
-        size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
-        if (utf8_length(s + i, len) > 60)
+    for (size_t k = 0; k < 3 && k < d->n && d->blocks[k].kind != DOC_TABLE; k++) {
+        const doc_block *b = &d->blocks[k];
+        if (utf8_length(b->text, b->len) > 60)
             return false;
-        if (contains(s + i, len, "报告"))
+        if (contains(b->text, b->len, "报告"))
             return true;
-        i += len + 1;
     }
     return false;
 }
@@ -453,11 +485,11 @@ static bool in_furniture(const html_tree *t, uint32_t id)
 static void node_line(emitter *e, uint32_t id, buf *into)
 {
     into->n = 0;
-    buf *saved = e->dst;
-    e->dst = into;
+    buf *saved = e->collect;
+    e->collect = into;
     emit_node(e, id, false);
     flush(e);
-    e->dst = saved;
+    e->collect = saved;
     size_t o = 0;
     for (size_t i = 0; i < into->n; i++)
         if (into->p[i] != '\n')
@@ -499,23 +531,27 @@ static void find_title(emitter *e, uint32_t body, buf *title)
     e->space = false;
 }
 
-/* The article laid out into e->out, its title first. */
+/* The article laid out into the document, its title first. */
 static void emit_article(emitter *e)
 {
     uint32_t body = find_body(e->t);
     emit_node(e, body, false);
     flush(e);
-    if (e->failed || has_title(e->out.p, e->out.n))
+    if (e->failed || e->d->failed || has_title(e->d))
         return;
     buf title = {0};
     find_title(e, body, &title);
     if (title.n && !e->failed) {
-        buf all = {0};
-        put(e, &all, title.p, title.n);
-        put(e, &all, "\n", 1);
-        put(e, &all, e->out.p, e->out.n);
-        free(e->out.p);
-        e->out = all;
+        xxgk_locator l = locate(e, 0);
+        size_t before = e->d->n;
+        doc_put_para(e->d, title.p, title.n, &l);
+        /* The title goes first: rotate the blocks just added to the front. */
+        size_t added = e->d->n - before;
+        for (size_t k = 0; k < added && !e->d->failed; k++) {
+            doc_block last = e->d->blocks[e->d->n - 1];
+            memmove(e->d->blocks + 1, e->d->blocks, (e->d->n - 1) * sizeof last);
+            e->d->blocks[0] = last;
+        }
     }
     free(title.p);
 }
@@ -528,8 +564,8 @@ static xxgk_status emit_failed(xxgk_status st, xxgk_error *err)
     return error_set(err, XXGK_E_NOMEM, "内存不足");
 }
 
-xxgk_status read_html(arena *a, const char *data, size_t size, input_text *out,
-                      xxgk_error *err)
+xxgk_status read_html(arena *a, const char *data, size_t size, doc *out,
+                      const char **encoding, xxgk_error *err)
 {
     html_utf8 u;
     xxgk_status st = html_to_utf8(data, size, &u, err);
@@ -547,30 +583,25 @@ xxgk_status read_html(arena *a, const char *data, size_t size, input_text *out,
     emitter e;
     memset(&e, 0, sizeof e);
     e.t = &t;
-    e.dst = &e.out;
+    e.d = out;
     e.limit = XXGK_MAX_INPUT;
     emit_article(&e);
     html_tree_free(&t);
     free(e.line.p);
     free(e.cell.p);
-    if (e.failed) {
-        free(e.out.p);
+    if (!e.failed && out->failed)
+        e.failed = out->failed;
+    if (e.failed)
         return emit_failed(e.failed, err);
-    }
-    if (e.out.n == 0) {
-        free(e.out.p);
+    if (out->n == 0)
         return error_set(err, XXGK_E_EMPTY, "网页中没有正文文字");
-    }
-    out->text = arena_strndup(a, e.out.p, e.out.n);
-    out->size = e.out.n;
-    free(e.out.p);
     char enc[160];
     if (u.replaced)
         snprintf(enc, sizeof enc, "%s+%zu处无效字节已替换", u.encoding, u.replaced);
     else
         snprintf(enc, sizeof enc, "%s", u.encoding);
-    out->encoding = arena_strndup(a, enc, strlen(enc));
-    if (!out->text || !out->encoding)
+    *encoding = arena_strndup(a, enc, strlen(enc));
+    if (!*encoding)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     return XXGK_OK;
 }

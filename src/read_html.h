@@ -7,9 +7,9 @@
 #include "readers.h"
 
 /* Reads a web page: finds the article among the page's navigation,
- * scripts and footers, and lays its paragraphs and tables out as
- * Word-extracted text. out->encoding names the page's charset. */
-xxgk_status read_html(arena *a, const char *data, size_t size, input_text *out,
-                      xxgk_error *err);
+ * scripts and footers, and hands over its paragraphs and tables, each
+ * with its element path. *encoding names the page's charset. */
+xxgk_status read_html(arena *a, const char *data, size_t size, doc *out,
+                      const char **encoding, xxgk_error *err);
 
 #endif

@@ -8,7 +8,7 @@
 
 /* How long one conversion may take, in seconds, unless the environment
  * variable XXGK_CONVERT_TIMEOUT says otherwise. */
-#define LEGACY_TIMEOUT 90
+#define LEGACY_TIMEOUT 90 /* see OFFICE_TIMEOUT */
 /* The largest DOCX a conversion may produce. */
 #define LEGACY_MAX_OUTPUT XXGK_MAX_INPUT
 
@@ -19,7 +19,7 @@
  * environment variable XXGK_SOFFICE names. Fails with XXGK_E_UNSUPPORTED
  * and a message naming the program when it is not installed, or when
  * the conversion fails or times out. */
-xxgk_status read_legacy(arena *a, const char *data, size_t size, input_text *out,
-                        xxgk_error *err);
+xxgk_status read_legacy(arena *a, const char *data, size_t size, doc *out,
+                        const char **encoding, xxgk_error *err);
 
 #endif

@@ -24,7 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "layout.h"
 #include "pdf_layout.h"
 
 /* ---- memory budget ------------------------------------------------------ */
@@ -381,7 +380,7 @@ typedef struct pdf_read {
 } pdf_read;
 
 /* Interprets page `i` once into acc. Throws on MuPDF errors. */
-static void read_page(fz_context *ctx, fz_document *doc, int i, page_acc *acc, pdf_read *pr)
+static void read_page(fz_context *ctx, fz_document *fzdoc, int i, page_acc *acc, pdf_read *pr)
 {
     fz_page *page = NULL;
     fz_stext_page *tp = NULL;
@@ -393,7 +392,7 @@ static void read_page(fz_context *ctx, fz_document *doc, int i, page_acc *acc, p
     fz_var(dev);
     fz_try(ctx)
     {
-        page = fz_load_page(ctx, doc, i);
+        page = fz_load_page(ctx, fzdoc, i);
         fz_rect bounds = fz_bound_page(ctx, page);
         acc->page.width = bounds.x1 - bounds.x0;
         acc->page.height = bounds.y1 - bounds.y0;
@@ -454,11 +453,11 @@ static xxgk_status read_document(fz_context *ctx, const char *data, size_t size,
     {
         stm = fz_open_memory(ctx, (const unsigned char *)data, size);
         pdf = pdf_open_document_with_stream(ctx, stm);
-        fz_document *doc = &pdf->super;
-        if (fz_needs_password(ctx, doc) && !fz_authenticate_password(ctx, doc, "")) {
+        fz_document *fzdoc = &pdf->super;
+        if (fz_needs_password(ctx, fzdoc) && !fz_authenticate_password(ctx, fzdoc, "")) {
             st = error_set(err, XXGK_E_UNSUPPORTED, "PDF 文件已加密（需要密码），无法读取");
         } else {
-            int n = fz_count_pages(ctx, doc);
+            int n = fz_count_pages(ctx, fzdoc);
             if (n > XXGK_PDF_MAX_PAGES) {
                 st = error_set(err, XXGK_E_TOO_LARGE, "PDF 页数过多（%d 页，上限 %d 页）", n,
                                XXGK_PDF_MAX_PAGES);
@@ -469,7 +468,7 @@ static xxgk_status read_document(fz_context *ctx, const char *data, size_t size,
                 pr->npages = n;
                 for (int i = 0; i < n && st == XXGK_OK; i++) {
                     page_no = i;
-                    read_page(ctx, doc, i, &pr->pages[i], pr);
+                    read_page(ctx, fzdoc, i, &pr->pages[i], pr);
                     if (pr->pages[i].nomem)
                         fz_throw(ctx, FZ_ERROR_MEMORY, "out of memory");
                     if (pr->chars > XXGK_PDF_MAX_CHARS)
@@ -497,8 +496,11 @@ static xxgk_status read_document(fz_context *ctx, const char *data, size_t size,
     return st;
 }
 
-xxgk_status read_pdf(arena *a, const char *data, size_t size, input_text *out, xxgk_error *err)
+xxgk_status read_pdf(arena *a, const char *data, size_t size, doc *out, const char **encoding,
+                     xxgk_error *err)
 {
+    (void)a;
+    *encoding = "UTF-8";
     budget b = {0, XXGK_PDF_MAX_MEMORY, false};
     fz_alloc_context alloc = {&b, budget_malloc, budget_realloc, budget_free};
     fz_context *ctx = fz_new_context(&alloc, NULL, 32u << 20);
@@ -534,14 +536,10 @@ xxgk_status read_pdf(arena *a, const char *data, size_t size, input_text *out, x
     }
     for (int i = 0; i < pr.npages; i++)
         pages[i] = pr.pages[i].page;
-    strbuf text;
-    strbuf_init(&text, XXGK_MAX_INPUT);
-    int rc = pdfl_write(pages, (size_t)pr.npages, &text);
+    int rc = pdfl_write(pages, (size_t)pr.npages, out);
     free(pages); /* the arrays inside are the pages' own, freed next */
     free_pages(&pr);
-    if (rc < 0 && !text.failed) {
-        strbuf_free(&text);
+    if (rc < 0 && !out->failed)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    }
-    return layout_finish(&text, a, "PDF", out, err);
+    return doc_status(out, "PDF", err);
 }

@@ -17,6 +17,7 @@
  * XXGK_E_UNSUPPORTED ("扫描件，没有文字层"); an encrypted one with
  * XXGK_E_UNSUPPORTED; a damaged one (or one without pages) with
  * XXGK_E_TRUNCATED; one over the limits with XXGK_E_TOO_LARGE. */
-xxgk_status read_pdf(arena *a, const char *data, size_t size, input_text *out, xxgk_error *err);
+xxgk_status read_pdf(arena *a, const char *data, size_t size, doc *out, const char **encoding,
+                     xxgk_error *err);
 
 #endif

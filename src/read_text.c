@@ -66,6 +66,8 @@ static doc_block *ensure_table(reader *r, line_kind kind, uint32_t line)
     if (!r->table) {
         r->table = doc_add_table(r->d, line);
         r->table_kind = kind;
+        if (r->table)
+            r->table->converted = kind != L_WORD_CELL;
     }
     return r->table;
 }

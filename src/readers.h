@@ -1,14 +1,12 @@
 /*
  * readers.h — readers for the forms reports are published in.
  *
- * Every reader turns its input into the text layout of Word-extracted
- * reports (shared/samples): paragraphs one per line; each table row as
- * one line per cell starting with a TAB, then a blank line; merged cells
- * as in Word's own text export (a vertically merged cell repeats as an
- * empty TAB line, a horizontally merged one is a single cell). The text
- * reader and the recogniser then work unchanged on every input type, and
- * line numbers in findings refer to that text (`xxgk parse --format text`
- * shows it).
+ * Every reader hands over the document tree (doc.h): paragraphs and
+ * tables, each cell with its grid column and spans, each node with its
+ * place in the input's own terms (page, table/row/cell, element path,
+ * line). The recogniser reads the tree; doc_print.c writes the one text
+ * view of it (`xxgk parse --format text`), whose lines findings also
+ * count.
  */
 #ifndef XXGK_READERS_H
 #define XXGK_READERS_H
@@ -16,19 +14,36 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "doc.h"
 #include "input.h"
 #include "xxgk.h"
 
-/* Converts `data` (of the kind the reader handles) into normalised text
- * in the arena. Fails with a status and a message naming the reason. */
-typedef xxgk_status (*reader_fn)(arena *a, const char *data, size_t size, input_text *out,
-                                 xxgk_error *err);
+/* Reads `data` (of the kind the reader handles) into the tree `out`
+ * (initialised by the caller, in the arena); *encoding names how the
+ * text was decoded. Fails with a status and a message naming the
+ * reason. */
+typedef xxgk_status (*reader_fn)(arena *a, const char *data, size_t size, doc *out,
+                                 const char **encoding, xxgk_error *err);
 
 /* The reader for a kind of input, or NULL when there is none. */
 reader_fn reader_for(input_kind kind);
 
+/* Runs `reader` into a tree of its own and prints the view of it into
+ * `out` (text, size, encoding): what the reader hands over, as text, for
+ * tests, fuzzers and benchmarks. `what` names the input kind in the
+ * message when there is no text ("DOCX"). */
+xxgk_status reader_view(reader_fn reader, const char *what, arena *a, const char *data,
+                        size_t size, input_text *out, xxgk_error *err);
+
 /* The readers. */
-xxgk_status read_crawl(arena *a, const char *data, size_t size, input_text *out,
-                       xxgk_error *err);
+/* XLSX (read_xlsx.c): a workbook's sheets as paragraphs and tables. */
+xxgk_status read_xlsx(arena *a, const char *data, size_t size, doc *out, const char **encoding,
+                      xxgk_error *err);
+/* A zip container: a workbook (xl/workbook.xml) to read_xlsx, anything
+ * else to read_docx. */
+xxgk_status read_archive(arena *a, const char *data, size_t size, doc *out, const char **encoding,
+                     xxgk_error *err);
+xxgk_status read_crawl(arena *a, const char *data, size_t size, doc *out,
+                       const char **encoding, xxgk_error *err);
 
 #endif

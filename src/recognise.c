@@ -14,36 +14,18 @@
  *     keys, flagged as foreign). A row whose cell count does not fit its
  *     table is not guessed: only a trailing 总计 is placed.
  */
-#include <pthread.h>
 #include <string.h>
 
+#include "index.h"
 #include "input.h"
 #include "label.h"
 #include "report.h"
 #include "split.h"
 #include "utf8.h"
 
-/* A data row seen in pass 1. */
-typedef struct obs {
-    label_match match[2];
-    int nmatch;
-    const doc_row *row;
-    int first_value;   /* index of its first value cell */
-    int section;
-    bool flat;         /* an unlabelled row of table 四 */
-    const doc_cell *label;
-} obs;
+#include "recognise.h"
 
-typedef struct scan_ctx {
-    xxgk_report *r;
-    int section;           /* current section, 0 before the first heading */
-    bool seen[7];          /* sections whose heading was found */
-    bool in_t4_header;     /* the last header row was table 四's */
-    const doc_block *last_stat_table; /* last table that had statistics */
-    VEC(obs) obs;
-} scan_ctx;
-
-static span cell_span(const doc_cell *c)
+span cell_span(const doc_cell *c)
 {
     const char *nl = memchr(c->text, '\n', c->len);
     span s = {c->line, c->col, nl ? (uint32_t)(nl - c->text) : c->len};
@@ -69,44 +51,71 @@ static int heading_number(const char *s, size_t n, size_t *after, bool *arabic)
     return num;
 }
 
-/* The six headings' titles and variants as label keys, built once. The
- * two formats word the headings alike. */
-#define HEADING_FORMS 4
+/* The six headings' titles and variants, of every format, as label keys,
+ * built once; the first form of each is the latest format's title. */
+#define HEADING_FORMS 8
 typedef struct heading_form {
     label_key key;
     int quality;
 } heading_form;
 static heading_form heading_forms[6][HEADING_FORMS];
 static int heading_nforms[6];
-static pthread_once_t heading_once = PTHREAD_ONCE_INIT;
+/* The labels of header groups, as keys: the tables' column groups (信息
+ *内容, 申请人情况 …) and the groups of flat tables (行政复议 …). */
+#define GROUP_KEYS 32
+static label_key group_keys[GROUP_KEYS];
+static int ngroup_keys;
 
-static void build_heading_forms(void)
+/* Adds a wording of heading i, unless it has it already. */
+static void add_heading_form(int i, const char *text, int quality)
 {
-    const tpl_heading *hs = tpl_get(XXGK_FORMAT_2021)->headings;
-    for (int i = 0; i < 6; i++) {
-        heading_form *f = &heading_forms[i][0];
-        label_key_init(&f->key);
-        label_key_add(&f->key, hs[i].title, strlen(hs[i].title));
-        f->quality = MATCH_EXACT;
-        int n = 1;
-        for (const char *v = hs[i].variants; v && *v && n < HEADING_FORMS;) {
-            const char *bar = strchr(v, '|');
-            size_t vl = bar ? (size_t)(bar - v) : strlen(v);
-            f = &heading_forms[i][n++];
-            label_key_init(&f->key);
-            label_key_add(&f->key, v, vl);
-            f->quality = MATCH_VARIANT;
-            v = bar ? bar + 1 : v + vl;
-        }
-        heading_nforms[i] = n;
+    label_key k;
+    label_key_init(&k);
+    label_key_add(&k, text, strlen(text));
+    for (int j = 0; j < heading_nforms[i]; j++)
+        if (heading_forms[i][j].key.len == k.len &&
+            !memcmp(heading_forms[i][j].key.text, k.text, k.len))
+            return;
+    tpl_need(heading_nforms[i] < HEADING_FORMS, "recognise.c HEADING_FORMS");
+    heading_forms[i][heading_nforms[i]++] = (heading_form){k, quality};
+}
+
+static void add_group_key(const char *label)
+{
+    label_key k;
+    label_key_init(&k);
+    label_key_add(&k, label, strlen(label));
+    for (int i = 0; i < ngroup_keys; i++)
+        if (group_keys[i].len == k.len && !memcmp(group_keys[i].text, k.text, k.len))
+            return;
+    tpl_need(ngroup_keys < GROUP_KEYS, "recognise.c GROUP_KEYS");
+    group_keys[ngroup_keys++] = k;
+}
+
+void recognise_compile(void)
+{
+    for (size_t t = 0; t < tpl_table_count(); t++) {
+        const tpl_table *tab = tpl_table_at(t);
+        for (int g = 0; g < tab->ngroups; g++)
+            add_group_key(tab->groups[g].label);
+        for (int r = 0; tab->layout == LAYOUT_FLAT && r < tab->nrows; r++)
+            add_group_key(tab->rows[r].label);
     }
+    size_t nf = tpl_format_count();
+    for (size_t f = nf; f-- > 0;)
+        for (int i = 0; i < 6; i++)
+            add_heading_form(i, tpl_format_at(f)->headings[i].title, MATCH_EXACT);
+    for (size_t f = nf; f-- > 0;)
+        for (int i = 0; i < 6; i++)
+            for (tpl_words v = tpl_format_at(f)->headings[i].variants; v && *v; v++)
+                add_heading_form(i, *v, MATCH_VARIANT);
 }
 
 /* The section whose title (or variant, or — within a quarter of its
  * length — misspelling) `k` is; 0 when none. */
 static int heading_by_title(const label_key *k, bool numbered, int *quality)
 {
-    pthread_once(&heading_once, build_heading_forms);
+    index_ensure();
     for (int i = 0; i < 6; i++)
         for (int j = 0; j < heading_nforms[i]; j++) {
             const label_key *t = &heading_forms[i][j].key;
@@ -131,15 +140,10 @@ static int heading_by_title(const label_key *k, bool numbered, int *quality)
  * "一、主动公开情况" inside 总体情况 is not section 二. */
 static bool heading_by_keyword(int num, const char *rest, size_t rn)
 {
-    const tpl_heading *hs = tpl_get(XXGK_FORMAT_2021)->headings;
-    for (const char *kw = hs[num - 1].keywords; kw && *kw;) {
-        const char *bar = strchr(kw, '|');
-        size_t kl = bar ? (size_t)(bar - kw) : strlen(kw);
-        for (size_t i = 0; i + kl <= rn; i++)
-            if (memcmp(rest + i, kw, kl) == 0)
+    for (size_t f = 0; f < tpl_format_count(); f++)
+        for (tpl_words kw = tpl_format_at(f)->headings[num - 1].keywords; kw && *kw; kw++)
+            if (text_contains(rest, rn, *kw))
                 return true;
-        kw = bar ? bar + 1 : kw + kl;
-    }
     return false;
 }
 
@@ -202,13 +206,11 @@ static bool starts_numbered(const char *s, size_t len)
 
 /* Header cells that are not column labels: the row title of table 二,
  * the column groups, the groups of table 四. */
-static bool is_group_header(const label_key *k)
+bool is_group_label(const label_key *k)
 {
-    static const char *const words[] = {"信息内容", "申请人情况", "法人或其他组织",
-                                        "行政诉讼", "行政复议", "未经复议直接起诉",
-                                        "复议后起诉", NULL};
-    for (int i = 0; words[i]; i++)
-        if (strlen(words[i]) == k->len && memcmp(words[i], k->text, k->len) == 0)
+    index_ensure();
+    for (int i = 0; i < ngroup_keys; i++)
+        if (group_keys[i].len == k->len && !memcmp(group_keys[i].text, k->text, k->len))
             return true;
     return false;
 }
@@ -217,7 +219,7 @@ static bool is_group_header(const label_key *k)
 typedef struct header_cell {
     const doc_cell *cell;
     label_key key;
-    label_match m[2];
+    label_match m[LABEL_MATCHES];
     int nm;         /* column labels it matched */
     bool header;    /* a column label, a group header or the 勾稽 note */
 } header_cell;
@@ -239,7 +241,7 @@ static int classify_header(const scan_ctx *c, const doc_row *row, header_cell *h
         label_key_init(&h->key);
         label_key_add(&h->key, cell->text, cell->len);
         bool numbered = starts_numbered(cell->text, cell->len);
-        bool group = h->key.len && !numbered && is_group_header(&h->key);
+        bool group = h->key.len && !numbered && is_group_label(&h->key);
         h->nm = h->key.len && !group && !numbered ? label_match_column(&h->key, section, h->m)
                                                   : 0;
         h->header = group || h->nm > 0 ||
@@ -255,7 +257,7 @@ static void record_headers(scan_ctx *c, const header_cell *hc, int n)
     for (int i = 0; i < n; i++) {
         const header_cell *h = &hc[i];
         for (int j = 0; j < (h->nm ? h->nm : 1); j++) {
-            rec_header *rh = VEC_PUSH(&c->r->a, c->r->headers);
+            rec_header *rh = VEC_PUSH(&c->r->a, c->r->ev->headers);
             if (!rh)
                 return;
             rh->text = arena_strndup(&c->r->a, h->cell->text, h->cell->len);
@@ -275,12 +277,52 @@ static void record_headers(scan_ctx *c, const header_cell *hc, int n)
     c->in_t4_header = t4;
 }
 
-static void add_obs(scan_ctx *c, const doc_row *row, int first_value, const label_match *m,
-                    int nm, const doc_cell *label, bool flat)
+/* A label matched a group row but names its member in brackets
+ * (“行政诉讼（未经复议直接起诉）”: the notes in brackets are dropped when
+ * labels are compared): the member row, when the bracketed text is a row
+ * of that group. Returns the matches to use. */
+int refine_group_match(const char *s, size_t len, label_match *m, int nm)
+{
+    if (!nm || m[0].table->rows[m[0].index].kind != ROW_GROUP)
+        return nm;
+    const char *open = NULL;
+    size_t ol = 0;
+    for (size_t i = 0; i + 1 < len && !open; i++) {
+        if (s[i] == '(')
+            open = s + i, ol = 1;
+        else if (i + 3 <= len && !memcmp(s + i, "（", 3))
+            open = s + i, ol = 3;
+    }
+    if (!open)
+        return nm;
+    const char *note = open + ol, *end = s + len;
+    for (const char *p = note; p < end; p++)
+        if (*p == ')' || (p + 3 <= end && !memcmp(p, "）", 3))) {
+            end = p;
+            break;
+        }
+    label_key k;
+    label_key_init(&k);
+    label_key_add(&k, note, (size_t)(end - note));
+    label_match inner[LABEL_MATCHES];
+    int ni = label_match_row(&k, m[0].table->section, inner);
+    for (int i = 0; i < ni; i++) {
+        const tpl_row *row = &inner[i].table->rows[inner[i].index];
+        if (inner[i].table == m[0].table && row->kind == ROW_DATA && row->group == m[0].index) {
+            m[0] = inner[i];
+            return 1;
+        }
+    }
+    return nm;
+}
+
+void add_obs(scan_ctx *c, const doc_block *table, const doc_row *row, int first_value,
+             const label_match *m, int nm, const doc_cell *label, bool flat)
 {
     obs *o = VEC_PUSH(&c->r->a, c->obs);
     if (!o)
         return;
+    o->table = table;
     o->row = row;
     o->first_value = first_value;
     o->section = c->section;
@@ -289,16 +331,6 @@ static void add_obs(scan_ctx *c, const doc_row *row, int first_value, const labe
     o->nmatch = nm;
     for (int i = 0; i < nm; i++)
         o->match[i] = m[i];
-}
-
-/* Value cells of a flat table (四): its groups × its columns. */
-static int flat_cells(int section)
-{
-    const tpl_table *t = tpl_table_of(XXGK_FORMAT_2021, section);
-    int groups = 0;
-    for (int i = 0; t && i < t->nrows; i++)
-        groups += t->rows[i].kind == ROW_DATA;
-    return t ? groups * t->blocks[0].ncols : 0;
 }
 
 static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
@@ -316,11 +348,19 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     if (last_label < 0) {
         /* Table 四 prints its 15 numbers in a row of their own; right
          * after its header (or a Markdown header row), a row of exactly
-         * that many blank cells is that row left blank. */
+         * that many blank cells is that row left blank. Other rows of
+         * numbers wait for their label (recognise_loose.c). */
         bool after_header = c->in_t4_header || (c->section == 4 && row == &table->rows[1]);
-        bool blank_t4 = after_header && (int)row->n == flat_cells(4);
-        if ((numbers || blank_t4) && (c->in_t4_header || c->section == 4)) {
-            add_obs(c, row, 0, NULL, 0, NULL, true);
+        bool blank_t4 = after_header && tpl_is_flat_width((int)row->n);
+        bool t4 = c->in_t4_header || c->section == 4;
+        bool waiting = false;
+        for (size_t i = 0; i < c->run.n && !waiting; i++)
+            waiting = c->run.v[i].is_label;
+        if (t4 && !waiting && (blank_t4 || numbers)) {
+            add_obs(c, table, row, 0, NULL, 0, NULL, true);
+            c->last_stat_table = table;
+        } else if (numbers && c->section >= 2 && c->section <= 4) {
+            loose_row(c, table, row, last_label, numbers);
             c->last_stat_table = table;
         }
         return;
@@ -328,7 +368,7 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     int article, item;
     const doc_cell *lc = &row->cells[last_label];
     if (numbers == 0 && label_parse_caption(lc->text, lc->len, &article, &item)) {
-        rec_caption *cap = VEC_PUSH(&c->r->a, c->r->captions);
+        rec_caption *cap = VEC_PUSH(&c->r->a, c->r->ev->captions);
         if (cap) {
             cap->article = article;
             cap->item = item;
@@ -341,15 +381,19 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
     if (numbers == 0) {
         header_cell hc[MAX_HEADER_CELLS];
         int n, headers = classify_header(c, row, hc, &n);
-        if (headers >= 2 || (headers == 1 && last_label == 0 && row->n > 1)) {
+        /* Three text cells or more and no number is a header too
+         * (“类别 | 数据1 | … | 总计”, a header of generic names). */
+        if (headers >= 2 || (headers == 1 && last_label == 0 && row->n > 1) || n >= 3) {
             record_headers(c, hc, n);
             return;
         }
+        if (loose_row(c, table, row, last_label, numbers))
+            return;
     }
     /* The label is the text before the values. When the whole text run
      * matches nothing, a shorter one may: a value cell holding text
      * ("见附件") is then a bad value, not part of the label. */
-    label_match m[2];
+    label_match m[LABEL_MATCHES];
     int section = c->section >= 2 && c->section <= 4 ? c->section : 0;
     int nm = 0, end = last_label;
     for (int tries = 0; end >= 0 && tries < 4 && !nm; tries++) {
@@ -368,15 +412,54 @@ static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
         return;
     last_label = end;
     lc = &row->cells[last_label];
+    nm = refine_group_match(lc->text, lc->len, m, nm);
     const tpl_row *tr = &m[0].table->rows[m[0].index];
     if (tr->kind == ROW_GROUP && numbers == 0)
         return; /* a group label on its own line */
     c->in_t4_header = m[0].table->section == 4;
     c->last_stat_table = table;
-    add_obs(c, row, last_label + 1, m, nm, lc, false);
+    loose_flush(c);
+    add_obs(c, table, row, last_label + 1, m, nm, lc, false);
+    c->obs.v[c->obs.n - 1].converted = table->converted;
 }
 
-static void scan_para(scan_ctx *c, const doc_block *b)
+/* The end of a heading glued to the start of its first paragraph
+ * (“五、存在的主要问题及明年工作计划 2024年，…”, converted text): a
+ * numbered line whose text up to its first white space or colon is a
+ * heading. 0 when there is none. */
+static size_t glued_heading(const char *s, size_t len, rec_heading *h)
+{
+    size_t i = 0, limit = len < 160 ? len : 160;
+    while (i < limit) {
+        size_t k = i;
+        int32_t cp = utf8_next(s, len, &k);
+        bool cut = cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xFF1A || cp == ':';
+        if (cut && i > 0)
+            return detect_heading(s, i, h) && h->number > 0 ? i : 0;
+        i = k;
+    }
+    return 0;
+}
+
+/* Records heading h printed at s[0..len) of block b. */
+static void record_heading(scan_ctx *c, doc_block *b, const rec_heading *h, size_t len)
+{
+    xxgk_report *r = c->r;
+    loose_flush(c); /* the run of the section before */
+    c->seen[h->section] = true;
+    rec_heading *p = VEC_PUSH(&r->a, r->ev->headings);
+    if (p) {
+        *p = *h;
+        p->text = arena_strndup(&r->a, b->text, len);
+        p->at = (span){b->line, b->col, (uint32_t)len};
+    }
+    c->section = h->section;
+    c->in_t4_header = false;
+    b->role = ROLE_HEADING;
+    b->section = (uint8_t)h->section;
+}
+
+static void scan_para(scan_ctx *c, doc_block *b)
 {
     xxgk_report *r = c->r;
     rec_heading h;
@@ -385,20 +468,34 @@ static void scan_para(scan_ctx *c, const doc_block *b)
      * (a sub-heading that happens to look like it). Out-of-order headings
      * are kept, so that the checker can say so. */
     if (detect_heading(b->text, b->len, &h) && !c->seen[h.section]) {
-        c->seen[h.section] = true;
-        rec_heading *p = VEC_PUSH(&r->a, r->headings);
-        if (p) {
-            *p = h;
-            p->text = arena_strndup(&r->a, b->text, b->len);
-            p->at = (span){b->line, b->col, b->len};
+        record_heading(c, b, &h, b->len);
+        return;
+    }
+    memset(&h, 0, sizeof h);
+    size_t glued = glued_heading(b->text, b->len, &h);
+    if (glued && !c->seen[h.section]) {
+        record_heading(c, b, &h, glued);
+        size_t rest = glued;
+        while (rest < b->len) { /* the paragraph after the white space */
+            size_t k = rest;
+            int32_t cp = utf8_next(b->text, b->len, &k);
+            if (!(cp_is_space(cp) || cp == 0xFF1A || cp == ':'))
+                break;
+            rest = k;
         }
-        c->section = h.section;
-        c->in_t4_header = false;
+        rec_para *p = rest < b->len ? VEC_PUSH(&r->a, r->ev->paras) : NULL;
+        if (p) {
+            p->section = c->section;
+            p->text = b->text + rest;
+            p->len = b->len - (uint32_t)rest;
+            p->at = (span){b->line, b->col + (uint32_t)rest, p->len};
+        }
         return;
     }
     int article, item;
     if (label_parse_caption(b->text, b->len, &article, &item)) {
-        rec_caption *cap = VEC_PUSH(&r->a, r->captions);
+        b->role = ROLE_CAPTION;
+        rec_caption *cap = VEC_PUSH(&r->a, r->ev->captions);
         if (cap) {
             cap->article = article;
             cap->item = item;
@@ -408,7 +505,16 @@ static void scan_para(scan_ctx *c, const doc_block *b)
         }
         return;
     }
-    rec_para *p = VEC_PUSH(&r->a, r->paras);
+    if (loose_para(c, b))
+        return;
+    if (c->section >= 2 && c->section <= 4)
+        loose_flush(c); /* text between them ends a run of loose rows */
+    record_para(c, b);
+}
+
+void record_para(scan_ctx *c, const doc_block *b)
+{
+    rec_para *p = VEC_PUSH(&c->r->a, c->r->ev->paras);
     if (p) {
         p->section = c->section;
         p->text = b->text;
@@ -419,329 +525,209 @@ static void scan_para(scan_ctx *c, const doc_block *b)
 
 /* ---- format decision ------------------------------------------------- */
 
-static int vote_index(const tpl_table *t)
+#define MAX_VOTES 8
+
+/* The one format a mask names (its place in the list of formats), or -1
+ * when it names several or none. */
+static int single_format(int mask)
 {
-    return t->formats == F2019 ? 0 : t->formats == F2021 ? 1 : -1;
+    if (mask <= 0 || (mask & (mask - 1)))
+        return -1;
+    int i = 0;
+    while (!(mask & 1)) {
+        mask >>= 1;
+        i++;
+    }
+    return i < MAX_VOTES ? i : -1;
 }
 
-static xxgk_format decide_format(scan_ctx *c)
+/* The format of a matched row: its table's, else the row's own. */
+static int row_vote(const label_match *m)
 {
-    int votes[2] = {0, 0};
+    int vi = single_format(m->table->formats);
+    return vi >= 0 ? vi : single_format(m->table->rows[m->index].formats & m->table->formats);
+}
+
+/* Votes per section (1 … 4; 0 unused) and format index: the labels
+ * that exist in one format only (a label of several formats votes for
+ * none) and the cell count of rows whose columns differ between formats. */
+static void count_votes(const scan_ctx *c, int votes[5][MAX_VOTES])
+{
+    memset(votes, 0, sizeof(int) * 5 * MAX_VOTES);
     for (size_t i = 0; i < c->obs.n; i++) {
         const obs *o = &c->obs.v[i];
-        if (o->flat)
+        if (o->flat || o->nmatch == 0)
             continue;
+        int *v = votes[o->match[0].table->section];
         if (o->nmatch == 1) {
-            const label_match *m = &o->match[0];
-            int vi = vote_index(m->table);
-            int rf = m->table->rows[m->index].formats;
-            if (vi < 0)
-                vi = rf == F2019 ? 0 : rf == F2021 ? 1 : -1;
+            int vi = row_vote(&o->match[0]);
             if (vi >= 0)
-                votes[vi] += 2;
-        } else if (o->nmatch == 2) {
-            /* 规章 is in both; its cell count tells which table it is. */
-            int nvalues = (int)o->row->n - o->first_value;
-            for (int j = 0; j < 2; j++) {
-                const label_match *m = &o->match[j];
-                int ncols = tpl_row_block(m->table, m->index)->ncols;
-                int other = tpl_row_block(o->match[1 - j].table, o->match[1 - j].index)->ncols;
-                int vi = vote_index(m->table);
-                if (vi >= 0 && ncols != other && nvalues == ncols)
-                    votes[vi]++;
-            }
+                v[vi] += 2;
+            continue;
+        }
+        /* 规章 is in several; a cell count only one of them has tells
+         * which table it is. */
+        int nvalues = (int)o->row->n - o->first_value;
+        for (int j = 0; j < o->nmatch; j++) {
+            const label_match *m = &o->match[j];
+            int ncols = tpl_row_block(m->table, m->index)->ncols;
+            bool unique = true;
+            for (int k = 0; k < o->nmatch; k++)
+                unique &= k == j || tpl_row_block(o->match[k].table, o->match[k].index)->ncols != ncols;
+            int vi = single_format(m->table->formats);
+            if (vi >= 0 && unique && nvalues == ncols)
+                v[vi]++;
         }
     }
-    for (size_t i = 0; i < c->r->headers.n; i++) {
-        const rec_header *h = &c->r->headers.v[i];
-        if (h->table && h->col >= 0 && vote_index(h->table) >= 0)
-            votes[vote_index(h->table)]++;
+    for (size_t i = 0; i < c->r->ev->headers.n; i++) {
+        const rec_header *h = &c->r->ev->headers.v[i];
+        int vi = h->table && h->col >= 0 ? single_format(h->table->formats) : -1;
+        if (vi >= 0)
+            votes[h->table->section][vi]++;
     }
-    /* Only labels found in one format vote; a header matched in both
-     * tables voted for both and cancels out. */
-    if (votes[0] > votes[1])
-        return XXGK_FORMAT_2019;
-    if (votes[1] > votes[0])
-        return XXGK_FORMAT_2021;
+}
+
+/* The format with most votes; 0 on a tie or without votes. */
+static xxgk_format winner(const int *votes)
+{
+    int best = -1;
+    bool tie = false;
+    for (int i = 0; i < MAX_VOTES && (size_t)i < tpl_format_count(); i++) {
+        if (best < 0 || votes[i] > votes[best]) {
+            best = i;
+            tie = false;
+        } else if (votes[i] == votes[best]) {
+            tie = true;
+        }
+    }
+    return best >= 0 && !tie && votes[best] > 0 ? tpl_format_at((size_t)best)->format : 0;
+}
+
+/* The format of the report's tables, and of each table on its own
+ * (table_format[2 … 4]). Most reports print all tables in one format,
+ * decided by all their votes; the year decides a tie. When the tables
+ * vote for different formats — a 2021 report that kept the 2019 table
+ * 二 — the report's format is the year's if some table is in it, and a
+ * table the formats print differently (表二) is read in its own format;
+ * rows of a table the formats share are foreign rows (format-row). */
+static xxgk_format decide_format(scan_ctx *c, xxgk_format table_format[5])
+{
+    int votes[5][MAX_VOTES], all[MAX_VOTES] = {0};
+    count_votes(c, votes);
+    for (int s = 0; s < 5; s++)
+        for (int i = 0; i < MAX_VOTES; i++)
+            all[i] += votes[s][i];
     xxgk_format by_year = xxgk_format_for_year(c->r->meta.year);
-    return by_year ? by_year : XXGK_FORMAT_2021;
-}
-
-/* ---- placement ------------------------------------------------------- */
-
-static void place_cell(xxgk_report *r, int id, const doc_cell *dc, const cell_value *v, int unit,
-                       bool foreign)
-{
-    if (id < 0 || r->cells[id].kind != XXGK_VALUE_ABSENT)
-        return;
-    xxgk_cell *cell = &r->cells[id];
-    span s = cell_span(dc);
-    cell->line = s.line;
-    cell->column = s.col;
-    cell->length = s.len;
-    cell->raw = arena_strndup(&r->a, dc->text, dc->len);
-    cell->flags = v->flags | (foreign ? XXGK_CELL_FOREIGN : 0);
-    if (v->kind == VALUE_NUMBER) {
-        cell->kind = XXGK_VALUE_NUMBER;
-        xxgk_decimal d = v->num;
-        if (unit == UNIT_WANYUAN && (v->flags & XXGK_CELL_UNIT_YUAN))
-            decimal_yuan_to_wanyuan(&d);
-        d = decimal_normalise(d);
-        if (unit != UNIT_WANYUAN && d.scale)
-            cell->flags |= XXGK_CELL_FRACTION;
-        cell->value = d;
-    } else if (v->kind == VALUE_BLANK) {
-        cell->kind = XXGK_VALUE_BLANK;
-    } else {
-        rec_bad_value *b = VEC_PUSH(&r->a, r->bad_values);
-        if (b) {
-            b->cell = id;
-            b->text = cell->raw;
-            b->at = s;
-        }
-        cell->kind = XXGK_VALUE_ABSENT;
+    xxgk_format f = winner(all), own[5] = {0};
+    bool mixed = false, year_table = false;
+    for (int s = 2; s <= 4; s++) {
+        own[s] = winner(votes[s]);
+        mixed |= own[s] && f && own[s] != f;
+        year_table |= own[s] && own[s] == by_year;
     }
-}
-
-/* The value cells of a row that fit `ncols` columns: extra blank cells at
- * either end are dropped (sample 000 has an empty trailing cell in the
- * blocks of 第二十条第（八）（九）项). Returns the count kept and sets *first. */
-static int fit_values(const doc_row *row, int first, int ncols, int *out_first, int *extra)
-{
-    int lo = first, hi = (int)row->n;
-    int all = hi - lo;
-    while (hi - lo > ncols && text_is_blank(row->cells[hi - 1].text, row->cells[hi - 1].len))
-        hi--;
-    while (hi - lo > ncols && text_is_blank(row->cells[lo].text, row->cells[lo].len))
-        lo++;
-    *out_first = lo;
-    if (extra)
-        *extra = all - (hi - lo);
-    return hi - lo;
-}
-
-static rec_row *new_row_record(xxgk_report *r, const obs *o, const tpl_table *t, int row,
-                               int quality, bool foreign, int nvalues, int ncols)
-{
-    rec_row *rr = VEC_PUSH(&r->a, r->rows);
-    if (!rr)
-        return NULL;
-    rr->table = t;
-    rr->row = row;
-    rr->quality = quality;
-    rr->foreign = foreign;
-    rr->nvalues = nvalues;
-    rr->ncols = ncols;
-    rr->section = o->section;
-    if (o->label) {
-        rr->label = arena_strndup(&r->a, o->label->text, o->label->len);
-        rr->at = cell_span(o->label);
-    } else {
-        rr->label = "";
-        rr->at = (span){o->row->line, 0, 0};
+    if (!f || (mixed && year_table))
+        f = by_year ? by_year : f ? f : tpl_latest_format();
+    for (int s = 2; s <= 4; s++) {
+        const tpl_table *t = own[s] ? tpl_table_of(own[s], s) : NULL;
+        table_format[s] = t && t != tpl_table_of(f, s) ? own[s] : f;
     }
-    if ((uint32_t)o->first_value < o->row->n)
-        rr->values = cell_span(&o->row->cells[o->first_value]);
-    return rr;
-}
-
-/* Places one row's values into the cells of table row `ri`. */
-static void place_row(xxgk_report *r, const obs *o, const tpl_table *t, int ri, int quality,
-                      bool foreign, int first)
-{
-    const tpl_block *b = tpl_row_block(t, ri);
-    int start, extra;
-    int n = fit_values(o->row, first, b->ncols, &start, &extra);
-    rec_row *rr = new_row_record(r, o, t, ri, quality, foreign, n, b->ncols);
-    if (!rr)
-        return;
-    rr->extra = extra;
-    int cid0 = tpl_cell_at(t, ri, 0);
-    if (cid0 >= 0 && r->cells[cid0].kind != XXGK_VALUE_ABSENT) {
-        rr->duplicate = true;
-        return;
-    }
-    for (int k = 0; k < b->ncols; k++) {
-        /* Too few cells: only a trailing 总计 is certain (sample 004). */
-        int src;
-        if (n == b->ncols)
-            src = start + k;
-        else if (n < b->ncols && n >= 2 && strcmp(b->cols[k].key, "total") == 0 &&
-                 k == b->ncols - 1)
-            src = start + n - 1;
-        else
-            continue;
-        cell_value v;
-        const doc_cell *dc = &o->row->cells[src];
-        value_parse(dc->text, dc->len, &v);
-        place_cell(r, tpl_cell_at(t, ri, k), dc, &v,
-                   b->cols[k].unit, foreign);
-        rr->placed++;
-    }
-    if (t->section >= 2 && t->section <= 4)
-        r->tables_seen[t->section] += rr->placed > 0;
-}
-
-/* Table 四 as one row of 15 numbers: its groups side by side. */
-static void place_flat(xxgk_report *r, const obs *o, const tpl_table *t)
-{
-    const tpl_block *b = &t->blocks[0];
-    int groups = 0;
-    for (int i = 0; i < t->nrows; i++)
-        groups += t->rows[i].kind == ROW_DATA;
-    int start, want = groups * b->ncols;
-    int n = fit_values(o->row, 0, want, &start, NULL);
-    rec_row *rr = new_row_record(r, o, t, 0, MATCH_EXACT, false, n, want);
-    if (!rr || n != want)
-        return;
-    int k = start;
-    for (int i = 0; i < t->nrows; i++) {
-        if (t->rows[i].kind != ROW_DATA)
-            continue;
-        for (int col = 0; col < b->ncols; col++, k++) {
-            cell_value v;
-            const doc_cell *dc = &o->row->cells[k];
-            value_parse(dc->text, dc->len, &v);
-            int id = tpl_cell_at(t, i, col);
-            if (id >= 0 && r->cells[id].kind != XXGK_VALUE_ABSENT) {
-                rr->duplicate = true;
-                return;
-            }
-            place_cell(r, id, dc, &v, b->cols[col].unit, false);
-            rr->placed++;
-        }
-    }
-    r->tables_seen[4] += 1;
-}
-
-/* The row with the same key in format f's table, when it has as many
- * columns as the matched one. */
-static bool translate_row(const label_match *m, xxgk_format f, label_match *out)
-{
-    const tpl_table *own = tpl_table_of(f, m->table->section);
-    const char *key = m->table->rows[m->index].key;
-    int ri = key ? tpl_row_index(own, key) : -1;
-    if (!own || own == m->table || ri < 0 ||
-        tpl_row_block(own, ri)->ncols != tpl_row_block(m->table, m->index)->ncols)
-        return false;
-    *out = (label_match){own, ri, MATCH_VARIANT};
-    return true;
-}
-
-static void place_all(scan_ctx *c, xxgk_format f)
-{
-    xxgk_report *r = c->r;
-    int mask = format_mask(f);
-    for (size_t i = 0; i < c->obs.n; i++) {
-        const obs *o = &c->obs.v[i];
-        if (o->flat) {
-            place_flat(r, o, tpl_table_of(f, 4));
-            continue;
-        }
-        /* The match in the report's own format, else the other's. */
-        const label_match *m = &o->match[0];
-        for (int j = 0; j < o->nmatch; j++)
-            if (o->match[j].table->formats & mask)
-                m = &o->match[j];
-        /* An old label for a row the format still has, with as many
-         * columns (规范性文件 in a 2021 table 二, corpus 020): the row of
-         * the report's own format, flagged as an old label. */
-        label_match own;
-        bool old_label = false;
-        if (!(m->table->formats & mask) && translate_row(m, f, &own)) {
-            m = &own;
-            old_label = true;
-        }
-        const tpl_row *tr = &m->table->rows[m->index];
-        bool foreign = !(m->table->formats & tr->formats & mask);
-        if (tr->kind == ROW_GROUP) {
-            /* A group label printed with numbers (subtotals): recorded
-             * for the checker, nothing placed. */
-            new_row_record(r, o, m->table, m->index, m->quality, foreign,
-                           (int)o->row->n - o->first_value, 0);
-            continue;
-        }
-        place_row(r, o, m->table, m->index, m->quality, foreign, o->first_value);
-        if (old_label && r->rows.n)
-            r->rows.v[r->rows.n - 1].old_label = true;
-    }
-}
-
-/* Captions name the block whose rows follow them; find it by the next
- * placed row, so that a caption citing the wrong item is still placed. */
-static void link_captions(xxgk_report *r)
-{
-    for (size_t i = 0; i < r->captions.n; i++) {
-        rec_caption *cap = &r->captions.v[i];
-        for (size_t j = 0; j < r->rows.n; j++) {
-            const rec_row *row = &r->rows.v[j];
-            if (row->table->section == 2 && row->at.line > cap->at.line) {
-                cap->block = row->table->rows[row->row].block;
-                break;
-            }
-        }
-    }
+    return f;
 }
 
 /* ---- whole report ---------------------------------------------------- */
 
-/* Reports before 2019 used the 2008-era format: 概述 … 政府信息公开情况
- * 统计表 with 指标名称/计量单位/本年度 (corpus 011). */
-static bool is_old_format(const xxgk_report *r)
+/* Whether the text holds all words of the list (any, when `any`). */
+static bool text_has_words(const xxgk_report *r, tpl_words words, bool any)
 {
-    bool statistic_table = text_contains(r->text, r->size, "指标名称") &&
-                           text_contains(r->text, r->size, "计量单位");
-    bool stat_title = text_contains(r->text, r->size, "政府信息公开情况统计表");
-    int placed = r->tables_seen[2] + r->tables_seen[3] + r->tables_seen[4];
-    if ((statistic_table || stat_title) && placed < 3)
-        return true;
-    return r->meta.year > 2000 && r->meta.year < 2019 && placed == 0;
+    bool all = words != NULL;
+    for (; words && *words; words++) {
+        bool has = text_contains(r->ev->text, r->ev->size, *words);
+        if (any && has)
+            return true;
+        all &= has;
+    }
+    return !any && all;
 }
 
-xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err)
+/* Reports before the first format used the 2008-era one: 概述 … 政府信息
+ * 公开情况统计表 with 指标名称/计量单位/本年度 (corpus 011). */
+static bool is_old_format(const xxgk_report *r)
+{
+    bool statistic_table = text_has_words(r, tpl_legacy_format.table_words, false);
+    bool stat_title = text_has_words(r, tpl_legacy_format.titles, true);
+    int placed = r->ev->tables_seen[2] + r->ev->tables_seen[3] + r->ev->tables_seen[4];
+    if ((statistic_table || stat_title) && placed < 3)
+        return true;
+    return r->meta.year > 2000 && r->meta.year < tpl_format_at(0)->from_year && placed == 0;
+}
+
+/* The title and the signature (body, date) as the meta data found them. */
+static void mark_meta_roles(const xxgk_report *r, doc *d)
+{
+    const xxgk_meta *m = &r->meta;
+    for (size_t i = 0; i < d->n; i++) {
+        doc_block *b = &d->blocks[i];
+        if (b->kind != DOC_PARA || b->role != ROLE_BODY || !b->line)
+            continue;
+        if (b->line == m->title_line)
+            b->role = ROLE_TITLE;
+        else if (b->line == m->date_line || (b->line == m->body_line && b->line != m->title_line))
+            b->role = ROLE_SIGNATURE;
+    }
+}
+
+xxgk_status recognise(xxgk_report *r, doc *d, xxgk_error *err)
 {
     scan_ctx c;
     memset(&c, 0, sizeof c);
     c.r = r;
     for (size_t i = 0; i < d->n; i++) {
-        const doc_block *b = &d->blocks[i];
+        doc_block *b = &d->blocks[i];
         if (b->kind == DOC_PARA) {
             scan_para(&c, b);
-        } else {
+        } else if (b->kind == DOC_TABLE) {
             for (uint32_t j = 0; j < b->nrows; j++)
                 scan_row(&c, b, &b->rows[j]);
         }
     }
+    loose_flush(&c);
     meta_extract(r, d);
-    xxgk_format f = decide_format(&c);
-    place_all(&c, f);
+    mark_meta_roles(r, d);
+    xxgk_format f = decide_format(&c, r->ev->table_format);
+    r->meta.format = f; /* cells outside it are foreign (cell_foreign) */
+    place_all(&c);
     split_solve(r, f);
     link_captions(r);
-    int placed = r->tables_seen[2] + r->tables_seen[3] + r->tables_seen[4];
+    int placed = r->ev->tables_seen[2] + r->ev->tables_seen[3] + r->ev->tables_seen[4];
     r->meta.format = placed ? f : xxgk_format_for_year(r->meta.year);
 
     if (is_old_format(r)) {
-        r->old_format = true;
+        r->ev->old_format = true;
+        int first = tpl_format_at(0)->from_year;
         if (r->meta.year)
             return error_set(err, XXGK_E_OLD_FORMAT,
-                             "这是%d年度的报告，使用2019年以前的旧格式（政府信息公开情况统计表），"
-                             "不属于2019年或2021年格式，无法按新格式读取",
-                             r->meta.year);
+                             "这是%d年度的报告，使用%d年以前的旧格式（政府信息公开情况统计表），"
+                             "不属于国家统一格式，无法按统一格式读取",
+                             r->meta.year, first);
         return error_set(err, XXGK_E_OLD_FORMAT,
-                         "这是2019年以前旧格式的报告（政府信息公开情况统计表），无法按新格式读取");
+                         "这是%d年以前旧格式的报告（政府信息公开情况统计表），无法按统一格式读取",
+                         first);
     }
-    if (r->headings.n < 2 && placed == 0)
+    if (r->ev->headings.n < 2 && placed == 0)
         return error_set(err, XXGK_E_NOT_REPORT,
                          "不是政府信息公开工作年度报告：没有找到报告的章节标题和统计表");
     /* Ending inside a statistics table, with no section after the
-     * tables, means the file was cut off. */
+     * tables, means the file was cut off (not so a workbook, which may
+     * hold the tables alone: its zip is whole or not read at all). */
     bool late_section = false;
-    for (size_t i = 0; i < r->headings.n; i++)
-        late_section |= r->headings.v[i].section >= 5;
-    if (!late_section && d->n && d->blocks[d->n - 1].kind == DOC_TABLE &&
-        &d->blocks[d->n - 1] == c.last_stat_table)
+    for (size_t i = 0; i < r->ev->headings.n; i++)
+        late_section |= r->ev->headings.v[i].section >= 5;
+    size_t last = d->n;
+    while (last > 0 && d->blocks[last - 1].kind == DOC_BLANK)
+        last--;
+    if (!late_section && !d->fill_in && last && &d->blocks[last - 1] == c.last_stat_table)
         return error_set(err, XXGK_E_TRUNCATED,
                          "文件不完整：在第 %u 行的统计表中途结束，后面的章节缺失",
-                         r->nlines);
+                         r->ev->nlines);
     return XXGK_OK;
 }

@@ -22,6 +22,7 @@ static const struct {
     {"docx", XXGK_RENDER_DOCX},   {"html", XXGK_RENDER_HTML},         {"htm", XXGK_RENDER_HTML},
     {"md", XXGK_RENDER_MARKDOWN}, {"markdown", XXGK_RENDER_MARKDOWN}, {"txt", XXGK_RENDER_TEXT},
     {"text", XXGK_RENDER_TEXT},   {"xlsx", XXGK_RENDER_XLSX},         {"json", XXGK_RENDER_JSON},
+    {"pdf", XXGK_RENDER_PDF},
 };
 
 xxgk_render_format xxgk_render_format_from_name(const char *name)
@@ -62,7 +63,7 @@ const char *xxgk_render_format_extension(xxgk_render_format f)
 xxgk_format render_format_of(const xxgk_report *r)
 {
     const xxgk_meta *m = xxgk_report_meta(r);
-    if (m->format == XXGK_FORMAT_2019 || m->format == XXGK_FORMAT_2021)
+    if (tpl_get(m->format))
         return m->format;
     return xxgk_format_for_year(m->year);
 }
@@ -98,14 +99,13 @@ const char *render_heading(xxgk_format f, int n, char *buf, size_t size)
 
 const char *render_caption(xxgk_format f, int n, char *buf, size_t size)
 {
-    static const char *const numbers[] = {"表一", "表二", "表三"};
     const tpl_table *t = tpl_table_of(f, n);
     if (!t) {
         if (size)
             buf[0] = '\0';
         return buf;
     }
-    snprintf(buf, size, "%s　%s", numbers[n - 2], t->title);
+    snprintf(buf, size, "%s　%s", t->name, t->title);
     return buf;
 }
 
@@ -342,7 +342,7 @@ static xxgk_status check_renderable(const xxgk_report *r, xxgk_error *err)
     if (!r)
         return error_set(err, XXGK_E_USAGE, "没有报告");
     if (render_format_of(r) == XXGK_FORMAT_UNKNOWN)
-        return error_set(err, XXGK_E_USAGE, "报告没有年度或格式（2019/2021），无法按格式生成");
+        return error_set(err, XXGK_E_USAGE, "报告没有年度或格式，无法按格式生成");
     return XXGK_OK;
 }
 
@@ -357,13 +357,13 @@ static xxgk_status xlsx_to_stream(const xxgk_report *r, FILE *out, xxgk_error *e
     snprintf(path, sizeof path, "%s/xxgk-XXXXXX", dir);
     int fd = mkstemp(path);
     if (fd < 0)
-        return error_set(err, XXGK_E_IO, "无法在临时目录 %s 中创建文件：%s", dir, strerror(errno));
+        return error_set(err, XXGK_E_IO, "无法在临时目录 %s 中创建文件：%s", dir, sys_error_text(errno));
     int handle = temp_register(path, false);
     close(fd);
     xxgk_status st = render_xlsx(r, path, "XLSX", err);
     FILE *in = st == XXGK_OK ? fopen(path, "rb") : NULL;
     if (st == XXGK_OK && !in)
-        st = error_set(err, XXGK_E_IO, "无法读回临时目录 %s 中的 XLSX：%s", dir, strerror(errno));
+        st = error_set(err, XXGK_E_IO, "无法读回临时目录 %s 中的 XLSX：%s", dir, sys_error_text(errno));
     if (in) {
         char buf[65536];
         size_t n;
@@ -371,7 +371,7 @@ static xxgk_status xlsx_to_stream(const xxgk_report *r, FILE *out, xxgk_error *e
             if (fwrite(buf, 1, n, out) != n)
                 break;
         if (ferror(in) || ferror(out))
-            st = error_set(err, XXGK_E_IO, "写入失败：%s", strerror(errno));
+            st = error_set(err, XXGK_E_IO, "写入失败：%s", sys_error_text(errno));
         fclose(in);
     }
     unlink(path);
@@ -387,39 +387,20 @@ xxgk_status xxgk_report_render(const xxgk_report *r, xxgk_render_format format, 
         return st;
     int rc = 0;
     switch (format) {
-    case XXGK_RENDER_JSON: rc = xxgk_report_write_model(r, XXGK_MODEL_PRETTY, out); break;
+    case XXGK_RENDER_JSON:
+        rc = xxgk_report_write_model(r, XXGK_MODEL_PRETTY, out) == XXGK_OK ? 0 : -1;
+        break;
     case XXGK_RENDER_TEXT: rc = render_text(r, out); break;
     case XXGK_RENDER_MARKDOWN: rc = render_markdown(r, out); break;
     case XXGK_RENDER_HTML: rc = render_html(r, out); break;
     case XXGK_RENDER_DOCX: return render_docx(r, out, err);
     case XXGK_RENDER_XLSX: return xlsx_to_stream(r, out, err);
+    case XXGK_RENDER_PDF: return render_pdf(r, out, err);
     default: return error_set(err, XXGK_E_USAGE, "未知的输出格式");
     }
     if (rc < 0 || ferror(out))
-        return error_set(err, XXGK_E_IO, "写入失败：%s", strerror(errno ? errno : EIO));
+        return error_set(err, XXGK_E_IO, "写入失败：%s", sys_error_text(errno ? errno : EIO));
     return XXGK_OK;
-}
-
-xxgk_status xxgk_report_check_output(const xxgk_report *r, xxgk_report **checked, xxgk_error *err)
-{
-    *checked = NULL;
-    char *text = NULL;
-    size_t size = 0;
-    FILE *o = open_memstream(&text, &size);
-    if (!o)
-        return error_set(err, XXGK_E_NOMEM, "内存不足");
-    xxgk_status st = xxgk_report_render(r, XXGK_RENDER_TEXT, o, err);
-    if (fclose(o) != 0 && st == XXGK_OK)
-        st = error_set(err, XXGK_E_NOMEM, "内存不足");
-    if (st == XXGK_OK)
-        st = xxgk_report_parse(text, size, xxgk_report_name(r), checked, err);
-    free(text);
-    if (st == XXGK_OK && (st = xxgk_report_check(*checked, NULL)) != XXGK_OK) {
-        xxgk_report_free(*checked);
-        *checked = NULL;
-        return error_set(err, st, "内存不足");
-    }
-    return st;
 }
 
 xxgk_status xxgk_report_render_file(const xxgk_report *r, xxgk_render_format format,

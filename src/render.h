@@ -134,6 +134,8 @@ xxgk_status render_docx(const xxgk_report *r, FILE *out, xxgk_error *err);
  * the user asked for, not a temporary one). */
 xxgk_status render_xlsx(const xxgk_report *r, const char *path, const char *name,
                         xxgk_error *err);
+/* The DOCX converted to PDF by LibreOffice (render_pdf.c). */
+xxgk_status render_pdf(const xxgk_report *r, FILE *out, xxgk_error *err);
 
 /* ---- atomic files (atomic.c) -------------------------------------------- */
 

@@ -41,8 +41,8 @@ enum { TEXT_WIDTH = 8844, LINE_PITCH = 579 };
     "\" w:hint=\"eastAsia\"/>"
 #define RPR_KAI "<w:rPr>" FONT("楷体_GB2312") "</w:rPr>"
 #define RPR_BOLD "<w:rPr><w:b/><w:bCs/></w:rPr>"
-#define RPR_TABLE "<w:rPr><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr>"
-#define RPR_TABLE_HEAD "<w:rPr>" FONT("黑体") "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr>"
+#define RPR_TABLE "<w:rPr>" FONT("宋体") "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr>"
+#define RPR_TABLE_HEAD "<w:rPr>" FONT("黑体") "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr>"
 
 static void run(FILE *o, const char *rpr, const char *s, size_t n)
 {
@@ -98,7 +98,7 @@ static void column_widths(const grid *g, int w[GRID_MAX_COLS])
                                                                  : TEXT_WIDTH / 2;
     int used = 0;
     for (int c = 0; c + 1 < g->label_cols; c++) {
-        w[c] = 600 + 700 * c;
+        w[c] = c == 0 ? 420 : 1300; /* 三、本年度办理结果: one character a line */
         used += w[c];
     }
     if (g->label_cols)
@@ -144,8 +144,9 @@ static void table_cell(FILE *o, const xxgk_report *r, const grid_cell *c, const 
     char buf[48];
     cell_props(o, c, w, c->rowspan > 1, false);
     bool head = is_heading_kind(c->kind);
-    const char *jc = c->kind == G_LABEL || (c->kind == G_CORNER && c->rowspan > 1) ? "left"
-                                                                                   : "center";
+    const char *jc = (c->kind == G_LABEL && !c->group) || (c->kind == G_CORNER && c->rowspan > 1)
+                         ? "left"
+                         : "center";
     fprintf(o, "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>%s<w:jc w:val=\"%s\"/></w:pPr>",
             keep ? "<w:keepNext/>" : "", jc);
     const char *text = c->kind == G_VALUE ? render_value(r, c->cell, buf, sizeof buf) : c->text;
@@ -172,9 +173,9 @@ static void table(FILE *o, const xxgk_report *r, const grid *g)
         fprintf(o, "<w:gridCol w:w=\"%d\"/>", w[c]);
     fputs("</w:tblGrid>\n", o);
     for (int row = 0; row < g->nrows; row++) {
-        fputs("<w:tr><w:trPr><w:cantSplit/>", o);
+        fputs("<w:tr><w:trPr>", o);
         if (row < g->head_rows)
-            fputs("<w:tblHeader/>", o);
+            fputs("<w:cantSplit/><w:tblHeader/>", o);
         fputs("</w:trPr>", o);
         for (int col = 0; col < g->ncols;) {
             const grid_cell *c = grid_cell_at(g, row, col);
@@ -249,10 +250,26 @@ static void signature(FILE *o, const xxgk_report *r)
  * 2号 type in the 156 mm type area): before 政府信息公开 (or after the
  * year) when both lines then fit, so that each line keeps whole words
  * (GB/T 9704 7.3.3: 回行时要做到词意完整). 0: no break. */
+static size_t fits_apart(const char *t, const char *at)
+{
+    char first[512];
+    size_t n = (size_t)(at - t);
+    snprintf(first, sizeof first, "%.*s", (int)n, t);
+    return n && text_width_chars(first) <= 2000 && text_width_chars(at) <= 2000 ? n : 0;
+}
+
+/* Where a title too long for one line is broken: before the year, as
+ * published reports set it (洪泽区人民政府 / 2023年政府信息公开工作年度
+ * 报告), else before 政府信息公开; never leaving a character alone. */
 static size_t title_break(const char *t)
 {
     if (text_width_chars(t) <= 2000)
         return 0;
+    for (const char *p = t + 1; *p; p++)
+        if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
+            p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && !strncmp(p + 4, "年", 3) &&
+            !(p[-1] >= '0' && p[-1] <= '9') && fits_apart(t, p))
+            return (size_t)(p - t);
     const char *at = strstr(t, "政府信息公开");
     if (at && at > t) {
         char first[512];
@@ -366,13 +383,20 @@ static const char settings_xml[] =
 static const char font_table[] =
     XML_DECL "<w:fonts xmlns:w=\"" NS_W "\">"
     FONT_ENTRY("仿宋_GB2312", "仿宋", "modern", "fixed")
-    FONT_ENTRY("仿宋", "FangSong", "modern", "fixed")
+    FONT_ENTRY("仿宋", "Noto Serif CJK SC", "modern", "fixed")
     FONT_ENTRY("楷体_GB2312", "楷体", "modern", "fixed")
-    FONT_ENTRY("楷体", "KaiTi", "modern", "fixed")
-    FONT_ENTRY("黑体", "SimHei", "modern", "fixed")
+    FONT_ENTRY("楷体", "AR PL UKai CN", "modern", "fixed")
+    FONT_ENTRY("黑体", "Noto Sans CJK SC", "modern", "fixed")
     FONT_ENTRY("方正小标宋简体", "华文中宋", "script", "variable")
-    FONT_ENTRY("华文中宋", "STZhongsong", "auto", "variable")
-    FONT_ENTRY("宋体", "SimSun", "auto", "variable")
+    FONT_ENTRY("华文中宋", "AR PL UMing CN", "auto", "variable")
+    FONT_ENTRY("宋体", "AR PL UMing CN", "auto", "variable")
+    /* the free faces scripts/install-deps.sh installs (fonts-noto-cjk,
+     * fonts-arphic-ukai, fonts-arphic-uming), for machines without the
+     * faces above */
+    FONT_ENTRY("Noto Serif CJK SC", "Noto Serif CJK SC", "roman", "variable")
+    FONT_ENTRY("Noto Sans CJK SC", "Noto Sans CJK SC", "swiss", "variable")
+    FONT_ENTRY("AR PL UKai CN", "AR PL UKai CN", "script", "variable")
+    FONT_ENTRY("AR PL UMing CN", "AR PL UMing CN", "roman", "variable")
     "<w:font w:name=\"Times New Roman\"><w:panose1 w:val=\"02020603050405020304\"/>"
     "<w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/>"
     "</w:font></w:fonts>\n";
@@ -401,11 +425,14 @@ static const char styles_xml[] =
     "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/>"
     "<w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr>" FONT("黑体") "</w:rPr></w:style>"
     /* Table text: 5号, single spacing, no indent. */
+    /* Table text: 5号 at single spacing, not snapped to the body's line
+     * grid (a grid line is 28.95 pt: table 三 would take three pages). */
     "<w:style w:type=\"paragraph\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/>"
-    "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>"
-    "<w:spacing w:line=\"300\" w:lineRule=\"exact\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:snapToGrid w:val=\"0\"/>"
+    "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
     "<w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/></w:pPr>"
-    "<w:rPr><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr></w:style>"
+    "<w:rPr><w:snapToGrid w:val=\"0\"/><w:kern w:val=\"0\"/><w:sz w:val=\"20\"/>"
+    "<w:szCs w:val=\"20\"/></w:rPr></w:style>"
     /* 署名和成文日期: right-aligned. */
     "<w:style w:type=\"paragraph\" w:styleId=\"Signature\"><w:name w:val=\"Signature\"/>"
     "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>"
@@ -601,6 +628,6 @@ xxgk_status render_docx(const xxgk_report *r, FILE *out, xxgk_error *err)
     zip_source_free(src);
     zip_error_fini(&ze);
     if (rc < 0 || ferror(out))
-        return error_set(err, XXGK_E_IO, "写入失败：%s", strerror(errno ? errno : EIO));
+        return error_set(err, XXGK_E_IO, "写入失败：%s", sys_error_text(errno ? errno : EIO));
     return XXGK_OK;
 }

@@ -17,18 +17,6 @@
 
 #include "render.h"
 
-/* Which columns a header group of the template's header_groups covers.
- * The template names the groups; this places them. A group not listed
- * here labels the label columns (信息内容). Checked by test_render.c. */
-static const struct col_group {
-    const char *table;
-    const char *label;
-    const char *cols; /* space-separated column keys; NULL: every column */
-} col_groups[] = {
-    {"t3", "申请人情况", NULL},
-    {"t3", "法人或其他组织", "business research nonprofit legal other_org"},
-};
-
 static int add_cell(grid *g, grid_kind kind, int row, int col, int rowspan, int colspan,
                     const char *text)
 {
@@ -104,40 +92,13 @@ static int max_depth(const tpl_table *t, int mask)
     return d;
 }
 
-/* The n-th '|'-separated part of list, copied into the label store. */
-static const char *nth_part(const char *list, int n, char *buf, size_t size)
+/* The header group that labels the label columns (信息内容), or "". */
+static const char *corner_label(const tpl_table *t)
 {
-    for (int i = 0; list && *list; i++) {
-        const char *bar = strchr(list, '|');
-        size_t len = bar ? (size_t)(bar - list) : strlen(list);
-        if (i == n) {
-            if (len >= size)
-                len = size - 1;
-            memcpy(buf, list, len);
-            buf[len] = '\0';
-            return buf;
-        }
-        if (!bar)
-            break;
-        list = bar + 1;
-    }
-    return NULL;
-}
-
-/* The header group that labels the label columns (信息内容): the first
- * of header_groups that places no columns, copied into g->corner. */
-static const char *corner_label(grid *g, const tpl_table *t)
-{
-    for (int i = 0; nth_part(t->header_groups, i, g->corner, sizeof g->corner); i++) {
-        bool placed = false;
-        for (size_t k = 0; k < sizeof col_groups / sizeof col_groups[0]; k++)
-            placed |= !strcmp(col_groups[k].table, t->id) &&
-                      !strcmp(col_groups[k].label, g->corner);
-        if (!placed)
-            return g->corner;
-    }
-    g->corner[0] = '\0';
-    return g->corner;
+    for (int i = 0; i < t->ngroups; i++)
+        if (t->groups[i].corner)
+            return t->groups[i].label;
+    return "";
 }
 
 /* ---- blocks (table 二) --------------------------------------------------- */
@@ -148,7 +109,7 @@ static int layout_blocks(grid *g, const tpl_table *t, int mask)
     for (int b = 0; b < t->nblocks; b++)
         if (t->blocks[b].ncols > width)
             width = t->blocks[b].ncols;
-    const char *corner = corner_label(g, t);
+    const char *corner = corner_label(t);
     int row = 0;
     g->label_cols = 1;
     for (int b = 0; b < t->nblocks; b++) {
@@ -186,28 +147,26 @@ static int layout_blocks(grid *g, const tpl_table *t, int mask)
 
 /* ---- rows (table 三) ------------------------------------------------------ */
 
-/* Whether column key `col` is in a group's list (NULL: all). */
-static bool group_has(const struct col_group *cg, const char *col)
+/* Whether column key `col` is under a group (its list NULL: all). */
+static bool group_has(const tpl_group *cg, const char *col)
 {
     if (!cg->cols)
         return true;
-    key_iter it;
-    key_iter_init(&it, cg->cols);
-    while (key_iter_next(&it))
-        if (!strcmp(it.key, col))
+    for (tpl_words k = cg->cols; *k; k++)
+        if (!strcmp(*k, col))
             return true;
     return false;
 }
 
-/* The column groups of table t, in header_groups order. */
-static int table_groups(const tpl_table *t, const struct col_group **out, int max)
+/* The column groups of table t (not the corner's), outer first. */
+static int table_groups(const tpl_table *t, const tpl_group **out, int max)
 {
     int n = 0;
-    char buf[64];
-    for (int i = 0; nth_part(t->header_groups, i, buf, sizeof buf) && n < max; i++)
-        for (size_t k = 0; k < sizeof col_groups / sizeof col_groups[0]; k++)
-            if (!strcmp(col_groups[k].table, t->id) && !strcmp(col_groups[k].label, buf))
-                out[n++] = &col_groups[k];
+    for (int i = 0; i < t->ngroups; i++)
+        if (!t->groups[i].corner) {
+            tpl_need(n < max, "render_grid.c: column groups of a table");
+            out[n++] = &t->groups[i];
+        }
     return n;
 }
 
@@ -215,7 +174,7 @@ static int table_groups(const tpl_table *t, const struct col_group **out, int ma
 static int layout_column_header(grid *g, const tpl_table *t, int label_cols)
 {
     const tpl_block *blk = &t->blocks[0];
-    const struct col_group *groups[8];
+    const tpl_group *groups[8];
     int ng = table_groups(t, groups, 8);
     int depth[GRID_MAX_COLS] = {0}, head = 1;
     for (int c = 0; c < blk->ncols && c < GRID_MAX_COLS; c++) {
@@ -243,7 +202,7 @@ static int layout_column_header(grid *g, const tpl_table *t, int label_cols)
         if (add_cell(g, G_COLHEAD, depth[c], label_cols + c, head - depth[c], 1,
                      blk->cols[c].label) < 0)
             return -1;
-    const char *corner = t->header_note ? t->header_note : corner_label(g, t);
+    const char *corner = t->header_note ? t->header_note : corner_label(t);
     if (add_cell(g, G_CORNER, 0, 0, head, label_cols, corner) < 0)
         return -1;
     g->head_rows = head;

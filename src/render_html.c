@@ -36,8 +36,13 @@ static const char css[] =
     "td.note{text-align:left;font-size:9pt}\n"
     ".signature{margin-top:2em;text-align:right;padding-right:4em}\n"
     ".signature p{text-indent:0;text-align:right}\n"
+    "th.vert{writing-mode:vertical-rl;text-orientation:upright;text-align:center;"
+    "letter-spacing:.1em;padding:4px 0}\n"
+    /* print: the header repeats; rows may break between pages (avoiding
+     * breaks inside rows would keep table 三's 22 rows under its
+     * 三、本年度办理结果 together and push them to the next page) */
     "@media print{body{margin:0;padding:0;max-width:none}.table{overflow:visible}"
-    "thead{display:table-header-group}tr{break-inside:avoid}h2{break-after:avoid}}\n";
+    "thead{display:table-header-group}h2{break-after:avoid}}\n";
 
 static void esc(FILE *out, const char *s)
 {
@@ -88,7 +93,10 @@ static void open_cell(FILE *out, const grid_cell *c)
     case G_GROUP:
     case G_ROWHEAD: scope = c->colspan > 1 ? "colgroup" : "col"; break;
     case G_COLHEAD: scope = "col"; break;
-    case G_LABEL: scope = c->group ? "rowgroup" : "row"; break;
+    case G_LABEL:
+        scope = c->group ? "rowgroup" : "row";
+        cls = c->group && c->col == 0 && c->rowspan > 3 ? "vert" : NULL;
+        break;
     case G_VALUE: tag = "td"; break;
     }
     fprintf(out, "<%s", tag);
@@ -126,7 +134,19 @@ static void html_table(const xxgk_report *r, const grid *g, const char *caption,
 {
     fputs("<div class=\"table\">\n<table>\n<caption>", out);
     esc(out, caption);
-    fputs("</caption>\n", out);
+    fputs("</caption>\n<colgroup>", out);
+    /* sensible widths: the row labels 40% (a nested group's columns
+     * narrow), the values share the rest */
+    int values = g->ncols - g->label_cols;
+    for (int c = 0; c < g->ncols; c++) {
+        double w = c >= g->label_cols ? (g->label_cols ? 60.0 : 100.0) / (values ? values : 1)
+                   : g->label_cols == 1   ? 40.0
+                   : c == 0               ? 4.0
+                   : c < g->label_cols - 1 ? 9.0
+                                           : 40.0 - 4.0 - 9.0 * (g->label_cols - 2);
+        fprintf(out, "<col style=\"width:%.1f%%\">", w);
+    }
+    fputs("</colgroup>\n", out);
     if (g->head_rows) {
         fputs("<thead>\n", out);
         for (int row = 0; row < g->head_rows; row++)

@@ -9,33 +9,33 @@
 #include "render.h"
 #include "report.h"
 
-int xxgk_report_write_model(const xxgk_report *r, int flags, FILE *out)
+xxgk_status xxgk_report_write_model(const xxgk_report *r, int flags, FILE *out)
 {
-    json_writer w;
-    json_init(&w, out, (flags & XXGK_MODEL_PRETTY) != 0);
-    json_begin_object(&w);
+    jw_writer w;
+    jw_init(&w, out, (flags & XXGK_MODEL_PRETTY) != 0);
+    jw_begin_object(&w);
     const char *name = xxgk_report_name(r);
     if (name && strcmp(name, "-") != 0) {
-        json_key(&w, "file");
-        json_string(&w, name);
+        jw_key(&w, "file");
+        jw_string(&w, name);
     }
-    json_key(&w, "meta");
+    jw_key(&w, "meta");
     report_write_meta_json(r, &w);
-    json_key(&w, "cells");
+    jw_key(&w, "cells");
     report_write_cells_json(r, render_format_of(r), &w);
-    json_key(&w, "sections");
-    json_begin_object(&w);
+    jw_key(&w, "sections");
+    jw_begin_object(&w);
     for (int s = 0; s <= 6; s++) {
         size_t len;
         const char *text = xxgk_report_model_section(r, s, &len);
         if (!text)
             continue;
         char key[2] = {(char)('0' + s), '\0'};
-        json_key(&w, key);
-        json_string_n(&w, text, len);
+        jw_key(&w, key);
+        jw_string_n(&w, text, len);
     }
-    json_end_object(&w);
-    json_end_object(&w);
+    jw_end_object(&w);
+    jw_end_object(&w);
     fputc('\n', out);
-    return ferror(out) ? -1 : 0;
+    return ferror(out) ? XXGK_E_IO : XXGK_OK;
 }

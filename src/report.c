@@ -27,46 +27,103 @@ int vec_grow(arena *a, void **v, size_t *cap, size_t elem)
     return 1;
 }
 
+xxgk_evidence *report_evidence_new(xxgk_report *r)
+{
+    xxgk_evidence *ev = arena_alloc(&r->a, sizeof *ev);
+    if (!ev)
+        return NULL;
+    ev->text = "";
+    ev->encoding = "UTF-8";
+    ev->cell_src = arena_alloc(&r->a, sizeof *ev->cell_src * (r->ncells + 1));
+    if (!ev->cell_src)
+        return NULL;
+    r->ev = ev;
+    return ev;
+}
+
 static int index_lines(xxgk_report *r)
 {
     uint32_t n = 1;
-    const char *end = r->text + r->size;
-    for (const char *p = r->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+    const char *end = r->ev->text + r->ev->size;
+    for (const char *p = r->ev->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
         n++;
-    r->line_start = arena_alloc_raw(&r->a, sizeof(uint32_t) * (n + 1));
-    if (!r->line_start)
+    r->ev->line_start = arena_alloc_raw(&r->a, sizeof(uint32_t) * (n + 1));
+    if (!r->ev->line_start)
         return -1;
     uint32_t k = 0;
-    r->line_start[k++] = 0;
-    for (const char *p = r->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-        r->line_start[k++] = (uint32_t)(p - r->text + 1);
-    r->nlines = k;
-    r->line_start[k] = (uint32_t)r->size + 1;
+    r->ev->line_start[k++] = 0;
+    for (const char *p = r->ev->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        r->ev->line_start[k++] = (uint32_t)(p - r->ev->text + 1);
+    r->ev->nlines = k;
+    r->ev->line_start[k] = (uint32_t)r->ev->size + 1;
     return 0;
 }
 
-/* Reads the report out of normalised text (from a text file, or from the
- * text a reader made of HTML, DOCX, PDF …). */
-static xxgk_status parse_normalised(xxgk_report *r, const input_text *in, xxgk_error *err)
+/* Reads the report out of normalised text: the view is the input, the
+ * tree comes from it. */
+static xxgk_status parse_text(xxgk_report *r, const input_text *in, xxgk_error *err)
 {
-    r->text = in->text;
-    r->size = in->size;
-    r->encoding = in->encoding;
+    if (!report_evidence_new(r))
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    r->ev->text = in->text;
+    r->ev->size = in->size;
+    r->ev->encoding = in->encoding;
     if (index_lines(r) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    /* Traditional characters are read in simplified form; r->text keeps
+    /* Traditional characters are read in simplified form; r->ev->text keeps
      * the original for messages (chinese.c). */
     size_t match_size;
-    const char *match = chinese_match_text(&r->a, in, &match_size, &r->encoding, err);
+    const char *match = chinese_match_text(&r->a, in, &match_size, &r->ev->encoding, err);
     if (!match)
         return XXGK_E_NOMEM;
-    doc d;
-    doc_init(&d, &r->a);
-    if (read_text(&d, match, match_size) < 0)
+    doc *d = &r->ev->tree;
+    doc_init(d, &r->a);
+    if (read_text(d, match, match_size) < 0)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    xxgk_status st = recognise(r, &d, err);
-    if (st == XXGK_OK)
-        report_collect_sections(r);
+    return recognise(r, d, err);
+}
+
+/* The name of an input kind in messages about its content. */
+static const char *content_name(input_kind kind)
+{
+    switch (kind) {
+    case INPUT_ZIP: return "DOCX/XLSX";
+    case INPUT_HTML: return "网页";
+    case INPUT_OLE2: return "DOC/WPS";
+    case INPUT_CRAWL: return "网页抓取文本";
+    default: return input_kind_name(kind);
+    }
+}
+
+/* Reads the report out of the tree a structured reader built: the view
+ * is printed from it (and converted to simplified characters when the
+ * report is in traditional ones, the tree's texts following). */
+static xxgk_status parse_tree(xxgk_report *r, doc *d, const char *encoding, input_kind kind,
+                              xxgk_error *err)
+{
+    char *view;
+    size_t size;
+    xxgk_status st = doc_print(d, content_name(kind), &view, &size, err);
+    if (st != XXGK_OK)
+        return st;
+    input_text in = {view, size, encoding};
+    if (!report_evidence_new(r))
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    r->ev->text = view;
+    r->ev->size = size;
+    r->ev->encoding = encoding;
+    if (index_lines(r) < 0)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    size_t match_size;
+    const char *match = chinese_match_text(&r->a, &in, &match_size, &r->ev->encoding, err);
+    if (!match)
+        return XXGK_E_NOMEM;
+    if (match != view && doc_rebase(d, match, match_size) < 0)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    r->ev->tree = *d;
+    st = recognise(r, &r->ev->tree, err);
+    if (st == XXGK_OK && d->fill_in)
+        xxgk_report_complete_totals(r); /* a workbook a person filled in */
     return st;
 }
 
@@ -74,30 +131,37 @@ static xxgk_status parse_input(xxgk_report *r, const char *data, size_t size, xx
 {
     input_kind kind = input_detect(data, size);
     const char *utf16 = NULL;
-    xxgk_status st = XXGK_OK;
     /* UTF-16 looks binary (NUL bytes) or, all CJK, like text: only those
      * are tried, so no container is ever taken for it. */
-    if (kind == INPUT_BINARY || kind == INPUT_TEXT)
-        st = input_from_utf16(&r->a, &data, &size, kind == INPUT_BINARY, &utf16, err);
-    if (st != XXGK_OK)
-        return st;
-    if (utf16)
-        kind = input_detect(data, size);
-    input_text in;
-    if (kind == INPUT_TEXT || kind == INPUT_BINARY) {
-        st = input_normalise(&r->a, data, size, &in, err);
-    } else {
-        reader_fn reader = reader_for(kind);
-        if (!reader)
-            return error_set(err, XXGK_E_UNSUPPORTED, "暂不支持读取 %s 文件，请先转换为文本",
-                             input_kind_name(kind));
-        st = reader(&r->a, data, size, &in, err);
+    if (kind == INPUT_BINARY || kind == INPUT_TEXT) {
+        xxgk_status st =
+            input_from_utf16(&r->a, &data, &size, kind == INPUT_BINARY, &utf16, err);
+        if (st != XXGK_OK)
+            return st;
+        if (utf16)
+            kind = input_detect(data, size);
     }
-    if (st != XXGK_OK)
-        return st;
-    if (utf16 && kind == INPUT_TEXT)
-        in.encoding = utf16;
-    return parse_normalised(r, &in, err);
+    if (kind == INPUT_TEXT || kind == INPUT_BINARY) {
+        input_text in;
+        xxgk_status st = input_normalise(&r->a, data, size, &in, err);
+        if (st != XXGK_OK)
+            return st;
+        if (utf16 && kind == INPUT_TEXT)
+            in.encoding = utf16;
+        return parse_text(r, &in, err);
+    }
+    reader_fn reader = reader_for(kind);
+    if (!reader && kind == INPUT_PDF)
+        return error_set(err, XXGK_E_UNSUPPORTED,
+                         "这一版本的 xxgk 编译时没有 PDF 支持（XXGK_WITH_PDF=OFF），无法读取 PDF");
+    if (!reader)
+        return error_set(err, XXGK_E_UNSUPPORTED, "暂不支持读取 %s 文件，请先转换为文本",
+                         input_kind_name(kind));
+    doc d;
+    doc_init(&d, &r->a);
+    const char *encoding = "UTF-8";
+    xxgk_status st = reader(&r->a, data, size, &d, &encoding, err);
+    return st == XXGK_OK ? parse_tree(r, &d, encoding, kind, err) : st;
 }
 
 xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
@@ -109,12 +173,16 @@ xxgk_status xxgk_report_parse(const char *data, size_t size, const char *name,
     if (size > XXGK_MAX_INPUT)
         return error_set(err, XXGK_E_TOO_LARGE, "文件过大（%zu 字节，上限 %zu 字节）", size,
                          (size_t)XXGK_MAX_INPUT);
+    if (data && json_detect(data, size))
+        return xxgk_report_parse_json(data, size, name, out, err);
     /* Most reports are 5–30 KB; the arena starts near that. */
     xxgk_report *r = report_new_empty(name ? name : "-", size + size / 2 + 32768);
     if (!r)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
 
     xxgk_status st = parse_input(r, data ? data : "", size, err);
+    if (st == XXGK_OK)
+        report_collect_sections(r);
     if (st == XXGK_OK && r->a.failed)
         st = error_set(err, XXGK_E_NOMEM, "内存不足");
     if (st != XXGK_OK) {
@@ -132,7 +200,6 @@ xxgk_report *report_new_empty(const char *name, size_t first_chunk)
         return NULL;
     arena_init(&r->a, first_chunk);
     r->name = arena_strndup(&r->a, name, strlen(name));
-    r->text = "";
     r->ncells = xxgk_cell_count();
     r->cells = arena_alloc(&r->a, sizeof(xxgk_cell) * r->ncells);
     if (!r->name || !r->cells) {
@@ -173,7 +240,7 @@ static xxgk_status slurp(FILE *f, const char *path, char **data, size_t *size, x
             if (ferror(f)) {
                 int e = errno;
                 free(buf);
-                return error_set(err, XXGK_E_IO, "读取失败：%s", strerror(e));
+                return error_set(err, XXGK_E_IO, "读取失败：%s", sys_error_text(e));
             }
             break;
         }
@@ -194,7 +261,7 @@ static FILE *open_report(const char *path, bool *fifo, xxgk_error *err)
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     struct stat st;
     if (fd < 0) {
-        error_set(err, XXGK_E_IO, "无法打开：%s", strerror(errno));
+        error_set(err, XXGK_E_IO, "无法打开：%s", sys_error_text(errno));
         return NULL;
     }
     const char *what = fstat(fd, &st) != 0          ? "无法读取文件信息"
@@ -274,13 +341,68 @@ const xxgk_cell *xxgk_report_cell(const xxgk_report *r, size_t id)
     return id < r->ncells ? &r->cells[id] : &absent;
 }
 
+const xxgk_evidence *xxgk_report_evidence(const xxgk_report *r)
+{
+    return r->ev;
+}
+
+static const xxgk_locator no_locator;
+
+const xxgk_locator *xxgk_report_cell_locator(const xxgk_report *r, size_t id)
+{
+    if (!r->ev || id >= r->ncells || !r->ev->cell_src[id])
+        return &no_locator;
+    return r->ev->cell_src[id];
+}
+
+/* The node of the tree on view line `line`: the blocks are in the order
+ * of their lines, so the block is found by bisection, then its cell. */
+const xxgk_locator *xxgk_report_line_locator(const xxgk_report *r, uint32_t line)
+{
+    const doc *d = r->ev ? &r->ev->tree : NULL;
+    if (!d || !d->n || line == 0)
+        return &no_locator;
+    size_t lo = 0, hi = d->n;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->blocks[mid].line <= line)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const doc_block *b = &d->blocks[lo];
+    if (b->kind == DOC_PARA && b->line == line)
+        return &b->src;
+    if (b->kind != DOC_TABLE || !b->nrows)
+        return &no_locator;
+    /* the row, then the cell, whose first line is the last at or before */
+    uint32_t rlo = 0, rhi = b->nrows;
+    while (rhi - rlo > 1) {
+        uint32_t mid = (rlo + rhi) / 2;
+        if (b->rows[mid].line <= line)
+            rlo = mid;
+        else
+            rhi = mid;
+    }
+    const doc_row *row = &b->rows[rlo];
+    const doc_cell *cell = NULL;
+    for (uint32_t c = 0; c < row->n && row->cells[c].line <= line; c++)
+        cell = &row->cells[c];
+    if (!cell)
+        return &no_locator;
+    uint32_t last = cell->line;
+    for (uint32_t j = 0; j < cell->len; j++)
+        last += cell->text[j] == '\n';
+    return line <= last ? &cell->src : &no_locator;
+}
+
 const char *xxgk_report_line(const xxgk_report *r, uint32_t line, size_t *len)
 {
-    if (line == 0 || line > r->nlines)
+    if (!r->ev || line == 0 || line > r->ev->nlines)
         return NULL;
-    uint32_t start = r->line_start[line - 1], next = r->line_start[line];
+    uint32_t start = r->ev->line_start[line - 1], next = r->ev->line_start[line];
     *len = next - start - 1;
-    return r->text + start;
+    return r->ev->text + start;
 }
 
 const char *xxgk_status_name(xxgk_status s)
@@ -305,8 +427,8 @@ const char *xxgk_status_text(xxgk_status s)
 const char *xxgk_report_text(const xxgk_report *r, size_t *size)
 {
     if (size)
-        *size = r->size;
-    return r->text;
+        *size = r->ev ? r->ev->size : 0;
+    return r->ev ? r->ev->text : "";
 }
 
 /* Joins the paragraphs of each section, once, after recognition. */
@@ -314,17 +436,17 @@ void report_collect_sections(xxgk_report *r)
 {
     for (int s = 0; s <= 6; s++) {
         size_t total = 0;
-        for (size_t i = 0; i < r->paras.n; i++)
-            if (r->paras.v[i].section == s)
-                total += r->paras.v[i].len + 1;
+        for (size_t i = 0; i < r->ev->paras.n; i++)
+            if (r->ev->paras.v[i].section == s)
+                total += r->ev->paras.v[i].len + 1;
         if (!total)
             continue;
         char *buf = arena_alloc_raw(&r->a, total + 1);
         if (!buf)
             return;
         size_t o = 0;
-        for (size_t i = 0; i < r->paras.n; i++) {
-            const rec_para *p = &r->paras.v[i];
+        for (size_t i = 0; i < r->ev->paras.n; i++) {
+            const rec_para *p = &r->ev->paras.v[i];
             if (p->section != s || text_is_blank(p->text, p->len))
                 continue;
             if (o)

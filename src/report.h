@@ -62,7 +62,11 @@ typedef struct rec_row {
     bool foreign;           /* a row of the other format */
     bool duplicate;         /* the same row printed twice */
     bool old_label;         /* labelled as in the other format (规范性文件 in 2021) */
+    xxgk_format old_format; /* …the format whose label it is */
     int nvalues, ncols;     /* the row's shape */
+    bool converted;         /* printed by a converter (pipe text, loose
+                               lines): a wrong shape is not the report's
+                               for certain */
     int extra;              /* blank cells past the columns, dropped */
     int placed;             /* cells placed */
     int section;            /* section it appeared in */
@@ -88,6 +92,35 @@ typedef struct rec_para {
     span at;
 } rec_para;
 
+/* A value cell that a merged cell of the document covers: a cell of
+ * the row above reaching down (vertical), or one cell over several
+ * columns (horizontal). Its number is not placed: it cannot be told
+ * which row or column it belongs to. */
+typedef struct rec_merged {
+    int cells[16];        /* the cells it covers */
+    int ncells;
+    bool vertical;
+    const char *text;     /* the merged cell's text ("" when it is the
+                             continuation of one above) */
+    span at;
+    const xxgk_locator *src;
+} rec_merged;
+
+/* A row the document prints that could not be read. */
+enum {
+    UNREAD_NO_VALUES = 1, /* a row label printed without numbers */
+    UNREAD_NO_LABEL,      /* numbers printed without a row label */
+    UNREAD_UNPAIRED       /* loose labels and numbers that do not pair */
+};
+typedef struct rec_unread {
+    int reason;           /* UNREAD_* */
+    const tpl_table *table; /* the label's row, when there is a label */
+    int row;              /* …its index, or -1 */
+    const char *label;    /* as printed, or NULL */
+    const char *values;   /* the numbers as printed, or NULL */
+    span at;
+} rec_unread;
+
 /* A value cell that holds text where a number belongs. */
 typedef struct rec_bad_value {
     int cell;     /* cell id it would have filled, or -1 */
@@ -95,18 +128,24 @@ typedef struct rec_bad_value {
     span at;
 } rec_bad_value;
 
-struct xxgk_report {
-    arena a;
-    const char *name;
-    const char *text;   /* normalised input */
+/* What the recogniser saw on the way from a document to its model: the
+ * text view, the tree, and every heading, caption, row, header and
+ * paragraph it matched, with their places. A report built in code, read
+ * from JSON or loaded from the store has none (xxgk_report.ev == NULL);
+ * the rules that need it (xxgk_rule.needs) then do not run. */
+struct xxgk_evidence {
+    const char *text;   /* the text view (for text inputs, the input) */
     size_t size;
     const char *encoding;
     uint32_t *line_start; /* byte offset of each line */
     uint32_t nlines;
-    xxgk_meta meta;
-    xxgk_cell *cells;   /* indexed by cell id */
-    size_t ncells;
+    const xxgk_locator **cell_src; /* by cell id: where it was read */
+    doc tree;
     int tables_seen[5]; /* rows placed per section 2 … 4 */
+    xxgk_format table_format[5]; /* the format each table (section 2 … 4)
+                                    was printed in; differs from the
+                                    report's only where the formats have
+                                    tables of their own (表二) */
     bool old_format;    /* a pre-2019 report */
     VEC(rec_heading) headings;
     VEC(rec_caption) captions;
@@ -114,9 +153,24 @@ struct xxgk_report {
     VEC(rec_header) headers;
     VEC(rec_para) paras;
     VEC(rec_bad_value) bad_values;
-    const char *section_text[7]; /* narrative per section, 0 = preamble */
-    VEC(xxgk_finding) findings;  /* filled by xxgk_report_check */
+    VEC(rec_merged) merged;
+    VEC(rec_unread) unread;
     VEC(xxgk_split) splits;      /* runs of glued digits (split.c) */
+};
+
+/* The report: its model (name, meta, cells, sections), the evidence it
+ * was read from when it was read, and the findings of the last check. */
+struct xxgk_report {
+    arena a;
+    const char *name;
+    xxgk_meta meta;
+    xxgk_cell *cells;   /* indexed by cell id */
+    size_t ncells;
+    const char *section_text[7]; /* narrative per section, 0 = preamble */
+    xxgk_evidence *ev;  /* NULL: not read from a document */
+    VEC(xxgk_finding) findings;  /* filled by xxgk_check */
+    VEC(rec_para) model_paras;   /* a model's section texts as paragraphs,
+                                    for the checker (check.c) */
 };
 
 /* A report with no text: every cell absent, nothing recognised; its
@@ -130,12 +184,33 @@ xxgk_status report_read_path(const char *path, char **data, size_t *size, xxgk_e
 
 /* The JSON of the model (output.c): the "meta" object, and the "cells"
  * object in format f's order; shared by parse, check and render. */
-struct json_writer;
-void report_write_meta_json(const xxgk_report *r, struct json_writer *w);
-void report_write_cells_json(const xxgk_report *r, xxgk_format f, struct json_writer *w);
+struct jw_writer;
+void report_write_meta_json(const xxgk_report *r, struct jw_writer *w);
+void report_write_cells_json(const xxgk_report *r, xxgk_format f, struct jw_writer *w);
 
-/* Reads the model out of the document (recognise.c). */
-xxgk_status recognise(xxgk_report *r, const doc *d, xxgk_error *err);
+/* Whether cell `id`, read from a row of the other format (row_foreign)
+ * or not, is outside the report's format: it is then kept under its own
+ * key and flagged XXGK_CELL_FOREIGN (a 2019 table 二 in a 2021 report
+ * keeps 上一年项目数量 so; its 处理决定数量 is a 2021 cell). */
+static inline bool cell_foreign(const xxgk_report *r, int id, bool row_foreign)
+{
+    return row_foreign || !xxgk_format_has_cell(r->meta.format, (size_t)id);
+}
+
+/* Gives the report its evidence: an empty one, in the report's arena
+ * (NULL when out of memory). */
+xxgk_evidence *report_evidence_new(xxgk_report *r);
+
+/* A locator as a JSON object (tree_json.c): kind, `text` when given
+ * (the place in words), then the fields of its kind. */
+void locator_write_json(struct jw_writer *w, const xxgk_locator *l, const char *text);
+/* A worksheet column number (1-based) in A1 letters ("C", "AA") into
+ * buf; "" for 0. Returns buf. */
+const char *locator_column_name(uint32_t column, char *buf, size_t size);
+
+/* Reads the model out of the document (recognise.c) into r, whose
+ * evidence (r->ev) holds the view. */
+xxgk_status recognise(xxgk_report *r, doc *d, xxgk_error *err);
 
 /* Fills section_text from the paragraphs (report.c). */
 void report_collect_sections(xxgk_report *r);

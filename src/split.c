@@ -63,43 +63,10 @@ bool split_is_run(const char *s, size_t len)
 
 /* ---- cell ids ---------------------------------------------------------- */
 
-/* tpl_cell_id() looks keys up by name; the solver asks for the same few
- * hundred cells over and over, so their ids are worked out once. */
-#define ID_TABLES 6
-#define ID_ROWS 40
-#define ID_COLS 8
-
-static const tpl_table *id_tables[ID_TABLES];
-static int id_cache[ID_TABLES][ID_ROWS][ID_COLS];
-static pthread_once_t id_once = PTHREAD_ONCE_INIT;
-
-static void build_ids(void)
-{
-    static const xxgk_format formats[] = {XXGK_FORMAT_2019, XXGK_FORMAT_2021};
-    int n = 0;
-    for (int f = 0; f < 2; f++)
-        for (int sec = 2; sec <= 4; sec++) {
-            const tpl_table *t = tpl_table_of(formats[f], sec);
-            id_tables[n] = t;
-            for (int r = 0; r < ID_ROWS; r++)
-                for (int c = 0; c < ID_COLS; c++) {
-                    const tpl_block *b = r < t->nrows ? tpl_row_block(t, r) : NULL;
-                    id_cache[n][r][c] = b && t->rows[r].key && c < b->ncols
-                                            ? tpl_cell_id(t->id, t->rows[r].key, b->cols[c].key)
-                                            : -1;
-                }
-            n++;
-        }
-}
-
+/* The template's grid answers in constant time. */
 static int cell_id(const tpl_table *t, int row, int col)
 {
-    pthread_once(&id_once, build_ids);
-    for (int i = 0; i < ID_TABLES; i++)
-        if (id_tables[i] == t && row >= 0 && row < ID_ROWS && col >= 0 && col < ID_COLS)
-            return id_cache[i][row][col];
-    const tpl_block *b = tpl_row_block(t, row);
-    return tpl_cell_id(t->id, t->rows[row].key, b->cols[col].key);
+    return tpl_cell_at(t, row, col);
 }
 
 /* ---- runs ------------------------------------------------------------ */
@@ -139,7 +106,7 @@ static bool run_cells(solver *s, run *u)
         }
         for (int i = 0; i < t->nsums && u->neq < ROW_EQS; i++) {
             const tpl_sum *sum = &t->sums[i];
-            if (sum->over != SUM_EACH_ROW || !(sum->formats & s->mask))
+            if (sum->over != SUM_EACH_ROW || !(sum->formats & s->mask[t->section]))
                 continue;
             row_eq *e = &u->eq[u->neq];
             memset(e, 0, sizeof *e);
@@ -202,13 +169,13 @@ static bool run_scan(run *u)
 static void find_runs(solver *s)
 {
     xxgk_report *r = s->r;
-    s->runs = calloc(r->rows.n ? r->rows.n : 1, sizeof *s->runs);
+    s->runs = calloc(r->ev->rows.n ? r->ev->rows.n : 1, sizeof *s->runs);
     if (!s->runs) {
         s->failed = true;
         return;
     }
-    for (size_t i = 0; i < r->rows.n; i++) {
-        rec_row *rr = &r->rows.v[i];
+    for (size_t i = 0; i < r->ev->rows.n; i++) {
+        rec_row *rr = &r->ev->rows.v[i];
         if (!rr->table || rr->placed || rr->duplicate || rr->nvalues != 1)
             continue;
         bool flat = rr->table->layout == LAYOUT_FLAT;
@@ -233,7 +200,10 @@ typedef struct enum_ctx {
     run *u;
     cand cur;
     long nodes;
-} enum_ctx;
+    size_t limit; /* stop after this many candidates (0: all) */
+    bool stop;
+}
+enum_ctx;
 
 /* Parses sig[a..b) as a cell of column `col`. */
 static bool parse_cell(const run *u, int a, int b, int col, xxgk_decimal *out)
@@ -322,19 +292,22 @@ static void keep_cand(enum_ctx *e)
         u->cap = nc;
     }
     u->c[u->nc++] = e->cur;
+    e->stop = e->limit && u->nc >= e->limit;
 }
 
 /* Cell j starts at sig[a]. */
 static void enum_from(enum_ctx *e, int j, int a)
 {
     run *u = e->u;
+    if (e->stop)
+        return;
     if (u->overflow || ++e->nodes > ENUM_BUDGET) {
         u->overflow = true;
         return;
     }
     int left = u->k - 1 - j; /* cells after this one */
     int last = left == 0 ? u->nsig : u->nsig - left;
-    for (int b = a + 1; b <= last; b++) {
+    for (int b = a + 1; b <= last && !e->stop; b++) {
         /* A cell cannot run over a space or into a minus sign. */
         if (b - 1 > a && (u->spaced[b - 1] || u->sig[b - 1] == '-'))
             break;
@@ -362,6 +335,29 @@ static void enumerate(run *u)
     memset(&e, 0, sizeof e);
     e.u = u;
     enum_from(&e, 0, 0);
+}
+
+/* Whether the cells' syntax alone allows one split of a run its row's
+ * sum rules rejected — as many digits as cells ("5100000" for seven
+ * cells), or spaces and signs that leave one way. That split is then the
+ * run's only candidate and is placed whatever the sums say: a row
+ * contradicting its own 总计 is the report's error, for the checker to
+ * report, not a reason to leave the row unread. */
+static bool syntax_unique(run *u)
+{
+    int neq = u->neq;
+    enum_ctx e;
+    memset(&e, 0, sizeof e);
+    e.u = u;
+    e.limit = 2;
+    u->neq = 0;
+    enum_from(&e, 0, 0);
+    u->neq = neq;
+    if (u->nc == 1 && !u->overflow)
+        return true;
+    u->nc = 0;
+    u->overflow = false;
+    return false;
 }
 
 /* ---- equations -------------------------------------------------------- */
@@ -422,7 +418,7 @@ static void table_eqns(solver *s, const tpl_table *t)
 {
     for (int i = 0; i < t->nsums; i++) {
         const tpl_sum *sum = &t->sums[i];
-        if (sum->over != SUM_EACH_COLUMN || !(sum->formats & s->mask))
+        if (sum->over != SUM_EACH_COLUMN || !(sum->formats & s->mask[t->section]))
             continue;
         const tpl_block *b = &t->blocks[0];
         for (int c = 0; c < b->ncols; c++) {
@@ -437,7 +433,7 @@ static void table_eqns(solver *s, const tpl_table *t)
                 key_iter_init(&it, side ? sum->rhs : sum->lhs);
                 while (usable && key_iter_next(&it)) {
                     int ri = tpl_row_index(t, it.key);
-                    if (ri < 0 || !(t->rows[ri].formats & s->mask))
+                    if (ri < 0 || !(t->rows[ri].formats & s->mask[t->section]))
                         continue;
                     int id = cell_id(t, ri, c);
                     usable = eqn_add(s, e, id, side ? -1 : 1, cap);
@@ -513,12 +509,17 @@ static bool spaced_cut(const run *u, const cand *c)
     return true;
 }
 
-static void place(solver *s, run *u, const cand *c, bool recovered)
+/* Places the run's cells by candidate c: all of them, or those `only`
+ * marks (the cells every fitting split agrees on). */
+static void place(solver *s, run *u, const cand *c, bool recovered, const bool *only)
 {
     xxgk_report *r = s->r;
+    if (u->placed)
+        return;
+    int placed = 0;
     for (int j = 0; j < u->k; j++) {
         xxgk_cell *cell = &r->cells[u->cells[j]];
-        if (cell->kind != XXGK_VALUE_ABSENT)
+        if (cell->kind != XXGK_VALUE_ABSENT || (only && !only[j]))
             continue;
         size_t a = u->off[c->start[j]];
         size_t b = u->off[c->end[j] - 1] + 1;
@@ -533,17 +534,42 @@ static void place(solver *s, run *u, const cand *c, bool recovered)
         cell->kind = XXGK_VALUE_NUMBER;
         cell->value = d;
         cell->flags = v.flags | (recovered ? XXGK_CELL_RECOVERED : 0) |
-                      (u->rr->foreign ? XXGK_CELL_FOREIGN : 0);
+                      (cell_foreign(r, u->cells[j], u->rr->foreign) ? XXGK_CELL_FOREIGN : 0);
         if (u->unit[j] != UNIT_WANYUAN && d.scale)
             cell->flags |= XXGK_CELL_FRACTION;
         cell->line = u->at.line;
         cell->column = u->at.col + (uint32_t)a;
         cell->length = (uint32_t)(b - a);
         cell->raw = arena_strndup(&r->a, u->text + a, b - a);
+        placed++;
     }
-    u->rr->placed = u->k;
-    if (u->t->section >= 2 && u->t->section <= 4)
-        r->tables_seen[u->t->section]++;
+    u->placed = true;
+    u->rr->placed = only ? placed : u->k;
+    if (placed && u->t->section >= 2 && u->t->section <= 4)
+        r->ev->tables_seen[u->t->section]++;
+}
+
+/* The cells every kept candidate cuts alike (same digits, same place):
+ * whichever split is right, they are read the same. Returns how many. */
+static size_t settled_cells(const run *u, const bool *keep, bool *settled)
+{
+    size_t first = SIZE_MAX, n = 0;
+    for (int j = 0; j < u->k; j++)
+        settled[j] = true;
+    for (size_t i = 0; i < u->nc; i++) {
+        if (!keep[i])
+            continue;
+        if (first == SIZE_MAX) {
+            first = i;
+            continue;
+        }
+        for (int j = 0; j < u->k; j++)
+            settled[j] &= u->c[i].start[j] == u->c[first].start[j] &&
+                          u->c[i].end[j] == u->c[first].end[j];
+    }
+    for (int j = 0; j < u->k; j++)
+        n += settled[j];
+    return first == SIZE_MAX ? 0 : n;
 }
 
 /* Records the run and places it when one candidate is left: `keep`
@@ -551,7 +577,7 @@ static void place(solver *s, run *u, const cand *c, bool recovered)
 static void record(solver *s, run *u, const bool *keep, outcome o)
 {
     xxgk_report *r = s->r;
-    xxgk_split *sp = VEC_PUSH(&r->a, r->splits);
+    xxgk_split *sp = VEC_PUSH(&r->a, r->ev->splits);
     if (!sp)
         return;
     size_t n = 0, first = 0;
@@ -582,13 +608,21 @@ static void record(solver *s, run *u, const bool *keep, outcome o)
     sp->by_prose = o.by_prose;
     sp->conflict = o.conflict;
     sp->too_many = o.gave_up || u->overflow;
+    sp->syntax_only = u->forced;
     if (n == 1 && !sp->too_many) {
         bool spaced = spaced_cut(u, &u->c[first]);
         sp->status = spaced ? XXGK_SPLIT_SPACED : XXGK_SPLIT_UNIQUE;
-        place(s, u, &u->c[first], !spaced);
-    } else {
-        sp->status = n == 0 ? XXGK_SPLIT_NONE : XXGK_SPLIT_AMBIGUOUS;
+        place(s, u, &u->c[first], !spaced, NULL);
+        return;
     }
+    sp->status = n == 0 ? XXGK_SPLIT_NONE : XXGK_SPLIT_AMBIGUOUS;
+    bool *settled = arena_alloc(&r->a, sizeof(bool) * (size_t)u->k);
+    if (n < 2 || sp->too_many || !settled)
+        return;
+    sp->nsettled = settled_cells(u, keep, settled);
+    sp->settled = sp->nsettled ? settled : NULL;
+    if (sp->nsettled)
+        place(s, u, &u->c[first], true, settled);
 }
 
 static void solver_free(solver *s)
@@ -618,8 +652,8 @@ static void solver_free(solver *s)
  * the solver does no work at all. */
 static bool any_candidate_row(const xxgk_report *r)
 {
-    for (size_t i = 0; i < r->rows.n; i++) {
-        const rec_row *rr = &r->rows.v[i];
+    for (size_t i = 0; i < r->ev->rows.n; i++) {
+        const rec_row *rr = &r->ev->rows.v[i];
         if (rr->table && !rr->placed && !rr->duplicate && rr->nvalues == 1)
             return true;
     }
@@ -633,7 +667,9 @@ void split_solve(xxgk_report *r, xxgk_format f)
     solver s;
     memset(&s, 0, sizeof s);
     s.r = r;
-    s.mask = format_mask(f);
+    /* Each table's sum rules are those of the format it was printed in. */
+    for (int sec = 0; sec < 5; sec++)
+        s.mask[sec] = format_mask(r->ev->table_format[sec] ? r->ev->table_format[sec] : f);
     find_runs(&s);
     if (s.failed || s.nruns == 0) {
         solver_free(&s);
@@ -651,6 +687,12 @@ void split_solve(xxgk_report *r, xxgk_format f)
     for (int i = 0; i < s.nruns; i++) {
         run *u = &s.runs[i];
         enumerate(u);
+        if (u->nc == 0 && !u->overflow && syntax_unique(u)) {
+            /* its cells are constants in the other runs' equations */
+            u->forced = true;
+            place(&s, u, &u->c[0], !spaced_cut(u, &u->c[0]), NULL);
+            continue;
+        }
         for (int j = 0; j < u->k; j++) {
             s.owner[u->cells[j]] = i;
             s.owner_col[u->cells[j]] = j;
@@ -659,11 +701,11 @@ void split_solve(xxgk_report *r, xxgk_format f)
             maxc = u->nc;
     }
     for (int sec = 2; sec <= 4; sec++)
-        table_eqns(&s, tpl_table_of(f, sec));
+        table_eqns(&s, tpl_table_of(r->ev->table_format[sec], sec));
     prose_alts(&s);
     split_components(&s);
     for (int i = 0; i < s.nruns && !s.failed; i++)
-        if (s.runs[i].comp == i)
+        if (s.runs[i].comp == i && !s.runs[i].forced)
             split_solve_component(&s, i);
     bool *keep = malloc(sizeof(bool) * maxc);
     for (int i = 0; i < s.nruns && keep && !s.failed; i++) {
@@ -682,19 +724,19 @@ bool split_covers_row(const xxgk_report *r, const tpl_table *t, int ri)
     if (ri < 0 || ri >= t->nrows || !t->rows[ri].key)
         return false;
     int id = cell_id(t, ri, 0);
-    for (size_t i = 0; i < r->splits.n; i++)
-        for (size_t k = 0; k < r->splits.v[i].ncells; k++)
-            if (r->splits.v[i].cells[k] == id)
+    for (size_t i = 0; i < r->ev->splits.n; i++)
+        for (size_t k = 0; k < r->ev->splits.v[i].ncells; k++)
+            if (r->ev->splits.v[i].cells[k] == id)
                 return true;
     return false;
 }
 
 size_t xxgk_report_split_count(const xxgk_report *r)
 {
-    return r->splits.n;
+    return r->ev->splits.n;
 }
 
 const xxgk_split *xxgk_report_split(const xxgk_report *r, size_t i)
 {
-    return i < r->splits.n ? &r->splits.v[i] : NULL;
+    return i < r->ev->splits.n ? &r->ev->splits.v[i] : NULL;
 }

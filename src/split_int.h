@@ -65,6 +65,9 @@ typedef struct run {
     int64_t *llo, *lhi;   /* per link: that part's range over dom */
     bool in_prose;        /* a figure of the prose involves it */
     bool joint;           /* dom holds what the joint search left */
+    bool forced;          /* the cells' syntax allows one split only:
+                             placed before the search, whatever the sums */
+    bool placed;
     outcome o;
 } run;
 
@@ -87,7 +90,7 @@ typedef struct alt {
 
 typedef struct solver {
     xxgk_report *r;
-    int mask;
+    int mask[5];   /* format mask per table (section 2 … 4) */
     run *runs;
     int nruns;
     int *owner, *owner_col; /* cell id → run and column, -1 */

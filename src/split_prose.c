@@ -151,8 +151,8 @@ void prose_figures_find(const xxgk_report *r, prose_figures *out)
     memset(out, 0, sizeof *out);
     out->received = out->reviews = out->suits = -1;
     bool seen[3] = {false, false, false};
-    for (size_t p = 0; p < r->paras.n; p++) {
-        const rec_para *para = &r->paras.v[p];
+    for (size_t p = 0; p < r->ev->paras.n; p++) {
+        const rec_para *para = &r->ev->paras.v[p];
         if (para->section > 4)
             continue; /* 五、六 speak of plans, not of this year's figures */
         char buf[4096];

@@ -18,8 +18,10 @@
 #include "store_media.h"
 #include "template.h"
 
-/* Version 1: report, cells (one column per cell key), finding, cell_key. */
-#define SCHEMA_VERSION 1
+/* Version 1: report, cells (one column per cell key), finding, cell_key.
+ * Version 2: the roster, counted reports, findings across years, hashed
+ * sentences (store_migrate.c). */
+#define SCHEMA_VERSION 2
 
 /* SQLite's memory, at most (the page cache is 64 MB of it). */
 #define STORE_HEAP_LIMIT (2LL << 30)
@@ -134,15 +136,22 @@ int store_exec(xxgk_store *s, const char *sql)
 
 xxgk_format store_format(int number)
 {
-    return number == 2019 ? XXGK_FORMAT_2019 : number == 2021 ? XXGK_FORMAT_2021
-                                                              : XXGK_FORMAT_UNKNOWN;
+    return tpl_get((xxgk_format)number) ? (xxgk_format)number : XXGK_FORMAT_UNKNOWN;
 }
 
 /* ---- schema --------------------------------------------------------- */
 
-static const char *formats_text(int mask)
+/* The names of the formats in a mask, space-separated ("2019 2021"),
+ * into buf. */
+static const char *formats_text(int mask, char *buf, size_t size)
 {
-    return mask == FBOTH ? "2019 2021" : mask == F2019 ? "2019" : "2021";
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < tpl_format_count(); i++)
+        if (mask & (1 << i))
+            o += (size_t)snprintf(buf + o, o < size ? size - o : 0, "%s%s", o ? " " : "",
+                                  tpl_format_at(i)->code);
+    return buf;
 }
 
 /* Creates `cells` with one column per registry key, in one statement
@@ -175,7 +184,9 @@ static int describe_cell(xxgk_store *s, size_t id)
     sqlite3_bind_int64(st, 2, (sqlite3_int64)id);
     sqlite3_bind_text(st, 3, xxgk_cell_row_label(id), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, xxgk_cell_column_label(id), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, formats_text(tpl_cell(id)->formats), -1, SQLITE_STATIC);
+    char names[64];
+    sqlite3_bind_text(st, 5, formats_text(tpl_cell(id)->formats, names, sizeof names), -1,
+                      SQLITE_TRANSIENT);
     rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
     sqlite3_finalize(st);
     return rc;
@@ -188,6 +199,17 @@ static int create_schema(xxgk_store *s)
         rc = create_cells(s);
     for (size_t id = 0; rc == SQLITE_OK && id < xxgk_cell_count(); id++)
         rc = describe_cell(s, id);
+    return rc;
+}
+
+/* Brings a store of `version` (0: empty) up to SCHEMA_VERSION, one step
+ * per version, inside the caller's transaction. A new version adds its
+ * step at the end. */
+static int upgrade(xxgk_store *s, int version)
+{
+    int rc = version == 0 ? create_schema(s) : SQLITE_OK;
+    if (rc == SQLITE_OK && version < 2)
+        rc = store_migrate_v2(s);
     return rc;
 }
 
@@ -288,7 +310,10 @@ static xxgk_status prepare_schema(xxgk_store *s, const char *path, xxgk_error *e
     if (version == 0 && s->read_only)
         return error_set(err, XXGK_E_USAGE, "%s：数据库为空，请先用 xxgk db import 导入报告",
                          path);
-    int rc = version == 0 ? create_schema(s) : SQLITE_OK;
+    if (version < SCHEMA_VERSION && s->read_only)
+        return XXGK_E_EMPTY; /* the caller upgrades it through a writable connection */
+    /* (a writable connection is inside BEGIN IMMEDIATE since above) */
+    int rc = version < SCHEMA_VERSION ? upgrade(s, version) : SQLITE_OK;
     bool missing = false;
     if (rc == SQLITE_OK)
         rc = sync_cell_columns(s, &missing);
@@ -317,7 +342,9 @@ static xxgk_status connect(xxgk_store *s, const char *path, const char *name, in
     /* WAL: readers never block the importer, and a killed importer
      * leaves every committed report and nothing of the one in flight.
      * synchronous=NORMAL keeps that against a crash of the process (only
-     * a power cut may lose the last commits, never consistency). */
+     * a power cut may lose the last commits, never consistency).
+     * xxgk_store_close turns WAL off again, so that no -wal and -shm
+     * files stay beside the store once a command has ended. */
     if (!s->read_only)
         store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
     store_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
@@ -349,15 +376,12 @@ static xxgk_status connect_immutable(xxgk_store *s, const char *path, xxgk_statu
     return st;
 }
 
-xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
-                            xxgk_error *err)
+/* Opens the store at path as xxgk_store_open does, without the upgrade
+ * of an older store when read-only: XXGK_E_EMPTY (no message) then. */
+static xxgk_status open_store(const char *path, bool read_only, xxgk_store **out,
+                              xxgk_error *err)
 {
     *out = NULL;
-    if (!path || !*path)
-        return error_set(err, XXGK_E_USAGE, "没有给出数据库文件");
-    if (read_only && access(path, F_OK) != 0)
-        return error_set(err, XXGK_E_IO, "%s：数据库不存在，请先用 xxgk db import 导入报告",
-                         path);
     xxgk_store *s = calloc(1, sizeof *s);
     if (!s)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
@@ -375,6 +399,12 @@ xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
     if (st == XXGK_E_IO && !read_only && store_beside_unwritable(path))
         st = error_set(err, XXGK_E_IO, "%s：数据库所在的位置不可写（只读文件系统或没有写权限），"
                                        "无法导入；查看、导出等只读的子命令仍可使用", path);
+    /* SQLite opens a file it may not write read-only without a word (a
+     * store in rollback mode on a read-only file system): asked for
+     * writing, that is a failure, said before anything is attempted. */
+    if (st == XXGK_OK && !read_only && sqlite3_db_readonly(s->db, "main") == 1)
+        st = error_set(err, XXGK_E_IO, "%s：数据库不可写（只读文件系统或没有写权限），"
+                                       "无法导入；查看、导出等只读的子命令仍可使用", path);
     if (st != XXGK_OK) {
         xxgk_store_close(s);
         return st;
@@ -385,11 +415,71 @@ xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
     return XXGK_OK;
 }
 
+/* Whether the database at path is in WAL mode (its header says so: byte
+ * 18 is 2), as an import killed before it could close leaves it. */
+static bool left_in_wal(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char head[20];
+    bool wal = f && fread(head, 1, sizeof head, f) == sizeof head &&
+               !memcmp(head, "SQLite format 3", 15) && head[18] == 2;
+    if (f)
+        fclose(f);
+    return wal;
+}
+
+/* Folds a WAL left behind back into the database and turns WAL off, so
+ * that reading leaves no -wal or -shm file; without waiting: while an
+ * importer is at work, its WAL stays (and it removes it when it ends). */
+static void fold_wal(const char *path)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) ==
+        SQLITE_OK) {
+        sqlite3_busy_timeout(db, 0);
+        sqlite3_exec(db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    }
+    sqlite3_close(db);
+}
+
+xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
+                            xxgk_error *err)
+{
+    *out = NULL;
+    if (!path || !*path)
+        return error_set(err, XXGK_E_USAGE, "没有给出数据库文件");
+    if (read_only && access(path, F_OK) != 0)
+        return error_set(err, XXGK_E_IO, "%s：数据库不存在，请先用 xxgk db import 导入报告",
+                         path);
+    if (read_only && left_in_wal(path))
+        fold_wal(path); /* a killed import's WAL */
+    xxgk_status st = open_store(path, read_only, out, err);
+    if (st != XXGK_E_EMPTY || !read_only)
+        return st;
+    /* An older store opened for reading: upgraded once through a
+     * writable connection, then opened as asked. */
+    xxgk_store *w = NULL;
+    xxgk_error why = {0};
+    st = open_store(path, false, &w, &why);
+    xxgk_store_close(w);
+    if (st != XXGK_OK)
+        return error_set(err, st, "%s：数据库是旧版本，需要升级但无法写入（%s）", path,
+                         why.message);
+    return open_store(path, true, out, err);
+}
+
 void xxgk_store_close(xxgk_store *s)
 {
     if (!s)
         return;
+    if (!s->read_only) {
+        /* not waiting: another importer still using the WAL keeps it */
+        sqlite3_busy_timeout(s->db, 0);
+        store_exec(s, "PRAGMA journal_mode=DELETE");
+    }
     sqlite3_close(s->db);
+    free(s->body_text);
+    free(s->body_keys);
     free(s);
 }
 
@@ -421,18 +511,28 @@ static bool balanced(const char *sql)
 sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char *cols,
                            const char *join, const char *tail, xxgk_error *err)
 {
+    return store_select_where(s, f, cols, join, NULL, tail, err);
+}
+
+sqlite3_stmt *store_select_where(xxgk_store *s, const xxgk_store_filter *f, const char *cols,
+                                 const char *join, const char *cond, const char *tail,
+                                 xxgk_error *err)
+{
     static const xxgk_store_filter none = {0};
     if (!f)
         f = &none;
+    const char *keys = NULL;
+    if (f->body && *f->body && store_body_keys(s, f->body, &keys, err) != XXGK_OK)
+        return NULL;
     sbuf sql = {0};
     sbuf_addf(&sql, "SELECT %s FROM report JOIN cells ON cells.report_id = report.id", cols);
     if (join)
         sbuf_addf(&sql, " %s", join);
-    sbuf_add(&sql, " WHERE report.current = 1");
+    sbuf_add(&sql, " WHERE " STORE_COUNTED);
     if (f->year)
         sbuf_add(&sql, " AND report.year = ?1");
-    if (f->body && *f->body)
-        sbuf_add(&sql, " AND instr(report.body, ?2) > 0");
+    if (keys)
+        sbuf_add(&sql, " AND report.body_key IN (SELECT value FROM json_each(?2))");
     if (f->errors > 0)
         sbuf_add(&sql, " AND report.errors > 0");
     else if (f->errors < 0)
@@ -448,6 +548,8 @@ sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char
         }
         sbuf_addf(&sql, " AND (%s)", f->where);
     }
+    if (cond)
+        sbuf_addf(&sql, " AND (%s)", cond);
     if (tail)
         sbuf_addf(&sql, " %s", tail);
     if (sql.failed) {
@@ -471,8 +573,8 @@ sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char
     }
     if (f->year)
         sqlite3_bind_int(st, 1, f->year);
-    if (f->body && *f->body)
-        sqlite3_bind_text(st, 2, f->body, -1, SQLITE_TRANSIENT);
+    if (keys)
+        sqlite3_bind_text(st, 2, keys, -1, SQLITE_TRANSIENT);
     if (f->rule && *f->rule)
         sqlite3_bind_text(st, 3, f->rule, -1, SQLITE_TRANSIENT);
     if (f->where && *f->where)

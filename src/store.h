@@ -24,7 +24,15 @@ struct xxgk_store {
     bool limited;        /* a statement with the user's SQL is running */
     bool timed_out;      /* the handler stopped it */
     double spent, last;  /* seconds of SQLite time so far; last handler call */
+    /* The last `--body` text resolved (store_body.c) and the body keys it
+     * stands for, as a JSON array for json_each(). */
+    char *body_text, *body_keys;
 };
+
+/* "Counted" reports: the one current report of each body and year
+ * (docs/schema.md). Every selection but `query` and the import's own
+ * bookkeeping goes through this condition. */
+#define STORE_COUNTED "report.current = 1 AND report.superseded_by IS NULL"
 
 /* A growable NUL-terminated string (for SQL text built at run time). */
 typedef struct sbuf {
@@ -62,6 +70,17 @@ void store_limit_begin(xxgk_store *s);
 /* Finalizes a statement of store_select (or one begun with
  * store_limit_begin) and ends its time limit. */
 void store_done(xxgk_store *s, sqlite3_stmt *st);
+/* The same with one more condition `cond` (SQL, may be NULL) joined to
+ * the others, for the store's own selections. */
+sqlite3_stmt *store_select_where(xxgk_store *s, const xxgk_store_filter *f, const char *cols,
+                                 const char *join, const char *cond, const char *tail,
+                                 xxgk_error *err);
+
+/* The body keys `--body TEXT` stands for (store_body.c), as a JSON array
+ * valid until the next call; an error naming the candidates when the
+ * text fits several bodies, or none. */
+xxgk_status store_body_keys(xxgk_store *s, const char *text, const char **keys,
+                            xxgk_error *err);
 
 /* A stored cell value back into a cell: NULL → absent, '' → blank, an
  * integer, a real (exact to 15 digits, as stored) or decimal text →
@@ -83,6 +102,20 @@ bool store_decimal_add(xxgk_decimal *acc, xxgk_decimal v);
 /* For the columns first … last of a statement over `cells`, the cell id
  * each one holds (by its name), or -1. Free the array. */
 int *store_cell_columns(sqlite3_stmt *st, int first);
+
+/* The meta and cells of stored report `id` (its findings are not read),
+ * with the statement kept in *cache between calls (NULL at first; the
+ * caller finalizes it). XXGK_E_USAGE when there is no such report. */
+xxgk_status store_load_model(xxgk_store *s, sqlite3_stmt **cache, int64_t id, xxgk_report **out,
+                             xxgk_error *err);
+
+/* Schema version 2, one step from version 1 (store_migrate.c), inside
+ * the caller's transaction. An SQLite code. */
+int store_migrate_v2(xxgk_store *s);
+
+/* The Chinese header of cell `id` in exports: its table, row (with its
+ * group) and column, "表三 （三）不予公开 1.属于国家秘密 自然人". */
+void store_cell_header(size_t id, char *out, size_t size);
 
 /* The format of a stored format number (2019, 2021), else UNKNOWN. */
 xxgk_format store_format(int number);

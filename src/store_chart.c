@@ -2,7 +2,10 @@
  * store_chart.c — the charts of `xxgk db chart`: statistics the reader
  * would rather see than read (applications per year, outcomes, findings
  * by rule, bodies ranked), drawn by svg.c. Labels come from the template
- * (the official row labels), so the charts speak the reports' language.
+ * (the official row labels) and the rule catalogue (rule titles), so the
+ * charts speak the reports' language. The subtitle says that only each
+ * body's current report of a year is counted, and carries the caller's
+ * note (the rostered bodies that have not reported).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +47,7 @@ static void outcome_label(size_t cell, char *out, size_t size)
     snprintf(out, size, "%s%s%s", group, *group ? " " : "", mine);
 }
 
-static int chart_years(const xxgk_stats *st, FILE *out)
+static int chart_years(const xxgk_stats *st, const char *note, FILE *out)
 {
     svg_bar *bars = calloc(st->nyears ? st->nyears : 1, sizeof *bars);
     char (*labels)[16] = calloc(st->nyears ? st->nyears : 1, sizeof *labels);
@@ -54,8 +57,9 @@ static int chart_years(const xxgk_stats *st, FILE *out)
             snprintf(labels[i], sizeof labels[i], "%d年", st->years[i].year);
             bars[i] = (svg_bar){labels[i], (double)st->years[i].applications, NULL};
         }
-        char sub[128];
-        snprintf(sub, sizeof sub, "本年新收政府信息公开申请数量（合计），%zu 份报告", st->reports);
+        char sub[1024];
+        snprintf(sub, sizeof sub, "本年新收政府信息公开申请数量（合计），%zu 份现行报告%s%s",
+                 st->reports, note ? "；" : "", note ? note : "");
         rc = svg_vbar_chart(out, "每年收到的政府信息公开申请", sub, bars, st->nyears);
     }
     free(bars);
@@ -63,7 +67,7 @@ static int chart_years(const xxgk_stats *st, FILE *out)
     return rc;
 }
 
-static int chart_outcomes(const xxgk_stats *st, FILE *out)
+static int chart_outcomes(const xxgk_stats *st, const char *note, FILE *out)
 {
     svg_bar *bars = calloc(st->noutcomes ? st->noutcomes : 1, sizeof *bars);
     char (*labels)[256] = calloc(st->noutcomes ? st->noutcomes : 1, sizeof *labels);
@@ -77,8 +81,9 @@ static int chart_outcomes(const xxgk_stats *st, FILE *out)
             bars[n] = (svg_bar){labels[n], (double)st->outcomes[i].total, NULL};
             n++;
         }
-        char sub[128];
-        snprintf(sub, sizeof sub, "本年度办理结果（总计栏）合计，%zu 份报告", st->reports);
+        char sub[1024];
+        snprintf(sub, sizeof sub, "本年度办理结果（总计栏）合计，%zu 份现行报告%s%s", st->reports,
+                 note ? "；" : "", note ? note : "");
         rc = svg_hbar_chart(out, "申请的办理结果", sub, bars, n);
     }
     free(bars);
@@ -91,7 +96,7 @@ static const char *severity_color(xxgk_severity s)
     return s == XXGK_ERROR ? "#d62728" : s == XXGK_WARNING ? "#f28e2b" : "#9d9d9d";
 }
 
-static int chart_rules(const xxgk_stats *st, FILE *out)
+static int chart_rules(const xxgk_stats *st, const char *note, FILE *out)
 {
     svg_bar *bars = calloc(st->nrules ? st->nrules : 1, sizeof *bars);
     char (*labels)[200] = calloc(st->nrules ? st->nrules : 1, sizeof *labels);
@@ -102,14 +107,14 @@ static int chart_rules(const xxgk_stats *st, FILE *out)
     }
     for (size_t i = 0; i < st->nrules; i++) {
         const xxgk_rule *rule = xxgk_rule_find(st->rules[i].rule);
-        snprintf(labels[i], sizeof labels[i], "%s %s", st->rules[i].rule,
-                 rule ? rule->title : "");
+        snprintf(labels[i], sizeof labels[i], "%s", rule ? rule->title : st->rules[i].rule);
         bars[i] = (svg_bar){labels[i], (double)st->rules[i].findings,
                             severity_color(st->rules[i].severity)};
     }
-    char sub[160];
-    snprintf(sub, sizeof sub, "各规则发现的问题数（红：错误，橙：警告，灰：提示），%zu 份已检查的报告",
-             st->checked);
+    char sub[1024];
+    snprintf(sub, sizeof sub,
+             "各规则发现的问题数（红：错误，橙：警告，灰：提示），%zu 份已检查的现行报告%s%s",
+             st->checked, note ? "；" : "", note ? note : "");
     int rc = svg_hbar_chart(out, "检查发现的问题（按规则）", sub, bars, st->nrules);
     free(bars);
     free(labels);
@@ -125,7 +130,7 @@ static int by_applications(const void *a, const void *b)
 /* The bodies with the most errors and warnings (the order of the
  * statistics); when no report was checked, those with the most
  * applications. */
-static int chart_bodies(const xxgk_stats *st, FILE *out)
+static int chart_bodies(const xxgk_stats *st, const char *note, FILE *out)
 {
     size_t n = st->nbodies < TOP_BODIES ? st->nbodies : TOP_BODIES;
     xxgk_stats_body *sorted = malloc((st->nbodies ? st->nbodies : 1) * sizeof *sorted);
@@ -141,9 +146,10 @@ static int chart_bodies(const xxgk_stats *st, FILE *out)
             double v = findings ? (double)(b->errors + b->warnings) : (double)b->applications;
             bars[i] = (svg_bar){*b->body ? b->body : "（未署名）", v, NULL};
         }
-        char sub[160];
-        snprintf(sub, sizeof sub, "前 %zu 个机关，按%s排序", n,
-                 findings ? "检查发现的错误和警告数" : "本年新收申请数量");
+        char sub[1024];
+        snprintf(sub, sizeof sub, "前 %zu 个机关，按%s排序%s%s", n,
+                 findings ? "检查发现的错误和警告数" : "本年新收申请数量", note ? "；" : "",
+                 note ? note : "");
         rc = svg_hbar_chart(out, findings ? "问题最多的机关" : "申请最多的机关", sub, bars, n);
     }
     free(sorted);
@@ -151,13 +157,23 @@ static int chart_bodies(const xxgk_stats *st, FILE *out)
     return rc;
 }
 
-int xxgk_stats_write_svg(const xxgk_stats *st, xxgk_chart chart, FILE *out)
+xxgk_status xxgk_stats_write_svg_note(const xxgk_stats *st, xxgk_chart chart, const char *note,
+                                      FILE *out)
 {
+    if (note && !*note)
+        note = NULL;
+    int rc;
     switch (chart) {
-    case XXGK_CHART_YEARS: return chart_years(st, out);
-    case XXGK_CHART_OUTCOMES: return chart_outcomes(st, out);
-    case XXGK_CHART_RULES: return chart_rules(st, out);
-    case XXGK_CHART_BODIES: return chart_bodies(st, out);
-    default: return -1;
+    case XXGK_CHART_YEARS: rc = chart_years(st, note, out); break;
+    case XXGK_CHART_OUTCOMES: rc = chart_outcomes(st, note, out); break;
+    case XXGK_CHART_RULES: rc = chart_rules(st, note, out); break;
+    case XXGK_CHART_BODIES: rc = chart_bodies(st, note, out); break;
+    default: return XXGK_E_USAGE;
     }
+    return rc == 0 ? XXGK_OK : XXGK_E_IO;
+}
+
+xxgk_status xxgk_stats_write_svg(const xxgk_stats *st, xxgk_chart chart, FILE *out)
+{
+    return xxgk_stats_write_svg_note(st, chart, NULL, out);
 }

@@ -1,7 +1,7 @@
 /*
  * store_diff.c — comparing two reports of a body: every cell that
- * changed, and the checker's rules across years (last year's
- * 结转下年度继续办理 is this year's 上年结转) on their own.
+ * changed (the rules across years are xxgk_check's, category
+ * "across-years").
  */
 #include "check.h"
 #include "store.h"
@@ -31,13 +31,4 @@ size_t xxgk_report_diff(const xxgk_report *before, const xxgk_report *after,
         n++;
     }
     return n;
-}
-
-xxgk_status xxgk_report_check_years(xxgk_report *report, const xxgk_report *previous)
-{
-    if (!report || !previous)
-        return XXGK_E_USAGE;
-    report->findings.n = 0;
-    check_years(report, previous);
-    return report->a.failed ? XXGK_E_NOMEM : XXGK_OK;
 }

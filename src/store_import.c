@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "sentences.h"
 #include "store.h"
 #include "store_sha256.h"
 #include "store_write.h"
@@ -37,6 +38,9 @@ typedef struct job {
     char sha[65];
     size_t size;
     xxgk_report *report; /* NULL when failed or known */
+    uint64_t *sentences; /* its hashed sentences (sentences.h) */
+    size_t nsentences;
+    bool hashed;         /* sentences made (out of memory: not stored) */
     xxgk_error err;      /* err.status != OK when failed */
 } job;
 
@@ -48,7 +52,9 @@ typedef struct file_list {
 } file_list;
 
 /* Content hashes already in the store, sorted, for workers to skip
- * unchanged files without parsing them. Read-only once workers run. */
+ * unchanged files without parsing them. Read-only once workers run.
+ * Reports stored without their sentences (before schema version 2) are
+ * left out, so that their files are read once more to add them. */
 typedef struct hash_set {
     uint8_t (*v)[32];
     size_t n;
@@ -216,7 +222,10 @@ static bool load_known(xxgk_store *s, hash_set *h)
 {
     sqlite3_stmt *st;
     size_t cap = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT sha256 FROM report", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT sha256 FROM report WHERE id IN"
+                           " (SELECT report_id FROM sentence_set)",
+                           -1, &st, NULL) != SQLITE_OK)
         return false;
     bool ok = true;
     while (ok && sqlite3_step(st) == SQLITE_ROW) {
@@ -253,7 +262,7 @@ static char *read_all(const char *path, size_t *size, xxgk_error *err)
     FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     struct stat st;
     if (!f) {
-        error_set(err, XXGK_E_IO, "无法打开：%s", strerror(errno));
+        error_set(err, XXGK_E_IO, "无法打开：%s", sys_error_text(errno));
         if (fd >= 0)
             close(fd);
         return NULL;
@@ -281,7 +290,7 @@ static char *read_all(const char *path, size_t *size, xxgk_error *err)
     if (!data || got != want) {
         free(data);
         error_set(err, data ? XXGK_E_IO : XXGK_E_NOMEM, "%s",
-                  data ? (e ? strerror(e) : "读取不完整") : "内存不足");
+                  data ? (e ? sys_error_text(e) : "读取不完整") : "内存不足");
         return NULL;
     }
     *size = want;
@@ -300,11 +309,12 @@ static void run_job(pipeline *p, job *j)
     j->size = size;
     if (p->known.n && bsearch(digest, p->known.v, p->known.n, 32, cmp_hash)) {
         j->known = true;
-    } else if (xxgk_report_parse(data, size, j->path, &j->report, &j->err) == XXGK_OK &&
-               p->check) {
-        /* Rules across years need the body's previous report, which may
-         * not be stored yet: `xxgk db diff` applies them. */
-        j->checked = xxgk_report_check(j->report, NULL) == XXGK_OK;
+    } else if (xxgk_report_parse(data, size, j->path, &j->report, &j->err) == XXGK_OK) {
+        /* The rules across years need the body's other reports: the
+         * writer applies them on the stored ones (store_years.c). */
+        if (p->check)
+            j->checked = xxgk_report_check(j->report, NULL) == XXGK_OK;
+        j->hashed = sentences_hash(j->report, &j->sentences, &j->nsentences) == 0;
     }
     free(data);
 }
@@ -348,8 +358,11 @@ static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_ev
     const char *path = j->canon; /* the same file named two ways is one path */
     bool current = false, changed = false;
     int errors = -1;
+    store_sentences sent = {j->sentences, j->nsentences};
     if (store_writer_lookup(w, j->sha, &ev->report_id, &current, &errors)) {
         xxgk_status st = store_writer_adopt(w, ev->report_id, current, path, &changed, err);
+        if (st == XXGK_OK && j->report && j->hashed)
+            st = store_writer_fill_sentences(w, ev->report_id, j->report->meta.year, &sent, err);
         ev->outcome = changed ? XXGK_IMPORT_VERSION : XXGK_IMPORT_UNCHANGED;
         *(changed ? &sum->versions : &sum->unchanged) += 1;
         /* A file with errors has them whether or not it was stored before:
@@ -359,8 +372,12 @@ static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_ev
         return st;
     }
     if (!j->report && /* known to the workers but gone since: parse it here */
-        xxgk_report_read_file(j->path, &j->report, &j->err) == XXGK_OK && check)
-        j->checked = xxgk_report_check(j->report, NULL) == XXGK_OK;
+        xxgk_report_read_file(j->path, &j->report, &j->err) == XXGK_OK) {
+        if (check)
+            j->checked = xxgk_report_check(j->report, NULL) == XXGK_OK;
+        j->hashed = sentences_hash(j->report, &j->sentences, &j->nsentences) == 0;
+        sent = (store_sentences){j->sentences, j->nsentences};
+    }
     if (!j->report) {
         ev->outcome = XXGK_IMPORT_FAILED;
         ev->error = &j->err;
@@ -369,12 +386,13 @@ static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_ev
     }
     bool versioned = false;
     xxgk_status st = store_writer_put(w, path, j->sha, j->size, j->report, j->checked,
-                                      &ev->report_id, &versioned, err);
+                                      j->hashed ? &sent : NULL, &ev->report_id, &versioned,
+                                      err);
     if (st != XXGK_OK)
         return st;
     ev->outcome = versioned ? XXGK_IMPORT_VERSION : XXGK_IMPORT_NEW;
     *(versioned ? &sum->versions : &sum->added) += 1;
-    if (j->checked && xxgk_report_count(j->report, XXGK_ERROR) > 0)
+    if (j->checked && store_writer_errors(w, ev->report_id) > 0)
         sum->with_errors++;
     return XXGK_OK;
 }
@@ -397,6 +415,8 @@ static xxgk_status write_all(pipeline *p, store_writer *w, const xxgk_import_opt
             opt->on_file(opt->ctx, &ev);
         xxgk_report_free(j->report);
         j->report = NULL;
+        free(j->sentences);
+        j->sentences = NULL;
         pthread_mutex_lock(&p->mu);
         p->written = i + 1;
         if (st != XXGK_OK)
@@ -496,6 +516,7 @@ xxgk_status xxgk_store_import_skipping(xxgk_store *s, const char *const *paths, 
     pthread_mutex_destroy(&p.mu);
     for (size_t i = 0; i < files.n; i++) {
         xxgk_report_free(files.v[i].report);
+        free(files.v[i].sentences);
         free(files.v[i].path);
         free(files.v[i].canon);
     }

@@ -141,12 +141,12 @@ static int load_findings(xxgk_store *s, xxgk_report *r, int64_t id)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-xxgk_status xxgk_store_load(xxgk_store *s, int64_t id, xxgk_report **out, xxgk_error *err)
+/* Steps the load statement for `id` and builds the report from its row
+ * (meta and cells). */
+static xxgk_status load_model_with(xxgk_store *s, sqlite3_stmt *st, int64_t id,
+                                   xxgk_report **out, xxgk_error *err)
 {
     *out = NULL;
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, load_sql, -1, &st, NULL) != SQLITE_OK)
-        return store_fail(s, err, "读取数据库失败");
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
@@ -154,7 +154,7 @@ xxgk_status xxgk_store_load(xxgk_store *s, int64_t id, xxgk_report **out, xxgk_e
                                  ? error_set(err, XXGK_E_USAGE, "数据库中没有编号为 %lld 的报告",
                                              (long long)id)
                                  : store_fail(s, err, "读取数据库失败");
-        sqlite3_finalize(st);
+        sqlite3_reset(st);
         return status;
     }
     xxgk_report *r = store_report_new(text_col(st, 0) ? text_col(st, 0) : "-");
@@ -162,14 +162,40 @@ xxgk_status xxgk_store_load(xxgk_store *s, int64_t id, xxgk_report **out, xxgk_e
     if (map)
         load_row(r, st, map);
     free(map);
-    sqlite3_finalize(st);
-    if (!map || load_findings(s, r, id) != SQLITE_OK || r->a.failed) {
-        bool nomem = !map || r->a.failed;
+    sqlite3_reset(st);
+    if (!map || r->a.failed) {
         xxgk_report_free(r);
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    }
+    *out = r;
+    return XXGK_OK;
+}
+
+xxgk_status store_load_model(xxgk_store *s, sqlite3_stmt **cache, int64_t id, xxgk_report **out,
+                             xxgk_error *err)
+{
+    *out = NULL;
+    if (!*cache && sqlite3_prepare_v3(s->db, load_sql, -1, SQLITE_PREPARE_PERSISTENT, cache,
+                                      NULL) != SQLITE_OK)
+        return store_fail(s, err, "读取数据库失败");
+    return load_model_with(s, *cache, id, out, err);
+}
+
+xxgk_status xxgk_store_load(xxgk_store *s, int64_t id, xxgk_report **out, xxgk_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    xxgk_status status = store_load_model(s, &st, id, out, err);
+    sqlite3_finalize(st);
+    if (status != XXGK_OK)
+        return status;
+    int rc = load_findings(s, *out, id);
+    if (rc != SQLITE_OK || (*out)->a.failed) {
+        bool nomem = (*out)->a.failed;
+        xxgk_report_free(*out);
+        *out = NULL;
         return nomem ? error_set(err, XXGK_E_NOMEM, "内存不足")
                      : store_fail(s, err, "读取数据库失败");
     }
-    *out = r;
     return XXGK_OK;
 }
 
@@ -178,7 +204,8 @@ xxgk_status xxgk_store_find(xxgk_store *s, const char *body, int year, int64_t *
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT id FROM report WHERE current = 1 AND body = ?1 AND year = ?2"
+                           "SELECT id FROM report WHERE current = 1 AND superseded_by IS NULL"
+                           " AND body = ?1 AND year = ?2"
                            " ORDER BY id DESC LIMIT 1",
                            -1, &st, NULL) != SQLITE_OK)
         return store_fail(s, err, "读取数据库失败");

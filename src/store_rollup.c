@@ -3,7 +3,8 @@
  * office publishes for all its bodies): every cell summed over the
  * selected reports, as one report object that the JSON writer and the
  * renderers take like any parsed report, with the identities of the
- * tables checked again on the sums.
+ * tables checked again on the sums; and, for an identity the sums break,
+ * the bodies whose own tables break it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,14 @@
 #include "check.h"
 #include "input.h"
 #include "store.h"
+
+/* The identities of the tables on a report's numbers: the one check the
+ * rollup and its culprits are held to. */
+static void sum_check(xxgk_report *r)
+{
+    xxgk_check_options sums_only = {NULL, false, "arithmetic"};
+    xxgk_check(r, &sums_only);
+}
 
 /* What the selected reports hold in one cell. */
 typedef struct cell_sum {
@@ -144,8 +153,9 @@ xxgk_status xxgk_store_rollup(xxgk_store *s, const xxgk_store_filter *f, const c
     if (!err)
         err = &local;
     *out = NULL;
-    if (!f || f->year < 2019)
-        return error_set(err, XXGK_E_USAGE, "汇总需要指定 2019 年或以后的年度");
+    if (!f || !xxgk_format_for_year(f->year))
+        return error_set(err, XXGK_E_USAGE, "汇总需要指定 %d 年或以后的年度",
+                         tpl_format_at(0)->from_year);
     size_t ncells = xxgk_cell_count(), n = 0, dup = 0;
     cell_sum *sums = calloc(ncells, sizeof *sums);
     if (!sums)
@@ -167,7 +177,7 @@ xxgk_status xxgk_store_rollup(xxgk_store *s, const xxgk_store_filter *f, const c
         set_meta(r, f->year, name, n);
         /* The sums of reports that each add up add up too; when they do
          * not, some report broke an identity, and the rollup says so. */
-        check_sums(r);
+        sum_check(r);
         if (r->a.failed) {
             xxgk_report_free(r);
             r = NULL;
@@ -180,5 +190,83 @@ xxgk_status xxgk_store_rollup(xxgk_store *s, const xxgk_store_filter *f, const c
     if (duplicates)
         *duplicates = dup;
     *out = r;
+    return status;
+}
+
+/* ---- the culprits ----------------------------------------------------- */
+
+/* Whether r, checked on its own, breaks the same identity at the same
+ * place as `broken` (same rule, same first cell). */
+static bool breaks_too(xxgk_report *r, const xxgk_finding *broken)
+{
+    r->findings.n = 0;
+    sum_check(r);
+    for (size_t i = 0; i < r->findings.n; i++) {
+        const xxgk_finding *f = &r->findings.v[i];
+        if (f->rule && broken->rule && !strcmp(f->rule, broken->rule) && f->ncells &&
+            broken->ncells && f->cells[0] == broken->cells[0])
+            return true;
+    }
+    return false;
+}
+
+/* Whether r has some of the identity's cells and lacks others (of its
+ * format): its share is missing from one side of the sum. */
+static bool lacks_cells(const xxgk_report *r, const xxgk_finding *broken)
+{
+    bool present = false, absent = false;
+    for (size_t i = 0; i < broken->ncells; i++) {
+        size_t id = (size_t)broken->cells[i];
+        if (!xxgk_format_has_cell(r->meta.format, id))
+            continue;
+        if (r->cells[id].kind == XXGK_VALUE_ABSENT)
+            absent = true;
+        else
+            present = true;
+    }
+    return present && absent;
+}
+
+xxgk_status xxgk_store_rollup_culprits(xxgk_store *s, const xxgk_store_filter *f,
+                                       const xxgk_finding *broken, xxgk_culprit_fn fn, void *ctx,
+                                       xxgk_error *err)
+{
+    xxgk_error local;
+    if (!err)
+        err = &local;
+    if (!broken || !broken->ncells)
+        return XXGK_OK;
+    sqlite3_stmt *st = store_select(s, f, "report.id, coalesce(report.body, ''), report.format,"
+                                          " report.year, cells.*",
+                                    NULL, "ORDER BY report.body, report.id", err);
+    if (!st)
+        return err->status;
+    int *map = store_cell_columns(st, 4);
+    xxgk_status status = map ? XXGK_OK : error_set(err, XXGK_E_NOMEM, "内存不足");
+    int rc = SQLITE_DONE, n = sqlite3_column_count(st);
+    while (status == XXGK_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        xxgk_report *r = store_report_new("rollup-part");
+        if (!r) {
+            status = error_set(err, XXGK_E_NOMEM, "内存不足");
+            break;
+        }
+        r->meta.format = store_format(sqlite3_column_int(st, 2));
+        r->meta.year = sqlite3_column_int(st, 3);
+        for (int c = 4; c < n; c++)
+            if (map[c] >= 0 && (size_t)map[c] < r->ncells)
+                store_value_to_cell(st, c, &r->cells[map[c]]);
+        const char *body = (const char *)sqlite3_column_text(st, 1);
+        if (breaks_too(r, broken))
+            fn(ctx, body, false);
+        else if (lacks_cells(r, broken))
+            fn(ctx, body, true);
+        if (r->a.failed)
+            status = error_set(err, XXGK_E_NOMEM, "内存不足");
+        xxgk_report_free(r);
+    }
+    if (status == XXGK_OK && rc != SQLITE_DONE)
+        status = store_fail(s, err, "读取数据库失败");
+    free(map);
+    store_done(s, st);
     return status;
 }

@@ -110,7 +110,7 @@ static const char *rule_at(void *arr, size_t i)
  * new outcome row is counted without a change here. */
 static size_t stat_cells(xxgk_stats *out, int *ids)
 {
-    const tpl_table *t = tpl_table_of(XXGK_FORMAT_2021, 3);
+    const tpl_table *t = tpl_table_of(tpl_latest_format(), 3);
     size_t n = 0;
     for (int r = 0; r < t->nrows; r++) {
         bool member = false;

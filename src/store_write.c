@@ -1,19 +1,23 @@
 /*
  * store_write.c — storing one report: the row in `report`, the row in
- * `cells`, the rows in `finding`, all in one transaction, so that a crash
- * or kill at any point leaves the report either whole or absent.
+ * `cells`, the rows in `finding`, its sentences, and what follows from
+ * it (the counted report of its body and year, the findings across
+ * years), all in one transaction, so that a crash or kill at any point
+ * leaves the report and its consequences either whole or absent.
  */
 #include "store_write.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "input.h"
 
 static const char sql_put_report[] =
     "INSERT INTO report(path, sha256, size, version, current, imported, year, format,"
-    " title, body, date, period_from, period_to, cells, errors, warnings, notes)"
+    " title, body, date, period_from, period_to, cells, errors, warnings, notes, body_key,"
+    " current_since)"
     " VALUES(?1, ?2, ?3, ?4, 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?5, ?6, ?7, ?8, ?9,"
-    " ?10, ?11, ?12, ?13, ?14, ?15)";
+    " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
 
 static int prepare(store_writer *w, const char *sql, sqlite3_stmt **st)
 {
@@ -55,7 +59,8 @@ xxgk_status store_writer_init(store_writer *w, xxgk_store *s, xxgk_error *err)
         rc = prepare(w, "UPDATE report SET current = 0 WHERE path = ?1 AND +current = 1",
                      &w->retire);
     if (rc == SQLITE_OK)
-        rc = prepare(w, "UPDATE report SET current = 1 WHERE id = ?1", &w->revive);
+        rc = prepare(w, "UPDATE report SET current = 1, current_since = ?2 WHERE id = ?1",
+                     &w->revive);
     if (rc == SQLITE_OK)
         rc = prepare(w,
                      "SELECT count(*) FROM report WHERE path = ?1 AND +current = 1 AND id != ?2",
@@ -65,8 +70,35 @@ xxgk_status store_writer_init(store_writer *w, xxgk_store *s, xxgk_error *err)
     if (rc == SQLITE_OK)
         rc = prepare_put_cells(w);
     if (rc == SQLITE_OK)
-        rc = prepare(w, "INSERT INTO finding VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        rc = prepare(w,
+                     "INSERT INTO finding(report_id, seq, severity, rule, line, col, len,"
+                     " message, expected, cells) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                      &w->put_finding);
+    if (rc == SQLITE_OK)
+        rc = prepare(w, "SELECT DISTINCT body_key, year FROM report WHERE path = ?1"
+                        " AND +current = 1", &w->path_groups);
+    if (rc == SQLITE_OK)
+        rc = prepare(w, "SELECT body_key, year FROM report WHERE id = ?1", &w->id_group);
+    if (rc == SQLITE_OK)
+        rc = prepare(w, "SELECT 1 FROM sentence_set WHERE report_id = ?1", &w->has_set);
+    if (rc == SQLITE_OK)
+        rc = prepare(w, "INSERT INTO sentence_set VALUES(?1, ?2, ?3)", &w->put_set);
+    if (rc == SQLITE_OK)
+        rc = prepare(w, "INSERT OR IGNORE INTO sentence VALUES(?1, ?2, ?3)", &w->put_sentence);
+    if (rc == SQLITE_OK)
+        rc = prepare(w, "SELECT coalesce(errors, 0) FROM report WHERE id = ?1", &w->errors);
+    if (rc == SQLITE_OK)
+        rc = store_roster_load(s, &w->roster);
+    if (rc == SQLITE_OK)
+        rc = store_groups_init(&w->groups, s);
+    if (rc == SQLITE_OK) {
+        sqlite3_stmt *st;
+        rc = sqlite3_prepare_v2(s->db, "SELECT coalesce(max(current_since), 0) FROM report", -1,
+                                &st, NULL);
+        if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+            w->since = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
     if (rc != SQLITE_OK) {
         xxgk_status st = store_fail(s, err, "无法准备数据库语句");
         store_writer_free(w);
@@ -85,6 +117,15 @@ void store_writer_free(store_writer *w)
     sqlite3_finalize(w->put_report);
     sqlite3_finalize(w->put_cells);
     sqlite3_finalize(w->put_finding);
+    sqlite3_finalize(w->path_groups);
+    sqlite3_finalize(w->id_group);
+    sqlite3_finalize(w->has_set);
+    sqlite3_finalize(w->put_set);
+    sqlite3_finalize(w->put_sentence);
+    sqlite3_finalize(w->errors);
+    store_roster_free(&w->roster);
+    if (w->groups.s)
+        store_groups_free(&w->groups);
     memset(w, 0, sizeof *w);
 }
 
@@ -130,6 +171,45 @@ static int retire_path(store_writer *w, const char *path)
     return run(w->retire);
 }
 
+/* Adds the groups (body_key, year) the statement yields to the list. */
+static int add_groups(sqlite3_stmt *st, store_group_list *l)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (sqlite3_column_type(st, 1) != SQLITE_NULL &&
+            !store_group_list_add(l, (const char *)sqlite3_column_text(st, 0),
+                                  sqlite3_column_int(st, 1))) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int path_groups(store_writer *w, const char *path, store_group_list *l)
+{
+    sqlite3_bind_text(w->path_groups, 1, path, -1, SQLITE_STATIC);
+    return add_groups(w->path_groups, l);
+}
+
+static int id_group(store_writer *w, int64_t id, store_group_list *l)
+{
+    sqlite3_bind_int64(w->id_group, 1, id);
+    return add_groups(w->id_group, l);
+}
+
+/* Commits when rc is OK, else rolls back and fills err. */
+static xxgk_status finish(store_writer *w, int rc, xxgk_error *err)
+{
+    if (rc == SQLITE_OK && store_exec(w->s, "COMMIT") == SQLITE_OK)
+        return XXGK_OK;
+    xxgk_status st = rc == SQLITE_NOMEM ? error_set(err, XXGK_E_NOMEM, "内存不足")
+                                        : store_fail(w->s, err, "写入数据库失败");
+    store_exec(w->s, "ROLLBACK");
+    return st;
+}
+
 xxgk_status store_writer_adopt(store_writer *w, int64_t id, bool current, const char *path,
                                bool *changed, xxgk_error *err)
 {
@@ -141,15 +221,21 @@ xxgk_status store_writer_adopt(store_writer *w, int64_t id, bool current, const 
         return XXGK_OK;
     if (store_exec(w->s, "BEGIN IMMEDIATE") != SQLITE_OK)
         return store_fail(w->s, err, "写入数据库失败");
-    int rc = retire_path(w, path);
-    sqlite3_bind_int64(w->revive, 1, id);
+    store_group_list groups = {0};
+    int rc = path_groups(w, path, &groups);
     if (rc == SQLITE_OK)
+        rc = retire_path(w, path);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(w->revive, 1, id);
+        sqlite3_bind_int64(w->revive, 2, ++w->since);
         rc = run(w->revive);
-    if (rc == SQLITE_OK && store_exec(w->s, "COMMIT") == SQLITE_OK)
-        return XXGK_OK;
-    xxgk_status st = store_fail(w->s, err, "写入数据库失败");
-    store_exec(w->s, "ROLLBACK");
-    return st;
+    }
+    if (rc == SQLITE_OK)
+        rc = id_group(w, id, &groups);
+    if (rc == SQLITE_OK)
+        rc = store_group_list_update(&w->groups, &groups);
+    store_group_list_free(&groups);
+    return finish(w, rc, err);
 }
 
 static void bind_text_or_null(sqlite3_stmt *st, int col, const char *s)
@@ -161,7 +247,7 @@ static void bind_text_or_null(sqlite3_stmt *st, int col, const char *s)
 }
 
 static int put_report_row(store_writer *w, const char *path, const char *sha, size_t size,
-                          int version, const xxgk_report *r, bool checked)
+                          int version, const xxgk_report *r, bool checked, const char *key)
 {
     sqlite3_stmt *st = w->put_report;
     const xxgk_meta *m = &r->meta;
@@ -190,6 +276,8 @@ static int put_report_row(store_writer *w, const char *path, const char *sha, si
         sqlite3_bind_int64(st, 14, (sqlite3_int64)count[XXGK_WARNING]);
         sqlite3_bind_int64(st, 15, (sqlite3_int64)count[XXGK_NOTE]);
     }
+    bind_text_or_null(st, 16, key);
+    sqlite3_bind_int64(st, 17, ++w->since);
     return run(st);
 }
 
@@ -204,8 +292,7 @@ static int put_cells(store_writer *w, int64_t id, const xxgk_report *r)
     return run(st);
 }
 
-/* The cell keys of a finding, space-separated. */
-static void finding_cells(const xxgk_finding *f, sbuf *b)
+void store_finding_cells(const xxgk_finding *f, sbuf *b)
 {
     for (size_t k = 0; k < f->ncells; k++) {
         const char *key = f->cells[k] >= 0 ? xxgk_cell_key((size_t)f->cells[k]) : NULL;
@@ -223,7 +310,7 @@ static int put_findings(store_writer *w, int64_t id, const xxgk_report *r)
     for (size_t i = 0; i < r->findings.n; i++) {
         const xxgk_finding *f = &r->findings.v[i];
         sbuf cells = {0};
-        finding_cells(f, &cells);
+        store_finding_cells(f, &cells);
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i + 1);
         sqlite3_bind_text(st, 3, xxgk_severity_name(f->severity), -1, SQLITE_STATIC);
@@ -244,12 +331,42 @@ static int put_findings(store_writer *w, int64_t id, const xxgk_report *r)
     return SQLITE_OK;
 }
 
-xxgk_status store_writer_put(store_writer *w, const char *path, const char *sha, size_t size,
-                             const xxgk_report *r, bool checked, int64_t *id, bool *versioned,
-                             xxgk_error *err)
+/* The sentence set of report id, and its sentences in the year's index. */
+static int put_sentences(store_writer *w, int64_t id, int year, const store_sentences *sent)
 {
-    if (store_exec(w->s, "BEGIN IMMEDIATE") != SQLITE_OK)
+    uint8_t *blob = malloc(sent->n ? sent->n * 8 : 1);
+    if (!blob)
+        return SQLITE_NOMEM;
+    for (size_t i = 0; i < sent->n; i++) /* little-endian, whatever the machine */
+        for (int b = 0; b < 8; b++)
+            blob[i * 8 + (size_t)b] = (uint8_t)(sent->v[i] >> (8 * b));
+    sqlite3_bind_int64(w->put_set, 1, id);
+    sqlite3_bind_int64(w->put_set, 2, (sqlite3_int64)sent->n);
+    sqlite3_bind_blob(w->put_set, 3, blob, (int)(sent->n * 8), SQLITE_STATIC);
+    int rc = run(w->put_set);
+    free(blob);
+    for (size_t i = 0; rc == SQLITE_OK && year > 0 && i < sent->n; i++) {
+        sqlite3_bind_int(w->put_sentence, 1, year);
+        sqlite3_bind_int64(w->put_sentence, 2, (sqlite3_int64)sent->v[i]);
+        sqlite3_bind_int64(w->put_sentence, 3, id);
+        rc = run(w->put_sentence);
+    }
+    return rc;
+}
+
+xxgk_status store_writer_put(store_writer *w, const char *path, const char *sha, size_t size,
+                             const xxgk_report *r, bool checked, const store_sentences *sent,
+                             int64_t *id, bool *versioned, xxgk_error *err)
+{
+    xxgk_match match;
+    char norm[BODY_NAME_MAX];
+    char *key = store_body_key(&w->roster, r->meta.body, &match);
+    if (!key && body_norm(r->meta.body, norm))
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    if (store_exec(w->s, "BEGIN IMMEDIATE") != SQLITE_OK) {
+        free(key);
         return store_fail(w->s, err, "写入数据库失败");
+    }
     sqlite3_bind_text(w->last_version, 1, path, -1, SQLITE_STATIC);
     int version = 1;
     if (sqlite3_step(w->last_version) == SQLITE_ROW &&
@@ -257,18 +374,47 @@ xxgk_status store_writer_put(store_writer *w, const char *path, const char *sha,
         version = sqlite3_column_int(w->last_version, 0) + 1;
     sqlite3_reset(w->last_version);
     *versioned = version > 1;
-    sqlite3_bind_text(w->retire, 1, path, -1, SQLITE_STATIC);
-    int rc = run(w->retire);
+    store_group_list groups = {0};
+    int rc = path_groups(w, path, &groups);
     if (rc == SQLITE_OK)
-        rc = put_report_row(w, path, sha, size, version, r, checked);
+        rc = retire_path(w, path);
+    if (rc == SQLITE_OK)
+        rc = put_report_row(w, path, sha, size, version, r, checked, key);
     *id = sqlite3_last_insert_rowid(w->s->db);
     if (rc == SQLITE_OK)
         rc = put_cells(w, *id, r);
     if (rc == SQLITE_OK && checked)
         rc = put_findings(w, *id, r);
-    if (rc == SQLITE_OK && store_exec(w->s, "COMMIT") == SQLITE_OK)
+    if (rc == SQLITE_OK && sent)
+        rc = put_sentences(w, *id, r->meta.year, sent);
+    if (rc == SQLITE_OK && !store_group_list_add(&groups, key, r->meta.year))
+        rc = SQLITE_NOMEM;
+    if (rc == SQLITE_OK)
+        rc = store_group_list_update(&w->groups, &groups);
+    store_group_list_free(&groups);
+    free(key);
+    return finish(w, rc, err);
+}
+
+xxgk_status store_writer_fill_sentences(store_writer *w, int64_t id, int year,
+                                        const store_sentences *sent, xxgk_error *err)
+{
+    sqlite3_bind_int64(w->has_set, 1, id);
+    int rc = sqlite3_step(w->has_set);
+    sqlite3_reset(w->has_set);
+    if (rc == SQLITE_ROW)
         return XXGK_OK;
-    xxgk_status st = store_fail(w->s, err, "写入数据库失败");
-    store_exec(w->s, "ROLLBACK");
-    return st;
+    if (rc != SQLITE_DONE)
+        return store_fail(w->s, err, "读取数据库失败");
+    if (store_exec(w->s, "BEGIN IMMEDIATE") != SQLITE_OK)
+        return store_fail(w->s, err, "写入数据库失败");
+    return finish(w, put_sentences(w, id, year, sent), err);
+}
+
+int store_writer_errors(store_writer *w, int64_t id)
+{
+    sqlite3_bind_int64(w->errors, 1, id);
+    int n = sqlite3_step(w->errors) == SQLITE_ROW ? sqlite3_column_int(w->errors, 0) : 0;
+    sqlite3_reset(w->errors);
+    return n;
 }

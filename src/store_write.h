@@ -6,9 +6,23 @@
 #define XXGK_STORE_WRITE_H
 
 #include "store.h"
+#include "store_group.h"
+
+/* A report's hashed sentences (sentences.h), sorted, each once. */
+typedef struct store_sentences {
+    const uint64_t *v;
+    size_t n;
+} store_sentences;
 
 typedef struct store_writer {
     xxgk_store *s;
+    store_roster roster;         /* for the body key of each report */
+    store_groups groups;         /* counted reports, findings across years */
+    int64_t since;               /* the last current_since given */
+    sqlite3_stmt *path_groups;   /* (body_key, year) of a path's current rows */
+    sqlite3_stmt *id_group;      /* (body_key, year) of a report */
+    sqlite3_stmt *has_set, *put_set, *put_sentence;
+    sqlite3_stmt *errors;        /* a report's stored error count */
     sqlite3_stmt *find_hash;     /* id, current, path of a content hash */
     sqlite3_stmt *last_version;  /* highest version of a path */
     sqlite3_stmt *retire;        /* current = 0 for a path */
@@ -35,11 +49,25 @@ xxgk_status store_writer_adopt(store_writer *w, int64_t id, bool current, const 
                                bool *changed, xxgk_error *err);
 
 /* Stores report r, read from `path` (canonical) whose bytes hash to
- * `sha`, as the newest version of that path, in one transaction. When
- * `checked`, its findings are stored and counted. *id receives the new
- * report's id, *versioned whether the path had a version before. */
+ * `sha`, as the newest version of that path, in one transaction: its
+ * row (with its body key), cells, findings when `checked`, sentences;
+ * then the counted report of its body and year is decided again, and
+ * the rules across years re-applied (store_group.h). *id receives the
+ * new report's id, *versioned whether the path had a version before. */
 xxgk_status store_writer_put(store_writer *w, const char *path, const char *sha, size_t size,
-                             const xxgk_report *r, bool checked, int64_t *id, bool *versioned,
-                             xxgk_error *err);
+                             const xxgk_report *r, bool checked, const store_sentences *sent,
+                             int64_t *id, bool *versioned, xxgk_error *err);
+
+/* The errors stored for report `id` (its own and those across years). */
+int store_writer_errors(store_writer *w, int64_t id);
+
+/* Stores the sentences of report `id` (year `year`) when it has none
+ * stored yet (a report imported before schema version 2), in a
+ * transaction of its own. */
+xxgk_status store_writer_fill_sentences(store_writer *w, int64_t id, int year,
+                                        const store_sentences *sent, xxgk_error *err);
+
+/* Appends the cell keys of a finding, space-separated (finding.cells). */
+void store_finding_cells(const xxgk_finding *f, sbuf *b);
 
 #endif

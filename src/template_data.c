@@ -94,7 +94,7 @@ static const tpl_col cols_t3[] = {
     {"nonprofit", "社会公益组织", NULL, UNIT_COUNT},
     {"legal", "法律服务机构", NULL, UNIT_COUNT},
     {"other_org", "其他", NULL, UNIT_COUNT},
-    {"total", "总计", "合计" /* sample 004 */, UNIT_COUNT},
+    {"total", "总计", WORDS("合计" /* sample 004 */), UNIT_COUNT},
 };
 
 static const tpl_block blocks_t3[] = {{NULL, 0, 0, cols_t3, N(cols_t3)}};
@@ -107,27 +107,27 @@ static const tpl_row rows_t3[] = {
     /* 2 */ {NULL, "三、本年度办理结果", NULL, ROW_GROUP, -1, 0, FBOTH},
     /* 3 */ {"granted", "（一）予以公开", NULL, ROW_DATA, 2, 0, FBOTH},
     /* 4 */ {"partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-             "（二）部分公开（区分处理的），只计这一情形，不计其他情形" /* 000 */
-             "|（二）部分公开（区分处理的，只记这一情形，不记其他情形）" /* 004 */,
+             WORDS("（二）部分公开（区分处理的），只计这一情形，不计其他情形" /* 000 */,
+                   "（二）部分公开（区分处理的，只记这一情形，不记其他情形）" /* 004 */),
              ROW_DATA, 2, 0, FBOTH},
-    /* 5 */ {NULL, "（三）不予公开", "（三）不予以公开" /* 000 */, ROW_GROUP, 2, 0, FBOTH},
+    /* 5 */ {NULL, "（三）不予公开", WORDS("（三）不予以公开" /* 000 */), ROW_GROUP, 2, 0, FBOTH},
     /* 6 */ {"denied_secret", "1.属于国家秘密", NULL, ROW_DATA, 5, 0, FBOTH},
     /* 7 */ {"denied_law", "2.其他法律行政法规禁止公开", NULL, ROW_DATA, 5, 0, FBOTH},
     /* 8 */ {"denied_safety", "3.危及“三安全一稳定”", NULL, ROW_DATA, 5, 0, FBOTH},
     /* 9 */ {"denied_third_party", "4.保护第三方合法权益", NULL, ROW_DATA, 5, 0, FBOTH},
-    /*10 */ {"denied_internal", "5.属于三类内部事务信息", "5.属于第三类内部事务信息" /* 000 */,
+    /*10 */ {"denied_internal", "5.属于三类内部事务信息", WORDS("5.属于第三类内部事务信息" /* 000 */),
              ROW_DATA, 5, 0, FBOTH},
     /*11 */ {"denied_process", "6.属于四类过程性信息", NULL, ROW_DATA, 5, 0, FBOTH},
     /*12 */ {"denied_enforcement", "7.属于行政执法案卷", NULL, ROW_DATA, 5, 0, FBOTH},
     /*13 */ {"denied_query", "8.属于行政查询事项", NULL, ROW_DATA, 5, 0, FBOTH},
     /*14 */ {NULL, "（四）无法提供", NULL, ROW_GROUP, 2, 0, FBOTH},
     /*15 */ {"unable_not_held", "1.本机关不掌握相关政府信息",
-             "1.本单位不掌握相关政府信息" /* 003 */, ROW_DATA, 14, 0, FBOTH},
+             WORDS("1.本单位不掌握相关政府信息" /* 003 */), ROW_DATA, 14, 0, FBOTH},
     /*16 */ {"unable_create", "2.没有现成信息需要另行制作", NULL, ROW_DATA, 14, 0, FBOTH},
     /*17 */ {"unable_unclear", "3.补正后申请内容仍不明确", NULL, ROW_DATA, 14, 0, FBOTH},
     /*18 */ {NULL, "（五）不予处理", NULL, ROW_GROUP, 2, 0, FBOTH},
     /*19 */ {"rejected_petition", "1.信访举报投诉类申请",
-             "1.信访投诉举报类申请" /* 004 */ "|1.信访举报类申请" /* 000 */,
+             WORDS("1.信访投诉举报类申请" /* 004 */, "1.信访举报类申请" /* 000 */),
              ROW_DATA, 18, 0, FBOTH},
     /*20 */ {"rejected_repeat", "2.重复申请", NULL, ROW_DATA, 18, 0, FBOTH},
     /*21 */ {"rejected_publication", "3.要求提供公开出版物", NULL, ROW_DATA, 18, 0, FBOTH},
@@ -143,7 +143,7 @@ static const tpl_row rows_t3[] = {
              "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
              NULL, ROW_DATA, 25, 0, F2021},
     /*28 */ {"other_misc", "3.其他", NULL, ROW_DATA, 25, 0, F2021},
-    /*29 */ {"total", "（七）总计", "（七）合计", ROW_DATA, 2, 0, FBOTH},
+    /*29 */ {"total", "（七）总计", WORDS("（七）合计"), ROW_DATA, 2, 0, FBOTH},
     /*30 */ {"carried_out", "四、结转下年度继续办理", NULL, ROW_DATA, -1, 0, FBOTH},
 };
 
@@ -164,21 +164,18 @@ static const tpl_row rows_t3[] = {
 static const tpl_sum sums_t3[] = {
     {"t3-row-total", SUM_EACH_ROW, "total", "natural business research nonprofit legal other_org",
      FBOTH, "表三表头：总计栏为申请人各栏之和", "表三各行总计应等于各类申请人之和",
-     "总计应等于自然人和各类法人或其他组织之和",
-     T3_ROW_TOTAL_TEXT},
+     NULL, "各类申请人相加是", T3_ROW_TOTAL_TEXT},
     {"t3-outcome-total", SUM_EACH_COLUMN, "total", OUTCOME_ROWS "other", F2019,
      "表三：（七）总计为各项办理结果之和", "表三（七）总计应等于各项办理结果之和",
-     "（七）总计应等于各项办理结果之和",
-     T3_OUTCOME_TEXT},
+     NULL, "各项办理结果相加是", T3_OUTCOME_TEXT},
     {"t3-outcome-total", SUM_EACH_COLUMN, "total",
      OUTCOME_ROWS "other_no_correction other_no_fee other_misc", F2021,
      "表三：（七）总计为各项办理结果之和", "表三（七）总计应等于各项办理结果之和",
-     "（七）总计应等于各项办理结果之和",
-     T3_OUTCOME_TEXT},
+     NULL, "各项办理结果相加是", T3_OUTCOME_TEXT},
     {"t3-balance", SUM_EACH_COLUMN, "new carried_in", "total carried_out", FBOTH,
      "表三表注：“第一项加第二项之和，等于第三项加第四项之和”",
      "表三每一栏：本年新收＋上年结转＝办理结果总计＋结转下年度",
-     "本年新收＋上年结转应等于（七）总计＋结转下年度继续办理",
+     "本年新收加上年结转是", "（七）总计加结转下年度是",
      "表三左上角的表注写明了勾稽关系：本年新收申请加上年结转申请，等于本年度办理完毕的（七）总计"
      "加结转下年度继续办理的申请。每一栏（每类申请人和总计）都必须成立。不成立时，常见原因是"
      "上年结转或结转下年度漏填，或办理结果统计不全。"},
@@ -210,69 +207,137 @@ static const tpl_sum sums_t4[] = {
     {"t4-group-total", SUM_EACH_ROW, "total", "upheld corrected other pending", FBOTH,
      "表四表头：总计为结果维持、结果纠正、其他结果、尚未审结之和",
      "表四行政复议、行政诉讼各组的总计应等于四种结果之和",
-     "总计应等于结果维持、结果纠正、其他结果、尚未审结之和",
+     NULL, "四种结果相加是",
      "表四中行政复议、未经复议直接起诉、复议后起诉三组各有“总计”栏，应等于结果维持、结果纠正、"
      "其他结果、尚未审结四栏之和。尚未审结的案件也要计入总计。"},
 };
 
 /* ---- the tables and formats ---------------------------------------- */
 
+/* Column groups of the headers: 信息内容 over table 二's row labels;
+ * 申请人情况 over all of table 三's columns and 法人或其他组织 over the
+ * five kinds of organisation. (Table 四's groups are its rows.) */
+static const tpl_group groups_t2[] = {{"信息内容", NULL, true}};
+static const tpl_group groups_t3[] = {
+    {"申请人情况", NULL, false},
+    {"法人或其他组织", WORDS("business", "research", "nonprofit", "legal", "other_org"), false},
+};
+
 static const tpl_table t2_2019 = {
-    "t2", "主动公开政府信息情况", 2, LAYOUT_ROWS, F2019, blocks19, N(blocks19),
-    rows19_t2, N(rows19_t2), NULL, 0, NULL, "信息内容"};
+    .id = "t2", .name = "表二", .title = "主动公开政府信息情况", .section = 2,
+    .layout = LAYOUT_ROWS, .formats = F2019, .blocks = blocks19, .nblocks = N(blocks19),
+    .rows = rows19_t2, .nrows = N(rows19_t2), .groups = groups_t2, .ngroups = N(groups_t2)};
 static const tpl_table t2_2021 = {
-    "t2", "主动公开政府信息情况", 2, LAYOUT_ROWS, F2021, blocks21, N(blocks21),
-    rows21_t2, N(rows21_t2), NULL, 0, NULL, "信息内容"};
+    .id = "t2", .name = "表二", .title = "主动公开政府信息情况", .section = 2,
+    .layout = LAYOUT_ROWS, .formats = F2021, .blocks = blocks21, .nblocks = N(blocks21),
+    .rows = rows21_t2, .nrows = N(rows21_t2), .groups = groups_t2, .ngroups = N(groups_t2)};
 static const tpl_table t3_both = {
-    "t3", "收到和处理政府信息公开申请情况", 3, LAYOUT_ROWS, FBOTH, blocks_t3, 1,
-    rows_t3, N(rows_t3), sums_t3, N(sums_t3),
-    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-    "申请人情况|法人或其他组织"};
+    .id = "t3", .name = "表三", .title = "收到和处理政府信息公开申请情况", .section = 3,
+    .layout = LAYOUT_ROWS, .formats = FBOTH, .blocks = blocks_t3, .nblocks = 1,
+    .rows = rows_t3, .nrows = N(rows_t3), .sums = sums_t3, .nsums = N(sums_t3),
+    .header_note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    .groups = groups_t3, .ngroups = N(groups_t3)};
 static const tpl_table t4_both = {
-    "t4", "政府信息公开行政复议、行政诉讼情况", 4, LAYOUT_FLAT, FBOTH, blocks_t4, 1,
-    rows_t4, N(rows_t4), sums_t4, N(sums_t4), NULL, NULL};
+    .id = "t4", .name = "表四", .title = "政府信息公开行政复议、行政诉讼情况", .section = 4,
+    .layout = LAYOUT_FLAT, .formats = FBOTH, .blocks = blocks_t4, .nblocks = 1,
+    .rows = rows_t4, .nrows = N(rows_t4), .sums = sums_t4, .nsums = N(sums_t4)};
 
 /* Headings: the official wording, the wordings seen in reports, and the
- * keywords that identify a heading whatever its numbering. */
+ * keywords that identify a heading whatever its numbering. The two
+ * formats word them alike; the 2021 format's note on section 六 says
+ * that the 信息处理费 is reported there. */
+#define HEADINGS_1_TO_5                                                                       \
+    {1, "总体情况", WORDS("总体概述"), WORDS("总体情况", "总体概述"), "（文字描述）"},        \
+    {2, "主动公开政府信息情况", WORDS("行政机关主动公开政府信息情况"), WORDS("主动公开"),     \
+     NULL},                                                                                   \
+    {3, "收到和处理政府信息公开申请情况", WORDS("行政机关收到和处理政府信息公开申请情况"),     \
+     WORDS("收到和处理", "处理政府信息公开申请", "依申请公开"), NULL},                        \
+    {4, "政府信息公开行政复议、行政诉讼情况",                                                  \
+     WORDS("因政府信息公开工作被申请行政复议、提起行政诉讼的情况",                            \
+           "政府信息公开工作被申请行政复议、提起行政诉讼情况"),                               \
+     WORDS("行政复议", "行政诉讼"), NULL},                                                    \
+    {5, "存在的主要问题及改进情况", WORDS("政府信息公开工作存在的主要问题及改进情况"),         \
+     WORDS("主要问题", "改进情况"), "（文字描述）"}
+
 static const tpl_heading headings19[] = {
-    {1, "总体情况", "总体概述", "总体情况|总体概述", "（文字描述）"},
-    {2, "主动公开政府信息情况", "行政机关主动公开政府信息情况", "主动公开", NULL},
-    {3, "收到和处理政府信息公开申请情况", "行政机关收到和处理政府信息公开申请情况",
-     "收到和处理|处理政府信息公开申请|依申请公开", NULL},
-    {4, "政府信息公开行政复议、行政诉讼情况",
-     "因政府信息公开工作被申请行政复议、提起行政诉讼的情况|"
-     "政府信息公开工作被申请行政复议、提起行政诉讼情况",
-     "行政复议|行政诉讼", NULL},
-    {5, "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况",
-     "主要问题|改进情况", "（文字描述）"},
-    {6, "其他需要报告的事项", NULL, "其他需要报告", "（文字描述）"},
+    HEADINGS_1_TO_5,
+    {6, "其他需要报告的事项", NULL, WORDS("其他需要报告"), "（文字描述）"},
 };
 
 static const tpl_heading headings21[] = {
-    {1, "总体情况", "总体概述", "总体情况|总体概述", "（文字描述）"},
-    {2, "主动公开政府信息情况", "行政机关主动公开政府信息情况", "主动公开", NULL},
-    {3, "收到和处理政府信息公开申请情况", "行政机关收到和处理政府信息公开申请情况",
-     "收到和处理|处理政府信息公开申请|依申请公开", NULL},
-    {4, "政府信息公开行政复议、行政诉讼情况",
-     "因政府信息公开工作被申请行政复议、提起行政诉讼的情况|"
-     "政府信息公开工作被申请行政复议、提起行政诉讼情况",
-     "行政复议|行政诉讼", NULL},
-    {5, "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况",
-     "主要问题|改进情况", "（文字描述）"},
-    {6, "其他需要报告的事项", NULL, "其他需要报告",
+    HEADINGS_1_TO_5,
+    {6, "其他需要报告的事项", NULL, WORDS("其他需要报告"),
      "（文字描述，收取信息处理费情况在此处报告。）"},
 };
 
-static const tpl_format format2019 = {
-    XXGK_FORMAT_2019, "国办公开办函〔2019〕60号", headings19, {&t2_2019, &t3_both, &t4_both}};
-static const tpl_format format2021 = {
-    XXGK_FORMAT_2021, "国办公开办函〔2021〕30号", headings21, {&t2_2021, &t3_both, &t4_both}};
+/* What `xxgk new` writes in each section for the clerk to replace (the
+ * format texts on each part, paraphrased; format-2019.md and
+ * format-2021.md §4). {年} is the report year. */
+#define PH XXGK_PLACEHOLDER
+#define PREAMBLE                                                                               \
+    "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息" \
+    "公开工作年度报告格式》要求编制。本报告中所列数据的统计期限为{年}年1月1日至{年}年12月31日。"
+#define OVERVIEW_1_TO_3                                                                        \
+    "（一）主动公开。" PH                                                                      \
+    "说明本机关主动公开政府信息的情况：公开的主要内容、数量和渠道，重点领域信息公开情况。\n"  \
+    "（二）依申请公开。" PH                                                                    \
+    "说明收到和办理政府信息公开申请的情况：申请数量、办理结果、答复是否及时规范。\n"          \
+    "（三）政府信息管理。" PH                                                                  \
+    "说明政府信息公开审查、发布、更新和政策解读等管理制度的执行情况。\n"
+#define OVERVIEW_5                                                                             \
+    "（五）监督保障。" PH "说明工作机构、人员、考核和培训等保障情况；各级人民政府还应报告工作" \
+    "考核、社会评议和责任追究结果情况。"
+#define PROBLEMS                                                                               \
+    PH "如实、具体地说明本机关{年}年政府信息公开工作存在的主要问题，以及有针对性的改进情况和" \
+       "下一步措施；避免笼统表述，不与往年内容雷同。"
+#define T4_NOTE                                                                                \
+    PH "填表说明（生成前删除本段）：复议机关作为共同被告的行政诉讼案件，只计原行政行为机关，" \
+       "不计复议机关。"
 
-const tpl_format *tpl_get(xxgk_format f)
-{
-    switch (f) {
-    case XXGK_FORMAT_2019: return &format2019;
-    case XXGK_FORMAT_2021: return &format2021;
-    default: return NULL;
-    }
-}
+static const char *const skeleton19[] = {
+    PREAMBLE,
+    OVERVIEW_1_TO_3 "（四）平台建设。" PH
+    "说明政府网站政府信息公开专栏、政务新媒体等平台的建设和维护情况。\n" OVERVIEW_5,
+    PH "填表说明（生成前删除本段）：本表统计《条例》第二十条第（一）（五）（六）（八）（九）项中"
+       "适合以数据体现的内容，其他主动公开情况在“总体情况”中说明。",
+    PH "填表说明（生成前删除本段）：按申请人类别和每件申请的最终办理结果统计；“其他处理”仅用于"
+       "新旧条例过渡和极少数特殊情况，原则上每件申请都应按法定方式处理。",
+    T4_NOTE,
+    PROBLEMS,
+    PH "报告本机关认为需要报告的其他事项，以及其他文件要求在年度报告中报告的事项；没有的，写"
+       "“无”。",
+};
+
+static const char *const skeleton21[] = {
+    PREAMBLE,
+    OVERVIEW_1_TO_3 "（四）政府信息公开平台建设。" PH
+    "说明政府网站政府信息公开专栏、政务新媒体等平台的建设和维护情况。\n" OVERVIEW_5
+    "\n" PH "总体情况重点突出、简洁明了，篇幅原则上不超过一千字（生成前删除本段）。",
+    PH "填表说明（生成前删除本段）：本表统计《条例》第二十条第（一）（五）（六）（八）项；行政"
+       "许可、行政处罚、行政强制的处理决定数量包括依法公开和依法不公开的全部决定；各项数据统计"
+       "截至本年12月31日。",
+    PH "填表说明（生成前删除本段）：按申请人类别和每件申请的最终办理结果统计，做到准确、完整；"
+       "第一项加第二项之和等于第三项加第四项之和。",
+    T4_NOTE,
+    PROBLEMS,
+    PH "依据《政府信息公开信息处理费管理办法》收取信息处理费的情况须在此专门报告（例如：“{年}"
+       "年，本机关未收取信息处理费。”）；并报告其他需要报告的事项。",
+};
+
+const tpl_legacy tpl_legacy_format = {
+    WORDS("指标名称", "计量单位"),
+    WORDS("政府信息公开情况统计表"),
+};
+
+/* The formats in the order of their years. A format's bit in the row
+ * and table masks (F2019, F2021) is 1 << its place in this list. The
+ * 2019 format served the reports for 2019 and 2020; the 2021 format
+ * every later year, and limits 总体情况 to 1,000 characters. */
+static const tpl_format format2019 = {
+    XXGK_FORMAT_2019, "2019", "国办公开办函〔2019〕60号", 2019, 0, headings19,
+    {&t2_2019, &t3_both, &t4_both}, skeleton19};
+static const tpl_format format2021 = {
+    XXGK_FORMAT_2021, "2021", "国办公开办函〔2021〕30号", 2021, 1000, headings21,
+    {&t2_2021, &t3_both, &t4_both}, skeleton21};
+
+const tpl_format *const tpl_builtin_formats[] = {&format2019, &format2021, NULL};

@@ -304,3 +304,26 @@ bool text_contains(const char *s, size_t len, const char *needle)
 {
     return text_find(s, len, 0, needle) >= 0;
 }
+
+bool text_is_page_number(const char *s, size_t len, bool marked)
+{
+    char buf[128];
+    if (len > 96)
+        return false;
+    size_t n = text_compact_buf(s, len, buf, sizeof buf), i = 0, digits = 0, marks = 0;
+    while (i < n) {
+        size_t k = i;
+        int32_t cp = utf8_next(buf, n, &k);
+        if (cp >= '0' && cp <= '9')
+            digits++;
+        else if (cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0x2012 || cp == 0x2015 ||
+                 cp == 0x2500 || cp == '/' || cp == '~' || cp == 0x7B2C /* 第 */ ||
+                 cp == 0x9875 /* 页 */ || cp == 0x5171 /* 共 */ || cp == ' ' || cp == 'P' ||
+                 cp == 'a' || cp == 'g' || cp == 'e' || cp == '.')
+            marks++;
+        else
+            return false;
+        i = k;
+    }
+    return digits > 0 && digits <= 8 && (!marked || marks > 0);
+}

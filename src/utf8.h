@@ -53,6 +53,11 @@ size_t text_compact_buf(const char *s, size_t len, char *out, size_t cap);
 /* Whether s[0..len) holds only white space (any width) and artefacts. */
 bool text_is_blank(const char *s, size_t len);
 
+/* "-2-", "— 2 —", "第2页", "第 2 页 共 5 页", "2/5", "Page 2": a page
+ * number and nothing else. With `marked`, a bare number ("2") is not one:
+ * in converted text it may be a value. */
+bool text_is_page_number(const char *s, size_t len, bool marked);
+
 /* Skips a Word artefact "[bookmark: …]" starting at s[i]; returns the
  * offset after it, or i when there is none. */
 size_t text_skip_artefact(const char *s, size_t len, size_t i);

@@ -38,7 +38,7 @@ lines() {
 sample=examples/002_5008492d97724081.txt
 
 expect help 0 "$xxgk" --help
-for c in parse check new render db recover; do
+for c in parse check new render db recover case holidays; do
   contains "help-lists-$c" "$tmp/out" "  $c "
 done
 expect parse-help 0 "$xxgk" parse --help
@@ -106,7 +106,7 @@ if [[ -w /dev/full ]]; then
   for to in txt docx xlsx; do
     expect render-stdout-full-$to 2 sh -c "\"$xxgk\" render $sample --to $to > /dev/full"
     contains render-stdout-full-$to-where "$tmp/err" "标准输出"
-    contains render-stdout-full-$to-why "$tmp/err" "No space left on device"
+    contains render-stdout-full-$to-why "$tmp/err" "磁盘空间不足"
     lines render-stdout-full-$to-one-line "$tmp/err" 1
   done
 fi

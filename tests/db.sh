@@ -92,7 +92,12 @@ contains rollup-one-ok "$tmp/err" "全部成立"
 cp tests/golden/layouts/pipe_2021.txt "$tmp/y2023.txt"
 sed -e 's/2024年1月22日/2025年1月22日/' -e 's/2023年/2024年/g' -e 's/行政许可|1536件/行政许可|1600件/' \
   tests/golden/layouts/pipe_2021.txt >"$tmp/y2024.txt"
-expect import-years 0 "$xxgk" db --db "$db" import "$tmp/y2023.txt" "$tmp/y2024.txt"
+# The carry-over is checked at import (the body's 2023 report is stored):
+# the 2024 report has an error, and the import says so (status 1).
+expect import-years 1 "$xxgk" db --db "$db" import "$tmp/y2023.txt" "$tmp/y2024.txt"
+contains import-years-errors "$tmp/out" "有错误的报告 1 份"
+expect list-carry-over 0 "$xxgk" db --db "$db" list --rule carry-over
+contains list-carry-over-2024 "$tmp/out" "y2024.txt"
 expect diff 1 "$xxgk" db --db "$db" diff --body 云溪县市场监督管理局 2023 2024
 contains diff-cell "$tmp/out" $'t2.licensing.decisions\t1536\t1600\t+64'
 contains diff-count "$tmp/out" "共 1 栏不同"
@@ -105,10 +110,18 @@ expect stats 0 "$xxgk" db --db "$db" stats --top 3
 contains stats-rules "$tmp/out" "== 检查发现的问题（按规则）"
 contains stats-outcomes "$tmp/out" "t3.granted.total"
 expect export-csv 0 "$xxgk" db --db "$db" export --to csv --year 2020
+# for Chinese Excel: a UTF-8 BOM, Chinese headers, the 2019 format's cells only
+equal export-bom "$(head -c 3 "$tmp/out" | od -An -tx1 | tr -d ' ')" "efbbbf"
 equal export-header "$(head -1 "$tmp/out" | cut -d, -f1-12)" \
-  "id,path,sha256,version,year,format,title,body,date,period_from,period_to,t2.rules.new_made"
-equal export-tail "$(head -1 "$tmp/out" | rev | cut -d, -f1-4 | rev)" "errors,warnings,notes,rules"
+  $'\xEF\xBB\xBF编号,文件,SHA-256,版本,年度,格式,标题,机关,成文日期,统计起始日期,统计截止日期,表二 规章 本年新制作数量'
+equal export-tail "$(head -1 "$tmp/out" | rev | cut -d, -f1-4 | rev)" "错误,警告,提示,规则"
+lacks export-no-2021-cells "$tmp/out" "本年收费金额"
 lines export-rows "$tmp/out" 6
+expect export-keys 0 "$xxgk" db --db "$db" export --to csv --year 2020 --keys
+equal export-keys-header "$(head -1 "$tmp/out" | cut -d, -f1-12)" \
+  $'\xEF\xBB\xBFid,path,sha256,version,year,format,title,body,date,period_from,period_to,t2.rules.new_made'
+equal export-keys-tail "$(head -1 "$tmp/out" | rev | cut -d, -f1-4 | rev)" "errors,warnings,notes,rules"
+lacks export-keys-no-2021 "$tmp/out" "t2.fees.amount"
 expect export-xlsx-needs-file 2 "$xxgk" db --db "$db" export --to xlsx
 expect export-xlsx 0 "$xxgk" db --db "$db" export -o "$tmp/r.xlsx"
 if unzip -l "$tmp/r.xlsx" 2>/dev/null | grep -q "xl/worksheets/sheet3.xml"; then ok; else bad "xlsx lacks its three sheets"; fi

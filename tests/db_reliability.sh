@@ -55,13 +55,16 @@ done
 # ---- item 4: sums over the store never wrap ---------------------------------
 # Two reports of 2023 whose 本年新收 总计 is 9e18 each (the pipe layout
 # golden file, that row changed; the second also in its prose, so that it
-# is a different file), and one with -9e18.
+# is a different file), and one with -9e18. Each is another body's: the
+# store counts one report per body and year.
 layout=tests/golden/layouts/pipe_2021.txt
 row='一、本年新收政府信息公开申请数量|23|6|0|1|2|0|32件'
 sed "s/$row/一、本年新收政府信息公开申请数量|23|6|0|1|2|0|9000000000000000000件/" "$layout" >"$tmp/huge1.txt"
 sed -e "s/$row/一、本年新收政府信息公开申请数量|23|6|0|1|2|0|9000000000000000000件/" \
-    -e 's/所有申请均在法定期限内答复/所有申请均按时答复/' "$layout" >"$tmp/huge2.txt"
-sed "s/$row/一、本年新收政府信息公开申请数量|23|6|0|1|2|0|-9000000000000000000件/" "$layout" >"$tmp/minus.txt"
+    -e 's/所有申请均在法定期限内答复/所有申请均按时答复/' \
+    -e 's/云溪县市场监督管理局/云溪县自然资源局/g' "$layout" >"$tmp/huge2.txt"
+sed -e "s/$row/一、本年新收政府信息公开申请数量|23|6|0|1|2|0|-9000000000000000000件/" \
+    -e 's/云溪县市场监督管理局/云溪县交通运输局/g' "$layout" >"$tmp/minus.txt"
 db=$tmp/huge.db
 expect huge-import 1 "$xxgk" db --db "$db" import -q "$tmp/huge1.txt" "$tmp/huge2.txt" "$tmp/minus.txt"
 id1=$("$xxgk" db --db "$db" query "SELECT id FROM report WHERE path LIKE '%huge1.txt'" | tail -1)

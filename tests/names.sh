@@ -60,7 +60,9 @@ valid_json show-latin-findings-valid "$tmp/out"
 
 # ---- a newline and an escape character in the name --------------------------
 nl=$tmp/$'two\nlines\e[31m.txt'
-{ cat "$with_errors"; echo; } >"$nl"   # one more line: not the same content as $latin
+# Another body's report (the store counts one per body and year), one
+# line longer: not the same content as $latin.
+{ sed 's/荷湖乡/荷花乡/g' "$with_errors"; echo; } >"$nl"
 expect check-newline 1 "$xxgk" check --brief "$nl"
 n=$(grep -c -v '^ ' "$tmp/out")   # the lines of findings ("  = …" lines follow some)
 m=$(grep -c "^$tmp/two\\\\nlines\\\\x1B\\[31m.txt:[0-9]*:* " "$tmp/out")

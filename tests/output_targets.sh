@@ -118,7 +118,7 @@ contains export-exists "$tmp/err" "已存在"
 contains export-exists-named "$tmp/err" "$tmp/e.csv"
 contains export-untouched "$tmp/e.csv" keep
 expect export-f 0 "$xxgk" db --db "$db" export -f -o "$tmp/e.csv"
-contains export-f-header "$tmp/e.csv" "id,path,sha256"
+contains export-f-header "$tmp/e.csv" "编号,文件,SHA-256"
 contains export-f-body "$tmp/e.csv" "$body"
 no_temporary export-no-temp "$tmp"
 # A name whose extension is neither .csv nor .xlsx is not written as CSV.
@@ -137,7 +137,7 @@ if unzip -l "$tmp/from-xpipe.xlsx" 2>/dev/null | grep -q "xl/worksheets/sheet1.x
 if [[ -w /dev/full ]]; then
   expect export-dev-full 2 "$xxgk" db --db "$db" export -o /dev/full
   contains export-dev-full-named "$tmp/err" "/dev/full"
-  contains export-dev-full-reason "$tmp/err" "No space left on device"
+  contains export-dev-full-reason "$tmp/err" "磁盘空间不足"
   is dev-full-stays-device -c /dev/full
 fi
 
@@ -147,7 +147,7 @@ if mount -t tmpfs -o size=4k tmpfs "$tmp/small" 2>/dev/null; then
   mnt=$tmp/small
   expect export-disk-full 2 "$xxgk" db --db "$db" export -o "$tmp/small/out.csv"
   contains export-disk-full-named "$tmp/err" "$tmp/small/out.csv"
-  contains export-disk-full-reason "$tmp/err" "No space left on device"
+  contains export-disk-full-reason "$tmp/err" "磁盘空间不足"
   is export-disk-full-no-file ! -e "$tmp/small/out.csv"
   no_temporary export-disk-full-no-temp "$tmp/small"
   # XLSX: libxlsxwriter's own [ERROR] lines stay out of sight, the
@@ -168,7 +168,7 @@ if mount -t tmpfs -o size=4k tmpfs "$tmp/small" 2>/dev/null; then
   no_temporary render-xlsx-full-no-temp "$tmp/small"
   expect render-docx-disk-full 2 "$xxgk" render "$sample" -o "$tmp/small/r.docx"
   contains render-docx-full-named "$tmp/err" "$tmp/small/r.docx"
-  contains render-docx-full-reason "$tmp/err" "No space left on device"
+  contains render-docx-full-reason "$tmp/err" "磁盘空间不足"
   is render-docx-full-no-file ! -e "$tmp/small/r.docx"
   no_temporary render-docx-full-no-temp "$tmp/small"
   umount "$tmp/small" && mnt=

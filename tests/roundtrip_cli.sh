@@ -69,7 +69,7 @@ expect render-help 0 "$xxgk" render --help
 expect render-no-file 2 "$xxgk" render
 expect render-no-format 2 "$xxgk" render "$tmp/skeleton.json"
 contains render-no-format-msg "$tmp/err" "--to"
-expect render-bad-ext 2 "$xxgk" render "$tmp/skeleton.json" -o "$out/r.pdf"
+expect render-bad-ext 2 "$xxgk" render "$tmp/skeleton.json" -o "$out/r.odt"
 expect render-bad-to 2 "$xxgk" render "$tmp/skeleton.json" --to odt
 
 expect render-placeholder 1 "$xxgk" render "$tmp/skeleton.json" -o "$out/r.docx"
@@ -91,7 +91,8 @@ expect render-overwrite 0 "$xxgk" render "$tmp/filled.json" -o "$out/r.docx" -f
 sed -e 's/"t3.new.natural": 0/"t3.new.natural": 5/' "$tmp/filled.json" >"$tmp/wrong.json"
 expect render-errors 1 "$xxgk" render "$tmp/wrong.json" -o "$out/w.html"
 contains render-errors-rule "$tmp/err" "错误[t3-balance]"
-contains render-errors-cells "$tmp/err" "t3.new.natural"
+# the cell named in the user's terms, both figures stated plainly
+contains render-errors-cells "$tmp/err" "表三“一、本年新收政府信息公开申请数量”行“总计”栏：填的是 0，各类申请人相加是 5"
 check render-errors-no-file test ! -e "$out/w.html"
 expect render-force 0 "$xxgk" render --force "$tmp/wrong.json" -o "$out/w.html"
 contains render-force-msg "$tmp/err" "--force"

@@ -2,7 +2,8 @@
 # A DOCX rendered from each sample report opens in LibreOffice headless
 # and converts to PDF: the document is well-formed enough for a real word
 # processor (a repair prompt would stop a headless conversion), and the
-# PDF holds the report's title, the tables' labels and its numbers.
+# PDF holds the report's title, the tables' labels and its numbers, with
+# table 三 on at most two pages.
 # Skipped (exit 77) when LibreOffice is not installed.
 # Usage: roundtrip_lo.sh XXGK SOURCE_DIR
 set -u
@@ -48,6 +49,16 @@ for docx in "${docs[@]}"; do
     done
     pages=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
     if [[ ${pages:-0} -ge 3 ]]; then ok; else bad "$name: PDF has ${pages:-0} pages"; fi
+    # Table 三 takes at most two pages, as in published reports (issue
+    # 12): from the page of its first row to that of its last, by page.
+    first=0 last=0
+    for ((p = 1; p <= ${pages:-0}; p++)); do
+      text=$(pdftotext -f $p -l $p "$pdf" - 2>/dev/null | tr -d ' \n')
+      [[ $first -eq 0 && $text == *本年新收政府信息公开申请数量* ]] && first=$p
+      [[ $text == *结转下年度继续办理* ]] && last=$p
+    done
+    if [[ $first -gt 0 && $last -ge $first && $((last - first + 1)) -le 2 ]]; then ok
+    else bad "$name: table 三 runs from page $first to page $last"; fi
   fi
 done
 echo "roundtrip_lo: $pass passed, $fail failed"

@@ -74,7 +74,7 @@ static char *read_body(const char *body, xxgk_status *st, char *msg)
     arena_init(&a, 4096);
     input_text out;
     xxgk_error err = {XXGK_OK, ""};
-    *st = read_docx(&a, docx, size, &out, &err);
+    *st = reader_view(read_docx, "DOCX", &a, docx, size, &out, &err);
     char *text = *st == XXGK_OK ? strdup(out.text) : NULL;
     if (msg)
         strcpy(msg, err.message);
@@ -234,7 +234,7 @@ static void automatic_numbering(void)
     arena_init(&a, 4096);
     input_text out;
     xxgk_error err;
-    CHECK_INT(read_docx(&a, docx, size, &out, &err), XXGK_OK);
+    CHECK_INT(reader_view(read_docx, "DOCX", &a, docx, size, &out, &err), XXGK_OK);
     CHECK_STR(out.text, "一、总体情况\n（一）主动公开\n（二）依申请公开\n"
                         "二、主动公开政府信息情况\n（一）规章\n9. 第九项\n不编号\n");
     arena_release(&a);
@@ -257,7 +257,7 @@ static xxgk_status read_zip(const char *data, size_t size, char *msg)
     arena_init(&a, 4096);
     input_text out;
     xxgk_error err = {XXGK_OK, ""};
-    xxgk_status st = read_docx(&a, data, size, &out, &err);
+    xxgk_status st = reader_view(read_docx, "DOCX", &a, data, size, &out, &err);
     strcpy(msg, err.message);
     arena_release(&a);
     return st;
@@ -341,7 +341,7 @@ static char *read_xml(const char *xml, xxgk_status *st)
     arena_init(&a, 4096);
     input_text out;
     xxgk_error err = {XXGK_OK, ""};
-    *st = read_docx(&a, docx, size, &out, &err);
+    *st = reader_view(read_docx, "DOCX", &a, docx, size, &out, &err);
     char *text = *st == XXGK_OK ? strdup(out.text) : NULL;
     arena_release(&a);
     free(docx);

@@ -20,7 +20,7 @@ static char *html_text_n(const char *html, size_t n, xxgk_status *st, char *enco
     arena_init(&a, 0);
     input_text out;
     xxgk_error err = {0};
-    *st = read_html(&a, html, n, &out, &err);
+    *st = reader_view(read_html, "网页", &a, html, n, &out, &err);
     char *copy = NULL;
     if (*st == XXGK_OK) {
         copy = strdup(out.text);

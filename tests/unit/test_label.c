@@ -14,7 +14,7 @@ static const char *row_of(const char *label, int section, int *quality)
     label_key k;
     label_key_init(&k);
     label_key_add(&k, label, strlen(label));
-    label_match m[2];
+    label_match m[LABEL_MATCHES];
     int n = label_match_row(&k, section, m);
     out[0] = '\0';
     if (quality)
@@ -111,7 +111,7 @@ static void non_matches(void)
 static void columns(void)
 {
     label_key k;
-    label_match m[2];
+    label_match m[LABEL_MATCHES];
     label_key_init(&k);
     label_key_add(&k, "商业\n企业", strlen("商业\n企业"));
     CHECK_INT(label_match_column(&k, 3, m), 1);

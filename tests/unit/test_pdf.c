@@ -63,11 +63,16 @@ static char *lay_out(page *pages, size_t n)
     for (size_t i = 0; i < n; i++)
         pp[i] = (pdfl_page){595, 842, pages[i].chars, pages[i].nc, pages[i].h, pages[i].v,
                             pages[i].nh, pages[i].nv};
-    strbuf out;
-    strbuf_init(&out, 1 << 20);
-    CHECK_INT(pdfl_write(pp, n, &out), 0);
-    char *s = strdup(out.s ? out.s : "");
-    strbuf_free(&out);
+    arena a;
+    arena_init(&a, 4096);
+    doc d;
+    doc_init(&d, &a);
+    CHECK_INT(pdfl_write(pp, n, &d), 0);
+    char *text = NULL;
+    size_t size = 0;
+    xxgk_error err;
+    char *s = strdup(doc_print(&d, "PDF", &text, &size, &err) == XXGK_OK ? text : "");
+    arena_release(&a);
     return s;
 }
 
@@ -227,13 +232,19 @@ static void hostile_geometry(void)
         vline(p, 72 + (float)i, 100, 400);
     }
     pdfl_page pp = {595, 842, p->chars, 0, p->h, p->v, 200, 200};
-    strbuf out;
-    strbuf_init(&out, 1 << 20);
     text_at(p, 80, 150, 10, "文字");
     pp.nchars = p->nc;
-    CHECK_INT(pdfl_write(&pp, 1, &out), 0);
-    CHECK(out.s && strstr(out.s, "文字"));
-    strbuf_free(&out);
+    arena a;
+    arena_init(&a, 4096);
+    doc d;
+    doc_init(&d, &a);
+    CHECK_INT(pdfl_write(&pp, 1, &d), 0);
+    char *text = NULL;
+    size_t size = 0;
+    xxgk_error err;
+    CHECK_INT(doc_print(&d, "PDF", &text, &size, &err), XXGK_OK);
+    CHECK(text && strstr(text, "文字"));
+    arena_release(&a);
     free(p);
 }
 
@@ -279,7 +290,7 @@ static xxgk_status read_pdf_str(const char *data, size_t size, char *msg, char *
     arena_init(&a, 4096);
     input_text out;
     xxgk_error err = {XXGK_OK, ""};
-    xxgk_status st = read_pdf(&a, data, size, &out, &err);
+    xxgk_status st = reader_view(read_pdf, "PDF", &a, data, size, &out, &err);
     strcpy(msg, err.message);
     if (text)
         *text = st == XXGK_OK ? strdup(out.text) : NULL;

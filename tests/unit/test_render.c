@@ -188,7 +188,8 @@ static void format_names(void)
     CHECK_INT(xxgk_render_format_from_path("a.xlsx"), XXGK_RENDER_XLSX);
     CHECK_INT(xxgk_render_format_from_path("a.json"), XXGK_RENDER_JSON);
     CHECK_INT(xxgk_render_format_from_path("dir.docx/file"), XXGK_RENDER_UNKNOWN);
-    CHECK_INT(xxgk_render_format_from_path("a.pdf"), XXGK_RENDER_UNKNOWN);
+    CHECK_INT(xxgk_render_format_from_path("a.pdf"), XXGK_RENDER_PDF);
+    CHECK_INT(xxgk_render_format_from_path("a.odt"), XXGK_RENDER_UNKNOWN);
     CHECK_INT(xxgk_render_format_from_name("markdown"), XXGK_RENDER_MARKDOWN);
     CHECK_STR(xxgk_render_format_extension(XXGK_RENDER_DOCX), "docx");
 }
@@ -436,7 +437,11 @@ static void docx_merged_cells(void)
         CHECK(styles && strstr(styles, "w:eastAsia=\"仿宋_GB2312\""));
         CHECK(styles && strstr(styles, "方正小标宋简体") && strstr(styles, "黑体"));
         CHECK(fonts && strstr(fonts, "<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>"));
-        CHECK(fonts && strstr(fonts, "<w:altName w:val=\"KaiTi\"/>"));
+        /* the free faces install-deps.sh installs, as fallbacks */
+        CHECK(fonts && strstr(fonts, "<w:font w:name=\"楷体\"><w:altName w:val=\"AR PL UKai CN\"/>"));
+        CHECK(fonts && strstr(fonts, "<w:font w:name=\"仿宋\"><w:altName w:val=\"Noto Serif CJK SC\"/>"));
+        /* table text not on the body's line grid */
+        CHECK(styles && strstr(styles, "<w:snapToGrid w:val=\"0\"/>"));
         free(docxml);
         free(styles);
         free(fonts);
@@ -456,7 +461,7 @@ static void html_page(void)
         CHECK_INT(count(html, "<caption>"), 3);
         CHECK_INT(count(html, "<h1>"), 1);
         CHECK_INT(count(html, "<h2 "), 6);
-        CHECK(strstr(html, "<th scope=\"rowgroup\" rowspan=\"20\">三、本年度办理结果</th>"));
+        CHECK(strstr(html, "<th scope=\"rowgroup\" class=\"vert\" rowspan=\"20\">三、本年度办理结果</th>"));
         CHECK(strstr(html, "<th scope=\"rowgroup\" rowspan=\"8\">（三）不予公开</th>"));
         CHECK(strstr(html, "<th scope=\"colgroup\" colspan=\"10\">行政诉讼</th>"));
         CHECK(strstr(html, "<th scope=\"col\" rowspan=\"2\">自然人</th>"));
@@ -470,6 +475,13 @@ static void html_page(void)
     xxgk_report_free(r);
 }
 
+/* The fill-in workbook: 正文 first, then one sheet per table named as
+ * findings name them; 表二's header merged as the format prints it
+ * (a caption row over each of its 4 blocks' width, 本年处理决定数量 over
+ * three columns in 3 blocks: 9 merges in the 2019 format's 5 blocks);
+ * numbers as number cells (采购总金额 1306.14 of sample 002); every
+ * total of table 三 a formula (7 columns' outcome totals + 23 rows'
+ * totals, the grand total once); inputs validated; sheets protected. */
 static void xlsx_sheets(void)
 {
     xxgk_report *r = sample("002_5008492d97724081.txt");
@@ -479,20 +491,26 @@ static void xlsx_sheets(void)
     char *data = render_mem(r, XXGK_RENDER_XLSX, &size);
     CHECK(data);
     char *book = data ? zip_entry(data, size, "xl/workbook.xml") : NULL;
-    CHECK(book && strstr(book, "name=\"二、主动公开政府信息情况\""));
-    CHECK(book && strstr(book, "name=\"四、政府信息公开行政复议、行政诉讼情况\""));
-    static const int merges[] = {9, 16, 9}; /* counted from the format */
-    for (int s = 1; s <= 3; s++) {
-        char name[64], want[64];
-        snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", s);
-        snprintf(want, sizeof want, "<mergeCells count=\"%d\">", merges[s - 1]);
-        char *sheet = data ? zip_entry(data, size, name) : NULL;
-        CHECK(sheet && strstr(sheet, want));
-        /* Numbers are number cells: 采购总金额 1306.14 of sample 002. */
-        if (s == 1)
-            CHECK(sheet && strstr(sheet, "<v>1306.14</v>"));
-        free(sheet);
-    }
+    CHECK(book && strstr(book, "name=\"正文\""));
+    CHECK(book && strstr(book, "name=\"表二\""));
+    CHECK(book && strstr(book, "name=\"表四\""));
+    CHECK(book && strstr(book, "_xlnm.Print_Area"));
+    char *t2 = data ? zip_entry(data, size, "xl/worksheets/sheet2.xml") : NULL;
+    CHECK(t2 && strstr(t2, "<mergeCells count=\"9\">"));
+    CHECK(t2 && strstr(t2, "<v>1306.14</v>"));
+    CHECK(t2 && strstr(t2, "<sheetProtection"));
+    char *t3 = data ? zip_entry(data, size, "xl/worksheets/sheet3.xml") : NULL;
+    int formulas = 0;
+    for (const char *p = t3; p && (p = strstr(p, "<f>SUM(")); p++)
+        formulas++;
+    CHECK_INT(formulas, 6 + 23);
+    CHECK(t3 && strstr(t3, "<dataValidation"));
+    CHECK(t3 && strstr(t3, "<conditionalFormatting"));
+    char *text = data ? zip_entry(data, size, "xl/worksheets/sheet1.xml") : NULL;
+    CHECK(text && strstr(text, "location=\"'表三'!A1\""));
+    free(text);
+    free(t3);
+    free(t2);
     free(book);
     free(data);
     xxgk_report_free(r);

@@ -8,6 +8,21 @@
 #include "builder.h"
 #include "unit.h"
 
+/* Rules shown here both silent on a report without the defect and firing
+ * on one with it; the last case requires every rule of the catalogue to
+ * be among them, so that a rule cannot be added without its test. */
+static const char *tested[128];
+static size_t ntested;
+
+static void mark_tested(const char *rule)
+{
+    for (size_t i = 0; i < ntested; i++)
+        if (!strcmp(tested[i], rule))
+            return;
+    if (ntested < sizeof tested / sizeof tested[0])
+        tested[ntested++] = rule;
+}
+
 /* The rule does not fire on the clean report of `b`, and fires once
  * `from` (up to `until`, when given) is replaced by `to`. */
 static void expect_rule_cut(const char *rule, const builder *b, const char *from,
@@ -29,6 +44,8 @@ static void expect_rule_cut(const char *rule, const builder *b, const char *from
     if (bad && count_rule(bad, rule) == 0) {
         fprintf(stderr, "  %s does not fire after '%s' → '%s'\n", rule, from, to);
         unit_failures++;
+    } else if (clean && bad && count_rule(clean, rule) == 0) {
+        mark_tested(rule);
     }
     xxgk_report_free(clean);
     xxgk_report_free(bad);
@@ -87,6 +104,7 @@ static void structure_rules(void)
     for (int i = 0; i < 80; i++)
         strcat(long_text, "我镇持续推进政务公开标准化规范化建设。");
     expect_rule("overview-length", &b, "全年主动公开政府信息120条。", long_text);
+    expect_rule("placeholder-left", &b, "本年度未收取信息处理费。", XXGK_PLACEHOLDER);
     free(long_text);
 }
 
@@ -159,6 +177,84 @@ static void sums_do_not_wrap(void)
     free(text);
 }
 
+/* Rules about what only a structured document has (merged cells): a
+ * web page as the reader sees it, before and after the merge. */
+static void document_rules(void)
+{
+    xxgk_report *clean = NULL, *merged = NULL;
+    CHECK_INT(xxgk_report_read_file(SOURCE_DIR "/tests/fixtures/html/samples/002_5008492d97724081.html",
+                                    &clean, NULL), XXGK_OK);
+    CHECK_INT(xxgk_report_read_file(SOURCE_DIR "/tests/fixtures/tree/rowspan_2019.html", &merged,
+                                    NULL),
+              XXGK_OK);
+    CHECK(clean && xxgk_report_check(clean, NULL) == XXGK_OK);
+    CHECK(merged && xxgk_report_check(merged, NULL) == XXGK_OK);
+    CHECK_INT(count_rule(clean, "cell-merged"), 0);
+    CHECK_INT(count_rule(merged, "cell-merged"), 1);
+    CHECK_INT(count_rule(merged, "cell-blank"), 0);
+    if (clean && merged && !count_rule(clean, "cell-merged") && count_rule(merged, "cell-merged"))
+        mark_tested("cell-merged");
+    xxgk_report_free(clean);
+    xxgk_report_free(merged);
+
+    /* table 二 printed as loose lines, then with one row short of a number
+     * (a merged cell in the converter's eyes): that row is not read */
+    xxgk_report *loose = NULL, *short_row = NULL;
+    CHECK_INT(xxgk_report_read_file(SOURCE_DIR "/tests/fixtures/layouts11/t2_loose_2021.md", &loose,
+                                    NULL), XXGK_OK);
+    CHECK_INT(xxgk_report_read_file(SOURCE_DIR "/tests/fixtures/layouts11/t2_merged_2021.md",
+                                    &short_row, NULL), XXGK_OK);
+    if (loose && short_row && xxgk_report_check(loose, NULL) == XXGK_OK &&
+        xxgk_report_check(short_row, NULL) == XXGK_OK) {
+        CHECK_INT(count_rule(loose, "row-unread"), 0);
+        CHECK_INT(count_rule(short_row, "row-unread"), 1);
+        CHECK_INT(count_rule(short_row, "row-shape") + count_rule(short_row, "row-missing"), 0);
+        if (!count_rule(loose, "row-unread") && count_rule(short_row, "row-unread") == 1)
+            mark_tested("row-unread");
+    }
+    xxgk_report_free(loose);
+    xxgk_report_free(short_row);
+}
+
+/* Rows printed without separators between their cells (crawler dumps):
+ * recovered by the only split that fits, left open when several fit,
+ * and left unread when none does (予以公开 given one digit for seven
+ * cells). A sample, which has none, is the passing case. */
+static void split_rules(void)
+{
+    xxgk_report *clean = NULL, *dump = NULL, *broken = NULL;
+    CHECK_INT(xxgk_report_read_file(SOURCE_DIR "/examples/002_5008492d97724081.txt", &clean, NULL),
+              XXGK_OK);
+    CHECK_INT(xxgk_report_read_file(SOURCE_DIR "/tests/fixtures/crawl/crawl_2019.txt", &dump, NULL),
+              XXGK_OK);
+    FILE *f = fopen(SOURCE_DIR "/tests/fixtures/crawl/crawl_2021.txt", "rb");
+    CHECK(f != NULL);
+    char *text = calloc(1, 1 << 20);
+    size_t n = f ? fread(text, 1, (1 << 20) - 1, f) : 0;
+    if (f)
+        fclose(f);
+    text[n] = '\0';
+    /* a minus sign in a count column: no split can fit */
+    CHECK(text_replace(&text, "予以公开110000011", "予以公开11000-0011") == 0);
+    CHECK_INT(xxgk_report_parse(text, strlen(text), "broken", &broken, NULL), XXGK_OK);
+    free(text);
+    const char *rules[] = {"split-recovered", "split-ambiguous", "split-none"};
+    xxgk_report *bad[] = {dump, broken, broken};
+    for (int i = 0; i < 3; i++) {
+        CHECK(clean && bad[i] && xxgk_report_check(clean, NULL) == XXGK_OK &&
+              xxgk_report_check(bad[i], NULL) == XXGK_OK);
+        if (!clean || !bad[i])
+            continue;
+        CHECK_INT(count_rule(clean, rules[i]), 0);
+        CHECK(count_rule(bad[i], rules[i]) > 0);
+        if (!count_rule(clean, rules[i]) && count_rule(bad[i], rules[i]))
+            mark_tested(rules[i]);
+    }
+    xxgk_report_free(clean);
+    xxgk_report_free(dump);
+    xxgk_report_free(broken);
+}
+
 static void label_rules(void)
 {
     builder b = builder_default();
@@ -201,6 +297,8 @@ static void unit_and_format_rules(void)
     char *text = builder_text(&wrong);
     xxgk_report *r = parse_and_check(text, NULL);
     CHECK(r && count_rule(r, "format-version") == 1);
+    if (r && count_rule(r, "format-version") == 1)
+        mark_tested("format-version"); /* the clean reports have none */
     xxgk_report_free(r);
     free(text);
     /* a 2021-format report that prints the 2019 single 其他处理 row
@@ -221,6 +319,8 @@ static void unit_and_format_rules(void)
         strcat(cut, end);
         r = parse_and_check(cut, NULL);
         CHECK(r && count_rule(r, "format-row") == 1);
+        if (r && count_rule(r, "format-row") == 1)
+            mark_tested("format-row"); /* the clean reports have none */
         CHECK(r && count_rule(r, "row-missing") == 0);
         CHECK(r && count_rule(r, "t3-outcome-total") == 0); /* summed with the old row */
         int id = xxgk_cell_find("t3.other.total");
@@ -280,6 +380,151 @@ static void across_years_rules(void)
     c = parse_and_check(ct, p);
     CHECK(count_rule(c, "carry-over") >= 1);
     CHECK_INT(count_rule(c, "in-force-continuity"), 1);
+    if (count_rule(c, "carry-over") >= 1 && count_rule(c, "in-force-continuity") == 1) {
+        mark_tested("carry-over");
+        mark_tested("in-force-continuity");
+    }
+    xxgk_report_free(c);
+    xxgk_report_free(p);
+    free(pt);
+    free(ct);
+}
+
+/* A model built in code is checked by the same rules, less those that
+ * need a document: the skeleton `xxgk new` writes has its placeholders
+ * reported and nothing about headings or rows; a wrong total is named by
+ * table, row and column. */
+static void model_rules(void)
+{
+    xxgk_report *m = NULL;
+    CHECK_INT(xxgk_report_new(2024, XXGK_FORMAT_UNKNOWN, "青山镇人民政府", &m, NULL), XXGK_OK);
+    CHECK_INT(xxgk_report_fill_skeleton(m, false), XXGK_OK);
+    CHECK_INT(xxgk_report_set_date(m, "2025-01-20"), XXGK_OK);
+    CHECK_INT(xxgk_report_check(m, NULL), XXGK_OK);
+    CHECK_INT(count_rule(m, "placeholder-left"), 6);
+    CHECK_INT(xxgk_report_count(m, XXGK_ERROR), 6);
+    CHECK_INT(count_rule(m, "heading-missing"), 0);
+    CHECK_INT(count_rule(m, "fee-statement-contradiction"), 0);
+    int natural = xxgk_cell_find("t3.new.natural");
+    CHECK_INT(xxgk_report_set_number(m, (size_t)natural, (xxgk_decimal){5, 0}), XXGK_OK);
+    CHECK_INT(xxgk_report_check(m, NULL), XXGK_OK);
+    const xxgk_finding *total = NULL;
+    for (size_t i = 0; i < xxgk_report_finding_count(m); i++)
+        if (!strcmp(xxgk_report_finding(m, i)->rule, "t3-row-total"))
+            total = xxgk_report_finding(m, i);
+    CHECK(total != NULL);
+    if (total) {
+        CHECK_INT(total->table, 3);
+        CHECK_STR(total->row_label, "一、本年新收政府信息公开申请数量");
+        CHECK_STR(total->column_label, "总计");
+        CHECK_INT(total->where.kind, XXGK_LOC_NONE);
+        CHECK_STR(total->message, "表三“一、本年新收政府信息公开申请数量”行“总计”栏："
+                                  "填的是 0，各类申请人相加是 5");
+    }
+    xxgk_report_free(m);
+}
+
+/* Totals computed, not typed: in a JSON model a blank total whose parts
+ * are given is their sum, flagged and noted (total-computed); a total
+ * with a blank part stays blank; a given total that contradicts its parts
+ * is left as written and named with both figures (t3-row-total). */
+static void computed_totals_rule(void)
+{
+    xxgk_report *m = NULL;
+    CHECK_INT(xxgk_report_new(2024, XXGK_FORMAT_UNKNOWN, "青山镇人民政府", &m, NULL), XXGK_OK);
+    CHECK_INT(xxgk_report_fill_skeleton(m, false), XXGK_OK);
+    int natural = xxgk_cell_find("t3.new.natural"), business = xxgk_cell_find("t3.new.business");
+    int total = xxgk_cell_find("t3.new.total"), granted = xxgk_cell_find("t3.granted.natural");
+    int outcome = xxgk_cell_find("t3.total.natural"), grand = xxgk_cell_find("t3.total.total");
+    int review = xxgk_cell_find("t4.review.total");
+    CHECK_INT(xxgk_report_set_number(m, (size_t)natural, (xxgk_decimal){5, 0}), XXGK_OK);
+    CHECK_INT(xxgk_report_set_number(m, (size_t)business, (xxgk_decimal){2, 0}), XXGK_OK);
+    CHECK_INT(xxgk_report_set_number(m, (size_t)granted, (xxgk_decimal){7, 0}), XXGK_OK);
+    CHECK_INT(xxgk_report_set_blank(m, (size_t)total), XXGK_OK);
+    CHECK_INT(xxgk_report_set_blank(m, (size_t)outcome), XXGK_OK);
+    CHECK_INT(xxgk_report_set_blank(m, (size_t)xxgk_cell_find("t3.granted.total")), XXGK_OK);
+    CHECK_INT(xxgk_report_set_blank(m, (size_t)grand), XXGK_OK);
+    CHECK_INT(xxgk_report_set_blank(m, (size_t)review), XXGK_OK);
+    CHECK_INT(xxgk_report_set_blank(m, (size_t)xxgk_cell_find("t4.review.upheld")), XXGK_OK);
+    /* 5 + 2 = 7 in 本年新收; 7 granted to natural persons → （七）总计 7 in
+     * 自然人, and 7 in 总计 both across and down; table 四's 行政复议 has
+     * a blank part and stays blank */
+    CHECK(xxgk_report_complete_totals(m) >= 3);
+    CHECK_INT((int)xxgk_report_cell(m, (size_t)total)->value.units, 7);
+    CHECK(xxgk_report_cell(m, (size_t)total)->flags & XXGK_CELL_COMPUTED);
+    CHECK_INT((int)xxgk_report_cell(m, (size_t)outcome)->value.units, 7);
+    CHECK_INT((int)xxgk_report_cell(m, (size_t)grand)->value.units, 7);
+    CHECK_INT(xxgk_report_cell(m, (size_t)review)->kind, XXGK_VALUE_BLANK);
+    CHECK_INT(xxgk_report_cell(m, (size_t)natural)->flags & XXGK_CELL_COMPUTED, 0);
+    CHECK_INT(xxgk_report_check(m, NULL), XXGK_OK);
+    CHECK(count_rule(m, "total-computed") >= 3);
+    CHECK_INT(count_rule(m, "t3-row-total"), 0);
+    const xxgk_finding *f = NULL;
+    for (size_t i = 0; i < xxgk_report_finding_count(m) && !f; i++)
+        if (!strcmp(xxgk_report_finding(m, i)->rule, "total-computed"))
+            f = xxgk_report_finding(m, i);
+    CHECK(f != NULL);
+    if (f)
+        CHECK_STR(f->message, "表三“一、本年新收政府信息公开申请数量”行“总计”栏没有填写，"
+                              "已按各部分相加算出：7");
+    /* a given total is not replaced: 9 against 5 + 2 is an error with both */
+    xxgk_report *g = NULL;
+    CHECK_INT(xxgk_report_new(2024, XXGK_FORMAT_UNKNOWN, "青山镇人民政府", &g, NULL), XXGK_OK);
+    CHECK_INT(xxgk_report_fill_skeleton(g, false), XXGK_OK);
+    CHECK_INT(xxgk_report_set_number(g, (size_t)natural, (xxgk_decimal){5, 0}), XXGK_OK);
+    CHECK_INT(xxgk_report_set_number(g, (size_t)business, (xxgk_decimal){2, 0}), XXGK_OK);
+    CHECK_INT(xxgk_report_set_number(g, (size_t)total, (xxgk_decimal){9, 0}), XXGK_OK);
+    CHECK_INT((int)xxgk_report_complete_totals(g), 0);
+    CHECK_INT(xxgk_report_check(g, NULL), XXGK_OK);
+    CHECK_INT(count_rule(g, "total-computed"), 0);
+    const xxgk_finding *e = NULL;
+    for (size_t i = 0; i < xxgk_report_finding_count(g) && !e; i++)
+        if (!strcmp(xxgk_report_finding(g, i)->rule, "t3-row-total"))
+            e = xxgk_report_finding(g, i);
+    CHECK(e != NULL);
+    if (e)
+        CHECK_STR(e->message, "表三“一、本年新收政府信息公开申请数量”行“总计”栏："
+                              "填的是 9，各类申请人相加是 7");
+    if (f && e)
+        mark_tested("total-computed");
+    xxgk_report_free(g);
+    xxgk_report_free(m);
+}
+
+/* text-copied: last year's text with only the numbers changed fires it;
+ * rewriting three of the five sentences (two remain: 40%) does not. */
+static void copied_text_rule(void)
+{
+    builder prev = builder_default(), cur = builder_default();
+    prev.year = 2021;
+    prev.self = "我街道"; /* self-references are set aside: still the same text */
+    char *pt = builder_text(&prev), *ct = builder_text(&cur);
+    xxgk_report *p = parse_and_check(pt, NULL);
+    xxgk_report *c = parse_and_check(ct, p);
+    CHECK(p && c);
+    CHECK_INT(count_rule(c, "text-copied"), 1);
+    bool fired = c && count_rule(c, "text-copied") == 1;
+    for (size_t i = 0; c && i < xxgk_report_finding_count(c); i++) {
+        const xxgk_finding *f = xxgk_report_finding(c, i);
+        if (!strcmp(f->rule, "text-copied")) {
+            CHECK(strstr(f->message, "正文5句中有5句（100%）与2021年度报告相同") != NULL);
+            CHECK_INT(f->severity, XXGK_WARNING);
+        }
+    }
+    xxgk_report_free(c);
+    CHECK(text_replace(&ct, "坚持以公开为常态、不公开为例外", "围绕优化营商环境，重点公开惠企政策") == 0);
+    CHECK(text_replace(&ct, "政府信息公开工作仍有不足，下一步将加强培训",
+                       "网站栏目更新不够及时，明年将每月开展一次检查") == 0);
+    CHECK(text_replace(&ct, "本年度未收取信息处理费。", "本机关全年没有收取任何信息处理费用。") == 0);
+    c = parse_and_check(ct, p);
+    CHECK_INT(count_rule(c, "text-copied"), 0);
+    CHECK_INT(count_rule(c, "fee-statement-missing"), 0);
+    if (fired && c && count_rule(c, "text-copied") == 0)
+        mark_tested("text-copied");
+    xxgk_report_free(c);
+    /* without last year's report the rule has nothing to compare with */
+    c = parse_and_check(pt, NULL);
+    CHECK_INT(count_rule(c, "text-copied"), 0);
     xxgk_report_free(c);
     xxgk_report_free(p);
     free(pt);
@@ -300,6 +545,17 @@ static void catalogue_is_complete(void)
     CHECK_STR(xxgk_rule_find("t3-balance")->category, "arithmetic");
     CHECK(xxgk_rule_find("no-such-rule") == NULL);
     CHECK_STR(xxgk_severity_name(XXGK_WARNING), "warning");
+    /* every rule has been shown to pass and to fail in the cases above */
+    for (size_t i = 0; i < xxgk_rule_count(); i++) {
+        const char *id = xxgk_rule_at(i)->id;
+        bool seen = false;
+        for (size_t k = 0; k < ntested && !seen; k++)
+            seen = !strcmp(tested[k], id);
+        if (!seen) {
+            fprintf(stderr, "  rule %s has no passing and failing test\n", id);
+            unit_failures++;
+        }
+    }
 }
 
 const struct unit_case unit_cases[] = {
@@ -309,11 +565,16 @@ const struct unit_case unit_cases[] = {
     {"implausible_values", implausible_values},
     {"sums_do_not_wrap", sums_do_not_wrap},
     {"label_rules", label_rules},
+    {"document_rules", document_rules},
+    {"split_rules", split_rules},
     {"arithmetic_rules", arithmetic_rules},
     {"unit_and_format_rules", unit_and_format_rules},
     {"prose_and_identity_rules", prose_and_identity_rules},
     {"date_rules", date_rules},
     {"across_years_rules", across_years_rules},
+    {"model_rules", model_rules},
+    {"computed_totals_rule", computed_totals_rule},
+    {"copied_text_rule", copied_text_rule},
     {"catalogue_is_complete", catalogue_is_complete},
     {NULL, NULL},
 };
