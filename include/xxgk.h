@@ -34,7 +34,7 @@ extern "C" {
 #pragma GCC visibility push(default)
 #endif
 
-#define XXGK_VERSION "0.1.0"
+#define XXGK_VERSION "0.4.0"
 
 /* ------------------------------------------------------------------ */
 /* Status codes                                                        */
@@ -607,6 +607,18 @@ xxgk_status xxgk_store_query(xxgk_store *store, const char *sql, xxgk_query_fn f
  * (xxgk_report_text and xxgk_report_line still give the original), or
  * "+N处无效字节已替换" when a page had bytes invalid in its charset. */
 const char *xxgk_report_encoding(const xxgk_report *report);
+
+/* ------------------------------------------------------------------ */
+/* How much of the tables was read                                     */
+/* ------------------------------------------------------------------ */
+
+/* How many of the cells of the report's format hold what the document
+ * printed (a number or a blank; not a total computed for a person-built
+ * model); *in_format (may be NULL) gets how many cells the format has,
+ * *foreign (may be NULL) how many cells were kept from rows or tables of
+ * the other format (XXGK_CELL_FOREIGN). A cell the reader could not place
+ * with confidence is not read, and a finding says why. */
+size_t xxgk_report_cells_read(const xxgk_report *report, size_t *in_format, size_t *foreign);
 
 /* ------------------------------------------------------------------ */
 /* Rows recovered from text that lost its cell separators             */

@@ -32,7 +32,8 @@ seeds() {
       [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.txt "$dir"/ 2>/dev/null ;;
     fuzz_html)
       [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.html "$dir"/ 2>/dev/null
-      cp "$root"/tests/fixtures/html/*.html "$dir"/ 2>/dev/null ;;
+      cp "$root"/tests/fixtures/html/*.html "$dir"/ 2>/dev/null
+      cp "$root"/tests/fixtures/tree/*.html "$dir"/ 2>/dev/null ;;
     fuzz_docx|fuzz_docx_xml)
       for txt in "$root"/examples/*.txt; do
         "$build/tests/make_docx" "$txt" "$dir/$(basename "${txt%.txt}").docx" || continue

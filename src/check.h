@@ -8,7 +8,8 @@
  *   check_structure.c  sections, title, tables and rows present, order
  *   check_tables.c     shape, labels, captions, units, format version
  *   check_sums.c       the arithmetic, from the template's sum rules
- *   check_text.c       prose against tables, identity, dates, fees
+ *   check_prose.c      the figures the prose states against the tables
+ *   check_text.c       identity, years, dates, fees
  *   check_years.c      rules across two years of the same body
  */
 #ifndef XXGK_CHECK_H
@@ -90,13 +91,13 @@ void check_sums(xxgk_report *r, const xxgk_report *previous);
 /* check_computed.c */
 void check_computed(xxgk_report *r, const xxgk_report *previous);
 /* check_text.c */
-void check_prose_applications(xxgk_report *r, const xxgk_report *previous);
-void check_prose_cases(xxgk_report *r, const xxgk_report *previous);
 void check_self_reference(xxgk_report *r, const xxgk_report *previous);
 void check_years_in_text(xxgk_report *r, const xxgk_report *previous);
 void check_dates(xxgk_report *r, const xxgk_report *previous);
 void check_fee_statement(xxgk_report *r, const xxgk_report *previous);
 void check_placeholders(xxgk_report *r, const xxgk_report *previous);
+/* check_prose.c */
+void check_prose(xxgk_report *r, const xxgk_report *previous);
 /* check_years.c */
 void check_carry_over(xxgk_report *r, const xxgk_report *previous);
 void check_in_force(xxgk_report *r, const xxgk_report *previous);

@@ -7,6 +7,8 @@
  * an absent cell is not evaluated, since nothing can be said about it.
  * Sums are checked: a side that exceeds 64 bits is reported as such
  * (cell-implausible names the cells), never wrapped into a false match.
+ * Equations broken only by a column left blank throughout (a 总计 column
+ * never filled in) are said once for the column, not once per row.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -108,6 +110,79 @@ static const tpl_equation *alternative(const tpl_equation *all, size_t n, const 
     return NULL;
 }
 
+/* The column (index in its row's block) of an equation's one left-hand
+ * cell, for an equation over a row; -1 otherwise. */
+static int lhs_column(const tpl_equation *e)
+{
+    if (e->sum->over != SUM_EACH_ROW || e->row < 0 || e->nlhs != 1 || e->lhs[0] < 0)
+        return -1;
+    const tpl_block *b = tpl_row_block(e->table, e->row);
+    for (int c = 0; c < b->ncols; c++)
+        if (tpl_cell_at(e->table, e->row, c) == e->lhs[0])
+            return c;
+    return -1;
+}
+
+/* Whether column `col` of table t is blank wherever the report has it:
+ * no cell of it holds anything (a total column left empty). */
+static bool column_blank(const xxgk_report *r, const tpl_table *t, int col)
+{
+    bool any = false;
+    for (int ri = 0; ri < t->nrows; ri++) {
+        if (t->rows[ri].kind != ROW_DATA || col >= tpl_row_block(t, ri)->ncols)
+            continue;
+        int id = tpl_cell_at(t, ri, col);
+        if (id < 0 || r->cells[id].kind == XXGK_VALUE_ABSENT)
+            continue;
+        if (r->cells[id].kind != XXGK_VALUE_BLANK)
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+/* An equation that does not hold, with its two sides. */
+typedef struct failed_eq {
+    const tpl_equation *e;
+    long long l, rv;
+    int col;    /* lhs_column when the cause is a blank column, else -1 */
+    bool overflow; /* a side too large to sum (never a blank column's) */
+    bool done;
+} failed_eq;
+
+/* Equations that fail only because a whole column was left blank — the
+ * left-hand cell of each is blank, and so is every cell of its column —
+ * are one finding for the column (one blank 总计 column of table 三 would
+ * otherwise be a dozen). A single such equation is reported as usual. */
+static void report_blank_column(xxgk_report *r, failed_eq *fe, size_t nfe, size_t i)
+{
+    const tpl_equation *e = fe[i].e;
+    int ids[64];
+    size_t n = 0, rows = 0;
+    for (size_t k = i; k < nfe; k++) {
+        if (fe[k].done || fe[k].col != fe[i].col || fe[k].e->table != e->table ||
+            strcmp(fe[k].e->sum->rule, e->sum->rule))
+            continue;
+        fe[k].done = true;
+        rows++;
+        if (n < 64)
+            ids[n++] = fe[k].e->lhs[0];
+    }
+    if (rows == 1) {
+        report(r, e, fe[i].l, fe[i].rv, fe[i].overflow);
+        return;
+    }
+    const char *col = tpl_row_block(e->table, e->row)->cols[fe[i].col].label;
+    const tpl_sum *sum = e->sum;
+    xxgk_finding *f = finding_add(
+        r, sum->rule, SEV_DEFAULT, cell_at(r, e->lhs[0]), ids, n,
+        "%s“%s”栏整栏空白（空白按0计），有%zu行因此不等，从“%s”行起：%s %lld",
+        table_name_of(e->table->section), col, rows, cell_row_label(r, e->lhs[0]),
+        sum->rhs_says, fe[i].rv);
+    finding_expect(r, f, "逐行填写“%s”栏", col);
+    finding_place(f, e->table->section, NULL, col);
+}
+
 void check_sums(xxgk_report *r, const xxgk_report *previous)
 {
     (void)previous;
@@ -116,6 +191,10 @@ void check_sums(xxgk_report *r, const xxgk_report *previous)
     int mask = format_mask(r->meta.format);
     size_t n;
     const tpl_equation *eq = tpl_equations(&n);
+    failed_eq *fe = arena_alloc(&r->a, sizeof *fe * (n ? n : 1));
+    if (!fe)
+        return;
+    size_t nfe = 0;
     for (size_t i = 0; i < n; i++) {
         const tpl_equation *e = &eq[i];
         if (!(e->sum->formats & mask) || !row_applies(r, e, mask))
@@ -127,7 +206,21 @@ void check_sums(xxgk_report *r, const xxgk_report *previous)
             if (!e || !evaluable(r, e, &l, &rv, &overflow))
                 continue;
         }
-        if (overflow || l != rv)
-            report(r, e, l, rv, overflow);
+        if (!overflow && l == rv)
+            continue;
+        int col = overflow ? -1 : lhs_column(e);
+        if (col >= 0 && (r->cells[e->lhs[0]].kind != XXGK_VALUE_BLANK ||
+                         !column_blank(r, e->table, col)))
+            col = -1;
+        fe[nfe++] = (failed_eq){e, l, rv, col, overflow, false};
+    }
+    for (size_t i = 0; i < nfe; i++) {
+        if (fe[i].done)
+            continue;
+        if (fe[i].col >= 0)
+            report_blank_column(r, fe, nfe, i);
+        else
+            report(r, fe[i].e, fe[i].l, fe[i].rv, fe[i].overflow);
+        fe[i].done = true;
     }
 }

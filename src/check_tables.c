@@ -9,6 +9,13 @@
 #include "check.h"
 #include "split.h"
 #include "label.h"
+#include "utf8.h"
+
+static bool starts_with(const char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    return n >= m && memcmp(s, lit, m) == 0;
+}
 
 static const char *table_name(const tpl_table *t)
 {
@@ -78,10 +85,15 @@ static size_t check_shape_run(xxgk_report *r, size_t i)
         /* In converted text a missing cell is as likely the converter's
          * (a merged cell printed once) as the report's: the row is not
          * read, and that is said, without calling the report wrong. */
-        f = finding_add(r, "row-unread", SEV_DEFAULT, at, ids, (size_t)nids,
-                        "%s“%s”一行有%d个数字，本表应为%d栏，%s，这一行%s", table_name(row->table),
-                        label, row->nvalues, row->ncols, effect,
-                        row->placed ? "的其他栏未读取" : "未读取");
+        if (row->nvalues == 0)
+            f = finding_add(r, "row-unread", SEV_DEFAULT, at, ids, (size_t)nids,
+                            "%s“%s”一行只印出行标签，没有数字（印出时没有数值），未读取",
+                            table_name(row->table), label);
+        else
+            f = finding_add(r, "row-unread", SEV_DEFAULT, at, ids, (size_t)nids,
+                            "%s“%s”一行有%d个数字，本表应为%d栏，%s，这一行%s",
+                            table_name(row->table), label, row->nvalues, row->ncols, effect,
+                            row->placed ? "的其他栏未读取" : "未读取");
         finding_place(f, row->table->section, row->table->layout == LAYOUT_FLAT ? NULL : tr->label,
                       NULL);
         return i + 1;
@@ -232,22 +244,78 @@ static const char *item_name(int item)
     return item >= 0 && item <= 10 ? names[item] : "?";
 }
 
+/* The article and item of the block of a placed row of table 二. */
+static void row_item(const rec_row *row, int *article, int *item)
+{
+    const tpl_block *b = &row->table->blocks[row->table->rows[row->row].block];
+    *article = b->article;
+    *item = b->item;
+}
+
+/* Whether some format's table 二 has a block citing article/item. */
+static bool citation_exists(int article, int item)
+{
+    for (size_t f = 0; f < tpl_format_count(); f++) {
+        const tpl_table *t = tpl_table_of(tpl_format_at(f)->format, 2);
+        for (int k = 0; t && k < t->nblocks; k++)
+            if (t->blocks[k].article == article && t->blocks[k].item == item)
+                return true;
+    }
+    return false;
+}
+
+/* The rows of table 二 a caption introduces: those placed after it and
+ * before the next caption (or section 三's heading). When they all
+ * belong to one block, *article and *item are its citation; returns how many
+ * there are, -1 when they belong to several blocks. */
+static int caption_rows(const xxgk_report *r, size_t i, int *article, int *item)
+{
+    const rec_caption *cap = &r->ev->captions.v[i];
+    uint32_t end = i + 1 < r->ev->captions.n ? r->ev->captions.v[i + 1].at.line : UINT32_MAX;
+    uint32_t three = heading_line(r, 3);
+    if (three > cap->at.line && three < end)
+        end = three;
+    int n = 0;
+    for (size_t j = 0; j < r->ev->rows.n; j++) {
+        const rec_row *row = &r->ev->rows.v[j];
+        if (row->table->section != 2 || row->at.line <= cap->at.line || row->at.line >= end)
+            continue;
+        int a, it;
+        row_item(row, &a, &it);
+        if (n && (a != *article || it != *item))
+            return -1;
+        *article = a;
+        *item = it;
+        n++;
+    }
+    return n;
+}
+
+/* A caption is reported only when it is clearly wrong: it cites an
+ * article and item no table 二 has (第二十六条), or the rows right under
+ * it all belong to another block while the caption before it (if any)
+ * introduced rows of its own. Text that went through a converter leaves
+ * captions stacked above the rows or loose lines between them: the row
+ * that follows a caption there is no proof of what the caption
+ * introduces, and nothing is said. */
 void check_captions(xxgk_report *r, const xxgk_report *previous)
 {
     (void)previous;
-    const tpl_table *t = tpl_table_of(r->meta.format ? r->meta.format : tpl_latest_format(), 2);
-    if (!t)
-        return;
+    int prev_rows = 1;
     for (size_t i = 0; i < r->ev->captions.n; i++) {
         const rec_caption *cap = &r->ev->captions.v[i];
-        if (cap->block < 0 || cap->block >= t->nblocks)
-            continue;
-        const tpl_block *b = &t->blocks[cap->block];
-        if (cap->article == b->article && cap->item == b->item)
+        int article = 0, item = 0;
+        int n = caption_rows(r, i, &article, &item);
+        bool stacked = prev_rows == 0;
+        prev_rows = n;
+        bool exists = citation_exists(cap->article, cap->item);
+        bool other_block = n > 0 && !stacked && (article != cap->article || item != cap->item);
+        if (exists && !other_block)
             continue;
         xxgk_finding *f = finding_add(r, "caption-article", SEV_DEFAULT, cap->at, NULL, 0,
                                       "表二栏目标题“%s”引用的条款项有误", cap->text);
-        finding_expect(r, f, "应为“第二十条第（%s）项”", item_name(b->item));
+        if (n > 0)
+            finding_expect(r, f, "应为“第二十条第（%s）项”", item_name(item));
     }
 }
 
@@ -431,12 +499,76 @@ void check_cell_values(xxgk_report *r, const xxgk_report *previous)
         report_blanks(r, s + 2, blanks[s], nb[s]);
 }
 
+/* A label whose numeral is printed twice, "三三、本年度办理结果": the
+ * official label of a row of the report's tables once the doubled
+ * numeral is read once. Returns that label, or NULL. (Compact text.) */
+static const char *doubled_number(const xxgk_report *r, const char *s, size_t n)
+{
+    static const char numerals[] = "一二三四五六七八九十";
+    bool numeral = false;
+    for (size_t k = 0; k + 3 <= sizeof numerals - 1 && !numeral; k += 3)
+        numeral = n >= 3 && memcmp(s, numerals + k, 3) == 0;
+    if (!numeral || n < 9 || memcmp(s, s + 3, 3) != 0 ||
+        (!starts_with(s + 6, n - 6, "、") && s[6] != '.'))
+        return NULL;
+    size_t rest = s[6] == '.' ? 7 : 9;
+    if (rest >= n)
+        return NULL;
+    xxgk_format f = r->meta.format ? r->meta.format : tpl_latest_format();
+    for (int sec = 2; sec <= 4; sec++) {
+        const tpl_table *t = tpl_table_of(f, sec);
+        for (int ri = 0; t && ri < t->nrows; ri++) {
+            const char *label = t->rows[ri].label;
+            if (memcmp(label, s, 3) == 0 && starts_with(label + 3, strlen(label + 3), "、") &&
+                label_same_wording(s + rest, n - rest, label))
+                return label;
+        }
+    }
+    return NULL;
+}
+
+/* Labels with a doubled numeral in the document's table cells and
+ * paragraphs: the row is read by its other labels, the misprint said. */
+static void check_doubled_numbers(xxgk_report *r)
+{
+    const doc *d = &r->ev->tree;
+    char buf[160];
+    for (size_t b = 0; b < d->n; b++) {
+        const doc_block *blk = &d->blocks[b];
+        if (blk->kind == DOC_PARA && blk->len < 120) {
+            size_t n = text_compact_buf(blk->text, blk->len, buf, sizeof buf);
+            const char *label = doubled_number(r, buf, n);
+            if (label) {
+                xxgk_finding *f = finding_add(r, "label-mismatch", SEV_DEFAULT,
+                                              (span){blk->line, blk->col, blk->len}, NULL, 0,
+                                              "标签“%s”的序号重复", buf);
+                finding_expect(r, f, "应为“%s”", label);
+            }
+        }
+        for (uint32_t i = 0; blk->kind == DOC_TABLE && i < blk->nrows; i++)
+            for (uint32_t c = 0; c < blk->rows[i].n; c++) {
+                const doc_cell *cell = &blk->rows[i].cells[c];
+                if (cell->continued || cell->len >= 120)
+                    continue;
+                size_t n = text_compact_buf(cell->text, cell->len, buf, sizeof buf);
+                const char *label = doubled_number(r, buf, n);
+                if (!label)
+                    continue;
+                xxgk_finding *f = finding_add(r, "label-mismatch", SEV_DEFAULT,
+                                              (span){cell->line, cell->col, cell->len}, NULL, 0,
+                                              "标签“%s”的序号重复", buf);
+                finding_expect(r, f, "应为“%s”", label);
+            }
+    }
+}
+
 void check_labels(xxgk_report *r, const xxgk_report *previous)
 {
     (void)previous;
     for (size_t i = 0; i < r->ev->rows.n; i++)
         check_label(r, &r->ev->rows.v[i]);
     check_headers(r);
+    check_doubled_numbers(r);
 }
 
 void check_foreign_rows(xxgk_report *r, const xxgk_report *previous)

@@ -1,9 +1,9 @@
 /*
- * check_text.c — the narrative against the tables and the report against
- * itself: application and case counts stated in the prose, a body calling
- * itself by another kind of body (text copied from another report), years
- * and the statistical period, the signing date against the deadlines of
+ * check_text.c — the report against itself: a body calling itself by
+ * another kind of body (text copied from another report), years and the
+ * statistical period, the signing date against the deadlines of
  * 条例第四十九条, and the 信息处理费 statement the 2021 format requires.
+ * (The figures the prose states against the tables: check_prose.c.)
  */
 #include <stdio.h>
 #include <string.h>
@@ -42,26 +42,6 @@ static size_t clause_start(const char *s, size_t i)
     return 0;
 }
 
-/* The first count after position i within `reach` bytes, followed by a
- * measure word (件/起/个/宗/次): "申请1件", "行政复议2起". -1 if none. */
-static long long count_after(const char *s, size_t n, size_t i, size_t reach)
-{
-    size_t end = i + reach < n ? i + reach : n;
-    for (size_t j = i; j < end; j++) {
-        if (s[j] < '0' || s[j] > '9')
-            continue;
-        size_t k = j;
-        long long v = 0;
-        while (k < n && s[k] >= '0' && s[k] <= '9' && v < 100000000)
-            v = v * 10 + (s[k++] - '0');
-        if (starts(s, n, k, "件") || starts(s, n, k, "起") || starts(s, n, k, "个") ||
-            starts(s, n, k, "宗") || starts(s, n, k, "次"))
-            return v;
-        return -1;
-    }
-    return -1;
-}
-
 static const char *const negations[] = {"未", "没有", "无", NULL};
 
 static long long cell_or(const xxgk_report *r, const char *key, long long fallback)
@@ -74,120 +54,6 @@ static long long cell_or(const xxgk_report *r, const char *key, long long fallba
 static span para_at(const rec_para *p)
 {
     return (span){p->at.line, p->at.col, 0};
-}
-
-/* ---- prose against tables ------------------------------------------ */
-
-typedef struct stated {
-    long long value; /* -1: no statement */
-    const rec_para *para;
-} stated;
-
-/* Moves a byte offset back to the start of a UTF-8 character. */
-static size_t char_start(const char *s, size_t i)
-{
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return i;
-}
-
-/* The first count the prose states after `keyword`, with `verbs` before
- * it in the same clause; a negated clause without a count states 0. Only
- * a window around each occurrence is compacted. */
-static stated find_statement(const xxgk_report *r, const char *keyword, const char *const *verbs,
-                             int max_section)
-{
-    stated st = {-1, NULL};
-    size_t kl = strlen(keyword);
-    size_t nparas;
-    const rec_para *paras = check_paragraphs(r, &nparas);
-    for (size_t p = 0; p < nparas && st.value < 0; p++) {
-        const rec_para *para = &paras[p];
-        if (para->section > max_section || para->section == 2)
-            continue;
-        for (long at = text_find(para->text, para->len, 0, keyword); at >= 0 && st.value < 0;
-             at = text_find(para->text, para->len, (size_t)at + kl, keyword)) {
-            size_t lo = char_start(para->text, (size_t)at > 90 ? (size_t)at - 90 : 0);
-            size_t hi = (size_t)at + kl + 90 < para->len ? (size_t)at + kl + 90 : para->len;
-            hi = char_start(para->text, hi);
-            if (hi < (size_t)at + kl)
-                hi = para->len;
-            /* cheap test on the raw text before compacting anything */
-            bool verb = !verbs;
-            for (int v = 0; verbs && verbs[v] && !verb; v++)
-                verb = text_contains(para->text + lo, (size_t)at - lo, verbs[v]);
-            bool negated = false;
-            for (int v = 0; negations[v] && !negated; v++)
-                negated = text_contains(para->text + lo, (size_t)at - lo, negations[v]);
-            if (!verb && !negated)
-                continue;
-            char before[512], after[512];
-            size_t nb = text_compact_buf(para->text + lo, (size_t)at - lo, before, sizeof before);
-            size_t na = text_compact_buf(para->text + at, hi - (size_t)at, after, sizeof after);
-            size_t c0 = clause_start(before, nb);
-            if (verbs && !any_before(before, c0, nb, verbs))
-                continue;
-            long long v = count_after(after, na, kl, 24);
-            if (v < 0 && any_before(before, c0, nb, negations))
-                v = 0;
-            if (v >= 0) {
-                st.value = v;
-                st.para = para;
-            }
-        }
-    }
-    return st;
-}
-
-void check_prose_applications(xxgk_report *r, const xxgk_report *previous)
-{
-    (void)previous;
-    static const char *const receive[] = {"收到", "受理", "新收", "接收", "接到", NULL};
-    long long fresh = cell_or(r, "t3.new.total", -1);
-    long long carried = cell_or(r, "t3.carried_in.total", 0);
-    stated st = find_statement(r, "申请", receive, 3);
-    /* Prose often counts carried-in applications as new ones. */
-    if (st.value >= 0 && fresh >= 0 && st.value != fresh && st.value != fresh + carried) {
-        int id = xxgk_cell_find("t3.new.total");
-        xxgk_finding *f = finding_add(r, "prose-applications", SEV_DEFAULT, para_at(st.para), &id,
-                                      1, "正文称收到或受理申请%lld件，表三本年新收申请为%lld件",
-                                      st.value, fresh);
-        finding_expect(r, f, "应为 %lld", fresh);
-    }
-    long long done = cell_or(r, "t3.total.total", -1);
-    stated fin = find_statement(r, "办结", NULL, 3);
-    if (fin.value > 0 && done >= 0 && fin.value != done) {
-        int id = xxgk_cell_find("t3.total.total");
-        xxgk_finding *f = finding_add(r, "prose-applications", SEV_DEFAULT, para_at(fin.para), &id,
-                                      1, "正文称办结申请%lld件，表三（七）总计为%lld件", fin.value,
-                                      done);
-        finding_expect(r, f, "应为 %lld", done);
-    }
-}
-
-void check_prose_cases(xxgk_report *r, const xxgk_report *previous)
-{
-    (void)previous;
-    long long review = cell_or(r, "t4.review.total", -1);
-    long long direct = cell_or(r, "t4.suit_direct.total", -1);
-    long long after = cell_or(r, "t4.suit_after_review.total", -1);
-    stated rv = find_statement(r, "行政复议", NULL, 4);
-    if (rv.value >= 0 && review >= 0 && rv.value != review) {
-        int id = xxgk_cell_find("t4.review.total");
-        xxgk_finding *f = finding_add(r, "prose-review", SEV_DEFAULT, para_at(rv.para), &id, 1,
-                                      "正文称行政复议%lld起，表四行政复议总计为%lld", rv.value,
-                                      review);
-        finding_expect(r, f, "应为 %lld", review);
-    }
-    stated su = find_statement(r, "行政诉讼", NULL, 4);
-    if (su.value >= 0 && direct >= 0 && after >= 0 && su.value != direct + after) {
-        int ids[2] = {xxgk_cell_find("t4.suit_direct.total"),
-                      xxgk_cell_find("t4.suit_after_review.total")};
-        xxgk_finding *f = finding_add(r, "prose-review", SEV_DEFAULT, para_at(su.para), ids, 2,
-                                      "正文称行政诉讼%lld起，表四行政诉讼总计为%lld", su.value,
-                                      direct + after);
-        finding_expect(r, f, "应为 %lld", direct + after);
-    }
 }
 
 /* ---- identity --------------------------------------------------------- */
@@ -276,27 +142,101 @@ static int year_at_start(const char *text, size_t len)
     return y;
 }
 
+/* Whether raw text s[0..i) ends a sentence: nothing before it but white
+ * space, or a full stop (。！？；) then white space. */
+static bool sentence_start(const char *s, size_t i)
+{
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+        i--;
+    if (i >= 3 && (((unsigned char)s[i - 3] == 0xE3 && (unsigned char)s[i - 2] == 0x80 &&
+                    (unsigned char)s[i - 1] == 0x80) /* U+3000 */))
+        return sentence_start(s, i - 3);
+    return i == 0 || starts(s, i, i - 3, "。") || starts(s, i, i - 3, "！") ||
+           starts(s, i, i - 3, "？") || starts(s, i, i - 3, "；");
+}
+
+/* A sentence that starts with an earlier year and goes on with the
+ * year's work, "2024年制作政府信息公开指南…" in a 2025 report: a year
+ * carried over from an old report. A sentence that names the report's
+ * year too, or compares (较, 相比, 增长 …), is a comparison, not the
+ * work year. Returns the byte offset of the year in the paragraph, or
+ * -1. */
+static long earlier_work_year(const rec_para *para, int year, int *found)
+{
+    static const char *const work[] = {"制作", "制发", "印发", "公开", "发布", "受理", "办理",
+                                       "开展", "组织", "编制", "更新", "完成", "修订", NULL};
+    static const char *const compare[] = {"相比", "较", "同比", "增长", "减少", "下降", "上升",
+                                          "持平", "以来", "报告", NULL};
+    const char *s = para->text;
+    size_t n = para->len;
+    char this_year[16];
+    snprintf(this_year, sizeof this_year, "%d年", year);
+    for (long at = text_find(s, n, 0, "年"); at >= 0; at = text_find(s, n, (size_t)at + 3, "年")) {
+        if (at < 4)
+            continue;
+        size_t y0 = (size_t)at - 4;
+        int y = 0;
+        for (size_t k = y0; k < (size_t)at && y >= 0; k++)
+            y = s[k] >= '0' && s[k] <= '9' ? y * 10 + (s[k] - '0') : -1;
+        if (y < 2000 || y >= year || y < year - 3 || !sentence_start(s, y0))
+            continue;
+        size_t w = (size_t)at + 3;
+        while (w < n && s[w] == ' ')
+            w++;
+        int v = 0;
+        while (work[v] && !starts(s, n, w, work[v]))
+            v++;
+        /* "2019年编制的公开目录…": what that year made, not this year's work */
+        if (!work[v] || starts(s, n, w + strlen(work[v]), "的"))
+            continue;
+        long end = text_find(s, n, w, "。");
+        size_t e = end < 0 ? n : (size_t)end;
+        bool comparison = text_contains(s + y0, e - y0, this_year);
+        for (int c = 0; compare[c] && !comparison; c++)
+            comparison = text_contains(s + y0, e - y0, compare[c]);
+        if (comparison)
+            continue;
+        *found = y;
+        return (long)y0;
+    }
+    return -1;
+}
+
+/* The work year: a paragraph of 总体情况 or 存在的主要问题 opening with
+ * an earlier year ("2018年，我镇…" in a 2020 report), or a sentence of
+ * sections 一 to 四 and 六 that does (earlier_work_year). Once. */
+static void check_work_year(xxgk_report *r)
+{
+    int year = r->meta.year;
+    size_t nparas;
+    const rec_para *paras = check_paragraphs(r, &nparas);
+    for (size_t p = 0; p < nparas; p++) {
+        const rec_para *para = &paras[p];
+        int y = 0;
+        long off = -1;
+        if (para->section == 1 || para->section == 5) {
+            y = year_at_start(para->text, para->len);
+            off = y >= 2000 && y < year ? 0 : -1;
+        }
+        if (off < 0 && para->section >= 1 && para->section != 5)
+            off = earlier_work_year(para, year, &y);
+        if (off < 0)
+            continue;
+        span at = {para->at.line, para->at.col + (uint32_t)off, 4};
+        xxgk_finding *f = finding_add(r, "year-mismatch", SEV_DEFAULT, at, NULL, 0,
+                                      "%d年度报告的正文以“%d年”叙述工作", year, y);
+        finding_expect(r, f, "应为“%d年”", year);
+        return;
+    }
+}
+
 void check_years_in_text(xxgk_report *r, const xxgk_report *previous)
 {
     (void)previous;
     int year = r->meta.year;
     if (!year)
         return;
-    size_t nparas;
-    const rec_para *paras = check_paragraphs(r, &nparas);
-    for (size_t p = 0; p < nparas; p++) {
-        const rec_para *para = &paras[p];
-        if (para->section != 1 && para->section != 5)
-            continue;
-        int y = year_at_start(para->text, para->len);
-        if (y >= 2000 && y < year) {
-            span at = {para->at.line, para->at.col, 4};
-            xxgk_finding *f = finding_add(r, "year-mismatch", SEV_DEFAULT, at, NULL, 0,
-                                          "%d年度报告的正文以“%d年”叙述工作", year, y);
-            finding_expect(r, f, "应为“%d年”", year);
-            return;
-        }
-    }
+    check_work_year(r);
     const xxgk_meta *m = &r->meta;
     if (m->period_from) {
         char from[24], to[24];
@@ -362,18 +302,47 @@ static size_t stated_six(const xxgk_report *r, char *buf, size_t cap)
     return n;
 }
 
+/* Whether a sentence of section 六 (compact text) speaks of charging
+ * for information: "未收取信息处理费", "未发生收费情况", "未收取任何费用",
+ * "未产生信息公开处理费", "无向申请人收取政府信息公开费用的情况",
+ * "收取信息处理费0元" — a fee word, or 收取/收缴/产生 with a word for a
+ * fee (费, as in 费用) in the same sentence. "经费保障" is no statement. */
+static bool fee_stated(const char *s, size_t n)
+{
+    static const char *const fee_words[] = {"处理费", "信息公开费", "收费", "缴费", NULL};
+    static const char *const charge[] = {"收取", "收缴", "缴纳", "产生", NULL};
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        bool end = i == n || starts(s, n, i, "。") || starts(s, n, i, "；") || s[i] == ';';
+        if (!end)
+            continue;
+        const char *c = s + start;
+        size_t len = i - start;
+        for (int w = 0; fee_words[w]; w++)
+            if (text_contains(c, len, fee_words[w]))
+                return true;
+        for (int w = 0; charge[w]; w++)
+            if (text_contains(c, len, charge[w]) && text_contains(c, len, "费") &&
+                !text_contains(c, len, "经费"))
+                return true;
+        start = i + (i < n && s[i] != ';' ? 3 : 1);
+    }
+    return false;
+}
+
 void check_fee_statement(xxgk_report *r, const xxgk_report *previous)
 {
     (void)previous;
     char buf[4096];
     size_t n = stated_six(r, buf, sizeof buf);
+    bool says = fee_stated(buf, n);
     bool mentioned = strstr(buf, "信息处理费") != NULL;
     bool placeholder = r->section_text[6] && strstr(r->section_text[6], XXGK_PLACEHOLDER);
     /* The formats that say where the fee is reported (section 六's note)
      * require the statement; the section must be there to hold it. */
     bool required = r->meta.format && tpl_format_requires_fee_statement(r->meta.format);
     bool has_six = r->ev ? heading_line(r, 6) != 0 : r->section_text[6] != NULL;
-    if (required && !mentioned && has_six && !placeholder) {
+    if (required && !says && has_six && !placeholder) {
         span at = {heading_line(r, 6), 0, 0};
         xxgk_finding *f = finding_add(r, "fee-statement-missing", SEV_DEFAULT, at, NULL, 0,
                                       "第六部分没有报告信息处理费的收取情况");

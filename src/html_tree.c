@@ -110,7 +110,8 @@ const char *html_node_path(html_tree *t, uint32_t id, arena *a)
     const html_node *node = &t->nodes[id];
     if (!node->nth)
         number_children(t, node->parent);
-    const char *parent = html_node_path(t, node->parent, a);
+    const char *parent = node->parent == 0 && t->root_path ? t->root_path
+                                                           : html_node_path(t, node->parent, a);
     const char *tag = html_tag_name(node->tag);
     char index[16];
     size_t il = 0;
@@ -145,6 +146,7 @@ typedef struct sax_state {
     int extra;       /* open elements beyond MAX_DEPTH */
     int skip;        /* open elements inside a dropped one */
     int in_title;
+    int in_script;   /* the dropped element is a <script> */
     int links;       /* open <a> elements */
     xxgk_status status;
 } sax_state;
@@ -220,6 +222,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     if (kind == C_SKIP || kind == C_TITLE) {
         s->skip = 1;
         s->in_title = kind == C_TITLE && !s->t->title;
+        s->in_script = !strcmp(name, "script");
         return;
     }
     if (s->depth >= MAX_DEPTH) {
@@ -243,13 +246,41 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     s->stack[s->depth++] = id;
 }
 
+/* Script text, kept apart up to HTML_MAX_SCRIPT bytes (beyond, the
+ * rest is dropped: a report page's scripts are far smaller). */
+static void on_script(sax_state *s, const char *text, size_t len)
+{
+    html_tree *t = s->t;
+    if (len > HTML_MAX_SCRIPT - t->script_len)
+        return;
+    if (t->script_len + len + 1 > t->script_cap) {
+        size_t nc = t->script_cap ? t->script_cap : 4096;
+        while (nc < t->script_len + len + 1)
+            nc *= 2;
+        char *np = realloc(t->script, nc);
+        if (!np) {
+            fail(s, XXGK_E_NOMEM);
+            return;
+        }
+        t->script = np;
+        t->script_cap = nc;
+    }
+    memcpy(t->script + t->script_len, text, len);
+    t->script_len += len;
+    t->script[t->script_len] = '\0';
+}
+
 static void on_end(void *ctx, const xmlChar *name)
 {
     sax_state *s = ctx;
     (void)name;
     if (s->skip) {
-        if (--s->skip == 0)
+        if (--s->skip == 0) {
             s->in_title = 0;
+            if (s->in_script)
+                on_script(s, "\n", 1); /* a literal never runs on into the next script */
+            s->in_script = 0;
+        }
         return;
     }
     if (s->extra) {
@@ -303,6 +334,8 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
     if (s->skip) {
         if (s->in_title && s->skip == 1)
             on_title(s, text, (size_t)len);
+        else if (s->in_script && s->skip == 1)
+            on_script(s, text, (size_t)len);
         return;
     }
     html_tree *t = s->t;
@@ -381,6 +414,7 @@ void html_tree_free(html_tree *t)
     free(t->nodes);
     free(t->pool);
     free(t->title);
+    free(t->script);
     memset(t, 0, sizeof *t);
 }
 

@@ -4,8 +4,9 @@
  *
  * Built from libxml2's HTML parser through SAX, so no DOM is made:
  * scripts, styles, form controls and the like are dropped as they are
- * parsed, attributes other than rowspan/colspan are never kept, and the
- * memory is a node array plus the page's text.
+ * parsed (the scripts' text is kept apart, for a report carried in a
+ * script string), attributes other than rowspan/colspan are never kept,
+ * and the memory is a node array plus the page's text.
  */
 #ifndef XXGK_HTML_TREE_H
 #define XXGK_HTML_TREE_H
@@ -66,7 +67,17 @@ typedef struct html_tree {
     const char **paths;  /* element paths asked for so far (html_node_path),
                             by node; malloc'd, the strings in the caller's
                             arena */
+    char *script;        /* the text of the page's <script> elements, one
+                            after another (html_script.h), malloc'd, at
+                            most HTML_MAX_SCRIPT bytes; NULL when none */
+    size_t script_len, script_cap;
+    const char *root_path; /* the path of the tree's root in the page
+                              ("script" for a page read from a script
+                              string), or NULL */
 } html_tree;
+
+/* Most bytes of script text kept: the input's own limit. */
+#define HTML_MAX_SCRIPT ((size_t)XXGK_MAX_INPUT)
 
 /* Most element nodes a page may have: far above any real page (a
  * report page has about 10,000), it bounds the memory a hostile page

@@ -33,9 +33,46 @@ static bool ends_with(const char *s, size_t n, const char *suffix, size_t *cut)
     return false;
 }
 
+/* A note in brackets closing the cell: "22（其中修订16件）", "22(含…)",
+ * "212件（含变更登记15件）". The note is one bracket pair at the end of
+ * the (compact) cell with no bracket inside, and its first character is
+ * an ideograph: a parenthesised number ("22(3)") is not a note, and
+ * "36.8（万元）" is a unit (unit_in_brackets). Returns the offset of the
+ * opening bracket, or 0 when there is no such note (nor a value before
+ * it). */
+static size_t note_at(const char *s, size_t n)
+{
+    if (n < 3 || s[n - 1] != ')')
+        return 0;
+    size_t open = n - 1;
+    while (open > 0 && s[open - 1] != '(' && s[open - 1] != ')')
+        open--;
+    if (open == 0 || s[open - 1] != '(' || open - 1 == 0)
+        return 0;
+    size_t i = open;
+    int32_t first = utf8_next(s, n - 1, &i);
+    if (!cp_is_han(first))
+        return 0;
+    return open - 1;
+}
+
+/* "(万元)" / "(元)" after a number: the unit, not a note. */
+static uint32_t unit_in_brackets(const char *s, size_t n)
+{
+    if (n == 8 && !memcmp(s, "(万元)", 8))
+        return XXGK_CELL_UNIT_WANYUAN;
+    if (n == 5 && !memcmp(s, "(元)", 5))
+        return XXGK_CELL_UNIT_YUAN;
+    return 0;
+}
+
+static void value_parse_compact(const char *buf, size_t n, cell_value *out);
+
+#define UNIT_FLAGS (XXGK_CELL_UNIT_YUAN | XXGK_CELL_UNIT_WANYUAN)
+
 void value_parse(const char *s, size_t len, cell_value *out)
 {
-    char buf[96];
+    char buf[256];
     memset(out, 0, sizeof *out);
     if (len == 0) {
         out->kind = VALUE_BLANK;
@@ -64,6 +101,26 @@ void value_parse(const char *s, size_t len, cell_value *out)
         return;
     }
     size_t n = text_compact_buf(s, len, buf, sizeof buf);
+    value_parse_compact(buf, n, out);
+    if (out->kind != VALUE_TEXT || n >= sizeof buf - 1)
+        return;
+    /* Not a plain value: perhaps a value with a note after it. */
+    size_t at = note_at(buf, n);
+    if (!at)
+        return;
+    cell_value v;
+    value_parse_compact(buf, at, &v);
+    uint32_t unit = unit_in_brackets(buf + at, n - at);
+    if (v.kind != VALUE_NUMBER || (unit && (v.flags & UNIT_FLAGS)))
+        return;
+    *out = v;
+    out->flags |= unit;
+}
+
+/* value_parse on the compact text of a cell, notes not looked for. */
+static void value_parse_compact(const char *buf, size_t n, cell_value *out)
+{
+    memset(out, 0, sizeof *out);
     if (n == 0) {
         out->kind = VALUE_BLANK;
         return;

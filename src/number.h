@@ -1,6 +1,8 @@
 /*
  * number.h — reading the value of a table cell: "0", "-185", "１２",
- * "11个", "177件", "14667元", "185.5897万元", "1,234", or blank.
+ * "11个", "177件", "14667元", "185.5897万元", "1,234", or blank; a note in
+ * brackets after the value is not part of it ("22（其中修订16件）" is 22,
+ * "36.8（万元）" is 36.8 万元).
  */
 #ifndef XXGK_NUMBER_H
 #define XXGK_NUMBER_H
@@ -20,7 +22,8 @@ typedef struct cell_value {
 } cell_value;
 
 /* Parses a cell. Anything that is not blank and not a number (with an
- * optional unit or measure word) is VALUE_TEXT. */
+ * optional unit or measure word, and an optional note in brackets) is
+ * VALUE_TEXT. */
 void value_parse(const char *s, size_t len, cell_value *out);
 
 /* Converts a value written in 元 to 万元 (exactly: four more decimal

@@ -15,6 +15,42 @@ static const char *format_name(xxgk_format f)
 }
 
 /* Writes the "meta" object's members. Shared with the checker's JSON. */
+size_t xxgk_report_cells_read(const xxgk_report *r, size_t *in_format, size_t *foreign)
+{
+    size_t read = 0, all = 0, other = 0;
+    for (size_t id = 0; r && id < r->ncells; id++) {
+        const xxgk_cell *c = &r->cells[id];
+        bool mine = xxgk_format_has_cell(r->meta.format, id);
+        all += mine;
+        if (c->kind == XXGK_VALUE_ABSENT || (c->flags & XXGK_CELL_COMPUTED))
+            continue;
+        if (c->flags & XXGK_CELL_FOREIGN)
+            other++;
+        else
+            read += mine;
+    }
+    if (in_format)
+        *in_format = all;
+    if (foreign)
+        *foreign = other;
+    return read;
+}
+
+/* For a report read from a document: how much of its tables was read
+ * (docs/model.md, version 4). */
+static void write_cells_read(const xxgk_report *r, jw_writer *w)
+{
+    size_t all, foreign, read = xxgk_report_cells_read(r, &all, &foreign);
+    jw_key(w, "cells_read");
+    jw_int(w, (long long)read);
+    jw_key(w, "cells_in_format");
+    jw_int(w, (long long)all);
+    if (foreign) {
+        jw_key(w, "cells_foreign");
+        jw_int(w, (long long)foreign);
+    }
+}
+
 void report_write_meta_json(const xxgk_report *r, jw_writer *w)
 {
     const xxgk_meta *m = &r->meta;
@@ -48,6 +84,8 @@ void report_write_meta_json(const xxgk_report *r, jw_writer *w)
         jw_string(w, m->period_to);
         jw_end_object(w);
     }
+    if (r->ev && m->format)
+        write_cells_read(r, w);
     jw_end_object(w);
 }
 

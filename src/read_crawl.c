@@ -666,6 +666,21 @@ static void flush_groups(emitter *e, size_t groups[][2], int *ngroups)
     *ngroups = 0;
 }
 
+/* A numbered row label at i … le with no digits after it, before the next
+ * row label, a caption or the end of the table (“1.属于国家秘密2.其他…”:
+ * a crawler dropped the row's empty cells): a row of its own, so that the
+ * recogniser says it was printed without values instead of losing it in
+ * the next header. Unnumbered words (其他, 总计) are also column labels
+ * and stay where they are. */
+static bool printed_without_values(const ctext *ct, size_t i, size_t le, size_t b, int section,
+                                   const word *w)
+{
+    size_t next;
+    if (!(w->kind & W_ROW) || skip_numbering(ct->c, b, i) == i)
+        return false;
+    return le >= b || caption_at(ct, le, b) || row_label_at(ct, le, b, section, true, &next);
+}
+
 /* A table section (二, 三): captions, header rows, and rows of a label and
  * the digits after it. A label with no digits that a row label follows
  * is a row group (三、本年度办理结果, （三）不予公开). */
@@ -708,6 +723,14 @@ static void emit_rows(emitter *e, size_t a, size_t b, int section)
             groups[ngroups][0] = i;
             groups[ngroups][1] = le;
             ngroups++;
+            i = pend = le;
+        } else if (printed_without_values(ct, i, le, b, section, w)) {
+            emit_pending(e, pend, i, section);
+            for (int g = 0; g < ngroups; g++)
+                emit_cell(e, groups[g][0], groups[g][1]);
+            emit_cell(e, i, le);
+            end_row(e);
+            ngroups = 0;
             i = pend = le;
         } else {
             i = le;

@@ -4,7 +4,10 @@
  *
  * Three steps:
  *  1. the page's bytes to UTF-8 (html_charset.c) and into a compact tree
- *     (html_tree.c), scripts, styles and form controls dropped;
+ *     (html_tree.c), scripts, styles and form controls dropped — except
+ *     that a page whose visible text has no data table, while a string
+ *     of its scripts holds report HTML (pages that fill their article by
+ *     script, saved), is read from that string (html_script.c);
  *  2. the article body: from the document down, into the child that
  *     holds most of the text (links and navigation not counted) as long
  *     as it holds most of it and every data table; the title is taken
@@ -33,6 +36,7 @@
 #include <string.h>
 
 #include "html_charset.h"
+#include "html_script.h"
 #include "html_tree.h"
 #include "utf8.h"
 
@@ -531,8 +535,10 @@ static void find_title(emitter *e, uint32_t body, buf *title)
     e->space = false;
 }
 
-/* The article laid out into the document, its title first. */
-static void emit_article(emitter *e)
+/* The article laid out into the document, its title first. When the
+ * article came from a script string (`page` is the page around it), a
+ * title it lacks is looked for in the page. */
+static void emit_article(emitter *e, html_tree *page)
 {
     uint32_t body = find_body(e->t);
     emit_node(e, body, false);
@@ -541,6 +547,12 @@ static void emit_article(emitter *e)
         return;
     buf title = {0};
     find_title(e, body, &title);
+    if (!title.n && page && !e->failed) {
+        html_tree *inner = e->t;
+        e->t = page;
+        find_title(e, find_body(page), &title);
+        e->t = inner;
+    }
     if (title.n && !e->failed) {
         xxgk_locator l = locate(e, 0);
         size_t before = e->d->n;
@@ -564,6 +576,34 @@ static xxgk_status emit_failed(xxgk_status st, xxgk_error *err)
     return error_set(err, XXGK_E_NOMEM, "内存不足");
 }
 
+/* A page whose visible text holds no data table but whose scripts carry
+ * a string of report HTML (html_script.h): that HTML parsed into
+ * `inner`, its paths under "script". False (inner untouched) for every
+ * other page, and when the string's HTML cannot be parsed: the page is
+ * then read as it shows. */
+static bool script_article(const html_tree *page, html_tree *inner)
+{
+    if (page->nodes[0].tables || !page->script_len)
+        return false;
+    size_t len;
+    char *html = html_script_report(page->script, page->script_len, &len);
+    if (!html)
+        return false;
+    xxgk_error ignored;
+    bool ok = html_tree_parse(inner, html, len, &ignored) == XXGK_OK;
+    free(html);
+    if (ok) {
+        html_tree_measure(inner);
+        ok = inner->nodes[0].tables > 0;
+    }
+    if (!ok) {
+        html_tree_free(inner);
+        return false;
+    }
+    inner->root_path = "script";
+    return true;
+}
+
 xxgk_status read_html(arena *a, const char *data, size_t size, doc *out,
                       const char **encoding, xxgk_error *err)
 {
@@ -579,13 +619,17 @@ xxgk_status read_html(arena *a, const char *data, size_t size, doc *out,
         return st;
     }
     html_tree_measure(&t);
+    html_tree inner;
+    bool scripted = script_article(&t, &inner);
 
     emitter e;
     memset(&e, 0, sizeof e);
-    e.t = &t;
+    e.t = scripted ? &inner : &t;
     e.d = out;
     e.limit = XXGK_MAX_INPUT;
-    emit_article(&e);
+    emit_article(&e, scripted ? &t : NULL);
+    if (scripted)
+        html_tree_free(&inner);
     html_tree_free(&t);
     free(e.line.p);
     free(e.cell.p);

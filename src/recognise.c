@@ -156,6 +156,11 @@ static bool detect_heading(const char *text, size_t len, rec_heading *h)
     size_t n = text_compact_buf(text, len, buf, sizeof buf);
     if (n == 0 || n > 130)
         return false;
+    /* （一）主动公开政府信息情况 is a sub-heading of section 一, never
+     * one of the six, whatever its words. */
+    size_t sub = 1;
+    if (buf[0] == '(' && label_parse_numeral(buf, n, &sub) > 0 && sub < n && buf[sub] == ')')
+        return false;
     size_t after = 0;
     bool arabic = false;
     int num = heading_number(buf, n, &after, &arabic);

@@ -39,11 +39,13 @@ static const rule_def static_rules[] = {
     {{"heading-number", XXGK_WARNING, "structure", FMT21 "格式模板",
      "章节编号有误",
      "章节标题应使用“一、”“二、”……的中文序号。用阿拉伯数字（如“5、”，常见于Word自动编号）或"
-     "序号与章节不符，会让读者误以为缺少章节。", XXGK_NEEDS_DOCUMENT}, check_headings},
+     "序号与章节不符，会让读者误以为缺少章节。“（一）主动公开政府信息情况”这样以（一）编号的"
+     "小标题不是章节标题，不在此报告。", XXGK_NEEDS_DOCUMENT}, check_headings},
     {{"heading-title", XXGK_NOTE, "structure", FMT21 "格式模板",
      "章节标题与统一格式的措辞不同",
-     "章节标题宜与统一格式一字不差，便于检索和汇总。旧格式或地方格式的措辞（如“总体概述”）"
-     "不影响内容，但建议改用统一措辞。", XXGK_NEEDS_DOCUMENT}, check_headings},
+     "章节标题宜与统一格式一字不差，便于检索和汇总。旧格式或地方格式的措辞（如“总体概述”），"
+     "以及与统一格式相近的措辞（如“存在的主要问题及改进措施”），不影响内容，但建议改用统一措辞。",
+     XXGK_NEEDS_DOCUMENT}, check_headings},
     {{"title-incomplete", XXGK_WARNING, "structure", "条例第四十九条、第五十条",
      "报告标题没有写明机关名称或年度",
      "标题应写明发布机关和报告年度，例如“××镇2024年政府信息公开工作年度报告”，否则公布后无法"
@@ -137,7 +139,8 @@ static const rule_def static_rules[] = {
     {{"label-mismatch", XXGK_WARNING, "labels", FMT21 "格式模板",
      "行列标签与统一格式不一致（疑似错别字）",
      "标签与统一格式的标签相近但不相同，多为错字、漏字（如“结果维护”应为“结果维持”，"
-     "“其他法律行政止公开”应为“其他法律行政法规禁止公开”）。", XXGK_NEEDS_DOCUMENT}, check_labels},
+     "“其他法律行政止公开”应为“其他法律行政法规禁止公开”），或序号重复（如“三三、本年度办理结果”）。",
+     XXGK_NEEDS_DOCUMENT}, check_labels},
     {{"label-old-format", XXGK_WARNING, "labels", "国办公开办函〔2021〕30号",
      "行标签沿用了另一版本格式的写法",
      "2021年格式把表二的“规范性文件”改为“行政规范性文件”、把栏目改为本年制发、废止和现行有效件数。"
@@ -145,7 +148,9 @@ static const rule_def static_rules[] = {
     {{"caption-article", XXGK_ERROR, "labels", "条例第二十条；" FMT21 "格式模板",
      "表二的栏目标题引用的条款项有误",
      "表二各栏目依次对应条例第二十条第（一）、（五）、（六）、（八）项（2019年格式还有第（九）项）。"
-     "引错条文（如“第二十六条”）会让读者误解数据的法律依据。", XXGK_NEEDS_DOCUMENT}, check_captions},
+     "引错条文（如“第二十六条”）会让读者误解数据的法律依据。只在条款项根本不存在，或栏目标题下紧接的"
+     "各行都属于另一栏目时报告；转换工具把栏目标题挤在一起或与表格错开时不作判断。",
+     XXGK_NEEDS_DOCUMENT}, check_captions},
 
     /* ---- units ---- */
     {{"unit-wrong", XXGK_ERROR, "units", FMT21 "表二“本年收费金额（单位：万元）”",
@@ -169,7 +174,9 @@ static const rule_def static_rules[] = {
     {{"fee-statement-missing", XXGK_ERROR, "format", FMT21 "一、报告内容（六）",
      "第六部分没有报告信息处理费收取情况",
      "2021年格式要求：“各行政机关依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，在此处"
-     "专门报告。”没有收取的也应写明，例如“本年度未收取信息处理费”。", 0}, check_fee_statement},
+     "专门报告。”没有收取的也应写明，例如“本年度未收取信息处理费”。第六部分中任何说明是否收取"
+     "（信息处理费、收费、收取费用）的句子，如“未发生收费情况”“未收取任何费用”，都算已报告。", 0},
+     check_fee_statement},
     {{"fee-statement-contradiction", XXGK_WARNING, "format", "国办函〔2020〕109号；条例第四十二条",
      "信息处理费的说明与统计表或年度矛盾",
      "报告称收取了信息处理费，但统计表中没有任何申请，或报告年度早于收费办法施行的2021年。", 0}, check_fee_statement},
@@ -178,10 +185,23 @@ static const rule_def static_rules[] = {
     {{"prose-applications", XXGK_WARNING, "prose", "条例第五十条；rules.md X-3",
      "正文所述申请数与表三不一致",
      "正文（多在总体情况中）所述收到、受理或办结的申请件数，应与表三的本年新收、上年结转或"
-     "（七）总计一致。不一致时，可能是正文统计口径不同（如只计本机关），也可能是表中数字有误。", 0}, check_prose_applications},
+     "（七）总计一致。不一致时，可能是正文统计口径不同（如只计本机关），也可能是表中数字有误。"
+     "正文与表中另一口径一致时不在此报告，见 prose-basis。", 0}, check_prose},
     {{"prose-review", XXGK_WARNING, "prose", "条例第五十条",
      "正文所述行政复议、行政诉讼数与表四不一致",
-     "正文所述行政复议、行政诉讼的起数应与表四的总计一致。", 0}, check_prose_cases},
+     "正文所述行政复议、行政诉讼的起数应与表四的总计一致。“未发生行政复议”读作0起；"
+     "“未发生被行政复议纠错的情况”说的是结果，不是起数，不作比较。", 0}, check_prose},
+    {{"prose-documents", XXGK_WARNING, "prose", "条例第五十条；" FMT21 "表二",
+     "正文所述规范性文件件数与表二不一致",
+     "正文（多在总体情况或主动公开部分）所述本年制发、废止或现行有效的规范性文件件数，应与表二"
+     "“行政规范性文件”（2019年格式为“规范性文件”的本年新制作数量）一行相应栏一致。"
+     "不一致时，可能是正文把规章或其他文件计入，也可能是表中数字有误。", 0}, check_prose},
+    {{"prose-basis", XXGK_NOTE, "prose", "条例第五十条；rules.md X-3",
+     "正文所述件数与表中另一口径的数字一致",
+     "正文所述件数与相应的表中数字不同，但与表中另一口径相符：例如“收到申请75件”等于本年新收加"
+     "上年结转（把上年结转的申请也算作收到），“未收到申请”而（七）总计办理了上年结转的申请，"
+     "或正文与各栏相加一致而表中的总计本身有误。提示说明正文按哪一口径计算，请核对措辞或表中数字。",
+     0}, check_prose},
 
     /* ---- identity ---- */
     {{"identity-kind", XXGK_WARNING, "identity", "条例第四十七条；" FMT21 "“三、工作要求（四）”",
@@ -190,8 +210,9 @@ static const rule_def static_rules[] = {
      "格式要求严禁照抄照搬、敷衍应付。", 0}, check_self_reference},
     {{"year-mismatch", XXGK_WARNING, "identity", "条例第四十九条",
      "正文中的年份与报告年度不符",
-     "报告写的是上一年度的工作。正文以其他年份开头叙述本年工作（如2020年度报告写“2018年，我镇……”），"
-     "多为沿用往年报告未改。", 0}, check_years_in_text},
+     "报告写的是上一年度的工作。正文以其他年份开头叙述本年工作（如2020年度报告写“2018年，我镇……”，"
+     "或2025年度报告的句子以“2024年制作……”开头），多为沿用往年报告未改。同一句中与本年度比较的"
+     "（“较2024年增长”）不在此列。", 0}, check_years_in_text},
     {{"period-mismatch", XXGK_ERROR, "identity", FMT19 "；rules.md X-4",
      "统计期限不是报告年度的1月1日至12月31日",
      "年度报告的统计期限是报告年度的1月1日至12月31日。", 0}, check_years_in_text},

@@ -65,7 +65,9 @@ expect list-bad-where 2 "$xxgk" db --db "$db" list --where "1) OR (1"
 id=$("$xxgk" db --db "$db" query "SELECT id FROM report WHERE body = '姚集镇人民政府'" | tail -1)
 expect show-json 0 "$xxgk" db --db "$db" show --format json "$id"
 sed 's/"file":"[^"]*",//' "$tmp/out" >"$tmp/shown"
-"$xxgk" parse examples/002_5008492d97724081.txt | sed 's/"file":"[^"]*",//' >"$tmp/parsed"
+# (a stored report is a model: the counts of cells read belong to the
+# document it was read from, docs/model.md)
+"$xxgk" parse examples/002_5008492d97724081.txt | sed 's/"file":"[^"]*",//; s/,"cells_read":[0-9]*,"cells_in_format":[0-9]*//' >"$tmp/parsed"
 if cmp -s "$tmp/shown" "$tmp/parsed"; then ok; else bad "show-json differs from parse"; fi
 expect show-text 0 "$xxgk" db --db "$db" show "$id"
 contains show-text-body "$tmp/out" "姚集镇人民政府"

@@ -79,6 +79,33 @@ static void not_numbers(void)
     CHECK_INT(k, VALUE_TEXT);
 }
 
+/* Construct 8 of issue 11: a note in brackets after the value. */
+static void notes_in_brackets(void)
+{
+    int k;
+    unsigned f;
+    CHECK_STR(parsed("22（其中修订16件）", &k, &f), "22");
+    CHECK_INT(k, VALUE_NUMBER);
+    CHECK_STR(parsed("22(含规范性文件3件)", &k, &f), "22");
+    CHECK_STR(parsed("212件（含变更登记15件）", &k, &f), "212");
+    CHECK(f & XXGK_CELL_MEASURE);
+    CHECK_STR(parsed(" 7 （另有2件转办） ", &k, &f), "7");
+    CHECK_STR(parsed("36.8（万元）", &k, &f), "36.8");
+    CHECK(f & XXGK_CELL_UNIT_WANYUAN);
+    CHECK_STR(parsed("14667(元)", &k, &f), "14667");
+    CHECK(f & XXGK_CELL_UNIT_YUAN);
+    /* what is not such a note stays text */
+    const char *text[] = {"22(3)",        "22（3件）",      "（其中修订16件）", "22（其中修订",
+                          "22（含（修订）16件）", "22）含修订（",  "22（含）3",      "abc（含修订）",
+                          "5元（元）",    "22(含修订)(含废止)", "—（无）", NULL};
+    for (int i = 0; text[i]; i++) {
+        parsed(text[i], &k, &f);
+        if (k != VALUE_TEXT)
+            fprintf(stderr, "  '%s' read as a value\n", text[i]);
+        CHECK_INT(k, VALUE_TEXT);
+    }
+}
+
 static void conversions(void)
 {
     char buf[48];
@@ -105,6 +132,7 @@ const struct unit_case unit_cases[] = {
     {"units_and_measures", units_and_measures},
     {"blanks", blanks},
     {"not_numbers", not_numbers},
+    {"notes_in_brackets", notes_in_brackets},
     {"conversions", conversions},
     {NULL, NULL},
 };

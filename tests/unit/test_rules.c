@@ -531,6 +531,309 @@ static void copied_text_rule(void)
     free(ct);
 }
 
+/* ---- issue 11: findings real reports showed wrong or missing ---------- */
+
+/* The builder's report with `from` replaced by `to` (each pair in
+ * turn), parsed and checked; NULL pairs end the list. */
+static xxgk_report *changed(const builder *b, const char *const *pairs)
+{
+    char *text = builder_text(b);
+    for (int i = 0; pairs[i]; i += 2)
+        if (text_replace(&text, pairs[i], pairs[i + 1]) < 0) {
+            fprintf(stderr, "  '%s' not in the report\n", pairs[i]);
+            unit_failures++;
+        }
+    xxgk_report *r = parse_and_check(text, NULL);
+    free(text);
+    return r;
+}
+
+/* The first finding of `rule`, or NULL. */
+static const xxgk_finding *finding_of(const xxgk_report *r, const char *rule)
+{
+    for (size_t i = 0; r && i < xxgk_report_finding_count(r); i++)
+        if (!strcmp(xxgk_report_finding(r, i)->rule, rule))
+            return xxgk_report_finding(r, i);
+    return NULL;
+}
+
+/* Counts `rule` on the builder's clean report. */
+static int count_rule_clean(const builder *b, const char *rule)
+{
+    char *text = builder_text(b);
+    xxgk_report *r = parse_and_check(text, NULL);
+    int n = count_rule(r, rule);
+    xxgk_report_free(r);
+    free(text);
+    return n;
+}
+
+/* Counts `rule` on the builder's report changed by `pairs`, freeing it. */
+static int count_changed(const builder *b, const char *rule, const char *const *pairs)
+{
+    xxgk_report *r = changed(b, pairs);
+    int n = count_rule(r, rule);
+    xxgk_report_free(r);
+    return n;
+}
+
+/* fee-statement-missing: any clear statement of section 六 about a fee
+ * for information, charged or not, is a statement; words about money
+ * that are not (经费) are not. */
+static void fee_statements(void)
+{
+    builder b = builder_default();
+    static const char *const stated[] = {
+        "本年度未发生收费情况。", "本机关未收取任何费用。", "本年度未产生信息公开处理费。",
+        "全年未收取信息公开处理费。", "本年度无向申请人收取政府信息公开费用的情况。",
+        "2022年，无收取信息处理费情况。", "本年度收取信息处理费200元。",
+        "依申请公开不收费。", NULL};
+    int silent = 0;
+    for (int i = 0; stated[i]; i++) {
+        const char *pairs[] = {"本年度未收取信息处理费。", stated[i], NULL};
+        int n = count_changed(&b, "fee-statement-missing", pairs);
+        if (n)
+            fprintf(stderr, "  fee-statement-missing fires on '%s'\n", stated[i]);
+        CHECK_INT(n, 0);
+        silent += n == 0;
+    }
+    static const char *const not_stated[] = {"无其他需要报告的事项。",
+                                             "本年度加大经费保障，信息公开工作经费纳入预算。",
+                                             NULL};
+    int fired = 0;
+    for (int i = 0; not_stated[i]; i++) {
+        const char *pairs[] = {"本年度未收取信息处理费。", not_stated[i], NULL};
+        int n = count_changed(&b, "fee-statement-missing", pairs);
+        CHECK_INT(n, 1);
+        fired += n == 1;
+    }
+    if (silent == 8 && fired == 2)
+        mark_tested("fee-statement-missing");
+}
+
+/* heading-number: "（一）主动公开政府信息情况" inside 总体情况 is a
+ * sub-heading, not a misnumbered section heading; "5、" is. heading-title
+ * has the catalogue's severity (note), for a variant and a near title. */
+static void heading_findings(void)
+{
+    builder b = builder_default();
+    const char *sub[] = {"一、总体情况\n", "一、总体情况\n（一）主动公开政府信息情况\n", NULL};
+    const char *arabic[] = {"五、存在的主要问题", "5、存在的主要问题", NULL};
+    int clean = count_changed(&b, "heading-number", sub);
+    int bad = count_changed(&b, "heading-number", arabic);
+    CHECK_INT(clean, 0);
+    CHECK_INT(bad, 1);
+    if (clean == 0 && bad == 1)
+        mark_tested("heading-number");
+    /* …and it stays in section 一: its words are section 二's title, but
+     * a bracketed number never opens one of the six sections. */
+    xxgk_report *subbed = changed(&b, sub);
+    const char *one = subbed ? xxgk_report_section_text(subbed, 1) : NULL;
+    const char *two = subbed ? xxgk_report_section_text(subbed, 2) : NULL;
+    CHECK(one && strstr(one, "（一）主动公开政府信息情况"));
+    CHECK(!two || !strstr(two, "（一）主动公开政府信息情况"));
+    CHECK(subbed && !finding_of(subbed, "heading-order") && !finding_of(subbed, "heading-missing"));
+    xxgk_report_free(subbed);
+    const char *variant[] = {"一、总体情况", "一、总体概述", NULL};
+    const char *near[] = {"四、政府信息公开行政复议、行政诉讼情况",
+                          "四、政府信息公开行政法复议、行政诉讼情况", NULL};
+    const char *const *cases[] = {variant, near};
+    for (int i = 0; i < 2; i++) {
+        xxgk_report *r = changed(&b, cases[i]);
+        const xxgk_finding *f = finding_of(r, "heading-title");
+        CHECK(f != NULL);
+        if (f) {
+            CHECK_INT(f->severity, XXGK_NOTE);
+            CHECK(strstr(f->message, cases[i][1]) != NULL);
+        }
+        xxgk_report_free(r);
+    }
+}
+
+/* caption-article: captions stacked above the rows (a converter's
+ * order) claim nothing; captions swapped over rows of another block are
+ * both wrong. */
+static void caption_findings(void)
+{
+    builder b = builder_default();
+    const char *stacked[] = {
+        "\t第二十条第（一）项\n", "\t第二十条第（一）项\n\n\t第二十条第（五）项\n",
+        "\t第二十条第（五）项\n\n\t信息内容\n\t本年处理决定数量\n", "", NULL};
+    const char *swapped[] = {"第二十条第（五）项", "第二十条第（X）项", "第二十条第（六）项",
+                             "第二十条第（五）项", "第二十条第（X）项", "第二十条第（六）项",
+                             NULL};
+    int clean = count_changed(&b, "caption-article", stacked);
+    int bad = count_changed(&b, "caption-article", swapped);
+    CHECK_INT(clean, 0);
+    CHECK_INT(bad, 2);
+    if (clean == 0 && bad == 2)
+        mark_tested("caption-article");
+}
+
+/* A line "\tN\n" of the Word-text layout: a value cell. */
+static bool number_line(const char *line)
+{
+    if (line[0] != '\t' || line[1] < '0' || line[1] > '9')
+        return false;
+    size_t i = 1;
+    while (line[i] >= '0' && line[i] <= '9')
+        i++;
+    return line[i] == '\n';
+}
+
+/* The report's text with every 总计 cell of table 三 left blank: in the
+ * Word-text layout a row's seven values are seven "\tN" lines. */
+static char *blank_total_column(const builder *b)
+{
+    char *text = builder_text(b);
+    char *from = strstr(text, "三、收到和处理政府信息公开申请情况");
+    char *to = strstr(text, "四、政府信息公开行政复议");
+    char *out = malloc(strlen(text) + 1), *o = out;
+    memcpy(o, text, (size_t)(from - text));
+    o += from - text;
+    int run = 0;
+    for (char *line = from; line < to;) {
+        char *nl = strchr(line, '\n');
+        size_t len = (size_t)(nl - line) + 1;
+        run = number_line(line) ? run + 1 : 0;
+        bool seventh = run == 7 && !number_line(nl + 1);
+        if (seventh) {
+            memcpy(o, "\t\n", 2);
+            o += 2;
+        } else {
+            memcpy(o, line, len);
+            o += len;
+        }
+        line += len;
+    }
+    strcpy(o, to);
+    free(text);
+    return out;
+}
+
+/* One blank 总计 column of table 三: one arithmetic finding for the
+ * column, not one per row; the prose that agrees with the rows' sums
+ * is no contradiction. */
+static void blank_total_findings(void)
+{
+    builder b = builder_default();
+    char *text = blank_total_column(&b);
+    xxgk_report *r = parse_and_check(text, NULL);
+    free(text);
+    CHECK_INT(count_rule(r, "t3-row-total"), 1);
+    const xxgk_finding *f = finding_of(r, "t3-row-total");
+    if (f) {
+        CHECK_STR(f->column_label, "总计");
+        CHECK(f->row_label == NULL);
+        CHECK(f->ncells >= 2);
+    }
+    CHECK_INT(count_rule(r, "prose-applications"), 0);
+    CHECK_INT(count_rule(r, "prose-basis"), 1); /* 新收4件: the row's sum, its 总计 blank */
+    CHECK_INT(count_rule(r, "cell-blank"), 1);
+    xxgk_report_free(r);
+    /* one blank total among filled ones is that row's finding, as before */
+    const char *one[] = {"\t（一）予以公开\n\t2\n\t0\n\t0\n\t0\n\t0\n\t0\n\t2\n",
+                         "\t（一）予以公开\n\t2\n\t0\n\t0\n\t0\n\t0\n\t0\n\t\n", NULL};
+    r = changed(&b, one);
+    CHECK_INT(count_rule(r, "t3-row-total"), 1);
+    f = finding_of(r, "t3-row-total");
+    CHECK(f && f->row_label && strstr(f->row_label, "予以公开"));
+    xxgk_report_free(r);
+}
+
+/* The prose: a negation about outcomes is no count; a figure agreeing
+ * with another reading of the tables is a note naming it; table 二's
+ * documents against the prose. */
+static void prose_findings(void)
+{
+    builder b = builder_default();
+    /* table 四 says 行政复议 2 */
+    const char *outcome[] = {"全年主动公开政府信息120条。",
+                             "全年主动公开政府信息120条。全年未发生因政府信息公开被行政复议纠错的情况。",
+                             NULL};
+    const char *none[] = {"全年主动公开政府信息120条。",
+                          "全年主动公开政府信息120条。全年未发生行政复议。", NULL};
+    CHECK_INT(count_changed(&b, "prose-review", outcome), 0);
+    CHECK_INT(count_changed(&b, "prose-review", none), 1);
+    /* 4 new + 1 carried over = 5 "received": a note, not a warning */
+    const char *carried[] = {"全年新收政府信息公开申请4件", "全年收到政府信息公开申请5件", NULL};
+    xxgk_report *r = changed(&b, carried);
+    const xxgk_finding *f = finding_of(r, "prose-basis");
+    CHECK(f != NULL);
+    CHECK_INT(count_rule(r, "prose-applications"), 0);
+    if (f)
+        CHECK(strstr(f->message, "本年新收4件加上年结转1件") != NULL);
+    int basis_fires = f != NULL;
+    xxgk_report_free(r);
+    /* a figure that is neither: the warning says what the prose was read as */
+    const char *wrong[] = {"全年新收政府信息公开申请4件", "全年收到政府信息公开申请9件", NULL};
+    r = changed(&b, wrong);
+    f = finding_of(r, "prose-applications");
+    CHECK(f && strstr(f->message, "“全年收到政府信息公开申请9件”读作收到申请9件"));
+    CHECK_INT(count_rule(r, "prose-basis"), 0);
+    xxgk_report_free(r);
+    /* the prose agrees with the outcomes while （七）总计 is wrong */
+    const char *total_wrong[] = {"上年结转1件。", "上年结转1件，办结4件。", "\t（七）总计\n\t3\n\t1\n\t0\n\t0\n\t0\n\t0\n\t4\n",
+                                 "\t（七）总计\n\t3\n\t1\n\t0\n\t0\n\t0\n\t0\n\t5\n", NULL};
+    r = changed(&b, total_wrong);
+    f = finding_of(r, "prose-basis");
+    CHECK(f && strstr(f->message, "与表三各项办理结果相加一致；表三（七）总计填的是5件"));
+    CHECK_INT(count_rule(r, "prose-applications"), 0);
+    CHECK(count_rule(r, "t3-outcome-total") == 1);
+    xxgk_report_free(r);
+    /* "未收到申请" while table 三 has 4 new ones: the warning says how the
+     * prose was read (the other way round, 新收 0 and （七）总计 from last
+     * year, is a note: tests/fixtures/tree/prose_2021.txt) */
+    const char *nothing[] = {"全年新收政府信息公开申请4件", "全年未收到政府信息公开申请", NULL};
+    r = changed(&b, nothing);
+    f = finding_of(r, "prose-applications");
+    CHECK(f && strstr(f->message, "“全年未收到政府信息公开申请”读作收到申请0件，表三本年新收申请为4件"));
+    xxgk_report_free(r);
+    int clean = count_rule_clean(&b, "prose-basis");
+    if (basis_fires && clean == 0)
+        mark_tested("prose-basis");
+    /* table 二: 行政规范性文件 made 2, repealed 1, in force 11 */
+    const char *docs_ok[] = {"全年主动公开政府信息120条。",
+                             "全年主动公开政府信息120条。本年制发行政规范性文件2件，现行有效行政规范性文件11件。",
+                             NULL};
+    const char *docs_bad[] = {"全年主动公开政府信息120条。",
+                              "全年主动公开政府信息120条。现行有效行政规范性文件393件。", NULL};
+    int ok = count_changed(&b, "prose-documents", docs_ok);
+    int bad = count_changed(&b, "prose-documents", docs_bad);
+    CHECK_INT(ok, 0);
+    CHECK_INT(bad, 1);
+    if (ok == 0 && bad == 1)
+        mark_tested("prose-documents");
+}
+
+/* year-mismatch: a sentence that goes on with an earlier year's work,
+ * not only a paragraph that opens with it; a comparison is none. */
+static void work_year_findings(void)
+{
+    builder b = builder_default();
+    const char *carried[] = {"全年主动公开政府信息120条。",
+                             "全年主动公开政府信息120条。2021年制作政府信息公开指南1份。", NULL};
+    const char *compared[] = {"全年主动公开政府信息120条。",
+                              "全年主动公开政府信息120条。2021年制作政府信息公开指南1份，"
+                              "2022年更新为第二版。",
+                              NULL};
+    CHECK_INT(count_changed(&b, "year-mismatch", carried), 1);
+    CHECK_INT(count_changed(&b, "year-mismatch", compared), 0);
+}
+
+/* label-mismatch: a group label printed with its numeral twice. */
+static void doubled_numeral(void)
+{
+    builder b = builder_default();
+    const char *doubled[] = {"三、本年度办理结果", "三三、本年度办理结果", NULL};
+    xxgk_report *r = changed(&b, doubled);
+    const xxgk_finding *f = finding_of(r, "label-mismatch");
+    CHECK(f && strstr(f->message, "三三、本年度办理结果"));
+    CHECK(f && f->expected && strstr(f->expected, "“三、本年度办理结果”"));
+    CHECK_INT(count_rule(r, "row-missing"), 0);
+    xxgk_report_free(r);
+}
+
 static void catalogue_is_complete(void)
 {
     /* every rule has all its texts, and ids are unique */
@@ -575,6 +878,13 @@ const struct unit_case unit_cases[] = {
     {"model_rules", model_rules},
     {"computed_totals_rule", computed_totals_rule},
     {"copied_text_rule", copied_text_rule},
+    {"fee_statements", fee_statements},
+    {"heading_findings", heading_findings},
+    {"caption_findings", caption_findings},
+    {"blank_total_findings", blank_total_findings},
+    {"prose_findings", prose_findings},
+    {"work_year_findings", work_year_findings},
+    {"doubled_numeral", doubled_numeral},
     {"catalogue_is_complete", catalogue_is_complete},
     {NULL, NULL},
 };

@@ -1,0 +1,214 @@
+/*
+ * prose.c — the statements a narrative makes about its tables (see
+ * prose.h). Each kind of statement is a keyword, the words that must
+ * come with it in its clause, and the sections it is looked for in.
+ * Around each occurrence of a keyword only a window of the paragraph is
+ * compacted (white space dropped, full-width forms folded), so that a
+ * long paragraph costs what its keywords cost.
+ */
+#include "prose.h"
+
+#include <string.h>
+
+#include "utf8.h"
+
+/* How far around a keyword a statement is looked for, in bytes of the
+ * paragraph, and how far after it its figure may be (compact bytes). */
+#define WINDOW 90
+#define FIGURE_REACH 24
+
+typedef struct kind_def {
+    const char *keyword;
+    const char *const *with;  /* words one of which the clause must hold
+                                 (before the figure), or NULL */
+    const char *const *not_with; /* words the clause must not hold */
+    int max_section;          /* looked for in sections 0 … max_section */
+    bool table_section;       /* also in section 二 */
+    bool negation;            /* a negated clause without a figure is 0 */
+} kind_def;
+
+static const char *const receive[] = {"收到", "受理", "新收", "接收", "接到", NULL};
+static const char *const made[] = {"制发", "印发", "出台", "制定", "新制作", NULL};
+static const char *const repealed[] = {"废止", "失效", NULL};
+static const char *const in_force[] = {"现行有效", NULL};
+/* A clause about documents that names another kind of them, or two
+ * kinds of count, is not read: "制发规章和规范性文件3件". */
+static const char *const not_made[] = {"规章", "废止", "失效", "现行有效", "清理", NULL};
+static const char *const not_repealed[] = {"规章", "现行有效", "清理", NULL};
+static const char *const not_in_force[] = {"规章", "废止", "失效", "清理", NULL};
+
+static const kind_def kinds[PROSE_KINDS] = {
+    [PROSE_RECEIVED] = {"申请", receive, NULL, 3, false, true},
+    [PROSE_FINISHED] = {"办结", NULL, NULL, 3, false, true},
+    [PROSE_REVIEWS] = {"行政复议", NULL, NULL, 4, false, true},
+    [PROSE_SUITS] = {"行政诉讼", NULL, NULL, 4, false, true},
+    [PROSE_DOCS_MADE] = {"规范性文件", made, not_made, 4, true, false},
+    [PROSE_DOCS_REPEALED] = {"规范性文件", repealed, not_repealed, 4, true, false},
+    [PROSE_DOCS_IN_FORCE] = {"规范性文件", in_force, not_in_force, 4, true, false},
+};
+
+static const char *const negations[] = {"未", "没有", "无", NULL};
+/* What a clause negates when it speaks of the outcome of cases, not of
+ * their number: "未发生…被行政复议纠错的情况". */
+static const char *const outcomes[] = {"纠错", "纠正", "败诉", "撤销", "违法", "赔偿", NULL};
+static const char *const measures[] = {"件", "起", "个", "宗", "次", NULL};
+
+static bool starts(const char *s, size_t n, size_t i, const char *lit)
+{
+    size_t m = strlen(lit);
+    return i + m <= n && memcmp(s + i, lit, m) == 0;
+}
+
+static bool any_in(const char *s, size_t from, size_t to, const char *const *words)
+{
+    for (int w = 0; words && words[w]; w++)
+        if (to > from && text_contains(s + from, to - from, words[w]))
+            return true;
+    return false;
+}
+
+/* Start of the clause holding position i (after the last ，。；,;). */
+static size_t clause_start(const char *s, size_t i)
+{
+    while (i > 0) {
+        if (i >= 3 && (starts(s, i, i - 3, "，") || starts(s, i, i - 3, "。") ||
+                       starts(s, i, i - 3, "；")))
+            return i;
+        if (s[i - 1] == ',' || s[i - 1] == ';')
+            return i;
+        i--;
+    }
+    return 0;
+}
+
+/* End of the clause holding position i. */
+static size_t clause_end(const char *s, size_t n, size_t i)
+{
+    for (; i < n; i++)
+        if (starts(s, n, i, "，") || starts(s, n, i, "。") || starts(s, n, i, "；") ||
+            s[i] == ',' || s[i] == ';')
+            return i;
+    return n;
+}
+
+/* The first figure within `reach` bytes from i, followed by a measure
+ * word: its value, and in *end the offset after the measure word; -1
+ * when the first digits there have none, or there are no digits. */
+static long long figure_after(const char *s, size_t n, size_t i, size_t reach, size_t *at,
+                              size_t *end)
+{
+    size_t stop = i + reach < n ? i + reach : n;
+    for (size_t j = i; j < stop; j++) {
+        if (s[j] < '0' || s[j] > '9')
+            continue;
+        size_t k = j;
+        long long v = 0;
+        while (k < n && s[k] >= '0' && s[k] <= '9' && v < 100000000)
+            v = v * 10 + (s[k++] - '0');
+        for (int m = 0; measures[m]; m++)
+            if (starts(s, n, k, measures[m])) {
+                *at = j;
+                *end = k + strlen(measures[m]);
+                return v;
+            }
+        return -1;
+    }
+    return -1;
+}
+
+/* Moves a byte offset back to the start of a UTF-8 character. */
+static size_t char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* The statement of kind k at the keyword at[0] of a paragraph, if any:
+ * before is the compact window up to the keyword, after from it. */
+static bool statement(const kind_def *k, const char *before, size_t nb, const char *after,
+                      size_t na, prose_stmt *st)
+{
+    size_t kl = strlen(k->keyword);
+    size_t c0 = clause_start(before, nb), ce = clause_end(after, na, kl);
+    size_t fig_at = 0, fig_end = 0;
+    long long v = figure_after(after, na, kl, FIGURE_REACH, &fig_at, &fig_end);
+    if (v >= 0 && fig_at > ce)
+        v = -1; /* the figure belongs to the next clause */
+    if (v >= 0 && any_in(after, kl, fig_at, outcomes))
+        return false; /* "行政复议纠错1起": the count of an outcome */
+    bool with = !k->with || any_in(before, c0, nb, k->with) ||
+                (v >= 0 && any_in(after, kl, fig_at, k->with));
+    if (!with)
+        return false;
+    if (k->not_with && (any_in(before, c0, nb, k->not_with) || any_in(after, kl, ce, k->not_with)))
+        return false;
+    bool negated = false;
+    if (v < 0) {
+        if (!k->negation || !any_in(before, c0, nb, negations) ||
+            any_in(before, c0, nb, outcomes) || any_in(after, kl, ce, outcomes))
+            return false;
+        v = 0;
+        negated = true;
+        fig_end = ce;
+    }
+    st->value = v;
+    st->negated = negated;
+    size_t pb = nb - c0 < sizeof st->phrase / 2 ? nb - c0 : sizeof st->phrase / 2;
+    size_t from = char_start(before, nb - pb);
+    if (from < c0)
+        from = c0;
+    memcpy(st->phrase, before + from, nb - from);
+    size_t pa = fig_end < sizeof st->phrase - 1 - (nb - from) ? fig_end
+                                                               : sizeof st->phrase - 1 - (nb - from);
+    pa = char_start(after, pa);
+    memcpy(st->phrase + (nb - from), after, pa);
+    st->phrase[nb - from + pa] = '\0';
+    return true;
+}
+
+/* Looks for kind k at every occurrence of its keyword in a paragraph;
+ * fills *st with the first statement, marks a different later one. */
+static void read_para(const kind_def *k, const rec_para *para, prose_stmt *st)
+{
+    size_t kl = strlen(k->keyword);
+    for (long at = text_find(para->text, para->len, 0, k->keyword); at >= 0;
+         at = text_find(para->text, para->len, (size_t)at + kl, k->keyword)) {
+        size_t lo = char_start(para->text, (size_t)at > WINDOW ? (size_t)at - WINDOW : 0);
+        size_t hi = (size_t)at + kl + WINDOW < para->len ? (size_t)at + kl + WINDOW : para->len;
+        hi = char_start(para->text, hi);
+        if (hi < (size_t)at + kl)
+            hi = para->len;
+        /* a cheap test on the raw text before compacting anything */
+        if (k->with && !any_in(para->text, lo, hi, k->with))
+            continue;
+        char before[512], after[512];
+        size_t nb = text_compact_buf(para->text + lo, (size_t)at - lo, before, sizeof before);
+        size_t na = text_compact_buf(para->text + at, hi - (size_t)at, after, sizeof after);
+        prose_stmt found;
+        if (!statement(k, before, nb, after, na, &found))
+            continue;
+        if (st->value < 0) {
+            found.para = para;
+            found.conflict = false;
+            *st = found;
+        } else if (found.value != st->value) {
+            st->conflict = true;
+        }
+    }
+}
+
+void prose_read(const rec_para *paras, size_t n, prose_stmt out[PROSE_KINDS])
+{
+    for (int w = 0; w < PROSE_KINDS; w++) {
+        memset(&out[w], 0, sizeof out[w]);
+        out[w].value = -1;
+        const kind_def *k = &kinds[w];
+        for (size_t p = 0; p < n; p++) {
+            const rec_para *para = &paras[p];
+            if (para->section > k->max_section || (para->section == 2 && !k->table_section))
+                continue;
+            read_para(k, para, &out[w]);
+        }
+    }
+}
