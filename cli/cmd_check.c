@@ -92,7 +92,7 @@ static void print_finding(const xxgk_report *r, const xxgk_finding *f, const che
 {
     const char *bold = o->color ? "\033[1m" : "", *reset = o->color ? "\033[0m" : "";
     const char *sev_color = o->color ? color_of(f->severity) : "";
-    printf("%s%s:", bold, xxgk_report_name(r));
+    printf("%s%s:", bold, cli_name(xxgk_report_name(r)));
     /* The view is the input itself when a text line locates the finding
      * on its own line. */
     bool own_text = f->where.kind == XXGK_LOC_TEXT && f->where.line == f->line;

@@ -827,6 +827,10 @@ static xxgk_status stream_document(zip_t *za, zip_file_t *zf, size_t declared, d
     if (d->ctxt) {
         xmlCtxtUseOptions(d->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
         parse_stream(d, zf, declared);
+        /* An internal DTD makes libxml2 build a document to hold it even
+         * for SAX; freeing the context does not free that. */
+        if (d->ctxt->myDoc)
+            xmlFreeDoc(d->ctxt->myDoc);
         xmlFreeParserCtxt(d->ctxt);
         d->ctxt = NULL;
     } else {

@@ -380,9 +380,16 @@ static eqn *new_eqn(solver *s)
     return e;
 }
 
+/* The placed part of an equation stays within ±K_LIMIT, so the search
+ * (split_search.c), which adds at most 64 run cells of MAX_DIGITS digits
+ * to it, never leaves 64 bits either. */
+#define K_LIMIT (INT64_MAX / 4)
+
 /* Adds coef × cell `id` to e: a term of its run, or the placed value.
  * Returns false when the cell has no usable value (absent, blank, a
- * fraction, or a run that could not be enumerated). */
+ * fraction, or a run that could not be enumerated), or when the placed
+ * values are too large to sum exactly (checked, never wrapped: such a
+ * value is cell-implausible anyway). */
 static bool eqn_add(solver *s, eqn *e, int id, int coef, int cap)
 {
     if (id < 0)
@@ -398,7 +405,11 @@ static bool eqn_add(solver *s, eqn *e, int id, int coef, int cap)
     const xxgk_cell *c = &s->r->cells[id];
     if (c->kind != XXGK_VALUE_NUMBER || c->value.scale != 0)
         return false;
-    e->k += coef * c->value.units;
+    int64_t part, k;
+    if (__builtin_mul_overflow(c->value.units, (int64_t)coef, &part) ||
+        __builtin_add_overflow(e->k, part, &k) || k > K_LIMIT || k < -K_LIMIT)
+        return false;
+    e->k = k;
     return true;
 }
 
