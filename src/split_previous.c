@@ -73,7 +73,11 @@ static bool settle(xxgk_report *r, xxgk_split *sp, const xxgk_report *prev)
         const xxgk_decimal *v = sp->candidates + c * sp->ncells;
         if (v[made].scale || v[repealed].scale || v[now].scale)
             continue;
-        if (before + v[made].units - v[repealed].units == v[now].units && fits++ == 0)
+        long long chain;
+        if (__builtin_add_overflow(before, v[made].units, &chain) ||
+            __builtin_sub_overflow(chain, v[repealed].units, &chain))
+            continue; /* beyond any real count: no chain to keep */
+        if (chain == v[now].units && fits++ == 0)
             which = c;
     }
     if (fits != 1)
