@@ -29,6 +29,8 @@ seeds() {
   case $name in
     fuzz_text)
       cp "$root"/examples/*.txt "$root"/tests/golden/layouts/*.txt "$root"/tests/golden/layouts/*.md "$dir"/
+      # converted text of every layout (crawler dumps, HTML tables in Markdown)
+      cp "$root"/tests/fixtures/layouts11/*.md "$dir"/
       [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.txt "$dir"/ 2>/dev/null ;;
     fuzz_html)
       [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.html "$dir"/ 2>/dev/null
