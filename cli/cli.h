@@ -21,6 +21,8 @@ int cmd_new(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_case(int argc, char **argv);
 int cmd_holidays(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_user(int argc, char **argv);
 
 /* "xxgk: FILE: message" on stderr. */
 void cli_error(const char *file, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
