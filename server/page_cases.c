@@ -29,8 +29,7 @@ static const char *case_body(req *r)
 
 static int year_of_today(const req *r)
 {
-    int y = 0;
-    xxgk_date_split(srv_today(r), &y, NULL, NULL);
+    int y = today_year(r);
     return y;
 }
 

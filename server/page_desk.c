@@ -16,8 +16,7 @@
 
 static int desk_year(const req *r)
 {
-    int y = 0;
-    xxgk_date_split(srv_today(r), &y, NULL, NULL);
+    int y = today_year(r);
     int year = arg_int(r, "year", y - 1);
     return year >= 2019 && year <= 2999 ? year : y - 1;
 }

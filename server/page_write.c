@@ -25,8 +25,7 @@ static const char *const section_names[7] = {
 /* The year being written: ?year=, else the year before today's. */
 static int write_year(const req *r)
 {
-    int y = 0;
-    xxgk_date_split(srv_today(r), &y, NULL, NULL);
+    int y = today_year(r);
     int year = arg_int(r, "year", y - 1);
     return year >= 2019 && year <= 2999 ? year : y - 1;
 }
@@ -128,9 +127,13 @@ static void free_typed(char **typed)
 }
 
 /* The version list with downloads. */
+typedef struct version_list { req *r; int n; } version_list;
+
 static int version_row(void *ctx, const xxgk_draft_info *d)
 {
-    req *r = ctx;
+    version_list *vl = ctx;
+    req *r = vl->r;
+    vl->n++;
     hb_fmt(&r->out, "<tr><td>第 %d 版</td><td>%s</td><td>%s</td><td>%d / %d</td><td>%s</td><td>",
            d->version, d->at, d->who, d->errors, d->warnings, d->report_id ? "已报送" : "");
     static const char *const fmts[] = {"docx", "pdf", "xlsx", "html"};
@@ -149,7 +152,10 @@ static void versions(req *r, int year)
                     "<th scope=\"col\">保存时间（UTC）</th><th scope=\"col\">保存人</th>"
                     "<th scope=\"col\">错误 / 警告</th><th scope=\"col\">报送</th>"
                     "<th scope=\"col\">下载</th></tr></thead><tbody>\n");
-    xxgk_draft_versions(r->h->store, r->user->body, year, version_row, r, NULL);
+    version_list vl = {r, 0};
+    xxgk_draft_versions(r->h->store, r->user->body, year, version_row, &vl, NULL);
+    if (!vl.n)
+        hb_raw(&r->out, "<tr><td colspan=\"6\">尚无草稿</td></tr>\n");
     hb_raw(&r->out, "</tbody></table></section>\n");
 }
 
@@ -167,8 +173,8 @@ static void editor(req *r, xxgk_report *rep, int year, int version, char **typed
            xxgk_format_name(m->format) ? xxgk_format_name(m->format) : "",
            version ? "当前为最新草稿" : "尚无草稿（以下为空白框架，合计可自动计算）");
     hb_fmt(&r->out, "<form method=\"get\" action=\"/write\" class=\"inline\"><label for=\"year\">"
-                    "年度</label><input id=\"year\" name=\"year\" value=\"%d\" size=\"5\" "
-                    "inputmode=\"numeric\"><button type=\"submit\">切换</button></form>\n",
+                    "年度</label><input id=\"year\" name=\"year\" value=\"%d\" size=\"5\""
+                    "><button type=\"submit\">切换</button></form>\n",
            year);
     hb_fmt(&r->out, "<form method=\"post\" action=\"/write?year=%d\" id=\"editor\" "
                     "data-check=\"/write/check?year=%d\">",
@@ -336,13 +342,14 @@ void page_write_download(req *r)
         {XXGK_RENDER_PDF, "application/pdf"},
         {XXGK_RENDER_XLSX, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
         {XXGK_RENDER_HTML, "text/html; charset=utf-8"},
+        {XXGK_RENDER_JSON, "application/json; charset=utf-8"},
     };
     const char *type = NULL;
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (types[i].f == f)
             type = types[i].type;
     if (!type) {
-        respond_error(r, 400, "下载格式须为 docx、pdf、xlsx 或 html");
+        respond_error(r, 400, "下载格式须为 docx、pdf、xlsx、html 或 json");
         return;
     }
     xxgk_error err = {0};

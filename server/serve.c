@@ -83,6 +83,13 @@ xxgk_date srv_today(const req *r)
     return r->h ? xxgk_register_today(r->h->reg) : xxgk_date_today();
 }
 
+int today_year(const req *r)
+{
+    int y = 0, m = 0, d = 0;
+    xxgk_date_split(srv_today(r), &y, &m, &d);
+    return y;
+}
+
 /* ---- a request's life --------------------------------------------------- */
 
 /* What MHD keeps per request between its calls. */
@@ -184,7 +191,10 @@ static void route(req *r)
         respond_error(r, 403, "表单缺少有效的防伪令牌（CSRF），请刷新页面后重试");
         return;
     }
-    if (!strcmp(p, "/"))
+    if (!strcmp(p, "/favicon.ico")) {
+        r->status = 204; /* no icon; spares the browser's console a 404 */
+        r->cacheable = true;
+    } else if (!strcmp(p, "/"))
         page_home(r);
     else if (!strcmp(p, "/login"))
         page_login(r);

@@ -133,6 +133,8 @@ void login_succeeded(const char *name, const char *address);
 
 /* The register's today for this server. */
 xxgk_date srv_today(const req *r);
+/* The year of that day. */
+int today_year(const req *r);
 
 /* ---- tables in the official layout (tables.c) ---------------------------- */
 

@@ -89,7 +89,7 @@ static void value_input(req *r, const xxgk_report *report, int id, char **typed)
     const char *key = xxgk_cell_key((size_t)id);
     char buf[40];
     const char *v = typed && typed[id] ? typed[id] : value_text(report, id, buf, sizeof buf);
-    hb_fmt(&r->out, "<input id=\"c-%s\" name=\"c.%s\" value=\"%s\" inputmode=\"decimal\" "
+    hb_fmt(&r->out, "<input id=\"c-%s\" name=\"c.%s\" value=\"%s\" "
                     "size=\"6\" aria-label=\"%s %s\"",
            key, key, v, xxgk_cell_row_label((size_t)id), xxgk_cell_column_label((size_t)id));
     bool lhs = false;
@@ -139,7 +139,7 @@ void draw_table(req *r, const xxgk_report *report, int section, int mode,
            section, g->caption);
     size_t k = 0;
     for (int row = 0; row < g->nrows; row++) {
-        if (row == 0)
+        if (row == 0 && g->head_rows > 0)
             hb_raw(&r->out, "<thead>\n");
         if (row == g->head_rows)
             hb_raw(&r->out, "<tbody>\n");
