@@ -87,6 +87,7 @@ void hb_fmt(hbuf *b, const char *fmt, ...)
         switch (*p) {
         case 's': hb_esc(b, va_arg(ap, const char *)); break;
         case 'S': hb_raw(b, va_arg(ap, const char *)); break;
+        case 'U': hb_url(b, va_arg(ap, const char *)); break;
         case 'd':
             snprintf(num, sizeof num, "%d", va_arg(ap, int));
             hb_raw(b, num);
@@ -102,6 +103,20 @@ void hb_fmt(hbuf *b, const char *fmt, ...)
     }
     hb_rawn(b, start, (size_t)(p - start));
     va_end(ap);
+}
+
+void hb_url(hbuf *b, const char *s)
+{
+    static const char hexd[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '_' || *p == '.' || *p == '~') {
+            hb_rawn(b, (const char *)p, 1);
+        } else {
+            char e[3] = {'%', hexd[*p >> 4], hexd[*p & 15]};
+            hb_rawn(b, e, 3);
+        }
+    }
 }
 
 void hb_json(hbuf *b, const char *s)

@@ -331,7 +331,7 @@ void page_case(req *r, int64_t id, const char *action)
     char title[160];
     snprintf(title, sizeof title, "申请 %s", info->serial);
     page_begin(r, title, false);
-    hb_fmt(&r->out, "<p><a href=\"/cases?body=%s\">返回登记簿</a></p>\n", info->body);
+    hb_fmt(&r->out, "<p><a href=\"/cases?body=%U\">返回登记簿</a></p>\n", info->body);
     details(r, info);
     deadlines(r, c);
     history(r, c);

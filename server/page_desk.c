@@ -55,7 +55,7 @@ static void status_table(req *r, const xxgk_desk *d)
             hb_raw(&r->out, "<td>—</td>");
         share(r, row->copied_previous);
         share(r, row->copied_others);
-        hb_fmt(&r->out, "<td><a href=\"/cases?body=%s\">查看</a></td></tr>\n", row->body);
+        hb_fmt(&r->out, "<td><a href=\"/cases?body=%U\">查看</a></td></tr>\n", row->body);
     }
     hb_raw(&r->out, "</tbody></table>\n");
 }

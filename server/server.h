@@ -33,8 +33,11 @@ void hb_rawn(hbuf *b, const char *s, size_t n);
 /* Text, escaped for HTML content and attribute values (& < > " '). */
 void hb_esc(hbuf *b, const char *s);
 void hb_escn(hbuf *b, const char *s, size_t n);
+/* Text percent-encoded as a URL component (safe in an attribute). */
+void hb_url(hbuf *b, const char *s);
 /* A format where %s is escaped text, %S raw markup (trusted literals
- * only), %d an int, %D an int64_t, %% a percent sign. */
+ * only), %U a URL component, %d an int, %D an int64_t, %% a percent
+ * sign. */
 void hb_fmt(hbuf *b, const char *fmt, ...);
 /* Text as a JSON string, quotes included. */
 void hb_json(hbuf *b, const char *s);
