@@ -18,7 +18,7 @@ static const char *const weekdays[] = {"", "周一", "周二", "周三", "周四
 static const char *reason_text(xxgk_count_reason why)
 {
     switch (why) {
-    case XXGK_COUNT_START: return "起算日，当日不计";
+    case XXGK_COUNT_START: return "起算日";
     case XXGK_COUNT_WORKDAY: return "工作日";
     case XXGK_COUNT_MAKEUP: return "调休上班，计入";
     case XXGK_SKIP_WEEKEND: return "周末，不计";
@@ -96,8 +96,11 @@ static void deadlines(req *r, const xxgk_case *c)
                 hb_fmt(&r->out, "<td>第 %d 日</td>", day->count);
             else
                 hb_raw(&r->out, "<td>不计</td>");
+            /* the reason, and what the register says of the day unless it
+             * says the same (调休上班) */
+            bool why = day->why && !strstr(reason_text(day->reason), day->why);
             hb_fmt(&r->out, "<td>%s%s%s%s</td></tr>\n", reason_text(day->reason),
-                   day->why ? "：" : "", day->why ? day->why : "",
+                   why ? "：" : "", why ? day->why : "",
                    day->date == d->due ? " ← 期限届满" : "");
         }
         hb_raw(&r->out, "</tbody></table></details>\n");

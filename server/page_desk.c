@@ -113,10 +113,15 @@ void page_desk(req *r)
            year, year, year);
     status_table(r, d);
     xxgk_desk_free(d);
+    /* the charts' own titles are in the SVG; these are their text
+     * alternatives, in XXGK_CHART_* order */
+    static const char *const alts[XXGK_CHART_COUNT] = {
+        "图表：每年收到的政府信息公开申请", "图表：申请的办理结果", "图表：检查发现的问题（按规则）",
+        "图表：申请最多的机关"};
     hb_raw(&r->out, "<h2>图表</h2>\n<div class=\"charts\">");
     for (int c = 0; c < XXGK_CHART_COUNT; c++)
         hb_fmt(&r->out, "<figure><img src=\"/desk/chart-%s.svg?year=%d\" alt=\"%s\"></figure>",
-               xxgk_chart_name((xxgk_chart)c), year, xxgk_chart_name((xxgk_chart)c));
+               xxgk_chart_name((xxgk_chart)c), year, alts[c]);
     hb_raw(&r->out, "</div>\n");
     rollup(r, year);
     page_end(r);

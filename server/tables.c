@@ -217,8 +217,9 @@ void draw_findings(req *r, const xxgk_report *report)
                         "<td>%s",
                (int)i + 1, xxgk_severity_name(f->severity), (int)i + 1,
                xxgk_severity_text(f->severity), where, f->message);
-        if (f->expected)
-            hb_fmt(&r->out, "（应为 %s）", f->expected);
+        if (f->expected) /* "应在…之后" reads on its own; a figure needs 应为 */
+            hb_fmt(&r->out, "（%S%s）", strncmp(f->expected, "应", strlen("应")) ? "应为 " : "",
+                   f->expected);
         hb_fmt(&r->out, "</td><td><a href=\"/rules#%s\">%s</a></td></tr>\n", f->rule, f->rule);
     }
     hb_raw(&r->out, "</tbody></table></section>\n");

@@ -42,11 +42,14 @@
     t.setAttribute('data-auto', t.value.trim() === '' || (s !== null && s === t.value.trim()) ? '1' : '0');
     t.addEventListener('input', function () { t.setAttribute('data-auto', t.value.trim() === '' ? '1' : '0'); });
   });
-  function recompute() {
+  /* totals the clerk has not typed follow their parts; the cell being
+     typed into is left alone until it is left (a total cleared to be
+     typed again is not refilled under the cursor) */
+  function recompute(typing) {
     for (var pass = 0; pass < 6; pass++) {
       var changed = false;
       totals.forEach(function (t) {
-        if (t.getAttribute('data-auto') !== '1') { return; }
+        if (t === typing || t.getAttribute('data-auto') !== '1') { return; }
         var s = sumOf(t);
         var text = s === null ? '' : s;
         if (t.value !== text) { t.value = text; changed = true; }
@@ -91,9 +94,10 @@
       .catch(function () { /* the save still checks */ });
   }
   form.addEventListener('input', function (e) {
-    if (e.target.tagName === 'INPUT' && e.target.name.indexOf('c.') === 0) { recompute(); }
+    if (e.target.tagName === 'INPUT' && e.target.name.indexOf('c.') === 0) { recompute(e.target); }
     clearTimeout(timer);
     timer = setTimeout(check, 350);
   });
+  form.addEventListener('change', function () { recompute(null); });
   form.setAttribute('data-ready', '1');
 }());
