@@ -1746,11 +1746,11 @@ typedef struct xxgk_sum {
     size_t nrhs;
 } xxgk_sum;
 
-/* Every identity of every format, in template order; and whether
- * identity i holds in `format`. */
-size_t xxgk_sum_count(void);
-const xxgk_sum *xxgk_sum_at(size_t i);
-bool xxgk_sum_in_format(size_t i, xxgk_format format);
+/* The identities that hold in `format`, in template order, each side
+ * holding only cells of that format. 0 / NULL for an unknown format or
+ * an index past the end. */
+size_t xxgk_sum_count(xxgk_format format);
+const xxgk_sum *xxgk_sum_at(xxgk_format format, size_t i);
 
 #ifndef XXGK_NO_STORE
 

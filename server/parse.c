@@ -208,9 +208,19 @@ int form_parse_multipart(form *f, const char *content_type, const char *data, si
         next[0] = '\r';
         next[1] = '\n';
         memcpy(next + 2, delim, dl);
-        const char *q = find(body, (size_t)(end - body), next, dl + 2);
-        if (!q)
-            return -1;
+        /* a delimiter is followed by CRLF or "--" (RFC 2046); the same
+         * bytes followed by anything else are content */
+        const char *q = body;
+        for (;;) {
+            q = find(q, (size_t)(end - q), next, dl + 2);
+            if (!q)
+                return -1;
+            const char *after = q + dl + 2;
+            if (end - after >= 2 && ((after[0] == '\r' && after[1] == '\n') ||
+                                     (after[0] == '-' && after[1] == '-')))
+                break;
+            q++;
+        }
         if (add_part(f, p, hend + 2, body, q) != 0)
             return -1;
         p = q + 2;

@@ -53,10 +53,8 @@ void cell_notes_free(cell_notes *cn)
  * with the cell alone on one side. */
 static const xxgk_sum *total_rule(xxgk_format format, int id, bool *lhs_total)
 {
-    for (size_t i = 0; i < xxgk_sum_count(); i++) {
-        const xxgk_sum *s = xxgk_sum_at(i);
-        if (!xxgk_sum_in_format(i, format))
-            continue;
+    for (size_t i = 0; i < xxgk_sum_count(format); i++) {
+        const xxgk_sum *s = xxgk_sum_at(format, i);
         if (s->nlhs == 1 && s->lhs[0] == id && s->nrhs > 1) {
             *lhs_total = true;
             return s;

@@ -90,62 +90,84 @@ void xxgk_table_grid_free(xxgk_table_grid *table)
 
 /* ---- the sums ------------------------------------------------------------ */
 
+#define MAX_FORMATS 8
+
 typedef struct sum_copy {
     xxgk_sum pub;
-    int formats;      /* the template's mask */
     int ids[40];
 } sum_copy;
 
-static sum_copy *sums;
-static size_t nsums;
+/* Per format (in the order of xxgk_format_at), its identities. */
+static struct {
+    xxgk_format format;
+    sum_copy *v;
+    size_t n;
+} per_format[MAX_FORMATS];
+static size_t nformats;
 static pthread_once_t sums_once = PTHREAD_ONCE_INIT;
 
-/* Copies every equation, keeping on each side only the ids of cells that
- * exist (a side may name a cell only some format has). */
+/* Appends the ids of side[0..n) that format f has. */
+static size_t keep_cells(xxgk_format f, const int *side, int n, int *out, size_t k)
+{
+    for (int j = 0; j < n && k < 40; j++)
+        if (side[j] >= 0 && xxgk_format_has_cell(f, (size_t)side[j]))
+            out[k++] = side[j];
+    return k;
+}
+
+/* Copies every equation that holds in each format, keeping on each side
+ * only the cells of that format (a rule shared by the formats may name
+ * rows only one of them has). */
 static void build_sums(void)
 {
     size_t n;
     const tpl_equation *eq = tpl_equations(&n);
-    sums = calloc(n ? n : 1, sizeof *sums);
-    if (!sums)
-        return;
-    for (size_t i = 0; i < n; i++) {
-        sum_copy *s = &sums[nsums];
-        size_t k = 0;
-        for (int j = 0; j < eq[i].nlhs && k < 40; j++)
-            if (eq[i].lhs[j] >= 0)
-                s->ids[k++] = eq[i].lhs[j];
-        size_t nl = k;
-        for (int j = 0; j < eq[i].nrhs && k < 40; j++)
-            if (eq[i].rhs[j] >= 0)
-                s->ids[k++] = eq[i].rhs[j];
-        if (nl == 0 || k == nl)
-            continue;
-        s->pub.rule = eq[i].sum->rule;
-        s->pub.lhs = s->ids;
-        s->pub.nlhs = nl;
-        s->pub.rhs = s->ids + nl;
-        s->pub.nrhs = k - nl;
-        s->formats = eq[i].sum->formats;
-        nsums++;
+    for (size_t k = 0; k < xxgk_format_count() && nformats < MAX_FORMATS; k++) {
+        xxgk_format f = xxgk_format_at(k);
+        int mask = format_mask(f);
+        sum_copy *v = calloc(n ? n : 1, sizeof *v);
+        if (!v)
+            return;
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!(eq[i].sum->formats & mask))
+                continue;
+            sum_copy *s = &v[m];
+            size_t nl = keep_cells(f, eq[i].lhs, eq[i].nlhs, s->ids, 0);
+            size_t all = keep_cells(f, eq[i].rhs, eq[i].nrhs, s->ids, nl);
+            if (nl == 0 || all == nl)
+                continue;
+            s->pub.rule = eq[i].sum->rule;
+            s->pub.lhs = s->ids;
+            s->pub.nlhs = nl;
+            s->pub.rhs = s->ids + nl;
+            s->pub.nrhs = all - nl;
+            m++;
+        }
+        per_format[nformats].format = f;
+        per_format[nformats].v = v;
+        per_format[nformats].n = m;
+        nformats++;
     }
 }
 
-size_t xxgk_sum_count(void)
+static size_t format_index(xxgk_format format)
 {
     pthread_once(&sums_once, build_sums);
-    return nsums;
+    for (size_t k = 0; k < nformats; k++)
+        if (per_format[k].format == format)
+            return k;
+    return MAX_FORMATS;
 }
 
-const xxgk_sum *xxgk_sum_at(size_t i)
+size_t xxgk_sum_count(xxgk_format format)
 {
-    pthread_once(&sums_once, build_sums);
-    return i < nsums ? &sums[i].pub : NULL;
+    size_t k = format_index(format);
+    return k < MAX_FORMATS ? per_format[k].n : 0;
 }
 
-bool xxgk_sum_in_format(size_t i, xxgk_format format)
+const xxgk_sum *xxgk_sum_at(xxgk_format format, size_t i)
 {
-    pthread_once(&sums_once, build_sums);
-    int mask = format_mask(format);
-    return i < nsums && mask && (sums[i].formats & mask);
+    size_t k = format_index(format);
+    return k < MAX_FORMATS && i < per_format[k].n ? &per_format[k].v[i].pub : NULL;
 }
