@@ -13,6 +13,9 @@
 
 #include "server.h"
 
+/* Rows a list shows at most: a page a person reads, not an export. */
+#define LIST_MAX 200
+
 /* The body the page is about: the user's, or ?body= for a supervisor
  * (checked). NULL after responding. */
 static const char *case_body(req *r)
@@ -47,7 +50,8 @@ static void due_table(req *r, const char *body)
                     "<th scope=\"col\">申请内容</th><th scope=\"col\">状态</th>"
                     "<th scope=\"col\">下一期限</th><th scope=\"col\">到期日</th>"
                     "<th scope=\"col\">情况</th></tr></thead><tbody>\n");
-    for (size_t i = 0; i < n; i++) {
+    size_t shown = n < LIST_MAX ? n : LIST_MAX;
+    for (size_t i = 0; i < shown; i++) {
         char due[16];
         xxgk_date_format(items[i].next.due, due, sizeof due);
         hb_fmt(&r->out, "<tr class=\"%s\"><th scope=\"row\"><a href=\"/cases/%D\">%s</a></th>"
@@ -57,12 +61,20 @@ static void due_table(req *r, const char *body)
                due[0] ? due : "—", xxgk_deadline_status_text(items[i].next.status));
     }
     hb_raw(&r->out, "</tbody></table>\n");
+    if (n > shown)
+        hb_fmt(&r->out, "<p>只列出最早到期的 %d 件，另有 %d 件。</p>\n", (int)shown, (int)(n - shown));
     xxgk_due_free(items, n);
 }
 
+typedef struct case_list { req *r; int n; } case_list;
+
+/* One row of the year's list; stops after LIST_MAX rows. */
 static int case_row(void *ctx, const xxgk_case *c)
 {
-    req *r = ctx;
+    case_list *cl = ctx;
+    req *r = cl->r;
+    if (++cl->n > LIST_MAX)
+        return 1;
     const xxgk_case_info *i = xxgk_case_info_of(c);
     char rec[16], closed[16];
     xxgk_date_format(i->received, rec, sizeof rec);
@@ -99,8 +111,12 @@ void page_cases(req *r)
                     "<th scope=\"col\">办结日期</th></tr></thead><tbody>\n");
     xxgk_case_filter f = {.body = body, .year = year, .state = -1, .include_void = true};
     xxgk_error err;
-    xxgk_register_each(r->h->reg, &f, srv_today(r), case_row, r, &err);
+    case_list cl = {r, 0};
+    xxgk_register_each(r->h->reg, &f, srv_today(r), case_row, &cl, &err);
     hb_raw(&r->out, "</tbody></table>\n");
+    if (cl.n > LIST_MAX)
+        hb_fmt(&r->out, "<p>只列出前 %d 件（按编号）；全部申请可用 xxgk case export 导出。</p>\n",
+               LIST_MAX);
     page_end(r);
 }
 
