@@ -1754,6 +1754,11 @@ const xxgk_sum *xxgk_sum_at(xxgk_format format, size_t i);
 
 #ifndef XXGK_NO_STORE
 
+/* The applicant's ID number unmasked, NULL when none was given: for the
+ * case's own page shown to the body's own staff. Every listing, export
+ * and history shows xxgk_case_info.id_masked. */
+const char *xxgk_case_id_number(const xxgk_case *c);
+
 /* The store the register keeps its tables in (owned by reg): one
  * connection for the register and the store's other tables. */
 xxgk_store *xxgk_register_store(xxgk_register *reg);

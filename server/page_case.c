@@ -34,8 +34,20 @@ static void date_cell(req *r, xxgk_date d)
     hb_fmt(&r->out, "<td>%s</td>", d ? xxgk_date_format(d, buf, sizeof buf) : "—");
 }
 
-static void details(req *r, const xxgk_case_info *i)
+/* The ID number: in full on the case's own page for the staff of its
+ * body (who record its facts), masked for everyone else. */
+static const char *id_shown(req *r, const xxgk_case *c)
 {
+    const xxgk_case_info *i = xxgk_case_info_of(c);
+    if (xxgk_role_can(r->user->role, XXGK_PERM_CASES_WRITE) && !strcmp(r->user->body, i->body) &&
+        xxgk_case_id_number(c))
+        return xxgk_case_id_number(c);
+    return i->id_masked ? i->id_masked : "";
+}
+
+static void details(req *r, const xxgk_case *c)
+{
+    const xxgk_case_info *i = xxgk_case_info_of(c);
     char rec[16];
     hb_raw(&r->out, "<dl class=\"meta\">");
     hb_fmt(&r->out, "<dt>机关</dt><dd>%s</dd><dt>收到日期</dt><dd>%s</dd><dt>申请方式</dt><dd>%s</dd>"
@@ -43,7 +55,7 @@ static void details(req *r, const xxgk_case_info *i)
                     "<dt>证件号码</dt><dd>%s</dd><dt>联系方式</dt><dd>%s</dd>"
                     "<dt>申请内容</dt><dd>%s</dd><dt>状态</dt><dd>%s</dd>",
            i->body, xxgk_date_format(i->received, rec, sizeof rec), xxgk_channel_name(i->channel),
-           xxgk_applicant_label(i->applicant), i->name ? i->name : "", i->id_masked ? i->id_masked : "",
+           xxgk_applicant_label(i->applicant), i->name ? i->name : "", id_shown(r, c),
            i->contact ? i->contact : "", i->subject ? i->subject : "",
            i->voided ? "已作废" : xxgk_case_state_text(i->state));
     if (i->outcome)
@@ -335,7 +347,7 @@ void page_case(req *r, int64_t id, const char *action)
     snprintf(title, sizeof title, "申请 %s", info->serial);
     page_begin(r, title, false);
     hb_fmt(&r->out, "<p><a href=\"/cases?body=%U\">返回登记簿</a></p>\n", info->body);
-    details(r, info);
+    details(r, c);
     deadlines(r, c);
     history(r, c);
     if (xxgk_role_can(r->user->role, XXGK_PERM_CASES_WRITE) && !info->voided)
