@@ -12,6 +12,7 @@ set -uo pipefail
 XXGK=$(realpath "$1")
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
+[[ -n ${KEEP:-} ]] && echo "work: $WORK"
 trap 'kill $SERVER_PID 2>/dev/null; [[ -n ${KEEP:-} ]] || rm -rf "$WORK"' EXIT
 . "$ROOT/tests/serve_lib.sh"
 command -v curl >/dev/null || { echo "skip: curl is not installed"; exit 77; }

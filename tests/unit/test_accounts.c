@@ -202,6 +202,14 @@ static void drafts(void)
     int seen[2] = {0, 0};
     CHECK_INT(xxgk_draft_versions(f.store, "某县民政局", 2024, count_versions, seen, &err), XXGK_OK);
     CHECK_INT(seen[0], 2);
+    /* nothing submitted yet: the rollup of the year sums no report */
+    xxgk_store_filter year = {.year = 2024};
+    xxgk_report *sum = NULL;
+    size_t nsum = 9, dups = 9;
+    CHECK_INT(xxgk_store_rollup(f.store, &year, NULL, &sum, &nsum, &dups, &err), XXGK_OK);
+    CHECK_INT(nsum, 0);
+    CHECK_INT(dups, 0);
+    xxgk_report_free(sum);
     /* submitted: the desk counts it for the body */
     xxgk_desk *d = NULL;
     CHECK_INT(xxgk_store_desk(f.store, 2024, &d, &err), XXGK_OK);
