@@ -6,8 +6,10 @@
  * The cookie is HttpOnly and SameSite=Strict; every login makes a new
  * session id (the library draws it from getrandom) and the old one is
  * ended. Failed logins are counted per user name and per address: after
- * LOCK_FAILURES within LOCK_WINDOW seconds further attempts are refused
- * with 429 until the window has passed, whatever the password.
+ * LOCK_FAILURES for a name (LOCK_FAILURES_ADDRESS from one address, which
+ * an office behind one gateway shares) within LOCK_WINDOW seconds further
+ * attempts are refused with 429 until the window has passed, whatever
+ * the password.
  */
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +21,7 @@
 
 #define COOKIE "xxgk_session"
 #define LOCK_FAILURES 5
+#define LOCK_FAILURES_ADDRESS 20
 #define LOCK_WINDOW 900
 
 /* ---- the rate limit: a small table of recent failures ----------------- */
@@ -50,14 +53,14 @@ static failure *failure_slot(const char *key, time_t now)
     return oldest;
 }
 
-static bool locked_key(const char *key, time_t now)
+static bool locked_key(const char *key, time_t now, int limit)
 {
     failure *f = failure_slot(key, now);
     if (now - f->since > LOCK_WINDOW) {
         f->count = 0;
         return false;
     }
-    return f->count >= LOCK_FAILURES;
+    return f->count >= limit;
 }
 
 bool login_locked(const char *name, const char *address)
@@ -67,7 +70,7 @@ bool login_locked(const char *name, const char *address)
     snprintf(k2, sizeof k2, "a:%s", address);
     time_t now = time(NULL);
     pthread_mutex_lock(&failures_lock);
-    bool locked = locked_key(k1, now) || locked_key(k2, now);
+    bool locked = locked_key(k1, now, LOCK_FAILURES) || locked_key(k2, now, LOCK_FAILURES_ADDRESS);
     pthread_mutex_unlock(&failures_lock);
     return locked;
 }
@@ -224,8 +227,8 @@ void page_login(req *r)
         return;
     }
     xxgk_audit_add(r->h->store, u->name, r->address, "login", u->name, "", NULL);
-    snprintf(r->set_cookie, sizeof r->set_cookie, COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict",
-             s.id);
+    snprintf(r->set_cookie, sizeof r->set_cookie, COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict%s",
+             s.id, r->server->secure_cookie ? "; Secure" : "");
     xxgk_user_free(u);
     respond_redirect(r, "/");
 }

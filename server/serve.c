@@ -395,13 +395,14 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 /* ---- xxgk serve ------------------------------------------------------------ */
 
 static const char usage[] =
-    "用法: xxgk serve [--db FILE] [--listen 地址:端口] [--idle 秒数]\n"
+    "用法: xxgk serve [--db FILE] [--listen 地址:端口] [--idle 秒数] [--secure-cookie]\n"
     "\n"
     "启动网页界面：检查报告、编写年报、申请登记簿、审核台、规则目录。\n"
     "  --db FILE        数据库文件（默认 xxgk.db；不存在时新建）\n"
     "  --listen A:P     监听的地址和端口（默认 127.0.0.1:8080；端口 0 由系统选择，\n"
     "                   实际地址打印在标准输出的第一行）\n"
     "  --idle 秒数      会话闲置多久后失效（默认 1800）\n"
+    "  --secure-cookie  会话 cookie 加 Secure（经 HTTPS 反向代理提供服务时使用）\n"
     "\n"
     "用户用 xxgk user add 建立。Ctrl-C 停止。\n";
 
@@ -494,6 +495,10 @@ int serve_main(int argc, char **argv)
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(usage, stdout);
             return fflush(stdout) == 0 ? 0 : 2;
+        }
+        if (!strcmp(a, "--secure-cookie")) {
+            s.secure_cookie = true;
+            continue;
         }
         const char **dst = !strcmp(a, "--db") ? &s.db : !strcmp(a, "--listen") ? &listen_spec : NULL;
         if (dst || !strcmp(a, "--idle")) {

@@ -55,6 +55,7 @@ typedef struct srv {
     const char *db;
     int64_t idle;             /* session idle time, seconds */
     int today_override;       /* XXGK_TODAY, as a date (0: the real today) */
+    bool secure_cookie;       /* --secure-cookie: behind a TLS proxy */
     pthread_mutex_t lock;
     pthread_cond_t freed;
     handle *free_handles;

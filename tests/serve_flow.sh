@@ -235,6 +235,8 @@ for i in 1 2 3 4 5; do
 done
 expect "the sixth attempt is refused, even with the right password (429)" 429 \
   "$(status "$WORK/x.jar" POST /login -d name=head1 -d password=head-pass-01)"
+login "$WORK/y.jar" clerk1 clerk-pass-1
+pass "another user logs in from the same address"
 code=$(status "$A" GET /admin/audit)
 for a in login.failed login.locked login case.add case.extend case.reply draft.save draft.submit roster.import user.add case.refused; do
   grep -q "<td>$a</td>" "$WORK/body" || fail "the audit trail lacks $a"
@@ -242,8 +244,10 @@ done
 pass "the audit trail has logins, failures and every change"
 stop_server
 
-# ---- an idle session expires -------------------------------------------------
-start_server "$DB" --idle 1
+# ---- an idle session expires; the Secure cookie ----------------------------
+start_server "$DB" --idle 1 --secure-cookie
+curl -s -D - -o /dev/null --data 'name=clerk1&password=clerk-pass-1' "$URL/login" | grep -qi "SameSite=Strict; Secure" \
+  || fail "--secure-cookie: no Secure"
 login "$WORK/idle.jar" clerk1 clerk-pass-1
 expect "a fresh session" 200 "$(status "$WORK/idle.jar" GET /)"
 sleep 2.5
