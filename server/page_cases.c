@@ -95,7 +95,7 @@ void page_cases(req *r)
     page_begin(r, "申请登记簿", false);
     hb_fmt(&r->out, "<p>机关：%s。", body);
     if (xxgk_role_can(r->user->role, XXGK_PERM_CASES_WRITE))
-        hb_raw(&r->out, " <a href=\"/cases/new\">登记新申请</a>");
+        hb_raw(&r->out, " <a href=\"/cases/new\">登记新申请</a> ·");
     hb_fmt(&r->out, " <a href=\"/cases/tables?year=%d&amp;body=%U\">%d 年度表二至表四</a></p>\n",
            year, body, year);
     due_table(r, body);

@@ -117,6 +117,23 @@ async function waitMark(page, key, severity, present) {
   assert.strictEqual(await value(page, 't3.total.total'), '5', 'the saved draft keeps the figures');
   await shot(page, '05-editor-saved');
 
+  // ---- without JavaScript: the form posts, the server computes the totals ----
+  const plain = await browser.newPage();
+  await plain.setJavaScriptEnabled(false);
+  await plain.setCookie(...(await page.cookies()));
+  await plain.goto(url + '/write?year=2024');
+  await plain.focus(cell('t3.carried_in.natural'));
+  await plain.keyboard.type('0');          // 0 → "00": still zero
+  await setCell(plain, 't3.carried_in.research', '4');
+  await setCell(plain, 't3.carried_in.total', '');
+  await setCell(plain, 't3.carried_out.research', '4');
+  await setCell(plain, 't3.carried_out.total', '');
+  await Promise.all([plain.waitForNavigation(), plain.click('button[value=save]')]);
+  assert.strictEqual(await value(plain, 't3.carried_in.total'), '4', 'the server computed the blank total');
+  assert.strictEqual(await value(plain, 't3.carried_out.total'), '4');
+  console.log('ok: without JavaScript the saved draft has its totals computed by the server');
+  await plain.close();
+
   // ---- check a report ----------------------------------------------------------
   await page.goto(url + '/check');
   await shot(page, '06-check-form');
