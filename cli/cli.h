@@ -24,7 +24,15 @@ int cmd_holidays(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 
-/* "xxgk: FILE: message" on stderr. */
+/* A file name (or any text) with control characters and bytes outside
+ * valid UTF-8 escaped (\n, \t, \xHH), so it stays on one line and
+ * cannot drive the terminal (names.c). cli_name returns one of a few
+ * static buffers: use it within one printf. */
+void cli_escape(const char *s, char *out, size_t size);
+const char *cli_name(const char *name);
+
+/* "xxgk: FILE: message" on stderr, FILE and message escaped by
+ * cli_escape (a name with a newline stays on the line). */
 void cli_error(const char *file, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "xxgk: FILE: message" for a library message that may itself start with
  * "FILE：" (the atomic writer's do): the file is named once. */

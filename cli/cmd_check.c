@@ -92,7 +92,7 @@ static void print_finding(const xxgk_report *r, const xxgk_finding *f, const che
 {
     const char *bold = o->color ? "\033[1m" : "", *reset = o->color ? "\033[0m" : "";
     const char *sev_color = o->color ? color_of(f->severity) : "";
-    printf("%s%s:", bold, xxgk_report_name(r));
+    printf("%s%s:", bold, cli_name(xxgk_report_name(r)));
     /* The view is the input itself when a text line locates the finding
      * on its own line. */
     bool own_text = f->where.kind == XXGK_LOC_TEXT && f->where.line == f->line;
@@ -187,6 +187,37 @@ static const xxgk_report *previous_of(xxgk_report **reports, int n, int i)
             same_body(reports[k], reports[i]))
             return reports[k];
     return NULL;
+}
+
+static xxgk_report **year_order_reports;
+
+static int by_year(const void *a, const void *b)
+{
+    const xxgk_report *x = year_order_reports[*(const int *)a];
+    const xxgk_report *y = year_order_reports[*(const int *)b];
+    int ya = x ? xxgk_report_meta(x)->year : 0, yb = y ? xxgk_report_meta(y)->year : 0;
+    return (ya > yb) - (ya < yb);
+}
+
+/* Several years of one body read together: each year's glued rows of
+ * table 二 settled by the year before, oldest first, so that a year
+ * settled this way can settle the next. */
+static void settle_years(xxgk_report **reports, int n)
+{
+    int *order = malloc(sizeof(int) * (size_t)(n ? n : 1));
+    if (!order)
+        return;
+    for (int i = 0; i < n; i++)
+        order[i] = i;
+    year_order_reports = reports;
+    qsort(order, (size_t)n, sizeof(int), by_year);
+    for (int k = 0; k < n; k++) {
+        int i = order[k];
+        const xxgk_report *prev = reports[i] ? previous_of(reports, n, i) : NULL;
+        if (prev)
+            xxgk_report_settle_by_previous(reports[i], prev);
+    }
+    free(order);
 }
 
 static int parse_severity(const char *v, xxgk_severity *out)
@@ -290,6 +321,7 @@ int cmd_check(int argc, char **argv)
         }
     }
     size_t counts[3] = {0, 0, 0};
+    settle_years(reports, nfiles);
     for (int i = 0; i < nfiles; i++) {
         if (!reports[i])
             continue;

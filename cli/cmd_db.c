@@ -4,6 +4,7 @@
  * `import` with its progress bar; db_view.c, db_stats.c and db_desk.c
  * hold the rest.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -48,6 +49,7 @@ static const char db_usage[] =
     "  --rule 规则           只要有该规则问题的报告（规则见 xxgk check --list-rules）\n"
     "  --where SQL表达式     对 report 表和 cells 表各列的条件，如\n"
     "                        --where '\"t3.new.total\" > 10'\n"
+    "  --timeout 秒          --where 条件和 query 语句的运行时间上限（默认 60 秒，0 为不限）\n"
     "\n"
     "“xxgk db 子命令 --help”显示该子命令的帮助。\n"
     "退出状态：0 正常；1 有报告（或汇总表）存在“错误”级问题；2 文件无法读取或用法错误。\n";
@@ -58,6 +60,8 @@ static const char import_usage[] =
     "读取文件或目录（递归，取 .txt .md .htm .html .docx .pdf .doc .wps 文件）中的报告，\n"
     "检查后存入数据库：元数据、每一栏、每个问题和源文件的 SHA-256。每份报告一个事务，\n"
     "中断后重新运行即可补全。无法读取的文件在最后列出，不影响其他文件。\n"
+    "目录中跳过的条目在标准错误上说明：命名管道、设备、指向目录的符号链接（不跟随）\n"
+    "各占一行，扩展名不是报告的文件和隐藏文件合计一行。\n"
     "\n"
     "  --jobs N      并行读取的线程数（默认：CPU 核数）\n"
     "  --no-check    不检查，只存数据\n"
@@ -68,11 +72,22 @@ bool db_parse_int(const char *s, long long *out)
     char *end;
     if (!s || !*s)
         return false;
+    errno = 0;
     long long v = strtoll(s, &end, 10);
-    if (*end || v < 0)
+    if (*end || v < 0 || errno == ERANGE) /* strtoll clamps: 2^70 is no id */
         return false;
     *out = v;
     return true;
+}
+
+bool db_out_of_range(const char *s)
+{
+    if (!s || *s < '0' || *s > '9')
+        return false;
+    char *end;
+    errno = 0;
+    strtoll(s, &end, 10);
+    return !*end && errno == ERANGE;
 }
 
 int db_common_option(db_opts *o, int argc, char **argv, int *i)
@@ -100,6 +115,12 @@ int db_common_option(db_opts *o, int argc, char **argv, int *i)
         if (!v)
             return cli_usage_error("db", "--where 需要一个 SQL 条件"), -1;
         o->filter.where = v;
+    } else if (cli_option_value(argc, argv, i, "--timeout", &v)) {
+        char *end;
+        double t = v ? strtod(v, &end) : -1;
+        if (!v || !*v || *end || !(t >= 0 && t <= 1e6))
+            return cli_usage_error("db", "--timeout 需要秒数（0 为不限）"), -1;
+        o->timeout = t;
     } else if (cli_option_value(argc, argv, i, "--format", &v)) {
         if (!v)
             return cli_usage_error("db", "--format 需要取值"), -1;
@@ -159,6 +180,8 @@ xxgk_store *db_open(const db_opts *o, bool read_only)
         cli_error(NULL, "%s", err.message);
         return NULL;
     }
+    if (o->timeout >= 0)
+        xxgk_store_set_time_limit(s, o->timeout);
     if (o->filter.body && !body_found(s, o->filter.body)) {
         xxgk_store_close(s);
         return NULL;
@@ -175,6 +198,11 @@ typedef struct import_view {
     xxgk_import_event *failed; /* failed files, listed at the end */
     size_t nfailed;
     char **failed_text;
+    /* What the walk passed over: the rare kinds one line each (as they
+     * come, before any file is read), the common ones counted. */
+    size_t hidden, other_ext;
+    char exts[8][16];   /* the first few other extensions seen */
+    size_t ext_count[8], nexts;
 } import_view;
 
 static double now(void)
@@ -200,6 +228,54 @@ static void draw_bar(import_view *v, size_t done, size_t total)
     if (done == total)
         fputc('\n', stderr);
     fflush(stderr);
+}
+
+/* Counts a file skipped for its extension under its extension. */
+static void count_extension(import_view *v, const char *path)
+{
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    const char *dot = strrchr(base, '.');
+    char ext[16];
+    snprintf(ext, sizeof ext, "%s", dot && dot != base && strlen(dot) < sizeof ext ? dot : "（无）");
+    v->other_ext++;
+    for (size_t i = 0; i < v->nexts; i++)
+        if (!strcmp(v->exts[i], ext)) {
+            v->ext_count[i]++;
+            return;
+        }
+    if (v->nexts < 8) {
+        snprintf(v->exts[v->nexts], sizeof v->exts[0], "%s", ext);
+        v->ext_count[v->nexts++] = 1;
+    }
+}
+
+static void on_skip(void *ctx, const char *path, xxgk_import_skip why)
+{
+    import_view *v = ctx;
+    if (why == XXGK_SKIP_HIDDEN)
+        v->hidden++;
+    else if (why == XXGK_SKIP_EXTENSION)
+        count_extension(v, path);
+    else
+        cli_error(path, "跳过：%s", xxgk_import_skip_text(why));
+}
+
+/* One line for the files skipped for their name, when there were any. */
+static void print_skipped(const import_view *v)
+{
+    if (!v->other_ext && !v->hidden)
+        return;
+    fputs("xxgk: 跳过", stderr);
+    if (v->other_ext) {
+        fprintf(stderr, " %zu 个扩展名不是报告的文件（", v->other_ext);
+        size_t listed = 0;
+        for (size_t i = 0; i < v->nexts; i++, listed += v->ext_count[i - 1])
+            fprintf(stderr, "%s%s %zu 个", i ? "，" : "", v->exts[i], v->ext_count[i]);
+        fprintf(stderr, "%s）", listed < v->other_ext ? "，等" : "");
+    }
+    if (v->hidden)
+        fprintf(stderr, "%s %zu 个隐藏文件", v->other_ext ? "和" : "", v->hidden);
+    fputs("\n", stderr);
 }
 
 static void on_file(void *ctx, const xxgk_import_event *ev)
@@ -262,13 +338,15 @@ static int db_import(db_opts *o, int argc, char **argv)
     opt.ctx = &view;
     xxgk_import_summary sum;
     xxgk_error err = {0};
-    xxgk_status st = xxgk_store_import(s, o->args, (size_t)o->nargs, &opt, &sum, &err);
+    xxgk_status st = xxgk_store_import_skipping(s, o->args, (size_t)o->nargs, &opt, on_skip,
+                                                &view, &sum, &err);
     double seconds = now() - view.start;
     if (st == XXGK_OK && view.first_new)
         db_report_strays(s, view.first_new);
     xxgk_store_close(s);
+    print_skipped(&view);
     for (size_t i = 0; i < view.nfailed; i++) {
-        fprintf(stderr, "xxgk: %s\n", view.failed_text[i]);
+        fprintf(stderr, "xxgk: %s\n", cli_name(view.failed_text[i]));
         free(view.failed_text[i]);
     }
     free(view.failed_text);
@@ -302,6 +380,7 @@ int cmd_db(int argc, char **argv)
     static db_opts o; /* large (positional arguments); one per process */
     memset(&o, 0, sizeof o);
     o.db = "xxgk.db";
+    o.timeout = -1;
     int i = 1;
     /* Options before the subcommand: --db and --help. */
     for (; i < argc && argv[i][0] == '-'; i++) {

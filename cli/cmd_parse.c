@@ -104,7 +104,7 @@ int cmd_parse(int argc, char **argv)
             continue;
         }
         char prefix[1024];
-        snprintf(prefix, sizeof prefix, "%s\t", a.files[i]);
+        snprintf(prefix, sizeof prefix, "%s\t", cli_name(a.files[i]));
         int rc = write_report(r, &a, a.nfiles > 1 ? prefix : NULL);
         xxgk_report_free(r);
         if (rc < 0)

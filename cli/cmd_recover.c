@@ -154,11 +154,11 @@ int cmd_recover(int argc, char **argv)
         tally t;
         char id[160];
         if (!summary)
-            printf("%s\n", a);
+            printf("%s\n", cli_name(a));
         count(r, &t, !summary);
         identities(&t, id, sizeof id, summary);
         if (summary)
-            printf("%s\t%zu\t%zu\t%zu\t%zu\t%zu\t%s\n", a, t.runs, t.recovered, t.spaced,
+            printf("%s\t%zu\t%zu\t%zu\t%zu\t%zu\t%s\n", cli_name(a), t.runs, t.recovered, t.spaced,
                    t.ambiguous, t.unsolved, id);
         else
             printf("  连写 %zu 行：恢复 %zu 栏，按空格分栏 %zu 栏，存疑 %zu 栏，无解 %zu 栏；"

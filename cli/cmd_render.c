@@ -116,7 +116,7 @@ static bool ready_to_write(const xxgk_report *r, const render_opts *o)
  * be when that is known. */
 static void print_finding(const char *name, const xxgk_finding *f)
 {
-    fprintf(stderr, "%s: %s[%s]: %s\n", name, xxgk_severity_text(f->severity), f->rule,
+    fprintf(stderr, "%s: %s[%s]: %s\n", cli_name(name), xxgk_severity_text(f->severity), f->rule,
             f->message);
     if (f->expected)
         fprintf(stderr, "    = %s\n", f->expected);
@@ -166,7 +166,7 @@ static int write_output(const xxgk_report *r, const render_opts *o)
         return cli_usage_error("render", "不向终端输出 %s 文件，请用 -o 指定文件",
                                xxgk_render_format_extension(o->format));
     if (xxgk_report_render(r, o->format, stdout, &err) != XXGK_OK) {
-        cli_error(o->in, "%s", err.message);
+        cli_error(err.status == XXGK_E_IO ? "标准输出" : o->in, "%s", err.message);
         return EXIT_TROUBLE;
     }
     return EXIT_CLEAN;
@@ -188,5 +188,7 @@ int cmd_render(int argc, char **argv)
     if (ready_to_write(r, &o) && passes_checks(r, &o, &status))
         status = write_output(r, &o);
     xxgk_report_free(r);
-    return cli_finish_stdout(status);
+    /* A failure has been reported, naming where: flushing what is left
+     * for standard output would only say it again. */
+    return status == EXIT_TROUBLE ? status : cli_finish_stdout(status);
 }

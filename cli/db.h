@@ -12,6 +12,7 @@ typedef struct db_opts {
     const char *sub;            /* the subcommand, for messages */
     xxgk_store_filter filter;   /* --year --body --errors --no-errors --rule --where */
     const char *format;         /* --format */
+    double timeout;             /* --timeout SECONDS for the user's SQL; <0: default */
     const char *args[4096];     /* positional arguments */
     int nargs;
 } db_opts;
@@ -30,8 +31,11 @@ xxgk_store *db_open(const db_opts *o, bool read_only);
  * place (after an import). */
 void db_report_strays(xxgk_store *s, int64_t first_id);
 
-/* Parses a positive integer argument (an id, a year, a count). */
+/* Parses a positive integer argument (an id, a year, a count); false
+ * for anything else, also for digits beyond 64 bits (never clamped). */
 bool db_parse_int(const char *s, long long *out);
+/* Whether s is all digits but too large for 64 bits. */
+bool db_out_of_range(const char *s);
 
 int db_list(db_opts *o, int argc, char **argv);
 int db_show(db_opts *o, int argc, char **argv);

@@ -108,10 +108,10 @@ static int print_stray(void *ctx, const xxgk_stray *s)
     stray_view *v = ctx;
     if (v->shown < v->limit) {
         if (s->match == XXGK_MATCH_AMBIGUOUS)
-            fprintf(stderr, "xxgk: %s: 机关“%s”可对应名册中的多个机关（%s），未计入任何机关\n",
-                    s->path, s->body, s->candidates);
+            cli_error(s->path, "机关“%s”可对应名册中的多个机关（%s），未计入任何机关", s->body,
+                      s->candidates);
         else
-            fprintf(stderr, "xxgk: %s: 机关“%s”不在名册中\n", s->path, s->body);
+            cli_error(s->path, "机关“%s”不在名册中", s->body);
         v->shown++;
     }
     v->n++;

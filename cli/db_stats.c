@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "db.h"
@@ -18,13 +19,16 @@ static const char stats_usage[] =
     "  --top N    按机关统计时列出前 N 个（默认 20）\n";
 
 static const char export_usage[] =
-    "用法 Usage: xxgk db export --to csv|xlsx [-o 文件] [--keys] [筛选选项]\n"
+    "用法 Usage: xxgk db export [--to csv|xlsx] [-o 文件 [-f]] [--keys] [筛选选项]\n"
     "\n"
     "每份现行报告（每个机关每年最后导入的一份）一行导出：报告信息各列，每个栏目一列（登记顺序，\n"
     "只含所选报告所用格式的栏目），再是问题数和规则。列标题为中文（如“表三 一、本年新收政府\n"
     "信息公开申请数量 自然人”）；--keys 改用栏目键（t3.new.natural）。列的顺序见 docs/schema.md。\n"
     "CSV 为带 BOM 的 UTF-8（Excel 可直接打开），默认写到标准输出；XLSX 必须用 -o 指定文件，\n"
-    "另有“问题”（全部问题）和“栏目说明”（各栏目的键和行、栏名称）两个工作表。\n";
+    "另有“问题”（全部问题）和“栏目说明”（各栏目的键和行、栏名称）两个工作表。\n"
+    "格式由 --to 或文件扩展名（.csv、.xlsx）决定。已有的文件只在给出 -f 时覆盖；\n"
+    "文件先写入同一目录下的临时文件，写完后再改名，磁盘写满等失败不会留下半个文件。\n"
+    "  -f, --overwrite   覆盖已有的输出文件\n";
 
 static const char chart_usage[] =
     "用法 Usage: xxgk db chart [--out 目录] [筛选选项]\n"
@@ -35,9 +39,11 @@ static const char chart_usage[] =
     "  --out 目录   写入的目录（默认当前目录，不存在则建立）\n";
 
 static const char query_usage[] =
-    "用法 Usage: xxgk db query 'SQL'\n"
+    "用法 Usage: xxgk db query [--timeout 秒] 'SQL'\n"
     "\n"
-    "执行一条只读 SQL 语句，以 TAB 分隔输出（第一行为列名，NULL 输出为空）。\n"
+    "执行一条只读 SQL 语句，以 TAB 分隔输出（第一行为列名，NULL 输出为空；值中的\n"
+    "TAB、换行和其他控制字符写作 \\t、\\n、\\xHH，反斜杠写作 \\\\；BLOB 写作 X'十六进制'）。\n"
+    "运行超过时间上限（默认 60 秒）的语句被中止。\n"
     "表结构见 docs/schema.md，例如：\n"
     "  xxgk db query 'SELECT year, count(*) FROM current_report GROUP BY year'\n";
 
@@ -171,58 +177,80 @@ int db_stats(db_opts *o, int argc, char **argv)
 
 /* ---- export ---------------------------------------------------------- */
 
-static bool ends_with(const char *s, const char *suffix)
+/* The extension of a file name ("csv", without the dot), or "" when its
+ * last component has none. */
+static const char *extension_of(const char *path)
 {
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && !strcmp(s + n - k, suffix);
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot != base ? dot + 1 : "";
+}
+
+/* The export format: --to, or the file's extension (.csv, .xlsx; a name
+ * without one, like /dev/stdout, is CSV). NULL after a usage error. */
+static const char *export_format(const char *to, const char *path)
+{
+    const char *ext = path ? extension_of(path) : "";
+    bool known = !strcasecmp(ext, "csv") || !strcasecmp(ext, "xlsx");
+    if (to && strcmp(to, "csv") && strcmp(to, "xlsx")) {
+        cli_usage_error("db export", "--to 的取值应为 csv 或 xlsx");
+        return NULL;
+    }
+    if (*ext && !known) {
+        cli_usage_error("db export", "输出文件 “%s” 的扩展名不是 .csv 或 .xlsx", path);
+        return NULL;
+    }
+    if (to && *ext && strcasecmp(ext, to)) {
+        cli_usage_error("db export", "--to %s 与输出文件 “%s” 的扩展名不符", to, path);
+        return NULL;
+    }
+    return to ? to : !strcasecmp(ext, "xlsx") ? "xlsx" : "csv";
 }
 
 int db_export(db_opts *o, int argc, char **argv)
 {
     const char *to = NULL, *path = NULL;
     xxgk_export_options opt = {false};
+    bool overwrite = false;
     if (wants_help(argc, argv, export_usage))
         return cli_finish_stdout(EXIT_CLEAN);
     int kept = 1;
-    for (int i = 1; i < argc; i++) { /* -o is the one short option; --keys a flag */
+    for (int i = 1; i < argc; i++) { /* -o and -f are the short options; --keys a flag */
         if (!strcmp(argv[i], "-o"))
             argv[i] = "--output";
         if (!strcmp(argv[i], "--keys"))
             opt.keys = true;
+        else if (!strcmp(argv[i], "-f") || !strcmp(argv[i], "--overwrite"))
+            overwrite = true;
         else
             argv[kept++] = argv[i];
     }
     argc = kept;
     if (!parse_with(o, argc, argv, "--to", &to, "--output", &path))
         return EXIT_TROUBLE;
+    bool to_stdout = !path || !strcmp(path, "-");
+    to = export_format(to, to_stdout ? NULL : path);
     if (!to)
-        to = path && ends_with(path, ".xlsx") ? "xlsx" : "csv";
-    if (strcmp(to, "csv") && strcmp(to, "xlsx"))
-        return cli_usage_error("db export", "--to 的取值应为 csv 或 xlsx");
-    if (!strcmp(to, "xlsx") && (!path || !strcmp(path, "-")))
+        return EXIT_TROUBLE;
+    if (!strcmp(to, "xlsx") && to_stdout)
         return cli_usage_error("db export", "导出 XLSX 需要用 -o 指定文件");
     xxgk_store *s = db_open(o, true);
     if (!s)
         return EXIT_TROUBLE;
     xxgk_error err = {0};
-    xxgk_status st;
-    if (!strcmp(to, "xlsx")) {
-        st = xxgk_store_export_xlsx_with(s, &o->filter, &opt, path, &err);
-    } else {
-        bool to_stdout = !path || !strcmp(path, "-");
-        FILE *out = to_stdout ? stdout : fopen(path, "w");
-        if (!out) {
-            cli_error(path, "无法写入：%s", xxgk_system_error_text(errno));
-            xxgk_store_close(s);
-            return EXIT_TROUBLE;
-        }
-        st = xxgk_store_export_csv_with(s, &o->filter, &opt, out, &err);
-        if (!to_stdout && fclose(out) != 0 && st == XXGK_OK)
-            st = XXGK_E_IO, snprintf(err.message, sizeof err.message, "%s：写入失败", path);
-    }
+    xxgk_status st =
+        to_stdout ? xxgk_store_export_csv_with(s, &o->filter, &opt, stdout, &err)
+                  : xxgk_store_export_file(s, &o->filter, &opt, to, path, overwrite, &err);
     xxgk_store_close(s);
     if (st != XXGK_OK) {
-        cli_error_from(path && strcmp(path, "-") ? path : NULL, err.message);
+        /* Messages about the output file begin with its name (named once
+         * by cli_error_from); the others are about the store, or standard
+         * output. */
+        const char *about = !to_stdout && !strncmp(err.message, path, strlen(path)) ? path
+                            : st == XXGK_E_IO && to_stdout && !strncmp(err.message, "写入", 6)
+                                ? "标准输出"
+                                : o->db;
+        cli_error_from(about, err.message);
         return EXIT_TROUBLE;
     }
     return cli_finish_stdout(EXIT_CLEAN);
@@ -299,18 +327,25 @@ int db_chart(db_opts *o, int argc, char **argv)
 
 /* ---- query ----------------------------------------------------------- */
 
-/* A value with TAB, CR and LF escaped, so that one row stays one line. */
+/* A value with TAB, CR, LF, the other control characters and the
+ * backslash escaped, so that one row stays one line and no value can
+ * send a terminal escape sequence. */
 static void tsv_value(const char *s)
 {
     for (; s && *s; s++) {
-        if (*s == '\t')
+        unsigned char c = (unsigned char)*s;
+        if (c == '\t')
             fputs("\\t", stdout);
-        else if (*s == '\n')
+        else if (c == '\n')
             fputs("\\n", stdout);
-        else if (*s == '\r')
+        else if (c == '\r')
             fputs("\\r", stdout);
+        else if (c == '\\')
+            fputs("\\\\", stdout);
+        else if (c < 0x20 || c == 0x7f)
+            printf("\\x%02X", c);
         else
-            putchar(*s);
+            putchar(c);
     }
 }
 
@@ -344,7 +379,7 @@ int db_query(db_opts *o, int argc, char **argv)
     xxgk_status st = xxgk_store_query(s, o->args[0], query_row, NULL, &err);
     xxgk_store_close(s);
     if (st != XXGK_OK) {
-        cli_error(NULL, "%s", err.message);
+        cli_error(o->db, "%s", err.message);
         return EXIT_TROUBLE;
     }
     return cli_finish_stdout(EXIT_CLEAN);

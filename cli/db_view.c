@@ -97,7 +97,7 @@ static int list_row(void *ctx, const xxgk_store_entry *e)
     count_field(e->errors);
     count_field(e->warnings);
     count_field(e->notes);
-    printf("\t%zu\t%s\t%s\n", e->cells, e->body ? e->body : "", e->path);
+    printf("\t%zu\t%s\t%s\n", e->cells, e->body ? cli_name(e->body) : "", cli_name(e->path));
     return ferror(stdout) ? 1 : 0;
 }
 
@@ -145,7 +145,7 @@ static void show_text(int64_t id, const xxgk_report *r)
     size_t present = 0;
     for (size_t i = 0; i < xxgk_cell_count(); i++)
         present += xxgk_report_cell(r, i)->kind != XXGK_VALUE_ABSENT;
-    printf("编号 %lld  %s\n", (long long)id, xxgk_report_name(r));
+    printf("编号 %lld  %s\n", (long long)id, cli_name(xxgk_report_name(r)));
     printf("  %d 年  %s 格式  %s\n", m->year, xxgk_format_name(m->format) ? xxgk_format_name(m->format) : "-",
            m->body ? m->body : "（机关不详）");
     if (m->title)
@@ -214,7 +214,10 @@ int db_show(db_opts *o, int argc, char **argv)
         long long id;
         if (!db_parse_int(o->args[i], &id) || collect_id(&ids, &(xxgk_store_entry){.id = id})) {
             free(ids.v);
-            return cli_usage_error("db show", "“%s”不是报告编号", o->args[i]);
+            return cli_usage_error("db show",
+                                   db_out_of_range(o->args[i]) ? "“%s”超出报告编号的范围"
+                                                               : "“%s”不是报告编号",
+                                   o->args[i]);
         }
     }
     xxgk_store *s = db_open(o, true);
@@ -352,22 +355,32 @@ static void value_text(const xxgk_cell *c, char *buf, size_t size)
         snprintf(buf, size, "%s", c->kind == XXGK_VALUE_BLANK ? "（空白）" : "（无）");
 }
 
-/* The change b − a when both are numbers, else "". */
+/* x scaled up to `scale` decimals; false when it does not fit. */
+static bool rescale(xxgk_decimal *x, int scale)
+{
+    while (x->scale < scale) {
+        if (__builtin_mul_overflow(x->units, 10, &x->units))
+            return false;
+        x->scale++;
+    }
+    return true;
+}
+
+/* The change b − a when both are numbers, else "". Checked: a change
+ * too large for 64 bits is said to be so, never wrapped. */
 static void delta_text(const xxgk_cell *a, const xxgk_cell *b, char *buf, size_t size)
 {
     buf[0] = '\0';
     if (a->kind != XXGK_VALUE_NUMBER || b->kind != XXGK_VALUE_NUMBER)
         return;
     xxgk_decimal x = a->value, y = b->value;
-    while (x.scale < y.scale && x.scale < 18) {
-        x.units *= 10;
-        x.scale++;
+    int scale = x.scale > y.scale ? x.scale : y.scale;
+    xxgk_decimal d = {0, (uint8_t)scale};
+    if (!rescale(&x, scale) || !rescale(&y, scale) ||
+        __builtin_sub_overflow(y.units, x.units, &d.units)) {
+        snprintf(buf, size, "（超出可计算的范围）");
+        return;
     }
-    while (y.scale < x.scale && y.scale < 18) {
-        y.units *= 10;
-        y.scale++;
-    }
-    xxgk_decimal d = {y.units - x.units, x.scale};
     char num[48];
     xxgk_decimal_format(d, num, sizeof num);
     snprintf(buf, size, "%s%s", d.units > 0 ? "+" : "", num);

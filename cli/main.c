@@ -3,6 +3,7 @@
  * Everything it does goes through the public header xxgk.h.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -46,14 +47,16 @@ static const char usage[] =
 void cli_error(const char *file, const char *fmt, ...)
 {
     va_list ap;
+    char message[4096], safe[4 * sizeof message];
     fflush(stdout);
     fprintf(stderr, "xxgk: ");
     if (file)
-        fprintf(stderr, "%s: ", file);
+        fprintf(stderr, "%s: ", cli_name(file));
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    cli_escape(message, safe, sizeof safe);
+    fprintf(stderr, "%s\n", safe);
 }
 
 void cli_error_from(const char *file, const char *message)
@@ -106,8 +109,36 @@ bool cli_option_value(int argc, char **argv, int *i, const char *name, const cha
     return true;
 }
 
+/* SIGINT, SIGTERM, SIGHUP: the library's temporary files are removed,
+ * then the signal takes its usual course (the exit status says which). */
+static void on_signal(int sig)
+{
+    xxgk_remove_temporary_files();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Installs on_signal, except for signals the caller chose to ignore
+ * (nohup, a background job). */
+static void catch_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction old, sa;
+        if (sigaction(sigs[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+            continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+            sigaddset(&sa.sa_mask, sigs[k]);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
 int main(int argc, char **argv)
 {
+    catch_signals();
     if (argc < 2) {
         fputs(usage, stderr);
         return EXIT_TROUBLE;

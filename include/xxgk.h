@@ -666,6 +666,10 @@ typedef struct xxgk_split {
     bool syntax_only;        /* UNIQUE because the cells' syntax allows no
                                 other split (as many digits as cells):
                                 placed whatever the sum rules say */
+    bool by_previous;        /* UNIQUE because last year's report of the
+                                same body left one split that keeps the
+                                chain of 现行有效件数
+                                (xxgk_report_settle_by_previous) */
     const bool *settled;     /* AMBIGUOUS: per cell, whether every fitting
                                 split cuts it alike; those cells are placed
                                 (flagged XXGK_CELL_RECOVERED); NULL if none */
@@ -675,6 +679,16 @@ typedef struct xxgk_split {
 /* The runs found in a report, in the order of its text. */
 size_t xxgk_report_split_count(const xxgk_report *report);
 const xxgk_split *xxgk_report_split(const xxgk_report *report, size_t i);
+
+/* When several years of one body are read together: a run of table 二
+ * (规章, 行政规范性文件) that split several ways is cut the one way in
+ * which `previous` (the same body's report of the year before, whose
+ * cells are settled already) gives last year's 现行有效件数 + 本年制发 −
+ * 本年废止 = this year's 现行有效件数 — when exactly one split does; the
+ * cells are then placed, flagged XXGK_CELL_RECOVERED, and the split says
+ * by_previous. Returns how many runs it settled. Call it before checking;
+ * the caller makes sure the two reports are the same body's. */
+size_t xxgk_report_settle_by_previous(xxgk_report *report, const xxgk_report *previous);
 
 /* ------------------------------------------------------------------ */
 /* Writing reports (build.c, model_json.c, render_*.c, atomic.c)       */
@@ -1683,6 +1697,91 @@ size_t xxgk_report_complete_totals(xxgk_report *report);
  * text: every message the library and the command print is Chinese
  * where the text is ours. */
 const char *xxgk_system_error_text(int errnum);
+
+
+/* ------------------------------------------------------------------ */
+/* Output files, signals and hostile inputs (issue 15)                  */
+/* ------------------------------------------------------------------ */
+
+/* Every file the library writes (xxgk_report_render_file, the store's
+ * exports) follows one rule, by what the path names:
+ *   - a new name or a regular file: written to a temporary file beside
+ *     it, synced, then renamed into place; an existing regular file only
+ *     with `overwrite`;
+ *   - a symbolic link: followed; the rules apply to where it leads (a
+ *     link to a regular file replaces that file, never the link);
+ *   - a device or a FIFO (/dev/null, a named pipe): written directly,
+ *     never replaced, no `overwrite` needed;
+ *   - /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: written to
+ *     that descriptor of the process, no `overwrite` needed.
+ * Messages name the path as given, never a temporary file. */
+
+/* Removes the temporary files and directories the library has made and
+ * not yet removed (output being written, XLSX being assembled, a legacy
+ * document being converted — whose converter is killed first). Only
+ * async-signal-safe calls: meant for a SIGINT/SIGTERM handler, which then
+ * lets the signal take its course. */
+void xxgk_remove_temporary_files(void);
+
+#ifndef XXGK_NO_STORE
+/* db export into a file: `format` "csv" or "xlsx" (the same content as
+ * xxgk_store_export_csv / _xlsx), written by the rule above. Without
+ * `overwrite` an existing regular file is refused (XXGK_E_IO,
+ * "文件已存在"). A failed write (a full disk) fails with XXGK_E_IO and a
+ * message naming `path` and the reason, and leaves no file behind; a
+ * failure reading the store gives the store's message without `path`.
+ * `options` (may be NULL) as in xxgk_store_export_csv_with.
+ * xxgk_store_export_xlsx(_with) is this with overwrite. */
+xxgk_status xxgk_store_export_file(xxgk_store *store, const xxgk_store_filter *filter,
+                                   const xxgk_export_options *options, const char *format,
+                                   const char *path, bool overwrite, xxgk_error *err);
+
+/* The user's SQL (a filter's `where`, xxgk_store_query) runs under a
+ * time limit: when SQLite has worked on the statement for longer (time
+ * spent by the caller between rows does not count), it is stopped and the
+ * call fails with XXGK_E_TOO_LARGE and a message saying so. A recursive
+ * query that never ends thus ends. XXGK_STORE_TIME_LIMIT seconds unless
+ * set; 0 lifts the limit. Opening a store also bounds SQLite's memory to
+ * 2 GiB (sqlite3_hard_heap_limit64), unless the program set a bound. */
+#define XXGK_STORE_TIME_LIMIT 60.0
+void xxgk_store_set_time_limit(xxgk_store *store, double seconds);
+
+/* xxgk_store_query gives a BLOB value as the SQL literal X'…' in
+ * upper-case hexadecimal (X'00FF41'), never its raw bytes. */
+
+/* xxgk_import_summary.with_errors counts every file of the import whose
+ * report has error-severity findings, whether it was stored now or
+ * before (found unchanged): the same files give the same count, and the
+ * CLI the same exit status, on a new store and on one that holds them. A
+ * report stored before without checking counts as without errors. */
+
+/* What an import passes over in the directories it walks, and why. */
+typedef enum xxgk_import_skip {
+    XXGK_SKIP_NONE = 0,
+    XXGK_SKIP_HIDDEN,      /* a name starting with "." */
+    XXGK_SKIP_EXTENSION,   /* not .txt .md .htm(l) .docx .pdf .doc .wps … */
+    XXGK_SKIP_NOT_REGULAR, /* a FIFO, a device, a socket */
+    XXGK_SKIP_LINKED_DIR,  /* a symbolic link to a directory (not followed) */
+    XXGK_SKIP_DANGLING,    /* a symbolic link to nothing (or unreachable) */
+    XXGK_SKIP_TOO_DEEP     /* a directory below 64 levels */
+} xxgk_import_skip;
+
+/* The reason in words (Chinese), for messages. */
+const char *xxgk_import_skip_text(xxgk_import_skip why);
+
+/* Called for every entry an import's walk passes over (path as found),
+ * before any file is read, from the calling thread. */
+typedef void (*xxgk_import_skip_fn)(void *ctx, const char *path, xxgk_import_skip why);
+
+/* xxgk_store_import, telling on_skip (may be NULL) of what it passes
+ * over. Files named in `paths` are never skipped: one that cannot be read
+ * (a FIFO: opened without blocking, and refused) is FAILED, as before. */
+xxgk_status xxgk_store_import_skipping(xxgk_store *store, const char *const *paths,
+                                       size_t npaths, const xxgk_import_options *options,
+                                       xxgk_import_skip_fn on_skip, void *skip_ctx,
+                                       xxgk_import_summary *summary, xxgk_error *err);
+
+#endif /* XXGK_NO_STORE */
 
 /* ------------------------------------------------------------------ */
 /* Interfaces that draw the tables themselves (xxgk serve): the        */

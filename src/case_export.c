@@ -13,6 +13,7 @@
 
 #include "case.h"
 #include "input.h"
+#include "quiet.h"
 #include "render.h"
 
 enum { NCOLS = 22 };
@@ -136,13 +137,23 @@ xxgk_status xxgk_register_export_xlsx(xxgk_register *reg, const xxgk_case_filter
     xxgk_status st = atomic_open(&af, path, overwrite, err);
     if (st != XXGK_OK)
         return st;
-    fclose(af.f); /* libxlsxwriter writes the temporary file by name */
-    af.f = NULL;
-    lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
-    lxw_workbook *wb = workbook_new_opt(af.tmp_path, &opt);
-    if (!wb) {
+    const char *by_name; /* libxlsxwriter writes a file by name */
+    st = atomic_by_name(&af, &by_name, err);
+    if (st != XXGK_OK) {
         atomic_abort(&af);
-        return error_set(err, XXGK_E_IO, "%s：无法建立 XLSX 文件", path);
+        return st;
+    }
+    /* libxlsxwriter's own "[ERROR]" lines are captured (quiet.c): the
+     * reason they give goes into our message. */
+    quiet_stderr q;
+    quiet_begin(&q);
+    char why[256];
+    lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
+    lxw_workbook *wb = workbook_new_opt(by_name, &opt);
+    if (!wb) {
+        quiet_end(&q, why, sizeof why);
+        atomic_abort(&af);
+        return error_set(err, XXGK_E_IO, "%s：无法建立 XLSX 文件%s%s", path, *why ? "：" : "", why);
     }
     lxw_format *bold = workbook_add_format(wb);
     format_set_bold(bold);
@@ -151,8 +162,10 @@ xxgk_status xxgk_register_export_xlsx(xxgk_register *reg, const xxgk_case_filter
         worksheet_write_string(x.ws, 0, (lxw_col_t)k, headers[k], bold);
     st = xxgk_register_each(reg, filter, today, xlsx_case, &x, err);
     lxw_error e = workbook_close(wb);
+    quiet_end(&q, why, sizeof why);
     if (st == XXGK_OK && e != LXW_NO_ERROR)
-        st = error_set(err, XXGK_E_IO, "%s：写入 XLSX 失败（%s）", path, lxw_strerror(e));
+        st = error_set(err, XXGK_E_IO, "%s：写入 XLSX 失败（%s）", path,
+                       *why ? why : lxw_strerror(e));
     if (st != XXGK_OK) {
         atomic_abort(&af);
         return st;

@@ -84,6 +84,8 @@ void check_units(xxgk_report *r, const xxgk_report *previous);
 void check_format_version(xxgk_report *r, const xxgk_report *previous);
 /* check_split.c */
 void check_splits(xxgk_report *r, const xxgk_report *previous);
+/* check_magnitude.c */
+void check_magnitude(xxgk_report *r, const xxgk_report *previous);
 /* check_sums.c */
 void check_sums(xxgk_report *r, const xxgk_report *previous);
 /* check_computed.c */

@@ -35,8 +35,8 @@ typedef struct figure {
 } figure;
 
 /* The other side of the sum rule `rule` whose one left-hand cell is id,
- * evaluated (blank cells as 0); -1 when there is none or a cell is
- * absent. */
+ * evaluated (blank cells as 0); -1 when there is none, a cell is
+ * absent or the sum does not fit in 64 bits. */
 static long long rule_value(const xxgk_report *r, int id, const char *rule)
 {
     size_t n;
@@ -53,7 +53,8 @@ static long long rule_value(const xxgk_report *r, int id, const char *rule)
             bool blank;
             if (!cell_int(r, e->rhs[k], &v, &blank))
                 return -1;
-            sum += v;
+            if (__builtin_add_overflow(sum, v, &sum))
+                return -1; /* checked: too large to know (cell-implausible) */
         }
         return e->nrhs ? sum : -1;
     }

@@ -56,12 +56,15 @@ static size_t recovered_group(xxgk_report *r, size_t i)
         const xxgk_split *sp = &r->ev->splits.v[j];
         if (sp->status != XXGK_SPLIT_UNIQUE || table_of(sp) != table_of(first) ||
             sp->by_prose != first->by_prose || sp->conflict != first->conflict ||
+            sp->by_previous != first->by_previous ||
             sp->syntax_only != first->syntax_only)
             break;
         ncells += sp->ncells;
         j++;
     }
-    const char *how = first->by_prose ? "（并参照正文所述的申请、复议或诉讼数）" : "";
+    const char *how = first->by_previous ? "（并参照上一年度报告的现行有效件数）"
+                      : first->by_prose  ? "（并参照正文所述的数字）"
+                                         : "";
     const char *conflict =
         first->conflict ? "（本表另有勾稽关系不成立，这些行只按各自一行的合计拆分）" : "";
     span at = {first->line, first->column, first->length};
@@ -136,7 +139,7 @@ static void check_open(xxgk_report *r, const xxgk_split *sp)
     span at = {sp->line, sp->column, sp->length};
     char list[600];
     format_candidates(sp, list, sizeof list);
-    const char *how = sp->by_prose ? "（并参照正文所述的申请、复议或诉讼数）" : "";
+    const char *how = sp->by_prose ? "（并参照正文所述的数字）" : "";
     if (sp->status == XXGK_SPLIT_NONE)
         finding_add(r, "split-none", SEV_DEFAULT, at, sp->cells, sp->ncells,
                     "“%s”一行的数字“%s”没有分隔符，且没有一种拆分符合各栏写法和本表勾稽关系，"

@@ -5,16 +5,21 @@
  *
  * Blank cells count as 0 here (cell-blank reports them); an equation with
  * an absent cell is not evaluated, since nothing can be said about it.
+ * Sums are checked: a side that exceeds 64 bits is reported as such
+ * (cell-implausible names the cells), never wrapped into a false match.
  * Equations broken only by a column left blank throughout (a 总计 column
  * never filled in) are said once for the column, not once per row.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "check.h"
 
-/* Sums one side; false when a cell is absent or not a whole number. */
-static bool side_total(const xxgk_report *r, const int *ids, int n, long long *sum)
+/* Sums one side; false when a cell is absent or not a whole number.
+ * *overflow is set when the sum does not fit in 64 bits. */
+static bool side_total(const xxgk_report *r, const int *ids, int n, long long *sum,
+                       bool *overflow)
 {
     *sum = 0;
     for (int i = 0; i < n; i++) {
@@ -22,21 +27,27 @@ static bool side_total(const xxgk_report *r, const int *ids, int n, long long *s
         bool blank;
         if (ids[i] < 0 || !cell_int(r, ids[i], &v, &blank))
             return false;
-        *sum += v;
+        if (__builtin_add_overflow(*sum, v, sum))
+            *overflow = true;
     }
     return n > 0;
 }
 
-static bool evaluable(const xxgk_report *r, const tpl_equation *e, long long *l, long long *rv)
+static bool evaluable(const xxgk_report *r, const tpl_equation *e, long long *l, long long *rv,
+                      bool *overflow)
 {
-    return side_total(r, e->lhs, e->nlhs, l) && side_total(r, e->rhs, e->nrhs, rv);
+    *overflow = false;
+    return side_total(r, e->lhs, e->nlhs, l, overflow) &&
+           side_total(r, e->rhs, e->nrhs, rv, overflow);
 }
 
 /* The finding of an equation that does not hold: the table, row and
  * column it is about (the row and column of its one left-hand cell; a
  * rule over two cells of a column names the column only), then both
- * figures, as the template words them. */
-static void report(xxgk_report *r, const tpl_equation *e, long long l, long long rv)
+ * figures, as the template words them; or (overflow) that a side is too
+ * large to sum, which no figure can show. */
+static void report(xxgk_report *r, const tpl_equation *e, long long l, long long rv,
+                   bool overflow)
 {
     int ids[40];
     int n = 0;
@@ -60,9 +71,18 @@ static void report(xxgk_report *r, const tpl_equation *e, long long l, long long
     if (col)
         snprintf(place + k, sizeof place - (size_t)k, "“%s”栏", col);
     const tpl_sum *sum = e->sum;
-    xxgk_finding *f = finding_add(r, sum->rule, SEV_DEFAULT, cell_at(r, e->lhs[0]), ids, (size_t)n,
-                                  "%s：%s %lld，%s %lld", place,
-                                  sum->lhs_says ? sum->lhs_says : "填的是", l, sum->rhs_says, rv);
+    xxgk_finding *f;
+    if (overflow) {
+        f = finding_add(r, sum->rule, SEV_DEFAULT, cell_at(r, e->lhs[0]), ids, (size_t)n,
+                        "%s：%s，但各栏数字过大，合计超出可计算的范围，无法核对", place,
+                        sum->title);
+        finding_expect(r, f, "各栏数字过大，合计超出可计算的范围（%lld），无法成立",
+                       (long long)INT64_MAX);
+    } else {
+        f = finding_add(r, sum->rule, SEV_DEFAULT, cell_at(r, e->lhs[0]), ids, (size_t)n,
+                        "%s：%s %lld，%s %lld", place,
+                        sum->lhs_says ? sum->lhs_says : "填的是", l, sum->rhs_says, rv);
+    }
     finding_place(f, e->table->section, row, col);
 }
 
@@ -126,6 +146,7 @@ typedef struct failed_eq {
     const tpl_equation *e;
     long long l, rv;
     int col;    /* lhs_column when the cause is a blank column, else -1 */
+    bool overflow; /* a side too large to sum (never a blank column's) */
     bool done;
 } failed_eq;
 
@@ -148,7 +169,7 @@ static void report_blank_column(xxgk_report *r, failed_eq *fe, size_t nfe, size_
             ids[n++] = fe[k].e->lhs[0];
     }
     if (rows == 1) {
-        report(r, e, fe[i].l, fe[i].rv);
+        report(r, e, fe[i].l, fe[i].rv, fe[i].overflow);
         return;
     }
     const char *col = tpl_row_block(e->table, e->row)->cols[fe[i].col].label;
@@ -179,18 +200,19 @@ void check_sums(xxgk_report *r, const xxgk_report *previous)
         if (!(e->sum->formats & mask) || !row_applies(r, e, mask))
             continue;
         long long l, rv;
-        if (!evaluable(r, e, &l, &rv)) {
+        bool overflow;
+        if (!evaluable(r, e, &l, &rv, &overflow)) {
             e = alternative(eq, n, e);
-            if (!e || !evaluable(r, e, &l, &rv))
+            if (!e || !evaluable(r, e, &l, &rv, &overflow))
                 continue;
         }
-        if (l == rv)
+        if (!overflow && l == rv)
             continue;
-        int col = lhs_column(e);
+        int col = overflow ? -1 : lhs_column(e);
         if (col >= 0 && (r->cells[e->lhs[0]].kind != XXGK_VALUE_BLANK ||
                          !column_blank(r, e->table, col)))
             col = -1;
-        fe[nfe++] = (failed_eq){e, l, rv, col, false};
+        fe[nfe++] = (failed_eq){e, l, rv, col, overflow, false};
     }
     for (size_t i = 0; i < nfe; i++) {
         if (fe[i].done)
@@ -198,7 +220,7 @@ void check_sums(xxgk_report *r, const xxgk_report *previous)
         if (fe[i].col >= 0)
             report_blank_column(r, fe, nfe, i);
         else
-            report(r, fe[i].e, fe[i].l, fe[i].rv);
+            report(r, fe[i].e, fe[i].l, fe[i].rv, fe[i].overflow);
         fe[i].done = true;
     }
 }

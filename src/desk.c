@@ -142,10 +142,11 @@ xxgk_status xxgk_desk_write_file(const xxgk_desk *d, xxgk_render_format format, 
     if (st != XXGK_OK)
         return st;
     if (format == XXGK_RENDER_XLSX) {
-        /* libxlsxwriter writes the temporary file by name */
-        fclose(af.f);
-        af.f = NULL;
-        st = desk_write_xlsx(d, af.tmp_path, err);
+        /* libxlsxwriter writes a file by name */
+        const char *by_name;
+        st = atomic_by_name(&af, &by_name, err);
+        if (st == XXGK_OK)
+            st = desk_write_xlsx(d, by_name, path, err);
     } else if (format == XXGK_RENDER_DOCX) {
         st = desk_write_docx(d, af.f, err);
     } else {

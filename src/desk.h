@@ -56,6 +56,9 @@ const char *desk_state_text(const xxgk_desk_row *row, char *buf, size_t size);
 /* Writers, each into a file the caller opened (atomic.c puts it in place). */
 xxgk_status desk_write_html(const xxgk_desk *d, FILE *out, xxgk_error *err);
 xxgk_status desk_write_docx(const xxgk_desk *d, FILE *out, xxgk_error *err);
-xxgk_status desk_write_xlsx(const xxgk_desk *d, const char *path, xxgk_error *err);
+/* XLSX is written by name: `path` is the file to write, `name` the one
+ * messages give (the file the user asked for). */
+xxgk_status desk_write_xlsx(const xxgk_desk *d, const char *path, const char *name,
+                            xxgk_error *err);
 
 #endif

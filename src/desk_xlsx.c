@@ -11,6 +11,7 @@
 
 #include "desk.h"
 #include "input.h"
+#include "quiet.h"
 
 typedef struct formats {
     lxw_format *title, *summary, *head, *text, *number, *share, *bad_text, *bad_number;
@@ -155,17 +156,28 @@ static void findings_sheet(lxw_workbook *wb, const formats *x, const xxgk_desk *
     worksheet_fit_to_pages(ws, 1, 0);
 }
 
-xxgk_status desk_write_xlsx(const xxgk_desk *d, const char *path, xxgk_error *err)
+xxgk_status desk_write_xlsx(const xxgk_desk *d, const char *path, const char *name,
+                            xxgk_error *err)
 {
+    /* libxlsxwriter's own "[ERROR]" lines are captured (quiet.c): the
+     * reason they give goes into our message, about `name`. */
+    quiet_stderr q;
+    quiet_begin(&q);
     lxw_workbook *wb = workbook_new(path);
+    lxw_error e = LXW_ERROR_MEMORY_MALLOC_FAILED;
+    if (wb) {
+        formats x;
+        make_formats(wb, &x);
+        status_sheet(wb, &x, d);
+        findings_sheet(wb, &x, d);
+        e = workbook_close(wb);
+    }
+    char why[256];
+    quiet_end(&q, why, sizeof why);
     if (!wb)
-        return error_set(err, XXGK_E_IO, "%s：无法建立 XLSX 文件", path);
-    formats x;
-    make_formats(wb, &x);
-    status_sheet(wb, &x, d);
-    findings_sheet(wb, &x, d);
-    lxw_error e = workbook_close(wb);
+        return error_set(err, XXGK_E_IO, "%s：无法建立 XLSX 文件%s%s", name, *why ? "：" : "", why);
     if (e != LXW_NO_ERROR)
-        return error_set(err, XXGK_E_IO, "%s：写入 XLSX 失败（%s）", path, lxw_strerror(e));
+        return error_set(err, XXGK_E_IO, "%s：写入 XLSX 失败（%s）", name,
+                         *why ? why : lxw_strerror(e));
     return XXGK_OK;
 }

@@ -281,6 +281,8 @@ static bool load_part(zip_t *za, const char *path, loader *ld)
             xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
             xmlParseChunk(ctxt, buf, (int)got, 1);
             ok = ctxt->wellFormed && !ld->failed;
+            if (ctxt->myDoc) /* built to hold an internal DTD, even for SAX */
+                xmlFreeDoc(ctxt->myDoc);
             xmlFreeParserCtxt(ctxt);
         } else {
             ok = false;

@@ -46,6 +46,15 @@ typedef struct input_text {
 xxgk_status input_normalise(arena *a, const char *data, size_t size,
                             input_text *out, xxgk_error *err);
 
+/* UTF-16 text (with a BOM, as Notepad saves "Unicode", or, with `guess`,
+ * recognisable without one by the NUL bytes on one side of each pair)
+ * converted to UTF-8 in the arena: *data and *size are replaced and
+ * *encoding set to "UTF-16LE" or "UTF-16BE". Anything else is left as it
+ * is (*encoding NULL). Fails with XXGK_E_ENCODING or XXGK_E_TRUNCATED when
+ * UTF-16 text does not convert. */
+xxgk_status input_from_utf16(arena *a, const char **data, size_t *size, bool guess,
+                             const char **encoding, xxgk_error *err);
+
 /* Sets err to status with a printf-style message. Returns status. */
 xxgk_status error_set(xxgk_error *err, xxgk_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -1,9 +1,17 @@
 /*
  * json.c — streaming JSON writer (see json.h).
+ *
+ * Strings are written as UTF-8, escaped per RFC 8259. Text inside a
+ * report is valid UTF-8 by the time it gets here (input.c), but a file
+ * name is whatever bytes the file system holds: a byte that does not
+ * belong to a valid UTF-8 sequence is written as U+FFFD, so the output is
+ * always valid JSON in valid UTF-8 (docs/model.md).
  */
 #include "json.h"
 
 #include <string.h>
+
+#include "utf8.h"
 
 void jw_init(jw_writer *w, FILE *out, bool pretty)
 {
@@ -70,6 +78,16 @@ static void write_string(FILE *o, const char *s, size_t n)
     fputc('"', o);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            size_t at = i;
+            if (utf8_next(s, n, &at) < 0) {
+                fputs("\xEF\xBF\xBD", o); /* U+FFFD for the one invalid byte */
+            } else {
+                fwrite(s + i, 1, at - i, o);
+                i = at - 1;
+            }
+            continue;
+        }
         switch (c) {
         case '"': fputs("\\\"", o); break;
         case '\\': fputs("\\\\", o); break;

@@ -8,7 +8,9 @@
  * run side by side and leave nothing behind; it runs in a process group
  * of its own, killed whole when the time limit passes; the directory is
  * removed in every case. The library stays silent: the program's output
- * goes to /dev/null.
+ * goes to /dev/null. The directory and the process group are registered
+ * (tempfiles.c), so that a program stopped by SIGINT or SIGTERM kills the
+ * converter and removes the directory from its signal handler too.
  */
 #define _XOPEN_SOURCE 700 /* nftw(), to remove the LibreOffice profile tree */
 #include "office.h"
@@ -28,6 +30,7 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "tempfiles.h"
 
 extern char **environ;
 
@@ -180,8 +183,10 @@ static char **child_environment(const char *home, char **home_var)
 typedef enum run_result { RUN_OK, RUN_FAILED, RUN_TIMEOUT, RUN_NOT_STARTED } run_result;
 
 /* Runs argv in a process group of its own with no input and output,
- * waits at most `seconds`, then kills the whole group. */
-static run_result run(char *const argv[], char *const envp[], int seconds)
+ * waits at most `seconds`, then kills the whole group. The group is
+ * recorded with the temporary directory's registration `temp`, so that a
+ * signal handler kills it too (tempfiles.c). */
+static run_result run(char *const argv[], char *const envp[], int seconds, int temp)
 {
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t attr;
@@ -198,6 +203,7 @@ static run_result run(char *const argv[], char *const envp[], int seconds)
     posix_spawnattr_destroy(&attr);
     if (rc != 0)
         return RUN_NOT_STARTED;
+    temp_set_group(temp, (int)pid);
 
     /* The leader is waited for without being reaped (WNOWAIT): while it
      * is a zombie its group id cannot be reused, so killing the group
@@ -224,6 +230,7 @@ static run_result run(char *const argv[], char *const envp[], int seconds)
         nanosleep(&tick, NULL);
     }
     kill(-pid, SIGKILL);
+    temp_set_group(temp, 0); /* before the leader is reaped and its id freed */
     int status;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
@@ -231,7 +238,7 @@ static run_result run(char *const argv[], char *const envp[], int seconds)
 }
 
 /* Converts dir/input.<ext> into dir/out/ with `filter`. */
-static xxgk_status convert(const char *soffice, const char *dir, const char *input,
+static xxgk_status convert(const char *soffice, const char *dir, int temp, const char *input,
                            const char *filter, const char *what, xxgk_error *err)
 {
     char path[PATH_CAP], url[3 * PATH_CAP + 16], profile[3 * PATH_CAP + 64], outdir[PATH_CAP];
@@ -248,7 +255,7 @@ static xxgk_status convert(const char *soffice, const char *dir, const char *inp
     if (!envp)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     int seconds = timeout_seconds();
-    run_result r = run(argv, envp, seconds);
+    run_result r = run(argv, envp, seconds, temp);
     free(envp);
     free(home_var);
     switch (r) {
@@ -267,8 +274,9 @@ static xxgk_status convert(const char *soffice, const char *dir, const char *inp
     }
 }
 
-static xxgk_status convert_in(const char *soffice, const char *dir, const office_job *job,
-                              char **out, size_t *out_size, xxgk_error *err)
+static xxgk_status convert_in(const char *soffice, const char *dir, int temp,
+                              const office_job *job, char **out, size_t *out_size,
+                              xxgk_error *err)
 {
     char path[PATH_CAP], input[PATH_CAP];
     snprintf(path, sizeof path, "%s/out", dir);
@@ -277,7 +285,7 @@ static xxgk_status convert_in(const char *soffice, const char *dir, const office
     snprintf(input, sizeof input, "%s/input.%s", dir, job->in_ext);
     if (!write_file(input, job->data, job->size))
         return error_set(err, XXGK_E_IO, "无法写入临时文件：%s", sys_error_text(errno));
-    xxgk_status st = convert(soffice, dir, input, job->filter, job->what, err);
+    xxgk_status st = convert(soffice, dir, temp, input, job->filter, job->what, err);
     if (st != XXGK_OK)
         return st;
     snprintf(path, sizeof path, "%s/out/input.%s", dir, job->out_ext);
@@ -305,7 +313,9 @@ xxgk_status office_convert(const office_job *job, char **out, size_t *out_size, 
             sizeof dir ||
         !mkdtemp(dir))
         return error_set(err, XXGK_E_IO, "无法创建临时目录：%s", sys_error_text(errno));
-    xxgk_status st = convert_in(soffice, dir, job, out, out_size, err);
+    int temp = temp_register(dir, true);
+    xxgk_status st = convert_in(soffice, dir, temp, job, out, out_size, err);
     remove_tree(dir);
+    temp_forget(temp);
     return st;
 }

@@ -1,7 +1,8 @@
 /*
  * prose.h — the figures a report's narrative states about its tables,
  * read once for whoever needs them (the prose rules of check_text.c;
- * the split solver's split_prose.c reads the same kinds of statement).
+ * the split solver, split.c, to choose between splits the tables leave
+ * open).
  *
  * A statement is a clause (up to ，。；) with a keyword — 申请, 办结,
  * 行政复议, 行政诉讼, 规范性文件 — the words that say what is counted

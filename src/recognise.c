@@ -156,6 +156,11 @@ static bool detect_heading(const char *text, size_t len, rec_heading *h)
     size_t n = text_compact_buf(text, len, buf, sizeof buf);
     if (n == 0 || n > 130)
         return false;
+    /* （一）主动公开政府信息情况 is a sub-heading of section 一, never
+     * one of the six, whatever its words. */
+    size_t sub = 1;
+    if (buf[0] == '(' && label_parse_numeral(buf, n, &sub) > 0 && sub < n && buf[sub] == ')')
+        return false;
     size_t after = 0;
     bool arabic = false;
     int num = heading_number(buf, n, &after, &arabic);
@@ -333,8 +338,12 @@ void add_obs(scan_ctx *c, const doc_block *table, const doc_row *row, int first_
         o->match[i] = m[i];
 }
 
+static bool heading_row(scan_ctx *c, const doc_row *row);
+
 static void scan_row(scan_ctx *c, const doc_block *table, const doc_row *row)
 {
+    if (heading_row(c, row))
+        return;
     int last_label = -1, numbers = 0;
     for (uint32_t i = 0; i < row->n; i++) {
         cell_value v;
@@ -441,8 +450,9 @@ static size_t glued_heading(const char *s, size_t len, rec_heading *h)
     return 0;
 }
 
-/* Records heading h printed at s[0..len) of block b. */
-static void record_heading(scan_ctx *c, doc_block *b, const rec_heading *h, size_t len)
+/* Records heading h printed at text[0..len), at `at`. */
+static void record_heading_at(scan_ctx *c, const char *text, size_t len, span at,
+                              const rec_heading *h)
 {
     xxgk_report *r = c->r;
     loose_flush(c); /* the run of the section before */
@@ -450,13 +460,41 @@ static void record_heading(scan_ctx *c, doc_block *b, const rec_heading *h, size
     rec_heading *p = VEC_PUSH(&r->a, r->ev->headings);
     if (p) {
         *p = *h;
-        p->text = arena_strndup(&r->a, b->text, len);
-        p->at = (span){b->line, b->col, (uint32_t)len};
+        p->text = arena_strndup(&r->a, text, len);
+        p->at = at;
     }
     c->section = h->section;
     c->in_t4_header = false;
+}
+
+/* Records heading h printed at the start (len bytes) of paragraph b. */
+static void record_heading(scan_ctx *c, doc_block *b, const rec_heading *h, size_t len)
+{
+    record_heading_at(c, b->text, len, (span){b->line, b->col, (uint32_t)len}, h);
     b->role = ROLE_HEADING;
     b->section = (uint8_t)h->section;
+}
+
+/* A numbered section heading alone in a table row (converted text that
+ * ran the heading after a table into the table: “| 五、存在的主要问题及
+ * 改进情况 |  |”). Returns whether the row was one. */
+static bool heading_row(scan_ctx *c, const doc_row *row)
+{
+    const doc_cell *only = NULL;
+    for (uint32_t i = 0; i < row->n; i++) {
+        if (text_is_blank(row->cells[i].text, row->cells[i].len))
+            continue;
+        if (only)
+            return false;
+        only = &row->cells[i];
+    }
+    rec_heading h;
+    memset(&h, 0, sizeof h);
+    if (!only || !detect_heading(only->text, only->len, &h) || h.number == 0 ||
+        c->seen[h.section] || h.section <= c->section)
+        return false;
+    record_heading_at(c, only->text, only->len, cell_span(only), &h);
+    return true;
 }
 
 static void scan_para(scan_ctx *c, doc_block *b)

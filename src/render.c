@@ -3,6 +3,7 @@
  * the helpers every renderer shares (title, headings, dates, paragraphs,
  * values, escaping).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "input.h"
 #include "render.h"
 #include "report.h"
+#include "tempfiles.h"
 #include "utf8.h"
 
 static const struct {
@@ -202,12 +204,6 @@ const char *render_value(const xxgk_report *r, int cell, char *buf, size_t size)
     return xxgk_decimal_format(c->value, buf, size);
 }
 
-static bool starts(const char *s, size_t n, const char *lit)
-{
-    size_t m = strlen(lit);
-    return n >= m && memcmp(s, lit, m) == 0;
-}
-
 /* Chinese numerals 一 … 十 as they number sub-headings. */
 static size_t cn_numeral(const char *s, size_t n)
 {
@@ -217,7 +213,7 @@ static size_t cn_numeral(const char *s, size_t n)
     for (bool more = true; more && i < n;) {
         more = false;
         for (int k = 0; digits[k]; k++)
-            if (starts(s + i, n - i, digits[k])) {
+            if (text_starts_at(s + i, n - i, 0, digits[k])) {
                 i += 3;
                 more = true;
                 break;
@@ -230,9 +226,9 @@ int render_subheading(const char *s, size_t n, size_t *head_len)
 {
     int level = 0;
     size_t i = 0;
-    if (starts(s, n, "（")) {
+    if (text_starts_at(s, n, 0, "（")) {
         size_t k = cn_numeral(s + 3, n - 3);
-        if (k && starts(s + 3 + k, n - 3 - k, "）")) {
+        if (k && text_starts_at(s + 3 + k, n - 3 - k, 0, "）")) {
             level = 2;
             i = 3 + k + 3;
         }
@@ -242,7 +238,7 @@ int render_subheading(const char *s, size_t n, size_t *head_len)
             k++;
         if (k < n && s[k] == '.')
             i = k + 1, level = 3;
-        else if (starts(s + k, n - k, "．"))
+        else if (text_starts_at(s + k, n - k, 0, "．"))
             i = k + 3, level = 3;
     }
     if (!level)
@@ -251,14 +247,14 @@ int render_subheading(const char *s, size_t n, size_t *head_len)
      * one is a heading on its own line. */
     size_t limit = n < 150 ? n : 150;
     for (size_t k = i; k + 3 <= limit; k++)
-        if (starts(s + k, n - k, "。")) {
+        if (text_starts_at(s + k, n - k, 0, "。")) {
             *head_len = k + 3;
             return level;
         }
     if (utf8_length(s, n) <= 30 && !memchr(s, ',', n)) {
         bool comma = false;
         for (size_t k = 0; k + 3 <= n; k++)
-            comma |= starts(s + k, n - k, "，");
+            comma |= text_starts_at(s + k, n - k, 0, "，");
         if (!comma) {
             *head_len = n;
             return level;
@@ -345,20 +341,23 @@ static xxgk_status check_renderable(const xxgk_report *r, xxgk_error *err)
 }
 
 /* XLSX can only be written to a file (libxlsxwriter); to a stream it is
- * written to a temporary file first and copied. */
+ * written to a temporary file first (registered for removal on a signal)
+ * and copied. */
 static xxgk_status xlsx_to_stream(const xxgk_report *r, FILE *out, xxgk_error *err)
 {
     const char *dir = getenv("TMPDIR");
     char path[4096];
-    snprintf(path, sizeof path, "%s/xxgk-XXXXXX", dir && *dir ? dir : "/tmp");
+    dir = dir && *dir ? dir : "/tmp";
+    snprintf(path, sizeof path, "%s/xxgk-XXXXXX", dir);
     int fd = mkstemp(path);
     if (fd < 0)
-        return error_set(err, XXGK_E_IO, "无法创建临时文件：%s", path);
+        return error_set(err, XXGK_E_IO, "无法在临时目录 %s 中创建文件：%s", dir, sys_error_text(errno));
+    int handle = temp_register(path, false);
     close(fd);
-    xxgk_status st = render_xlsx(r, path, err);
+    xxgk_status st = render_xlsx(r, path, "XLSX", err);
     FILE *in = st == XXGK_OK ? fopen(path, "rb") : NULL;
     if (st == XXGK_OK && !in)
-        st = error_set(err, XXGK_E_IO, "无法读取临时文件：%s", path);
+        st = error_set(err, XXGK_E_IO, "无法读回临时目录 %s 中的 XLSX：%s", dir, sys_error_text(errno));
     if (in) {
         char buf[65536];
         size_t n;
@@ -366,10 +365,11 @@ static xxgk_status xlsx_to_stream(const xxgk_report *r, FILE *out, xxgk_error *e
             if (fwrite(buf, 1, n, out) != n)
                 break;
         if (ferror(in) || ferror(out))
-            st = error_set(err, XXGK_E_IO, "写入失败");
+            st = error_set(err, XXGK_E_IO, "写入失败：%s", sys_error_text(errno));
         fclose(in);
     }
     unlink(path);
+    temp_forget(handle);
     return st;
 }
 
@@ -393,7 +393,7 @@ xxgk_status xxgk_report_render(const xxgk_report *r, xxgk_render_format format, 
     default: return error_set(err, XXGK_E_USAGE, "未知的输出格式");
     }
     if (rc < 0 || ferror(out))
-        return error_set(err, XXGK_E_IO, "写入失败");
+        return error_set(err, XXGK_E_IO, "写入失败：%s", sys_error_text(errno ? errno : EIO));
     return XXGK_OK;
 }
 
@@ -412,12 +412,19 @@ xxgk_status xxgk_report_render_file(const xxgk_report *r, xxgk_render_format for
     if (st != XXGK_OK)
         return st;
     if (format == XXGK_RENDER_XLSX) {
-        /* libxlsxwriter writes the temporary file by name. */
-        fclose(af.f);
-        af.f = NULL;
-        st = render_xlsx(r, af.tmp_path, err);
+        /* libxlsxwriter writes a file by name. */
+        const char *by_name;
+        st = atomic_by_name(&af, &by_name, err);
+        if (st == XXGK_OK)
+            st = render_xlsx(r, by_name, path, err);
     } else {
         st = xxgk_report_render(r, format, af.f, err);
+        if (st != XXGK_OK && st != XXGK_E_USAGE) {
+            /* The renderers' messages do not know the file: name it. */
+            char why[sizeof err->message];
+            snprintf(why, sizeof why, "%s", err->message);
+            error_set(err, st, "%s：%s", path, why);
+        }
     }
     if (st != XXGK_OK) {
         atomic_abort(&af);

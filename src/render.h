@@ -130,25 +130,43 @@ int render_text(const xxgk_report *r, FILE *out);
 int render_markdown(const xxgk_report *r, FILE *out);
 int render_html(const xxgk_report *r, FILE *out);
 xxgk_status render_docx(const xxgk_report *r, FILE *out, xxgk_error *err);
-xxgk_status render_xlsx(const xxgk_report *r, const char *path, xxgk_error *err);
+/* Writes the workbook to the file `path`; messages name `name` (the file
+ * the user asked for, not a temporary one). */
+xxgk_status render_xlsx(const xxgk_report *r, const char *path, const char *name,
+                        xxgk_error *err);
 /* The DOCX converted to PDF by LibreOffice (render_pdf.c). */
 xxgk_status render_pdf(const xxgk_report *r, FILE *out, xxgk_error *err);
 
 /* ---- atomic files (atomic.c) -------------------------------------------- */
 
-/* A temporary file beside `path`, open for writing. */
+/* An output file being written (atomic.c): a temporary file beside the
+ * target, or the target itself when it is a device, a FIFO or one of the
+ * process's descriptors (`direct`), which is never replaced. */
 typedef struct atomic_file {
-    char *tmp_path; /* malloc'd */
-    char *path;     /* malloc'd copy of the target */
+    char *tmp_path; /* malloc'd; NULL when direct */
+    char *path;     /* malloc'd copy of the target as given (for messages) */
+    char *final;    /* malloc'd: the target with symbolic links followed */
     FILE *f;        /* NULL when the writer works on tmp_path itself */
+    bool direct;    /* written in place (no temporary file, no rename) */
+    int temp_handle; /* tempfiles.c registration of tmp_path, or -1 */
+    char *spool;    /* malloc'd: a file written by name for a direct target */
+    int spool_handle;
 } atomic_file;
 
+/* Opens `path` for writing as described in atomic.c. Without `overwrite`
+ * an existing regular file (also one a symbolic link leads to) is
+ * refused. */
 xxgk_status atomic_open(atomic_file *af, const char *path, bool overwrite, xxgk_error *err);
 /* Flushes, syncs and puts the file in place (rename, or link when an
- * existing file must not be replaced). Always releases af. */
+ * existing file must not be replaced); a direct file is only flushed.
+ * Always releases af. */
 xxgk_status atomic_commit(atomic_file *af, bool overwrite, xxgk_error *err);
 /* Removes the temporary file and releases af. */
 void atomic_abort(atomic_file *af);
+/* For writers that can only write a file by name (libxlsxwriter): *path
+ * is the file to write — the temporary file itself, or, for a direct
+ * target, a spool file in $TMPDIR that atomic_commit copies into it. */
+xxgk_status atomic_by_name(atomic_file *af, const char **path, xxgk_error *err);
 
 /* build.c: xxgk_report_new, with the name messages give the report. */
 xxgk_status report_new_named(int year, xxgk_format format, const char *body, const char *name,

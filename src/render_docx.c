@@ -16,6 +16,7 @@
  * official merged cells (gridSpan, vMerge). The package is written with
  * libzip in memory; every part is our own XML, all text escaped.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -627,6 +628,6 @@ xxgk_status render_docx(const xxgk_report *r, FILE *out, xxgk_error *err)
     zip_source_free(src);
     zip_error_fini(&ze);
     if (rc < 0 || ferror(out))
-        return error_set(err, XXGK_E_IO, "写入失败");
+        return error_set(err, XXGK_E_IO, "写入失败：%s", sys_error_text(errno ? errno : EIO));
     return XXGK_OK;
 }

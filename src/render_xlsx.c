@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "quiet.h"
 
 enum { FIRST_ROW = 3 }; /* title, the band (body, year, period), a gap */
 
@@ -482,11 +483,10 @@ static void write_table_sheet(lxw_workbook *wb, const xlsx_formats *x, const xxg
     xlsx_protect(ws, false);
 }
 
-xxgk_status render_xlsx(const xxgk_report *r, const char *path, xxgk_error *err)
+/* Lays the workbook out; libxlsxwriter writes it only when closed.
+ * False when out of memory. */
+static bool write_workbook(lxw_workbook *wb, const xxgk_report *r)
 {
-    lxw_workbook *wb = workbook_new(path);
-    if (!wb)
-        return error_set(err, XXGK_E_IO, "无法创建 XLSX 文件");
     char title[512];
     lxw_doc_properties props = {0};
     props.title = (char *)render_title(r, title, sizeof title);
@@ -507,18 +507,31 @@ xxgk_status render_xlsx(const xxgk_report *r, const char *path, xxgk_error *err)
     int *rows = malloc(ncells * sizeof *rows), *cols = malloc(ncells * sizeof *cols);
     const tpl_equation **sums = malloc(ncells * sizeof *sums);
     grid *g = malloc(sizeof *g);
-    if (!rows || !cols || !sums || !g) {
-        free(rows), free(cols), free(sums), free(g);
-        workbook_close(wb);
-        return error_set(err, XXGK_E_NOMEM, "内存不足");
-    }
+    bool ok = rows && cols && sums && g;
     xxgk_format f = render_format_of(r);
-    for (int s = 2; s <= 4; s++)
+    for (int s = 2; ok && s <= 4; s++)
         if (grid_build(g, f, s) == 0)
             write_table_sheet(wb, &x, r, g, rows, cols, sums, stacked);
     free(rows), free(cols), free(sums), free(g);
-    lxw_error e = workbook_close(wb);
+    return ok;
+}
+
+xxgk_status render_xlsx(const xxgk_report *r, const char *path, const char *name,
+                        xxgk_error *err)
+{
+    /* libxlsxwriter prints its own "[ERROR]" lines: they are captured and
+     * the reason they give goes into our message, about `name`. */
+    quiet_stderr q;
+    quiet_begin(&q);
+    lxw_workbook *wb = workbook_new(path);
+    bool laid_out = wb && write_workbook(wb, r);
+    lxw_error e = wb ? workbook_close(wb) : LXW_ERROR_MEMORY_MALLOC_FAILED;
+    char why[256];
+    quiet_end(&q, why, sizeof why);
+    if (wb && !laid_out)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
     if (e != LXW_NO_ERROR)
-        return error_set(err, XXGK_E_IO, "无法写入 XLSX：%s", lxw_strerror(e));
+        return error_set(err, XXGK_E_IO, "%s：无法写入 XLSX：%s", name,
+                         *why ? why : lxw_strerror(e));
     return XXGK_OK;
 }

@@ -4,9 +4,12 @@
 #include "report.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "chinese.h"
 #include "input.h"
@@ -127,10 +130,25 @@ static xxgk_status parse_tree(xxgk_report *r, doc *d, const char *encoding, inpu
 static xxgk_status parse_input(xxgk_report *r, const char *data, size_t size, xxgk_error *err)
 {
     input_kind kind = input_detect(data, size);
+    const char *utf16 = NULL;
+    /* UTF-16 looks binary (NUL bytes) or, all CJK, like text: only those
+     * are tried, so no container is ever taken for it. */
+    if (kind == INPUT_BINARY || kind == INPUT_TEXT) {
+        xxgk_status st =
+            input_from_utf16(&r->a, &data, &size, kind == INPUT_BINARY, &utf16, err);
+        if (st != XXGK_OK)
+            return st;
+        if (utf16)
+            kind = input_detect(data, size);
+    }
     if (kind == INPUT_TEXT || kind == INPUT_BINARY) {
         input_text in;
         xxgk_status st = input_normalise(&r->a, data, size, &in, err);
-        return st == XXGK_OK ? parse_text(r, &in, err) : st;
+        if (st != XXGK_OK)
+            return st;
+        if (utf16 && kind == INPUT_TEXT)
+            in.encoding = utf16;
+        return parse_text(r, &in, err);
     }
     reader_fn reader = reader_for(kind);
     if (!reader && kind == INPUT_PDF)
@@ -233,19 +251,56 @@ static xxgk_status slurp(FILE *f, const char *path, char **data, size_t *size, x
     return XXGK_OK;
 }
 
+/* Opens a named file for reading without ever blocking in open() (a FIFO
+ * with no writer would block it, and with it the whole run), and refuses
+ * what is not a report file: directories and devices. A FIFO or pipe is
+ * read (process substitution, <(…), is one); one with no writer gives
+ * end of file at once. *fifo tells which. */
+static FILE *open_report(const char *path, bool *fifo, xxgk_error *err)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0) {
+        error_set(err, XXGK_E_IO, "无法打开：%s", sys_error_text(errno));
+        return NULL;
+    }
+    const char *what = fstat(fd, &st) != 0          ? "无法读取文件信息"
+                       : S_ISDIR(st.st_mode)        ? "是一个目录，不是报告文件"
+                       : S_ISCHR(st.st_mode)        ? "是字符设备，不是报告文件（读取标准输入请用 -）"
+                       : S_ISBLK(st.st_mode)        ? "是块设备，不是报告文件"
+                       : S_ISSOCK(st.st_mode)       ? "是套接字，不是报告文件"
+                                                    : NULL;
+    int flags = what ? 0 : fcntl(fd, F_GETFL);
+    if (!what && (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0))
+        what = "无法读取";
+    FILE *f = what ? NULL : fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        error_set(err, what ? XXGK_E_IO : XXGK_E_NOMEM, "%s", what ? what : "内存不足");
+        return NULL;
+    }
+    *fifo = S_ISFIFO(st.st_mode);
+    return f;
+}
+
 xxgk_status report_read_path(const char *path, char **data, size_t *size, xxgk_error *err)
 {
     *data = NULL;
     *size = 0;
     if (!path)
         return error_set(err, XXGK_E_USAGE, "没有给出文件名");
-    bool is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    bool is_stdin = strcmp(path, "-") == 0, fifo = false;
+    FILE *f = is_stdin ? stdin : open_report(path, &fifo, err);
     if (!f)
-        return error_set(err, XXGK_E_IO, "无法打开：%s", sys_error_text(errno));
+        return err ? err->status : XXGK_E_IO;
     xxgk_status st = slurp(f, path, data, size, err);
     if (!is_stdin)
         fclose(f);
+    if (st == XXGK_OK && fifo && *size == 0) {
+        free(*data);
+        *data = NULL;
+        return error_set(err, XXGK_E_EMPTY, "是命名管道（FIFO），没有读到数据（没有写入方）");
+    }
     return st;
 }
 

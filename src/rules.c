@@ -103,6 +103,11 @@ static const rule_def static_rules[] = {
     {{"cell-fraction", XXGK_ERROR, "shape", FMT21 "格式模板",
      "件数带有小数",
      "件数、数量只能是整数；只有金额栏可以有小数。", 0}, check_cell_values},
+    {{"cell-implausible", XXGK_ERROR, "shape", "条例第五十条；" FMT21 "格式模板",
+     "统计表中的数字大得不合常理",
+     "统计表中的件数或金额超过十亿（金额栏以万元为单位，即超过十万亿元）。没有哪个机关一年的件数能"
+     "达到这个数量级：这多半是几栏数字连在一起、多打了数位，或把电话号码、文号等填进了数字栏。"
+     "这样的数字还会使各项合计超出可计算的范围，勾稽关系无法核对。请对照原报告改正。", 0}, check_magnitude},
     {{"row-duplicate", XXGK_WARNING, "shape", FMT21 "格式模板",
      "同一行出现两次",
      "统计表中同一行重复出现，只有第一次出现的数字被读取。请删除重复的行。", XXGK_NEEDS_DOCUMENT}, check_shapes},

@@ -15,7 +15,7 @@
  *     placed. Runs linked by equations form a component, searched depth
  *     first with interval bounds on every equation; a candidate survives
  *     when some solution of its component uses it (split_search.c).
- *  4. The prose's figures (split_prose.c) narrow what the tables leave
+ *  4. The prose's figures (prose.h) narrow what the tables leave
  *     open; if no split agrees with them they are ignored.
  *  5. A run with one surviving candidate is placed; otherwise every
  *     surviving candidate is recorded and the cells stay absent. When a
@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "number.h"
+#include "prose.h"
 #include "utf8.h"
 
 static bool is_digit(char c)
@@ -379,9 +380,16 @@ static eqn *new_eqn(solver *s)
     return e;
 }
 
+/* The placed part of an equation stays within ±K_LIMIT, so the search
+ * (split_search.c), which adds at most 64 run cells of MAX_DIGITS digits
+ * to it, never leaves 64 bits either. */
+#define K_LIMIT (INT64_MAX / 4)
+
 /* Adds coef × cell `id` to e: a term of its run, or the placed value.
  * Returns false when the cell has no usable value (absent, blank, a
- * fraction, or a run that could not be enumerated). */
+ * fraction, or a run that could not be enumerated), or when the placed
+ * values are too large to sum exactly (checked, never wrapped: such a
+ * value is cell-implausible anyway). */
 static bool eqn_add(solver *s, eqn *e, int id, int coef, int cap)
 {
     if (id < 0)
@@ -397,7 +405,11 @@ static bool eqn_add(solver *s, eqn *e, int id, int coef, int cap)
     const xxgk_cell *c = &s->r->cells[id];
     if (c->kind != XXGK_VALUE_NUMBER || c->value.scale != 0)
         return false;
-    e->k += coef * c->value.units;
+    int64_t part, k;
+    if (__builtin_mul_overflow(c->value.units, (int64_t)coef, &part) ||
+        __builtin_add_overflow(e->k, part, &k) || k > K_LIMIT || k < -K_LIMIT)
+        return false;
+    e->k = k;
     return true;
 }
 
@@ -444,13 +456,13 @@ static void alt_free(alt *a)
 }
 
 /* One alternative of a prose figure: the cells' sum equals `value`. */
-static void alt_add(solver *s, alt *a, const char *const *keys, int nkeys, int64_t value)
+static void alt_add(solver *s, alt *a, const char *const *keys, int64_t value)
 {
     eqn *e = &a->e[a->n];
     memset(e, 0, sizeof *e);
     e->t = malloc(sizeof(term) * 4);
     bool usable = e->t != NULL;
-    for (int i = 0; i < nkeys && usable; i++)
+    for (int i = 0; keys[i] && usable; i++)
         usable = eqn_add(s, e, xxgk_cell_find(keys[i]), 1, 4);
     e->k -= value;
     if (usable && e->nt > 0)
@@ -459,30 +471,47 @@ static void alt_add(solver *s, alt *a, const char *const *keys, int nkeys, int64
         free(e->t);
 }
 
+/* What each statement of the prose (prose.h) is about: one or two sets of
+ * cells whose sum it states. Prose often counts carried-in applications
+ * as received (corpus 007): either reading may be meant. 制发规范性文件
+ * is 本年制发件数 in the 2021 table, 本年新制作数量 in the 2019 one: only
+ * the key the report's table has can be used. */
+static const char *const received1[] = {"t3.new.total", NULL};
+static const char *const received2[] = {"t3.new.total", "t3.carried_in.total", NULL};
+static const char *const reviews[] = {"t4.review.total", NULL};
+static const char *const suits[] = {"t4.suit_direct.total", "t4.suit_after_review.total", NULL};
+static const char *const docs_made[] = {"t2.normative.made", NULL};
+static const char *const docs_new_made[] = {"t2.normative.new_made", NULL};
+static const char *const docs_repealed[] = {"t2.normative.repealed", NULL};
+static const char *const docs_in_force[] = {"t2.normative.in_force", NULL};
+
+static const struct {
+    prose_what what;
+    const char *const *cells[2];
+} prose_cells[PROSE_ALTS] = {
+    {PROSE_RECEIVED, {received1, received2}},
+    {PROSE_REVIEWS, {reviews, NULL}},
+    {PROSE_SUITS, {suits, NULL}},
+    {PROSE_DOCS_MADE, {docs_made, docs_new_made}},
+    {PROSE_DOCS_REPEALED, {docs_repealed, NULL}},
+    {PROSE_DOCS_IN_FORCE, {docs_in_force, NULL}},
+};
+
+/* The prose's figures as alternatives the search may require. A figure
+ * stated twice with different values is not used: a wrong figure would
+ * make the solver pick a wrong split, a missing one only leaves a choice
+ * open. */
 static void prose_alts(solver *s)
 {
-    prose_figures pf;
-    prose_figures_find(s->r, &pf);
-    static const char *const received1[] = {"t3.new.total"};
-    static const char *const received2[] = {"t3.new.total", "t3.carried_in.total"};
-    static const char *const reviews[] = {"t4.review.total"};
-    static const char *const suits[] = {"t4.suit_direct.total", "t4.suit_after_review.total"};
-    /* Prose often counts carried-in applications as received (corpus
-     * 007): either reading may be meant. */
-    if (pf.received >= 0) {
+    prose_stmt st[PROSE_KINDS];
+    prose_read(s->r->ev->paras.v, s->r->ev->paras.n, st);
+    for (int i = 0; i < PROSE_ALTS; i++) {
+        const prose_stmt *p = &st[prose_cells[i].what];
+        if (p->value < 0 || p->conflict)
+            continue;
         alt *a = &s->alts[s->nalts];
-        alt_add(s, a, received1, 1, pf.received);
-        alt_add(s, a, received2, 2, pf.received);
-        s->nalts += a->n > 0;
-    }
-    if (pf.reviews >= 0) {
-        alt *a = &s->alts[s->nalts];
-        alt_add(s, a, reviews, 1, pf.reviews);
-        s->nalts += a->n > 0;
-    }
-    if (pf.suits >= 0) {
-        alt *a = &s->alts[s->nalts];
-        alt_add(s, a, suits, 2, pf.suits);
+        for (int k = 0; k < 2 && prose_cells[i].cells[k]; k++)
+            alt_add(s, a, prose_cells[i].cells[k], p->value);
         s->nalts += a->n > 0;
     }
 }

@@ -35,17 +35,4 @@ void split_solve(xxgk_report *r, xxgk_format f);
  * misshapen, the run's own finding says what happened (check_split.c). */
 bool split_covers_row(const xxgk_report *r, const tpl_table *t, int ri);
 
-/* ---- the prose's figures (split_prose.c) ---------------------------- */
-
-/* Figures the narrative states about the tables. -1 when not stated, or
- * stated twice with different values. */
-typedef struct prose_figures {
-    int64_t received;      /* 收到/受理…申请 N 件: 一 (or 一 + 二) 总计 */
-    int64_t reviews;       /* 行政复议 N 件/起: table 四 review total */
-    int64_t suits;         /* 行政诉讼 N 件/起: both suit groups' totals */
-    uint32_t received_line, reviews_line, suits_line;
-} prose_figures;
-
-void prose_figures_find(const xxgk_report *r, prose_figures *out);
-
 #endif

@@ -8,6 +8,8 @@
 
 #include "split.h"
 
+#define PROSE_ALTS 6       /* kinds of prose figure the search may use */
+
 #define RUN_CELLS 16       /* table 四's 15 cells in one run at most */
 #define RUN_CHARS 64       /* significant characters of a run */
 #define ROW_EQS 4          /* sum rules within one run */
@@ -96,7 +98,7 @@ typedef struct solver {
     int *owner, *owner_col; /* cell id → run and column, -1 */
     eqn *eqs;
     int neqs, eqcap;
-    alt alts[3];
+    alt alts[PROSE_ALTS];
     int nalts;
     bool failed;
 } solver;

@@ -15,6 +15,7 @@
 
 #include "input.h"
 #include "number.h"
+#include "store_media.h"
 #include "template.h"
 
 /* Version 1: report, cells (one column per cell key), finding, cell_key.
@@ -22,6 +23,9 @@
  * sentences (store_migrate.c).
  * Version 3: users, sessions, drafts, the audit trail (xxgk serve). */
 #define SCHEMA_VERSION 3
+
+/* SQLite's memory, at most (the page cache is 64 MB of it). */
+#define STORE_HEAP_LIMIT (2LL << 30)
 
 static const char schema_v1[] =
     "CREATE TABLE schema_version(version INTEGER NOT NULL);"
@@ -118,6 +122,11 @@ void sbuf_free(sbuf *b)
 
 xxgk_status store_fail(xxgk_store *s, xxgk_error *err, const char *what)
 {
+    if (s && s->timed_out)
+        return error_set(err, XXGK_E_TOO_LARGE,
+                         "查询运行超过 %g 秒的时间限制，已中止（命令行可用 --timeout 秒数 放宽，"
+                         "0 为不限）",
+                         s->time_limit);
     return error_set(err, XXGK_E_IO, "%s：%s", what, s && s->db ? sqlite3_errmsg(s->db) : "");
 }
 
@@ -266,12 +275,34 @@ static int stored_version(xxgk_store *s)
     return version;
 }
 
+/* Fails with the connection's current message, taken before a ROLLBACK
+ * (which would replace it with "not an error"). */
+static xxgk_status fail_and_roll_back(xxgk_store *s, const char *path, int rc, xxgk_error *err)
+{
+    xxgk_status st = error_set(err, XXGK_E_IO, "%s：%s", path,
+                               rc == SQLITE_NOMEM ? "内存不足" : sqlite3_errmsg(s->db));
+    store_exec(s, "ROLLBACK");
+    return st;
+}
+
 static xxgk_status prepare_schema(xxgk_store *s, const char *path, xxgk_error *err)
 {
     int version = stored_version(s);
+    if (!s->read_only && version >= 0 && version <= SCHEMA_VERSION) {
+        /* Another process may be creating or upgrading the store at this
+         * moment (two imports started together on a new file): the
+         * version that counts is the one seen inside the write lock. */
+        if (store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
+            return store_fail(s, err, path);
+        version = stored_version(s);
+        if (version < 0 || version > SCHEMA_VERSION)
+            store_exec(s, "ROLLBACK");
+    }
     if (version == -2)
-        return error_set(err, XXGK_E_IO, "%s：不是 SQLite 数据库或无法读取（%s）", path,
-                         sqlite3_errmsg(s->db));
+        return store_is_sqlite_file(path) || access(path, F_OK) != 0
+                   ? error_set(err, XXGK_E_IO, "%s：无法读取数据库（%s）", path,
+                               sqlite3_errmsg(s->db))
+                   : error_set(err, XXGK_E_IO, "%s：不是 SQLite 数据库", path);
     if (version == -1)
         return error_set(err, XXGK_E_USAGE, "%s：不是 xxgk 数据库（没有 schema_version 表）",
                          path);
@@ -284,22 +315,68 @@ static xxgk_status prepare_schema(xxgk_store *s, const char *path, xxgk_error *e
                          path);
     if (version < SCHEMA_VERSION && s->read_only)
         return XXGK_E_EMPTY; /* the caller upgrades it through a writable connection */
-    if (!s->read_only && store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
-        return store_fail(s, err, path);
+    /* (a writable connection is inside BEGIN IMMEDIATE since above) */
     int rc = version < SCHEMA_VERSION ? upgrade(s, version) : SQLITE_OK;
     bool missing = false;
     if (rc == SQLITE_OK)
         rc = sync_cell_columns(s, &missing);
-    if (!s->read_only)
-        rc = rc == SQLITE_OK ? store_exec(s, "COMMIT") : (store_exec(s, "ROLLBACK"), rc);
     if (rc != SQLITE_OK)
-        return store_fail(s, err, path);
+        return s->read_only ? store_fail(s, err, path) : fail_and_roll_back(s, path, rc, err);
+    if (!s->read_only && store_exec(s, "COMMIT") != SQLITE_OK)
+        return fail_and_roll_back(s, path, SQLITE_ERROR, err);
     if (missing && s->read_only)
         return error_set(err, XXGK_E_USAGE,
                          "%s：数据库缺少新版格式的栏目，请先以可写方式打开一次（如 xxgk db import）",
                          path);
     s->ncells = xxgk_cell_count();
     return XXGK_OK;
+}
+
+/* Opens the connection (`name` is the path, or an SQLite URI) and
+ * brings the schema up to date; messages name `path`. */
+static xxgk_status connect(xxgk_store *s, const char *path, const char *name, int flags,
+                           xxgk_error *err)
+{
+    if (sqlite3_open_v2(name, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        return error_set(err, XXGK_E_IO, "%s：无法打开数据库（%s）", path,
+                         s->db ? sqlite3_errmsg(s->db) : "内存不足");
+    sqlite3_busy_timeout(s->db, 10000);
+    store_limit_install(s);
+    /* WAL: readers never block the importer, and a killed importer
+     * leaves every committed report and nothing of the one in flight.
+     * synchronous=NORMAL keeps that against a crash of the process (only
+     * a power cut may lose the last commits, never consistency).
+     * xxgk_store_close turns WAL off again, so that no -wal and -shm
+     * files stay beside the store once a command has ended. */
+    if (!s->read_only)
+        store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    store_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+    return prepare_schema(s, path, err);
+}
+
+/* A read-only store that could not be opened the usual way because its
+ * directory cannot take SQLite's -shm file: opened immutable instead
+ * (store_media.c). Returns the first attempt's status when that does not
+ * apply. */
+static xxgk_status connect_immutable(xxgk_store *s, const char *path, xxgk_status first,
+                                     xxgk_error *err)
+{
+    if (!s->read_only || first != XXGK_E_IO || !store_is_sqlite_file(path) ||
+        !store_beside_unwritable(path))
+        return first;
+    if (store_has_pending_wal(path))
+        return error_set(err, XXGK_E_IO,
+                         "%s：数据库所在位置不可写，而其 -wal 文件中还有未合并的更新，无法只读打开；"
+                         "请在可写的位置打开一次（如复制后运行 xxgk db list）再放到只读介质上",
+                         path);
+    char *uri = store_immutable_uri(path);
+    if (!uri)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    sqlite3_close(s->db);
+    s->db = NULL;
+    xxgk_status st = connect(s, path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
+    free(uri);
+    return st;
 }
 
 /* Opens the store at path as xxgk_store_open does, without the upgrade
@@ -312,24 +389,25 @@ static xxgk_status open_store(const char *path, bool read_only, xxgk_store **out
     if (!s)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     s->read_only = read_only;
+    s->time_limit = XXGK_STORE_TIME_LIMIT;
+    /* A bound on SQLite's memory, unless the program set its own: a
+     * query of the user's (a recursive CTE with ORDER BY) fails with
+     * "out of memory" instead of taking the machine's. */
+    if (sqlite3_hard_heap_limit64(-1) == 0)
+        sqlite3_hard_heap_limit64(STORE_HEAP_LIMIT);
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-        xxgk_status st = error_set(err, XXGK_E_IO, "%s：无法打开数据库（%s）", path,
-                                   s->db ? sqlite3_errmsg(s->db) : "内存不足");
-        xxgk_store_close(s);
-        return st;
-    }
-    sqlite3_busy_timeout(s->db, 10000);
-    /* WAL: readers never block the importer, and a killed importer
-     * leaves every committed report and nothing of the one in flight.
-     * synchronous=NORMAL keeps that against a crash of the process (only
-     * a power cut may lose the last commits, never consistency).
-     * xxgk_store_close turns WAL off again, so that no -wal and -shm
-     * files stay beside the store once a command has ended. */
-    if (!read_only)
-        store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-    store_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
-    xxgk_status st = prepare_schema(s, path, err);
+    xxgk_status st = connect(s, path, path, flags, err);
+    if (st != XXGK_OK)
+        st = connect_immutable(s, path, st, err);
+    if (st == XXGK_E_IO && !read_only && store_beside_unwritable(path))
+        st = error_set(err, XXGK_E_IO, "%s：数据库所在的位置不可写（只读文件系统或没有写权限），"
+                                       "无法导入；查看、导出等只读的子命令仍可使用", path);
+    /* SQLite opens a file it may not write read-only without a word (a
+     * store in rollback mode on a read-only file system): asked for
+     * writing, that is a failure, said before anything is attempted. */
+    if (st == XXGK_OK && !read_only && sqlite3_db_readonly(s->db, "main") == 1)
+        st = error_set(err, XXGK_E_IO, "%s：数据库不可写（只读文件系统或没有写权限），"
+                                       "无法导入；查看、导出等只读的子命令仍可使用", path);
     if (st != XXGK_OK) {
         xxgk_store_close(s);
         return st;
@@ -502,6 +580,8 @@ sqlite3_stmt *store_select_where(xxgk_store *s, const xxgk_store_filter *f, cons
         sqlite3_bind_text(st, 2, keys, -1, SQLITE_TRANSIENT);
     if (f->rule && *f->rule)
         sqlite3_bind_text(st, 3, f->rule, -1, SQLITE_TRANSIENT);
+    if (f->where && *f->where)
+        store_limit_begin(s);
     return st;
 }
 

@@ -17,6 +17,13 @@ struct xxgk_store {
     sqlite3 *db;
     bool read_only;
     size_t ncells;   /* columns of `cells`: the registry at open time */
+    /* The time limit on statements with the user's SQL (--where, db
+     * query): SQLite's own working time is summed by the progress
+     * handler while `limited`, and the statement interrupted past it. */
+    double time_limit;   /* seconds, 0 = none */
+    bool limited;        /* a statement with the user's SQL is running */
+    bool timed_out;      /* the handler stopped it */
+    double spent, last;  /* seconds of SQLite time so far; last handler call */
     /* The last `--body` text resolved (store_body.c) and the body keys it
      * stands for, as a JSON array for json_each(). */
     char *body_text, *body_keys;
@@ -40,7 +47,8 @@ void sbuf_addf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void sbuf_add_ident(sbuf *b, const char *s);
 void sbuf_free(sbuf *b);
 
-/* Fills err with XXGK_E_IO, "what：the SQLite message". Returns XXGK_E_IO. */
+/* Fills err with XXGK_E_IO, "what：the SQLite message" — or, when the
+ * time limit stopped the statement, says so (XXGK_E_TOO_LARGE). */
 xxgk_status store_fail(xxgk_store *s, xxgk_error *err, const char *what);
 
 /* Runs SQL without results; returns SQLITE_OK or the error code. */
@@ -49,10 +57,19 @@ int store_exec(xxgk_store *s, const char *sql);
 /* "SELECT <cols> FROM report JOIN cells <join> WHERE report.current = 1
  * AND <the filter> <tail>", the filter's values bound; join (extra JOIN
  * clauses) and tail (GROUP BY, ORDER BY) may be NULL. NULL, err set,
- * when the filter's SQL expression is wrong or would write. */
+ * when the filter's SQL expression is wrong or would write. A filter
+ * with an SQL expression runs under the time limit: finish with
+ * store_done. */
 sqlite3_stmt *store_select(xxgk_store *s, const xxgk_store_filter *f, const char *cols,
                            const char *join, const char *tail, xxgk_error *err);
 
+/* Installs the progress handler of the time limit on s->db (store_limit.c). */
+void store_limit_install(xxgk_store *s);
+/* Starts the time limit for a statement with the user's SQL. */
+void store_limit_begin(xxgk_store *s);
+/* Finalizes a statement of store_select (or one begun with
+ * store_limit_begin) and ends its time limit. */
+void store_done(xxgk_store *s, sqlite3_stmt *st);
 /* The same with one more condition `cond` (SQL, may be NULL) joined to
  * the others, for the store's own selections. */
 sqlite3_stmt *store_select_where(xxgk_store *s, const xxgk_store_filter *f, const char *cols,

@@ -329,7 +329,7 @@ xxgk_status xxgk_store_strays(xxgk_store *s, const xxgk_store_filter *f, xxgk_st
     if (status == XXGK_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
         status = store_fail(s, err, "读取数据库失败");
     free(pos);
-    sqlite3_finalize(st);
+    store_done(s, st);
     store_roster_free(&r);
     return status;
 }

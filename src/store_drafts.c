@@ -148,7 +148,8 @@ static xxgk_status store_report(xxgk_store *s, const char *path, xxgk_report *r,
     if (st != XXGK_OK)
         return st;
     bool current = false, changed = false, versioned = false;
-    if (store_writer_lookup(&w, sha, id, &current)) {
+    int errors = -1;
+    if (store_writer_lookup(&w, sha, id, &current, &errors)) {
         st = store_writer_adopt(&w, *id, current, path, &changed, err);
     } else {
         uint64_t *hashes = NULL;

@@ -11,11 +11,14 @@
  * format version appends keys to the registry of its table, so scripts
  * should address cell columns by their header, not their position.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
 #include "input.h"
+#include "quiet.h"
+#include "render.h"
 #include "store.h"
 #include "template.h"
 
@@ -86,7 +89,7 @@ static xxgk_status plan_columns(xxgk_store *s, const xxgk_store_filter *f,
         for (size_t i = 0; i < xxgk_cell_count(); i++)
             plan->cell[i] |= fmt == XXGK_FORMAT_UNKNOWN || xxgk_format_has_cell(fmt, i);
     }
-    sqlite3_finalize(st);
+    store_done(s, st);
     return rc == SQLITE_DONE ? XXGK_OK : store_fail(s, err, "读取数据库失败");
 }
 
@@ -125,13 +128,13 @@ static xxgk_status each_export_row(xxgk_store *s, const xxgk_store_filter *f, ex
             if (map[c] >= 0 && (size_t)map[c] < ncells)
                 store_value_to_cell(st, c, &cells[map[c]]);
         if (!fn(ctx, st, cells))
-            status = error_set(err, XXGK_E_IO, "写入导出文件失败");
+            status = error_set(err, XXGK_E_IO, "写入失败：%s", sys_error_text(errno ? errno : EIO));
     }
     if (status == XXGK_OK && rc != SQLITE_DONE)
         status = store_fail(s, err, "读取数据库失败");
     free(map);
     free(cells);
-    sqlite3_finalize(st);
+    store_done(s, st);
     return status;
 }
 
@@ -210,10 +213,14 @@ xxgk_status xxgk_store_export_csv_with(xxgk_store *s, const xxgk_store_filter *f
     csv_out c = {out, &plan};
     if (status == XXGK_OK) {
         csv_header(out, &plan);
-        status = each_export_row(s, f, csv_row, &c, err);
+        /* the header alone may fill a disk: the reason is taken now,
+         * before SQLite's calls can change errno */
+        status = ferror(out) ? error_set(err, XXGK_E_IO, "写入失败：%s",
+                                         sys_error_text(errno ? errno : EIO))
+                             : each_export_row(s, f, csv_row, &c, err);
     }
     if (status == XXGK_OK && (fflush(out) != 0 || ferror(out)))
-        status = error_set(err, XXGK_E_IO, "写入导出文件失败");
+        status = error_set(err, XXGK_E_IO, "写入失败：%s", sys_error_text(errno ? errno : EIO));
     free(plan.cell);
     return status;
 }
@@ -341,8 +348,9 @@ static xxgk_status xlsx_findings(xxgk_store *s, const xxgk_store_filter *f, lxw_
         }
         x.row++;
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? XXGK_OK : store_fail(s, err, "读取数据库失败");
+    xxgk_status status = rc == SQLITE_DONE ? XXGK_OK : store_fail(s, err, "读取数据库失败");
+    store_done(s, st);
+    return status;
 }
 
 /* The third sheet: what each cell key means, in the official labels. */
@@ -366,43 +374,92 @@ static void xlsx_keys(lxw_workbook *wb, lxw_format *bold, const export_plan *pla
     }
 }
 
-xxgk_status xxgk_store_export_xlsx_with(xxgk_store *s, const xxgk_store_filter *f,
-                                        const xxgk_export_options *opt, const char *path,
-                                        xxgk_error *err)
+/* Writes the workbook to the file `path` (a temporary or spool file);
+ * messages name `name`. libxlsxwriter's own "[ERROR]" lines are captured
+ * and their reason goes into the message. */
+static xxgk_status export_xlsx_named(xxgk_store *s, const xxgk_store_filter *f,
+                                     const xxgk_export_options *options, const char *path,
+                                     const char *name, xxgk_error *err)
 {
-    xxgk_error local;
-    if (!err)
-        err = &local;
     export_plan plan;
-    xxgk_status status = plan_columns(s, f, opt, &plan, err);
+    xxgk_status status = plan_columns(s, f, options, &plan, err);
     if (status != XXGK_OK) {
         free(plan.cell);
         return status;
     }
+    quiet_stderr q;
+    quiet_begin(&q);
     /* constant_memory: rows go to disk as they are written, so 100,000
      * reports × 240 columns do not have to fit in memory. */
     lxw_workbook_options lo = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
     lxw_workbook *wb = workbook_new_opt(path, &lo);
+    lxw_error e = LXW_NO_ERROR;
     if (!wb) {
-        free(plan.cell);
-        return error_set(err, XXGK_E_IO, "%s：无法建立 XLSX 文件", path);
+        status = error_set(err, XXGK_E_IO, "%s：无法建立 XLSX 文件", name);
+    } else {
+        lxw_format *bold = workbook_add_format(wb);
+        format_set_bold(bold);
+        status = xlsx_reports(s, f, wb, bold, &plan, err);
+        if (status == XXGK_OK)
+            status = xlsx_findings(s, f, wb, bold, &plan, err);
+        if (status == XXGK_OK)
+            xlsx_keys(wb, bold, &plan);
+        e = workbook_close(wb);
     }
-    lxw_format *bold = workbook_add_format(wb);
-    format_set_bold(bold);
-    status = xlsx_reports(s, f, wb, bold, &plan, err);
-    if (status == XXGK_OK)
-        status = xlsx_findings(s, f, wb, bold, &plan, err);
-    if (status == XXGK_OK)
-        xlsx_keys(wb, bold, &plan);
-    lxw_error e = workbook_close(wb);
+    char why[256];
+    quiet_end(&q, why, sizeof why);
     if (status == XXGK_OK && e != LXW_NO_ERROR)
-        status = error_set(err, XXGK_E_IO, "%s：写入 XLSX 失败（%s）", path, lxw_strerror(e));
+        status = error_set(err, XXGK_E_IO, "%s：写入 XLSX 失败：%s", name,
+                           *why ? why : lxw_strerror(e));
     free(plan.cell);
     return status;
+}
+
+xxgk_status xxgk_store_export_xlsx_with(xxgk_store *s, const xxgk_store_filter *f,
+                                        const xxgk_export_options *opt, const char *path,
+                                        xxgk_error *err)
+{
+    return xxgk_store_export_file(s, f, opt, "xlsx", path, true, err);
 }
 
 xxgk_status xxgk_store_export_xlsx(xxgk_store *s, const xxgk_store_filter *f, const char *path,
                                    xxgk_error *err)
 {
     return xxgk_store_export_xlsx_with(s, f, NULL, path, err);
+}
+
+xxgk_status xxgk_store_export_file(xxgk_store *s, const xxgk_store_filter *f,
+                                   const xxgk_export_options *options, const char *format,
+                                   const char *path, bool overwrite, xxgk_error *err)
+{
+    xxgk_error local;
+    if (!err)
+        err = &local;
+    bool xlsx = format && !strcmp(format, "xlsx");
+    if (!xlsx && (!format || strcmp(format, "csv")))
+        return error_set(err, XXGK_E_USAGE, "导出格式应为 csv 或 xlsx");
+    if (!path || !*path)
+        return error_set(err, XXGK_E_USAGE, "没有给出导出文件名");
+    atomic_file af;
+    xxgk_status st = atomic_open(&af, path, overwrite, err);
+    if (st != XXGK_OK)
+        return st;
+    if (xlsx) {
+        const char *by_name;
+        st = atomic_by_name(&af, &by_name, err);
+        if (st == XXGK_OK)
+            st = export_xlsx_named(s, f, options, by_name, path, err);
+    } else {
+        st = xxgk_store_export_csv_with(s, f, options, af.f, err);
+        if (st == XXGK_E_IO && !strncmp(err->message, "写入失败", strlen("写入失败"))) {
+            char why[sizeof err->message];
+            snprintf(why, sizeof why, "%s", err->message);
+            error_set(err, st, "%s：%s", path, why);
+        }
+    }
+    if (st != XXGK_OK) {
+        atomic_abort(&af);
+        return st;
+    }
+    return atomic_commit(&af, overwrite, err);
 }

@@ -10,6 +10,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -46,6 +47,8 @@ typedef struct job {
 typedef struct file_list {
     job *v;
     size_t n, cap;
+    xxgk_import_skip_fn on_skip; /* told of what the walk passes over; may be NULL */
+    void *skip_ctx;
 } file_list;
 
 /* Content hashes already in the store, sorted, for workers to skip
@@ -120,10 +123,38 @@ static int by_name(const struct dirent **a, const struct dirent **b)
     return strcmp((*a)->d_name, (*b)->d_name);
 }
 
+static void skip(file_list *l, const char *dir, const char *name, xxgk_import_skip why)
+{
+    if (!l->on_skip)
+        return;
+    char *path = join(dir, name);
+    l->on_skip(l->skip_ctx, path ? path : name, why);
+    free(path);
+}
+
+/* Why an entry of a directory is not taken, or XXGK_SKIP_NONE when it is
+ * a report file to add. lst is the entry itself, st what it leads to. A
+ * directory gives XXGK_SKIP_TOO_DEEP: walk() goes into it unless it is
+ * deeper than that. */
+static xxgk_import_skip skip_reason(const char *name, const struct stat *lst, bool followed,
+                                    const struct stat *st)
+{
+    if (name[0] == '.')
+        return XXGK_SKIP_HIDDEN;
+    if (S_ISLNK(lst->st_mode) && !followed)
+        return XXGK_SKIP_DANGLING;
+    if (S_ISDIR(st->st_mode))
+        return S_ISLNK(lst->st_mode) ? XXGK_SKIP_LINKED_DIR : XXGK_SKIP_TOO_DEEP;
+    if (!S_ISREG(st->st_mode))
+        return XXGK_SKIP_NOT_REGULAR;
+    return report_like(name) ? XXGK_SKIP_NONE : XXGK_SKIP_EXTENSION;
+}
+
 /* Adds the report files under dir (canonical form `canon`), in name
- * order, recursively. Symbolic links to directories are not followed
- * (no cycles); the canonical names of the files found are the directory's
- * joined with theirs, which spares resolving every file's path again. */
+ * order, recursively; tells on_skip of every entry passed over and why.
+ * Symbolic links to directories are not followed (no cycles); the
+ * canonical names of the files found are the directory's joined with
+ * theirs, which spares resolving every file's path again. */
 static bool walk(file_list *l, const char *dir, const char *canon, int depth)
 {
     struct dirent **names = NULL;
@@ -133,17 +164,26 @@ static bool walk(file_list *l, const char *dir, const char *canon, int depth)
     bool ok = true;
     for (int i = 0; i < n; i++) {
         const char *name = names[i]->d_name;
-        char *path = ok && name[0] != '.' ? join(dir, name) : NULL;
+        if (!ok || !strcmp(name, ".") || !strcmp(name, "..")) {
+            free(names[i]);
+            continue;
+        }
+        char *path = join(dir, name);
         char *cpath = path ? join(canon, name) : NULL;
-        struct stat lst = {0}, st;
+        struct stat lst = {0}, st = {0};
         char target[PATH_MAX];
-        bool is_link = path && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
-        if (ok && name[0] != '.' && (!path || !cpath))
+        bool seen = path && lstat(path, &lst) == 0;
+        bool followed = seen && stat(path, &st) == 0;
+        bool is_link = seen && S_ISLNK(lst.st_mode);
+        xxgk_import_skip why = seen ? skip_reason(name, &lst, followed, &st) : XXGK_SKIP_DANGLING;
+        if (!path || !cpath)
             ok = false;
-        else if (path && !is_link && S_ISDIR(lst.st_mode) && depth < 64)
+        else if (why == XXGK_SKIP_TOO_DEEP && depth < 64)
             ok = walk(l, path, cpath, depth + 1);
-        else if (path && stat(path, &st) == 0 && S_ISREG(st.st_mode) && report_like(name))
+        else if (why == XXGK_SKIP_NONE)
             ok = add_file(l, path, is_link && realpath(path, target) ? target : cpath);
+        else
+            skip(l, dir, name, why);
         free(path);
         free(cpath);
         free(names[i]);
@@ -213,18 +253,27 @@ static bool load_known(xxgk_store *s, hash_set *h)
 
 /* ---- the workers ---------------------------------------------------- */
 
-/* Reads the whole file; a clear message on failure. */
+/* Reads the whole file; a clear message on failure. Opened without
+ * blocking (a FIFO with no writer would stop the worker, and with it the
+ * import); only regular files are read. */
 static char *read_all(const char *path, size_t *size, xxgk_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     struct stat st;
     if (!f) {
         error_set(err, XXGK_E_IO, "无法打开：%s", sys_error_text(errno));
+        if (fd >= 0)
+            close(fd);
         return NULL;
     }
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
         fclose(f);
-        error_set(err, XXGK_E_IO, "不是普通文件");
+        error_set(err, XXGK_E_IO, "不是普通文件（%s），不导入",
+                  S_ISFIFO(st.st_mode)  ? "命名管道"
+                  : S_ISDIR(st.st_mode) ? "目录"
+                  : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "设备"
+                                                               : "特殊文件");
         return NULL;
     }
     if ((uint64_t)st.st_size > XXGK_MAX_INPUT) {
@@ -308,13 +357,18 @@ static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_ev
     }
     const char *path = j->canon; /* the same file named two ways is one path */
     bool current = false, changed = false;
+    int errors = -1;
     store_sentences sent = {j->sentences, j->nsentences};
-    if (store_writer_lookup(w, j->sha, &ev->report_id, &current)) {
+    if (store_writer_lookup(w, j->sha, &ev->report_id, &current, &errors)) {
         xxgk_status st = store_writer_adopt(w, ev->report_id, current, path, &changed, err);
         if (st == XXGK_OK && j->report && j->hashed)
             st = store_writer_fill_sentences(w, ev->report_id, j->report->meta.year, &sent, err);
         ev->outcome = changed ? XXGK_IMPORT_VERSION : XXGK_IMPORT_UNCHANGED;
         *(changed ? &sum->versions : &sum->unchanged) += 1;
+        /* A file with errors has them whether or not it was stored before:
+         * the import's exit status must not depend on the store. */
+        if (check && errors > 0)
+            sum->with_errors++;
         return st;
     }
     if (!j->report && /* known to the workers but gone since: parse it here */
@@ -414,12 +468,36 @@ xxgk_status xxgk_store_import(xxgk_store *s, const char *const *paths, size_t np
                               const xxgk_import_options *opt, xxgk_import_summary *summary,
                               xxgk_error *err)
 {
+    return xxgk_store_import_skipping(s, paths, npaths, opt, NULL, NULL, summary, err);
+}
+
+const char *xxgk_import_skip_text(xxgk_import_skip why)
+{
+    switch (why) {
+    case XXGK_SKIP_NONE: return "";
+    case XXGK_SKIP_HIDDEN: return "隐藏文件";
+    case XXGK_SKIP_EXTENSION: return "扩展名不是报告文件的扩展名";
+    case XXGK_SKIP_NOT_REGULAR: return "不是普通文件（命名管道、设备或套接字）";
+    case XXGK_SKIP_LINKED_DIR: return "指向目录的符号链接，不跟随（以免循环）";
+    case XXGK_SKIP_DANGLING: return "符号链接指向的文件不存在或无法访问";
+    case XXGK_SKIP_TOO_DEEP: return "目录层次超过 64 层";
+    }
+    return "";
+}
+
+xxgk_status xxgk_store_import_skipping(xxgk_store *s, const char *const *paths, size_t npaths,
+                                       const xxgk_import_options *opt,
+                                       xxgk_import_skip_fn on_skip, void *skip_ctx,
+                                       xxgk_import_summary *summary, xxgk_error *err)
+{
     xxgk_import_summary sum = {0};
     if (summary)
         *summary = sum;
     if (!s || (!paths && npaths))
         return error_set(err, XXGK_E_USAGE, "参数错误");
     file_list files = {0};
+    files.on_skip = on_skip;
+    files.skip_ctx = skip_ctx;
     pipeline p = {0};
     xxgk_status st = XXGK_OK;
     if (!collect(&files, paths, npaths) || !load_known(s, &p.known))

@@ -55,7 +55,7 @@ xxgk_status xxgk_store_list(xxgk_store *s, const xxgk_store_filter *f, xxgk_stor
         }
     }
     xxgk_status status = rc == SQLITE_DONE ? XXGK_OK : store_fail(s, err, "读取数据库失败");
-    sqlite3_finalize(st);
+    store_done(s, st);
     return status;
 }
 

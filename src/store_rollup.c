@@ -49,8 +49,9 @@ static size_t count_duplicates(char **bodies, size_t n)
     return dup;
 }
 
-/* Adds one row (body, cells.*) to the sums. False on overflow. */
-static bool add_row(sqlite3_stmt *st, const int *map, cell_sum *sums, size_t ncells)
+/* Adds one row (id, body, cells.*) to the sums. Returns the column whose
+ * sum would overflow (or whose value no decimal holds), else -1. */
+static int add_row(sqlite3_stmt *st, const int *map, cell_sum *sums, size_t ncells)
 {
     int n = sqlite3_column_count(st);
     for (int c = 0; c < n; c++) {
@@ -64,20 +65,22 @@ static bool add_row(sqlite3_stmt *st, const int *map, cell_sum *sums, size_t nce
             s->number = true;
             if (__builtin_add_overflow(s->total.units, sqlite3_column_int64(st, c),
                                        &s->total.units))
-                return false;
+                return c;
             continue;
         }
         xxgk_cell cell;
         store_value_to_cell(st, c, &cell);
         if (cell.kind == XXGK_VALUE_BLANK)
             s->blank = true;
+        if (cell.kind == XXGK_VALUE_ABSENT && type == SQLITE_FLOAT)
+            return c; /* a real too large for a decimal: not to be dropped silently */
         if (cell.kind != XXGK_VALUE_NUMBER)
             continue;
         s->number = true;
         if (!store_decimal_add(&s->total, cell.value))
-            return false;
+            return c;
     }
-    return true;
+    return -1;
 }
 
 static xxgk_status sum_reports(xxgk_store *s, const xxgk_store_filter *f, cell_sum *sums,
@@ -104,10 +107,16 @@ static xxgk_status sum_reports(xxgk_store *s, const xxgk_store_filter *f, cell_s
             bodies = v;
         }
         bodies[n] = strdup((const char *)sqlite3_column_text(st, 1));
-        if (!bodies[n++])
+        int bad = bodies[n++] ? add_row(st, map, sums, ncells) : -1;
+        if (!bodies[n - 1])
             status = error_set(err, XXGK_E_NOMEM, "内存不足");
-        else if (!add_row(st, map, sums, ncells))
-            status = error_set(err, XXGK_E_TOO_LARGE, "合计超出可表示的范围");
+        else if (bad >= 0)
+            status = error_set(err, XXGK_E_TOO_LARGE,
+                               "合计超出可表示的范围：报告 %lld 的 %s 数值过大（不合常理，见 "
+                               "cell-implausible）；可用 --where 'report.id <> %lld' 排除该报告",
+                               (long long)sqlite3_column_int64(st, 0),
+                               sqlite3_column_name(st, bad),
+                               (long long)sqlite3_column_int64(st, 0));
     }
     if (status == XXGK_OK && rc != SQLITE_DONE)
         status = store_fail(s, err, "读取数据库失败");
@@ -117,7 +126,7 @@ static xxgk_status sum_reports(xxgk_store *s, const xxgk_store_filter *f, cell_s
         free(bodies[i]);
     free(bodies);
     free(map);
-    sqlite3_finalize(st);
+    store_done(s, st);
     return status;
 }
 
@@ -260,6 +269,6 @@ xxgk_status xxgk_store_rollup_culprits(xxgk_store *s, const xxgk_store_filter *f
     if (status == XXGK_OK && rc != SQLITE_DONE)
         status = store_fail(s, err, "读取数据库失败");
     free(map);
-    sqlite3_finalize(st);
+    store_done(s, st);
     return status;
 }

@@ -413,7 +413,7 @@ static int selected_ids(xxgk_store *s, const xxgk_store_filter *f, int64_t **ids
             cap = cap ? cap * 2 : 1024;
             int64_t *v = realloc(*ids, cap * sizeof *v);
             if (!v) {
-                sqlite3_finalize(st);
+                store_done(s, st);
                 error_set(err, XXGK_E_NOMEM, "内存不足");
                 return -1;
             }
@@ -421,7 +421,7 @@ static int selected_ids(xxgk_store *s, const xxgk_store_filter *f, int64_t **ids
         }
         (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
     }
-    sqlite3_finalize(st);
+    store_done(s, st);
     if (rc != SQLITE_DONE) {
         store_fail(s, err, "读取数据库失败");
         return -1;

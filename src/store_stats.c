@@ -8,6 +8,11 @@
  * (rules). Grouping happens here in C, in hash tables, rather than in
  * several GROUP BY queries, each of which would read the 100,000 rows of
  * a large store again (seconds instead of a fraction of one).
+ *
+ * Sums are checked: a total that would exceed 64 bits fails the call
+ * with a message naming the report and the cell that broke it (such a
+ * value is cell-implausible), instead of printing a wrapped, negative
+ * total.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -177,13 +182,40 @@ typedef struct pass {
     id_set ids;
     int cells[128];
     size_t ncells;
+    const char *overflow; /* the column whose sum overflowed, or NULL */
+    int64_t overflow_id;  /* in the report with this id */
 } pass;
 
 enum { COL_ID, COL_YEAR, COL_BODY, COL_ERRORS, COL_WARNINGS, COL_NOTES, COL_NEW, COL_CARRIED,
        COL_CELLS };
 
-static bool add_year(xxgk_stats *st, sqlite3_stmt *row)
+/* *acc += the row's value in column `col` (a count: an integer, or a
+ * real or text that holds one). False, with the overflow recorded in p,
+ * when the sum would not fit in 64 bits. */
+static bool add_value(pass *p, int64_t *acc, sqlite3_stmt *row, int col)
 {
+    int64_t v;
+    if (sqlite3_column_type(row, col) == SQLITE_FLOAT) {
+        double d = sqlite3_column_double(row, col);
+        if (!(d > -9.2e18 && d < 9.2e18))
+            goto overflow;
+        v = (int64_t)d;
+    } else {
+        v = sqlite3_column_int64(row, col);
+    }
+    if (!__builtin_add_overflow(*acc, v, acc))
+        return true;
+overflow:
+    if (!p->overflow) {
+        p->overflow = sqlite3_column_name(row, col);
+        p->overflow_id = sqlite3_column_int64(row, COL_ID);
+    }
+    return false;
+}
+
+static bool add_year(pass *p, sqlite3_stmt *row)
+{
+    xxgk_stats *st = p->st;
     int year = sqlite3_column_int(row, COL_YEAR);
     size_t i = 0;
     while (i < st->nyears && st->years[i].year != year)
@@ -195,9 +227,8 @@ static bool add_year(xxgk_stats *st, sqlite3_stmt *row)
         y->year = year;
     }
     st->years[i].reports++;
-    st->years[i].applications += sqlite3_column_int64(row, COL_NEW);
-    st->years[i].carried_in += sqlite3_column_int64(row, COL_CARRIED);
-    return true;
+    return add_value(p, &st->years[i].applications, row, COL_NEW) &&
+           add_value(p, &st->years[i].carried_in, row, COL_CARRIED);
 }
 
 static bool add_body(pass *p, sqlite3_stmt *row)
@@ -218,20 +249,21 @@ static bool add_body(pass *p, sqlite3_stmt *row)
     b->errors += (size_t)sqlite3_column_int64(row, COL_ERRORS);
     b->warnings += (size_t)sqlite3_column_int64(row, COL_WARNINGS);
     b->notes += (size_t)sqlite3_column_int64(row, COL_NOTES);
-    b->applications += sqlite3_column_int64(row, COL_NEW);
-    return true;
+    return add_value(p, &b->applications, row, COL_NEW);
 }
 
-static void add_cells(pass *p, sqlite3_stmt *row)
+static bool add_cells(pass *p, sqlite3_stmt *row)
 {
     for (size_t k = 0; k < p->ncells; k++) {
         int type = sqlite3_column_type(row, COL_CELLS + (int)k);
         if (type != SQLITE_INTEGER && type != SQLITE_FLOAT)
             continue;
         xxgk_stats_cell *c = &p->st->outcomes[k]; /* applicants follow outcomes */
-        c->total += sqlite3_column_int64(row, COL_CELLS + (int)k);
+        if (!add_value(p, &c->total, row, COL_CELLS + (int)k))
+            return false;
         c->reports++;
     }
+    return true;
 }
 
 static xxgk_status pass_reports(xxgk_store *s, const xxgk_store_filter *f, pass *p,
@@ -259,11 +291,18 @@ static xxgk_status pass_reports(xxgk_store *s, const xxgk_store_filter *f, pass 
         p->st->reports++;
         if (sqlite3_column_type(row, COL_ERRORS) != SQLITE_NULL)
             p->st->checked++;
-        ok = id_set_add(&p->ids, sqlite3_column_int64(row, COL_ID)) && add_year(p->st, row) &&
-             add_body(p, row);
-        add_cells(p, row);
+        ok = id_set_add(&p->ids, sqlite3_column_int64(row, COL_ID)) && add_year(p, row) &&
+             add_body(p, row) && add_cells(p, row);
     }
-    sqlite3_finalize(row);
+    xxgk_status st = XXGK_OK;
+    if (!ok && p->overflow)
+        st = error_set(err, XXGK_E_TOO_LARGE,
+                       "合计超出可表示的范围：报告 %lld 的 %s 数值过大（不合常理，见 "
+                       "cell-implausible）；可用 --where 'report.id <> %lld' 排除该报告",
+                       (long long)p->overflow_id, p->overflow, (long long)p->overflow_id);
+    store_done(s, row);
+    if (st != XXGK_OK)
+        return st;
     if (!ok)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     return rc == SQLITE_DONE ? XXGK_OK : store_fail(s, err, "读取数据库失败");

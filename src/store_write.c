@@ -50,7 +50,7 @@ xxgk_status store_writer_init(store_writer *w, xxgk_store *s, xxgk_error *err)
     w->s = s;
     if (s->read_only)
         return error_set(err, XXGK_E_USAGE, "数据库以只读方式打开，不能导入");
-    int rc = prepare(w, "SELECT id, current FROM report WHERE sha256 = ?1", &w->find_hash);
+    int rc = prepare(w, "SELECT id, current, errors FROM report WHERE sha256 = ?1", &w->find_hash);
     if (rc == SQLITE_OK)
         rc = prepare(w, "SELECT max(version) FROM report WHERE path = ?1", &w->last_version);
     if (rc == SQLITE_OK)
@@ -138,13 +138,17 @@ static int run(sqlite3_stmt *st)
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
-int store_writer_lookup(store_writer *w, const char *sha, int64_t *id, bool *current)
+int store_writer_lookup(store_writer *w, const char *sha, int64_t *id, bool *current,
+                        int *errors)
 {
     sqlite3_bind_text(w->find_hash, 1, sha, -1, SQLITE_STATIC);
     int found = sqlite3_step(w->find_hash) == SQLITE_ROW;
     if (found) {
         *id = sqlite3_column_int64(w->find_hash, 0);
         *current = sqlite3_column_int(w->find_hash, 1) != 0;
+        *errors = sqlite3_column_type(w->find_hash, 2) == SQLITE_NULL
+                      ? -1
+                      : sqlite3_column_int(w->find_hash, 2);
     }
     sqlite3_reset(w->find_hash);
     return found;

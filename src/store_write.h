@@ -35,8 +35,10 @@ xxgk_status store_writer_init(store_writer *w, xxgk_store *s, xxgk_error *err);
 void store_writer_free(store_writer *w);
 
 /* What the store already knows of a content hash: 0 when nothing; else
- * *id and whether it is the current version of its path. */
-int store_writer_lookup(store_writer *w, const char *sha, int64_t *id, bool *current);
+ * *id, whether it is the current version of its path, and its number of
+ * error findings (-1 when it was stored unchecked). */
+int store_writer_lookup(store_writer *w, const char *sha, int64_t *id, bool *current,
+                        int *errors);
 
 /* The file at `path` holds the content of stored report `id` (current
  * or not, as store_writer_lookup said): that report becomes current, and

@@ -305,6 +305,42 @@ bool text_contains(const char *s, size_t len, const char *needle)
     return text_find(s, len, 0, needle) >= 0;
 }
 
+bool text_starts_at(const char *s, size_t n, size_t i, const char *lit)
+{
+    size_t m = strlen(lit);
+    return i + m <= n && memcmp(s + i, lit, m) == 0;
+}
+
+bool text_contains_any(const char *s, size_t from, size_t to, const char *const *words)
+{
+    for (int w = 0; words && words[w]; w++)
+        if (to > from && text_contains(s + from, to - from, words[w]))
+            return true;
+    return false;
+}
+
+size_t text_clause_start(const char *s, size_t i)
+{
+    while (i > 0) {
+        if (i >= 3 && (text_starts_at(s, i, i - 3, "，") || text_starts_at(s, i, i - 3, "。") ||
+                       text_starts_at(s, i, i - 3, "；")))
+            return i;
+        if (s[i - 1] == ',' || s[i - 1] == ';')
+            return i;
+        i--;
+    }
+    return 0;
+}
+
+size_t text_clause_end(const char *s, size_t n, size_t i)
+{
+    for (; i < n; i++)
+        if (text_starts_at(s, n, i, "，") || text_starts_at(s, n, i, "。") ||
+            text_starts_at(s, n, i, "；") || s[i] == ',' || s[i] == ';')
+            return i;
+    return n;
+}
+
 bool text_is_page_number(const char *s, size_t len, bool marked)
 {
     char buf[128];

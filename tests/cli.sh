@@ -87,9 +87,28 @@ iconv -f UTF-8 -t GB18030 "$sample" >"$tmp/gb.txt"
 expect gb18030 0 "$xxgk" parse --format cells "$tmp/gb.txt"
 if cmp -s "$tmp/a" "$tmp/out"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL gb18030 differs" >&2; fi
 
+# A byte that is neither UTF-8 nor GB18030 is an encoding error, not "an
+# empty file"; UTF-16 (Notepad's "Unicode", BOM or not) is read as text.
+printf '\xff' >"$tmp/ff.txt"
+expect lone-ff 2 "$xxgk" parse "$tmp/ff.txt"
+contains lone-ff-encoding "$tmp/err" "编码无法识别"
+if grep -qF "文件为空" "$tmp/err"; then fail=$((fail + 1)); echo "FAIL lone-ff called empty" >&2; else pass=$((pass + 1)); fi
+for enc in UTF-16 UTF-16LE UTF-16BE; do
+  iconv -f UTF-8 -t $enc "$sample" >"$tmp/$enc.txt"
+  expect utf16-$enc 0 "$xxgk" parse --format cells "$tmp/$enc.txt"
+  if cmp -s "$tmp/a" "$tmp/out"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $enc cells differ" >&2; fi
+done
+
 # Writing to a full device is an error, not silent data loss.
 if [[ -w /dev/full ]]; then
   expect stdout-full 2 sh -c "\"$xxgk\" parse $sample > /dev/full"
+  # render to a full standard output: the message says where, and why
+  for to in txt docx xlsx; do
+    expect render-stdout-full-$to 2 sh -c "\"$xxgk\" render $sample --to $to > /dev/full"
+    contains render-stdout-full-$to-where "$tmp/err" "标准输出"
+    contains render-stdout-full-$to-why "$tmp/err" "磁盘空间不足"
+    lines render-stdout-full-$to-one-line "$tmp/err" 1
+  done
 fi
 
 echo "$pass passed, $fail failed"

@@ -324,6 +324,87 @@ static void silent_on_bad_encoding(void)
     free(docx);
 }
 
+/* A document.xml with an internal DTD (issue 15): libxml2 builds a
+ * document to hold the DTD even for a SAX parser, which the reader must
+ * free (LeakSanitizer and valgrind catch it otherwise). Entities are
+ * never expanded: not a declared one, not one nested a billion times
+ * over, not an external one (its file is never read). */
+#define DOCTYPE_HEAD(dtd) "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE w:document [" \
+    dtd "]><w:document " W_NS "><w:body>"
+
+/* The text of a DOCX whose document.xml is `xml`, or NULL (*st). */
+static char *read_xml(const char *xml, xxgk_status *st)
+{
+    size_t size;
+    char *docx = make_docx(xml, &size);
+    arena a;
+    arena_init(&a, 4096);
+    input_text out;
+    xxgk_error err = {XXGK_OK, ""};
+    *st = reader_view(read_docx, "DOCX", &a, docx, size, &out, &err);
+    char *text = *st == XXGK_OK ? strdup(out.text) : NULL;
+    arena_release(&a);
+    free(docx);
+    return text;
+}
+
+static void internal_dtd(void)
+{
+    xxgk_status st;
+    char *t = read_xml(DOCTYPE_HEAD("<!ENTITY e \"SECRET\">") P("甲乙") TAIL, &st);
+    CHECK_INT(st, XXGK_OK);
+    CHECK_STR(t, "甲乙\n");
+    free(t);
+    t = read_xml(DOCTYPE_HEAD("<!ENTITY e \"SECRET\">") P("甲&e;乙") TAIL, &st);
+    CHECK(!t || !strstr(t, "SECRET"));
+    free(t);
+    /* billion laughs: 10 levels of ten references each */
+#define LAUGHS \
+        "<!ENTITY a0 \"ha\">" \
+        "<!ENTITY a1 \"&a0;&a0;&a0;&a0;&a0;&a0;&a0;&a0;&a0;&a0;\">" \
+        "<!ENTITY a2 \"&a1;&a1;&a1;&a1;&a1;&a1;&a1;&a1;&a1;&a1;\">" \
+        "<!ENTITY a3 \"&a2;&a2;&a2;&a2;&a2;&a2;&a2;&a2;&a2;&a2;\">" \
+        "<!ENTITY a4 \"&a3;&a3;&a3;&a3;&a3;&a3;&a3;&a3;&a3;&a3;\">" \
+        "<!ENTITY a5 \"&a4;&a4;&a4;&a4;&a4;&a4;&a4;&a4;&a4;&a4;\">" \
+        "<!ENTITY a6 \"&a5;&a5;&a5;&a5;&a5;&a5;&a5;&a5;&a5;&a5;\">" \
+        "<!ENTITY a7 \"&a6;&a6;&a6;&a6;&a6;&a6;&a6;&a6;&a6;&a6;\">" \
+        "<!ENTITY a8 \"&a7;&a7;&a7;&a7;&a7;&a7;&a7;&a7;&a7;&a7;\">" \
+        "<!ENTITY a9 \"&a8;&a8;&a8;&a8;&a8;&a8;&a8;&a8;&a8;&a8;\">"
+    t = read_xml(DOCTYPE_HEAD(LAUGHS) P("甲&a9;乙") TAIL, &st);
+    CHECK(!t || strlen(t) < 1000);
+    free(t);
+    /* an external entity: its file is never read */
+    char dir[] = "/tmp/xxgk-xxe-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char path[64], xml[512];
+    snprintf(path, sizeof path, "%s/secret.txt", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("SECRET", f);
+        fclose(f);
+    }
+    snprintf(xml, sizeof xml, DOCTYPE_HEAD("<!ENTITY x SYSTEM \"file://%s\">") P("甲&x;乙") TAIL,
+             path);
+    t = read_xml(xml, &st);
+    CHECK(!t || !strstr(t, "SECRET"));
+    free(t);
+    unlink(path);
+    rmdir(dir);
+    /* word/numbering.xml is parsed the same way */
+    part parts[] = {{"[Content_Types].xml", "<Types/>", 0},
+                    {"word/document.xml", HEAD P("甲乙") TAIL, 0},
+                    {"word/numbering.xml",
+                     "<?xml version=\"1.0\"?><!DOCTYPE w:numbering [<!ENTITY e \"x\">]>"
+                     "<w:numbering " W_NS "/>", 0},
+                    {NULL, NULL, 0}};
+    size_t size;
+    char *docx = make_zip(parts, &size);
+    char msg[256];
+    CHECK_INT(read_zip(docx, size, msg), XXGK_OK);
+    free(docx);
+}
+
 static void zip_bomb(void)
 {
     /* 8 MB of one character deflates about a thousandfold. */
@@ -447,6 +528,7 @@ const struct unit_case unit_cases[] = {
     {"not_docx", not_docx},
     {"damaged", damaged},
     {"silent_on_bad_encoding", silent_on_bad_encoding},
+    {"internal_dtd", internal_dtd},
     {"zip_bomb", zip_bomb},
     {"lying_size", lying_size},
     {"limits", limits},

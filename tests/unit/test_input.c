@@ -161,6 +161,75 @@ static void crlf_and_bom(void)
     }
 }
 
+/* A byte that is neither UTF-8 nor GB18030 is an encoding error, even
+ * alone or among blanks: not "an empty file" (issue 15). */
+static void lone_bad_bytes(void)
+{
+    char msg[256];
+    CHECK_INT(parse_str("\xff", 1, msg), XXGK_E_ENCODING);
+    CHECK(strstr(msg, "编码") != NULL);
+    CHECK_INT(parse_str("  \xff \n", 5, msg), XXGK_E_ENCODING);
+    CHECK_INT(parse_str("\n\x80\n", 3, msg), XXGK_E_ENCODING);
+}
+
+/* small_report in `encoding` (iconv's name), with a BOM before when given. */
+static size_t encode(const char *encoding, const char *bom, size_t bom_len, char *out, size_t cap)
+{
+    memcpy(out, bom, bom_len);
+    iconv_t cd = iconv_open(encoding, "UTF-8");
+    char *in = (char *)small_report, *o = out + bom_len;
+    size_t inleft = strlen(small_report), outleft = cap - bom_len;
+    CHECK(cd != (iconv_t)-1 && iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1);
+    iconv_close(cd);
+    return cap - outleft;
+}
+
+/* Notepad's "Unicode" is UTF-16LE with a BOM; "Unicode big endian" is
+ * UTF-16BE. Both are read (also without a BOM), to the same cells, with
+ * the encoding named. */
+static void utf16(void)
+{
+    static const struct {
+        const char *iconv_name, *bom;
+        size_t bom_len;
+        const char *named;
+    } cases[] = {
+        {"UTF-16LE", "\xff\xfe", 2, "UTF-16LE"},
+        {"UTF-16BE", "\xfe\xff", 2, "UTF-16BE"},
+        {"UTF-16LE", "", 0, "UTF-16LE"},
+        {"UTF-16BE", "", 0, "UTF-16BE"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[8192];
+        size_t n = encode(cases[i].iconv_name, cases[i].bom, cases[i].bom_len, buf, sizeof buf);
+        xxgk_report *r = NULL;
+        xxgk_error err = {0};
+        CHECK_INT(xxgk_report_parse(buf, n, "u16", &r, &err), XXGK_OK);
+        if (!r)
+            continue;
+        CHECK_STR(xxgk_report_meta(r)->body, "某镇");
+        const xxgk_cell *c = xxgk_report_cell(r, (size_t)xxgk_cell_find("t3.new.natural"));
+        CHECK_INT(c->value.units, 1);
+        CHECK_INT(c->line, 19);
+        CHECK_STR(xxgk_report_encoding(r), cases[i].named);
+        xxgk_report_free(r);
+    }
+    char buf[8192], msg[256];
+    size_t n = encode("UTF-16LE", "\xff\xfe", 2, buf, sizeof buf);
+    CHECK_INT(parse_str(buf, n - 1, msg), XXGK_E_TRUNCATED); /* cut inside a character */
+    CHECK(strstr(msg, "UTF-16") != NULL);
+    memcpy(buf + 2, "\x00\xd8", 2); /* a lone high surrogate first */
+    CHECK_INT(parse_str(buf, n, msg), XXGK_E_ENCODING);
+    CHECK(strstr(msg, "UTF-16") != NULL);
+    CHECK_INT(parse_str("\xff\xfe", 2, msg), XXGK_E_EMPTY); /* an empty Notepad file */
+    /* Without a BOM, UTF-16 is only a guess: what does not convert (odd
+     * length, a lone surrogate) is binary, as before. */
+    n = encode("UTF-16LE", "", 0, buf, sizeof buf);
+    CHECK_INT(parse_str(buf, n - 1, msg), XXGK_E_BINARY);
+    memcpy(buf, "\x00\xd8", 2);
+    CHECK_INT(parse_str(buf, n, msg), XXGK_E_BINARY);
+}
+
 static void registry(void)
 {
     /* 22 cells in table 二 of 2019, 10 in 2021 of which 3 (the decisions
@@ -200,6 +269,8 @@ const struct unit_case unit_cases[] = {
     {"too_large", too_large},
     {"good_report_and_gb18030", good_report_and_gb18030},
     {"crlf_and_bom", crlf_and_bom},
+    {"lone_bad_bytes", lone_bad_bytes},
+    {"utf16", utf16},
     {"registry", registry},
     {"status_names", status_names},
     {NULL, NULL},

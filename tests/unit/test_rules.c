@@ -116,10 +116,65 @@ static void shape_rules(void)
     expect_rule("cell-text", &b, "\t2.重复申请\n\t0\n", "\t2.重复申请\n\t见附件\n");
     expect_rule("cell-negative", &b, "\t行政处罚\n\t0\n", "\t行政处罚\n\t-2\n");
     expect_rule("cell-fraction", &b, "\t行政处罚\n\t0\n", "\t行政处罚\n\t1.5\n");
+    expect_rule("cell-implausible", &b, "\t行政处罚\n\t0\n", "\t行政处罚\n\t12345678901\n");
     expect_rule("row-duplicate", &b, "\t行政处罚\n\t0\n\n", "\t行政处罚\n\t0\n\n\t行政处罚\n\t0\n\n");
     expect_rule("row-subtotal", &b, "\t（三）不予公开\n\t1.属于国家秘密\n",
                 "\t（三）不予公开\n\t1\n\t1\n\t0\n\t0\n\t0\n\t0\n\t2\n\n"
                 "\t\n\t1.属于国家秘密\n");
+}
+
+/* The number of cell-implausible findings when `from` becomes `to` in
+ * the clean report. */
+static int implausible_after(const char *from, const char *to)
+{
+    builder b = builder_default();
+    char *text = builder_text(&b);
+    CHECK(text_replace(&text, from, to) == 0);
+    xxgk_report *r = parse_and_check(text, NULL);
+    CHECK(r != NULL);
+    int n = r ? count_rule(r, "cell-implausible") : -1;
+    xxgk_report_free(r);
+    free(text);
+    return n;
+}
+
+/* A billion is the limit, in the column's unit (万元 for the fees). */
+static void implausible_values(void)
+{
+    CHECK_INT(implausible_after("\t行政处罚\n\t0\n", "\t行政处罚\n\t1000000000\n"), 0);
+    CHECK_INT(implausible_after("\t行政处罚\n\t0\n", "\t行政处罚\n\t1000000001\n"), 1);
+    CHECK_INT(implausible_after("\t行政处罚\n\t0\n", "\t行政处罚\n\t-9000000000000000000\n"), 1);
+    CHECK_INT(implausible_after("\t3.25\n", "\t1000000000.99\n"), 0);
+    CHECK_INT(implausible_after("\t3.25\n", "\t1000000001.5\n"), 1);
+}
+
+/* 一、本年新收 with 9e18 + 9e18 + 446744073709551616 = 2^64 and 总计 0:
+ * summed in 64 bits without a check, the row wraps to exactly 0 and
+ * t3-row-total holds. The sum must be found too large instead. */
+static void sums_do_not_wrap(void)
+{
+    builder b = builder_default();
+    char *text = builder_text(&b);
+    CHECK(text_replace(&text,
+                       "\t一、本年新收政府信息公开申请数量\n\t3\n\t1\n\t0\n\t0\n\t0\n\t0\n\t4\n",
+                       "\t一、本年新收政府信息公开申请数量\n\t9000000000000000000\n"
+                       "\t9000000000000000000\n\t446744073709551616\n\t0\n\t0\n\t0\n\t0\n") == 0);
+    xxgk_report *r = parse_and_check(text, NULL);
+    CHECK(r != NULL);
+    int new_natural = xxgk_cell_find("t3.new.natural");
+    bool row_total = false;
+    for (size_t i = 0; r && i < xxgk_report_finding_count(r); i++) {
+        const xxgk_finding *f = xxgk_report_finding(r, i);
+        for (size_t k = 0; k < f->ncells && !strcmp(f->rule, "t3-row-total"); k++)
+            if (f->cells[k] == new_natural) {
+                row_total = true;
+                CHECK(f->expected && strstr(f->expected, "超出可计算的范围"));
+            }
+    }
+    CHECK(row_total);
+    CHECK(r && count_rule(r, "cell-implausible") == 3);
+    xxgk_report_free(r);
+    free(text);
 }
 
 /* Rules about what only a structured document has (merged cells): a
@@ -570,6 +625,15 @@ static void heading_findings(void)
     CHECK_INT(bad, 1);
     if (clean == 0 && bad == 1)
         mark_tested("heading-number");
+    /* …and it stays in section 一: its words are section 二's title, but
+     * a bracketed number never opens one of the six sections. */
+    xxgk_report *subbed = changed(&b, sub);
+    const char *one = subbed ? xxgk_report_section_text(subbed, 1) : NULL;
+    const char *two = subbed ? xxgk_report_section_text(subbed, 2) : NULL;
+    CHECK(one && strstr(one, "（一）主动公开政府信息情况"));
+    CHECK(!two || !strstr(two, "（一）主动公开政府信息情况"));
+    CHECK(subbed && !finding_of(subbed, "heading-order") && !finding_of(subbed, "heading-missing"));
+    xxgk_report_free(subbed);
     const char *variant[] = {"一、总体情况", "一、总体概述", NULL};
     const char *near[] = {"四、政府信息公开行政复议、行政诉讼情况",
                           "四、政府信息公开行政法复议、行政诉讼情况", NULL};
@@ -801,6 +865,8 @@ const struct unit_case unit_cases[] = {
     {"clean_reports_have_no_findings", clean_reports_have_no_findings},
     {"structure_rules", structure_rules},
     {"shape_rules", shape_rules},
+    {"implausible_values", implausible_values},
+    {"sums_do_not_wrap", sums_do_not_wrap},
     {"label_rules", label_rules},
     {"document_rules", document_rules},
     {"split_rules", split_rules},

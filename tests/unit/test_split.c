@@ -373,6 +373,29 @@ static void report_error_is_kept(void)
     xxgk_report_free(r);
 }
 
+/* Rows printed plainly with values near 2^63 next to a run: the column
+ * equations the solver builds must not sum them in 64 bits unchecked
+ * (9e18 + 9e18 overflowed, which UndefinedBehaviorSanitizer stops on).
+ * Such values make the equations unusable, the run stays unsplit, and
+ * cell-implausible names the values. */
+static void huge_values_do_not_overflow(void)
+{
+    spec s = {.format = XXGK_FORMAT_2021,
+              .t3_keys = {"new", "carried_in", "granted"},
+              .t3_runs = {"9000000000000000000\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0",
+                          "9000000000000000000\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0",
+                          "110000011"}};
+    xxgk_report *r = parse_spec(&s);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_INT(cell(r, "t3.new.natural"), 9000000000000000000LL);
+        CHECK_INT(cell(r, "t3.carried_in.natural"), 9000000000000000000LL);
+        CHECK_INT(count_rule(r, "cell-implausible"), 2);
+        CHECK(split_at(r, "t3.granted.natural") != NULL);
+    }
+    xxgk_report_free(r);
+}
+
 /* A run too long to enumerate gives up honestly, fast. */
 static void long_runs_give_up(void)
 {
@@ -993,6 +1016,7 @@ static void corpus_matches_html(void)
 }
 
 const struct unit_case unit_cases[] = {
+    {"huge_values_do_not_overflow", huge_values_do_not_overflow},
     {"run_syntax", run_syntax},
     {"table2_row_is_ambiguous", table2_row_is_ambiguous},
     {"two_rows_fit_either_way", two_rows_fit_either_way},
