@@ -36,7 +36,8 @@ static const char chart_usage[] =
     "生成 SVG 统计图：applications-per-year.svg（每年申请数）、outcomes.svg（办理结果）、\n"
     "findings-by-rule.svg（问题按规则）、bodies-ranked.svg（问题最多的机关）。每个机关每年只计\n"
     "最后导入的一份报告；导入了名册时，图中注明该年度未报送的机关。\n"
-    "  --out 目录   写入的目录（默认当前目录，不存在则建立）\n";
+    "  --out 目录   写入的目录（默认当前目录，不存在则建立）\n"
+    "  -f, --overwrite  覆盖已有的图（默认不覆盖）\n";
 
 static const char query_usage[] =
     "用法 Usage: xxgk db query [--timeout 秒] 'SQL'\n"
@@ -294,7 +295,14 @@ int db_chart(db_opts *o, int argc, char **argv)
     const char *dir = ".";
     if (wants_help(argc, argv, chart_usage))
         return cli_finish_stdout(EXIT_CLEAN);
-    if (!parse_with(o, argc, argv, "--out", &dir, NULL, NULL))
+    bool overwrite = false;
+    int n = 0;
+    for (int i = 0; i < argc; i++) /* -f is the only flag of its own */
+        if (i && (!strcmp(argv[i], "-f") || !strcmp(argv[i], "--overwrite")))
+            overwrite = true;
+        else
+            argv[n++] = argv[i];
+    if (!parse_with(o, n, argv, "--out", &dir, NULL, NULL))
         return EXIT_TROUBLE;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
         cli_error(dir, "无法建立目录：%s", xxgk_system_error_text(errno));
@@ -310,12 +318,10 @@ int db_chart(db_opts *o, int argc, char **argv)
     for (int c = 0; c < XXGK_CHART_COUNT; c++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.svg", dir, xxgk_chart_name((xxgk_chart)c));
-        FILE *out = fopen(path, "w");
-        int rc = out && xxgk_stats_write_svg_note(st, (xxgk_chart)c, note, out) == XXGK_OK ? 0 : -1;
-        if (out && fclose(out) != 0)
-            rc = -1;
-        if (rc != 0) {
-            cli_error(path, "无法写入：%s", xxgk_system_error_text(errno));
+        xxgk_error err = {0};
+        if (xxgk_stats_write_svg_file(st, (xxgk_chart)c, note, path, overwrite, &err) !=
+            XXGK_OK) {
+            cli_error_from(path, err.message);
             status = EXIT_TROUBLE;
         } else {
             printf("%s\n", path);

@@ -1672,6 +1672,12 @@ xxgk_status xxgk_store_export_xlsx_with(xxgk_store *store, const xxgk_store_filt
  * the rostered bodies without a report); note may be NULL. */
 xxgk_status xxgk_stats_write_svg_note(const xxgk_stats *stats, xxgk_chart chart, const char *note,
                               FILE *out);
+/* The same into the file `path`, written as every output file is (see
+ * "Output files" below: atomically; an existing file only with
+ * `overwrite`); a failure names the path and the reason. */
+xxgk_status xxgk_stats_write_svg_file(const xxgk_stats *stats, xxgk_chart chart,
+                                      const char *note, const char *path, bool overwrite,
+                                      xxgk_error *err);
 
 /* The rostered bodies without a counted report for `year`, in roster
  * order, through fn. Nothing when there is no roster. */

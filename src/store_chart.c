@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input.h"
+#include "render.h"
 #include "svg.h"
 #include "template.h"
 #include "xxgk.h"
@@ -176,4 +178,18 @@ xxgk_status xxgk_stats_write_svg_note(const xxgk_stats *st, xxgk_chart chart, co
 xxgk_status xxgk_stats_write_svg(const xxgk_stats *st, xxgk_chart chart, FILE *out)
 {
     return xxgk_stats_write_svg_note(st, chart, NULL, out);
+}
+
+xxgk_status xxgk_stats_write_svg_file(const xxgk_stats *st, xxgk_chart chart, const char *note,
+                                      const char *path, bool overwrite, xxgk_error *err)
+{
+    atomic_file af;
+    xxgk_status rc = atomic_open(&af, path, overwrite, err);
+    if (rc != XXGK_OK)
+        return rc;
+    if (xxgk_stats_write_svg_note(st, chart, note, af.f) != XXGK_OK) {
+        atomic_abort(&af);
+        return error_set(err, XXGK_E_IO, "%s：写入失败", path);
+    }
+    return atomic_commit(&af, overwrite, err);
 }

@@ -120,6 +120,11 @@ for f in applications-per-year outcomes findings-by-rule bodies-ranked; do
   fi
 done
 contains chart-chinese "$tmp/charts/outcomes.svg" "予以公开"
+# charts already there are not replaced without -f, and are with it
+expect chart-exists 2 "$xxgk" db --db "$db" chart --out "$tmp/charts"
+contains chart-exists-says "$tmp/err" "已存在"
+expect chart-overwrite 0 "$xxgk" db --db "$db" chart --out "$tmp/charts" -f
+lines chart-overwrite-four "$tmp/out" 4
 expect query 0 "$xxgk" db --db "$db" query "SELECT count(*) AS n FROM current_report"
 equal query-result "$(tr '\n' ' ' <"$tmp/out")" "n 7 "
 expect query-write 2 "$xxgk" db --db "$db" query "DELETE FROM report"
