@@ -17,6 +17,8 @@ static const char *const measure_words[] = {
 static bool is_dash(const char *s, size_t n)
 {
     static const char *const dashes[] = {"-", "--", "—", "——", "/", "无", "–", "―", NULL};
+    if (n > 6) /* longer than the longest, —— */
+        return false;
     for (int i = 0; dashes[i]; i++)
         if (strlen(dashes[i]) == n && memcmp(s, dashes[i], n) == 0)
             return true;
@@ -131,7 +133,10 @@ static void value_parse_compact(const char *buf, size_t n, cell_value *out)
         return;
     }
     size_t cut;
-    if (ends_with(buf, n, "万元", &cut)) {
+    if ((unsigned char)buf[n - 1] < 0x80) {
+        /* ends in ASCII: no unit or measure word (all end in a
+         * continuation byte) */
+    } else if (ends_with(buf, n, "万元", &cut)) {
         out->flags |= XXGK_CELL_UNIT_WANYUAN;
         n = cut;
     } else if (ends_with(buf, n, "元", &cut)) {

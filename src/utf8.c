@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
-int32_t utf8_next(const char *s, size_t len, size_t *i)
+int32_t utf8_next_general(const char *s, size_t len, size_t *i)
 {
     const unsigned char *p = (const unsigned char *)s + *i;
     size_t left = len - *i;
@@ -117,34 +117,6 @@ size_t utf8_invalid_at(const char *s, size_t len, bool *at_end)
     return len;
 }
 
-bool cp_is_space(int32_t cp)
-{
-    switch (cp) {
-    case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
-    case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F:
-    case 0x205F: case 0x3000: case 0xFEFF: case 0x200B: case 0x200C:
-    case 0x200D:
-        return true;
-    default:
-        return cp >= 0x2000 && cp <= 0x200A;
-    }
-}
-
-bool cp_is_han(int32_t cp)
-{
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
-}
-
-int32_t cp_fold(int32_t cp)
-{
-    if (cp >= 0xFF01 && cp <= 0xFF5E)
-        return cp - 0xFF01 + 0x21;
-    if (cp == 0x3000)
-        return ' ';
-    return cp;
-}
-
 /* Characters the fast path folds itself; anything else goes through
  * utf8proc's compatibility mapping (NFKC). */
 static bool fast_path_cp(int32_t cp)
@@ -194,11 +166,12 @@ static void compact_one(const char *s, size_t len, size_t *i, char *out, size_t 
 
 size_t text_compact_buf(const char *s, size_t len, char *out, size_t cap)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t o = 0, i = 0;
     if (cap == 0)
         return 0;
     while (i < len) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c = u[i];
         if (c < 0x80) {
             if (c == '[') {
                 size_t skip = text_skip_artefact(s, len, i);
@@ -213,15 +186,35 @@ size_t text_compact_buf(const char *s, size_t len, char *out, size_t cap)
             if (o + 1 >= cap)
                 break;
             out[o++] = (char)c;
-        } else if (is_plain_han((const unsigned char *)s + i, len - i)) {
+        } else if (is_plain_han(u + i, len - i)) {
             if (o + 4 >= cap)
                 break;
-            memcpy(out + o, s + i, 3);
+            out[o] = (char)c;
+            out[o + 1] = (char)u[i + 1];
+            out[o + 2] = (char)u[i + 2];
             o += 3;
             i += 3;
         } else {
             if (o + 5 >= cap)
                 break;
+            /* CJK punctuation (，。、) and full-width forms, the other
+             * three-byte characters of report text: folded here. */
+            if ((c == 0xE3 || c == 0xEF) && len - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
+                (u[i + 2] & 0xC0) == 0x80) {
+                int32_t cp = ((int32_t)(c & 0x0F) << 12) | ((int32_t)(u[i + 1] & 0x3F) << 6) |
+                             (u[i + 2] & 0x3F);
+                if (cp >= 0x3001 && cp <= 0x303F) {
+                    memcpy(out + o, s + i, 3);
+                    o += 3;
+                    i += 3;
+                    continue;
+                }
+                if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                    out[o++] = (char)cp_fold(cp);
+                    i += 3;
+                    continue;
+                }
+            }
             compact_one(s, len, &i, out, &o, cap);
         }
     }
@@ -273,6 +266,25 @@ size_t utf8_length(const char *s, size_t len)
     for (size_t i = 0; i < len; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             n++;
+    return n;
+}
+
+size_t utf8_count_visible(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            n += c != 0 && c != ' ' && (c < '\t' || c > '\r');
+            i++;
+        } else if (is_plain_han((const unsigned char *)s + i, len - i)) {
+            n++;
+            i += 3;
+        } else {
+            int32_t cp = utf8_next(s, len, &i);
+            n += cp > 0 && !cp_is_space(cp);
+        }
+    }
     return n;
 }
 
