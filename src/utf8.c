@@ -90,9 +90,15 @@ size_t utf8_invalid_at(const char *s, size_t len, bool *at_end)
     size_t i = 0;
     *at_end = false;
     while (i < len) {
-        /* Fast paths: ASCII, and the CJK ideographs most text is made of. */
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
+        /* Fast paths: ASCII (eight bytes at a time), and the CJK
+         * ideographs most text is made of. */
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            uint64_t w;
+            if (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & UINT64_C(0x8080808080808080))))
+                i += 8;
+            else
+                i++;
             continue;
         }
         if (is_plain_han((const unsigned char *)s + i, len - i)) {
@@ -102,7 +108,6 @@ size_t utf8_invalid_at(const char *s, size_t len, bool *at_end)
         size_t start = i;
         if (utf8_next(s, len, &i) < 0) {
             /* A lead byte whose sequence runs past the end: truncated. */
-            unsigned char c = (unsigned char)s[start];
             size_t need = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
             if (need && start + need > len) {
                 bool cont_ok = true;
