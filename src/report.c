@@ -42,20 +42,16 @@ xxgk_evidence *report_evidence_new(xxgk_report *r)
     return ev;
 }
 
-/* The number of \n in s[0..n), eight bytes at a time: a byte of w
- * equal to \n is a zero byte of w ^ 0x0A0A…, found exactly by the
- * carry-free test (its high bit set in ~(((x & 0x7F…) + 0x7F…) | x)),
- * the ones summed by a multiplication. */
+/* The number of \n in s[0..n), eight bytes at a time (bytes_equal),
+ * the marks summed by a multiplication. */
 static size_t count_newlines(const char *s, size_t n)
 {
-    const uint64_t lf = UINT64_C(0x0A0A0A0A0A0A0A0A), low = UINT64_C(0x7F7F7F7F7F7F7F7F);
     size_t count = 0, i = 0;
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t x = w ^ lf;
-        uint64_t zero = ~(((x & low) + low) | x | low) >> 7; /* 1 in each such byte */
-        count += (size_t)((zero * UINT64_C(0x0101010101010101)) >> 56);
+        uint64_t ones = bytes_equal(w, '\n') >> 7; /* 1 in each such byte */
+        count += (size_t)((ones * UINT64_C(0x0101010101010101)) >> 56);
     }
     for (; i < n; i++)
         count += s[i] == '\n';
@@ -79,8 +75,8 @@ static xxgk_status index_lines(xxgk_report *r, xxgk_error *err)
         return error_set(err, XXGK_E_NOMEM, "内存不足");
     uint32_t k = 0;
     start[k++] = 0;
-    for (const char *p = text, *end = text + size; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-        start[k++] = (uint32_t)(p - text + 1);
+    for (size_t i = text_line_end(text, size, 0); i < size; i = text_line_end(text, size, i + 1))
+        start[k++] = (uint32_t)(i + 1);
     start[k] = (uint32_t)size + 1;
     r->ev->line_start = start;
     r->ev->nlines = k;

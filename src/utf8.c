@@ -274,6 +274,24 @@ size_t utf8_length(const char *s, size_t len)
     return n;
 }
 
+size_t text_line_end(const char *s, size_t len, size_t from)
+{
+    size_t i = from;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t nl = bytes_equal(w, '\n');
+        if (nl)
+            return i + (size_t)__builtin_ctzll(nl) / 8;
+    }
+#endif
+    for (; i < len; i++)
+        if (s[i] == '\n')
+            return i;
+    return len;
+}
+
 size_t utf8_count_visible(const char *s, size_t len)
 {
     size_t n = 0;

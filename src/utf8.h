@@ -113,6 +113,20 @@ long text_find(const char *s, size_t len, size_t from, const char *needle);
 /* Whether the NUL-terminated `needle` occurs in s[0..len). */
 bool text_contains(const char *s, size_t len, const char *needle);
 
+/* Word-at-a-time scanning: the high bit of each byte of w that equals
+ * c, and no other bit (exact: no carry crosses bytes). With w loaded
+ * little-endian, the first such byte is the lowest set bit. */
+static inline uint64_t bytes_equal(uint64_t w, unsigned char c)
+{
+    const uint64_t low = UINT64_C(0x7F7F7F7F7F7F7F7F);
+    uint64_t x = w ^ (UINT64_C(0x0101010101010101) * c);
+    return ~(((x & low) + low) | x | low);
+}
+
+/* The offset of the first \n in s[from..len), or len: eight bytes at a
+ * time (lines of report text are short, memchr's set-up is not). */
+size_t text_line_end(const char *s, size_t len, size_t from);
+
 /* Number of code points in s[0..len). */
 size_t utf8_length(const char *s, size_t len);
 
