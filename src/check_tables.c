@@ -326,9 +326,8 @@ void check_units(xxgk_report *r, const xxgk_report *previous)
 {
     (void)previous;
     for (size_t id = 0; id < r->ncells; id++) {
-        const tpl_cell_info *info = tpl_cell(id);
         const xxgk_cell *c = &r->cells[id];
-        if (info->unit != UNIT_WANYUAN || c->kind != XXGK_VALUE_NUMBER ||
+        if (c->kind != XXGK_VALUE_NUMBER || tpl_cell(id)->unit != UNIT_WANYUAN ||
             !xxgk_format_has_cell(r->meta.format, id))
             continue;
         const char *label = cell_col_label(r, (int)id), *row = cell_row_label(r, (int)id);
@@ -540,27 +539,33 @@ static const char *doubled_number(const xxgk_report *r, const char *s, size_t n)
  * (160 bytes) only when its start is such a label: nearly every cell
  * is told from the 16 first bytes (text_compact_buf's promise: 11 of
  * them are those of the whole compact form). */
-static const char *doubled_in(const xxgk_report *r, const char *text, size_t len, char *buf,
-                              size_t *n)
+/* Whether text[0..len) may compact to a doubled numeral: what its
+ * compact form starts with is mostly plain to see, the first character
+ * after blanks, when it is ASCII (a number) or an ideograph that is no
+ * numeral (a label). False means it cannot; true, that doubled_in must
+ * look. */
+static inline bool may_be_doubled(const char *text, size_t len)
 {
-    /* What the compact form starts with is mostly plain to see: the
-     * first character after blanks, when it is ASCII (a number) or an
-     * ideograph that is no numeral (a label). */
     size_t i = 0;
     while (i < len && (unsigned char)text[i] <= ' ')
         i++;
     unsigned char c = i < len ? (unsigned char)text[i] : 0;
     if (i == len || (c < 0x80 && c != '['))
-        return NULL;
+        return false;
     if (c >= 0xE4 && c <= 0xE9 && len - i >= 3 && (c != 0xE4 || (unsigned char)text[i + 1] >= 0xB8) &&
         ((unsigned char)text[i + 1] & 0xC0) == 0x80 && ((unsigned char)text[i + 2] & 0xC0) == 0x80) {
         static const char numerals[] = "一二三四五六七八九十";
-        bool numeral = false;
-        for (size_t k = 0; k < sizeof numerals - 1 && !numeral; k += 3)
-            numeral = memcmp(text + i, numerals + k, 3) == 0;
-        if (!numeral)
-            return NULL;
+        for (size_t k = 0; k < sizeof numerals - 1; k += 3)
+            if (memcmp(text + i, numerals + k, 3) == 0)
+                return true;
+        return false;
     }
+    return true;
+}
+
+static const char *doubled_in(const xxgk_report *r, const char *text, size_t len, char *buf,
+                              size_t *n)
+{
     char head[16];
     size_t h = text_compact_buf(text, len, head, sizeof head);
     if (!doubled_start(head, h))
@@ -576,7 +581,7 @@ static void check_doubled_numbers(xxgk_report *r)
     size_t n;
     for (size_t b = 0; b < d->n; b++) {
         const doc_block *blk = &d->blocks[b];
-        if (blk->kind == DOC_PARA && blk->len < 120) {
+        if (blk->kind == DOC_PARA && blk->len < 120 && may_be_doubled(blk->text, blk->len)) {
             const char *label = doubled_in(r, blk->text, blk->len, buf, &n);
             if (label) {
                 xxgk_finding *f = finding_add(r, "label-mismatch", SEV_DEFAULT,
@@ -588,7 +593,7 @@ static void check_doubled_numbers(xxgk_report *r)
         for (uint32_t i = 0; blk->kind == DOC_TABLE && i < blk->nrows; i++)
             for (uint32_t c = 0; c < blk->rows[i].n; c++) {
                 const doc_cell *cell = &blk->rows[i].cells[c];
-                if (cell->continued || cell->len >= 120)
+                if (cell->continued || cell->len >= 120 || !may_be_doubled(cell->text, cell->len))
                     continue;
                 const char *label = doubled_in(r, cell->text, cell->len, buf, &n);
                 if (!label)

@@ -201,6 +201,7 @@ typedef struct entry {
     int32_t cps[ENTRY_CPS]; /* the key decoded once, for fuzzy matching */
     int ncps;
     const char *label;      /* the label as written in the template */
+    bool has_notes;         /* label holds a parenthesis (has_parenthesis) */
     char wording[LABEL_MAX / 2]; /* key with the notes' words kept */
     size_t wording_len;
 } entry;
@@ -288,14 +289,15 @@ bool label_same_wording(const char *printed, size_t len, const char *official)
 {
     /* The wording differs from the matched key only by what notes in
      * parentheses say: without any, it is the same. */
-    if (!has_parenthesis(printed, len) && !has_parenthesis(official, strlen(official)))
-        return true;
     index_ensure();
+    const entry *e = entry_of_label(official);
+    bool official_notes = e ? e->has_notes : has_parenthesis(official, strlen(official));
+    if (!official_notes && !has_parenthesis(printed, len))
+        return true;
     label_key a;
     label_key_init(&a);
     label_key_add_notes(&a, printed, len);
     /* the official label's wording was normalised when indexed */
-    const entry *e = entry_of_label(official);
     if (e)
         return a.len == e->wording_len && memcmp(a.text, e->wording, a.len) == 0;
     label_key b;
@@ -370,6 +372,7 @@ static void add_entry(const tpl_table *t, int index, bool column, bool official,
     e->len = n;
     e->ncps = decode(e->key, e->len, e->cps, ENTRY_CPS);
     e->label = label;
+    e->has_notes = has_parenthesis(label, len);
     label_key w;
     label_key_init(&w);
     key_add(&w, label, len, true);

@@ -328,7 +328,9 @@ long text_find(const char *s, size_t len, size_t from, const char *needle)
         p = memchr(p, needle[k], (size_t)(last - p) + 1);
         if (!p)
             return -1;
-        if (memcmp(p - k, needle, m) == 0)
+        /* the first and last bytes first: most candidates fail there */
+        if (p[-(long)k] == needle[0] && p[m - 1 - k] == needle[m - 1] &&
+            memcmp(p - k, needle, m) == 0)
             return (long)(p - k - s);
         p++;
     }
