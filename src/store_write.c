@@ -84,8 +84,6 @@ xxgk_status store_writer_init(store_writer *w, xxgk_store *s, xxgk_error *err)
     if (rc == SQLITE_OK)
         rc = prepare(w, "INSERT INTO sentence_set VALUES(?1, ?2, ?3)", &w->put_set);
     if (rc == SQLITE_OK)
-        rc = prepare(w, "INSERT OR IGNORE INTO sentence VALUES(?1, ?2, ?3)", &w->put_sentence);
-    if (rc == SQLITE_OK)
         rc = prepare(w, "SELECT coalesce(errors, 0) FROM report WHERE id = ?1", &w->errors);
     if (rc == SQLITE_OK)
         rc = store_roster_load(s, &w->roster);
@@ -121,7 +119,6 @@ void store_writer_free(store_writer *w)
     sqlite3_finalize(w->id_group);
     sqlite3_finalize(w->has_set);
     sqlite3_finalize(w->put_set);
-    sqlite3_finalize(w->put_sentence);
     sqlite3_finalize(w->errors);
     store_roster_free(&w->roster);
     if (w->groups.s)
@@ -331,8 +328,11 @@ static int put_findings(store_writer *w, int64_t id, const xxgk_report *r)
     return SQLITE_OK;
 }
 
-/* The sentence set of report id, and its sentences in the year's index. */
-static int put_sentences(store_writer *w, int64_t id, int year, const store_sentences *sent)
+/* The sentence set of report id: one row, its hashes in a blob. (They
+ * are not also put in an index by hash: store_year_index.c sorts a
+ * year's sets when copied text is asked about, which costs less than a
+ * random page written per sentence at every import.) */
+static int put_sentences(store_writer *w, int64_t id, const store_sentences *sent)
 {
     uint8_t *blob = malloc(sent->n ? sent->n * 8 : 1);
     if (!blob)
@@ -345,12 +345,6 @@ static int put_sentences(store_writer *w, int64_t id, int year, const store_sent
     sqlite3_bind_blob(w->put_set, 3, blob, (int)(sent->n * 8), SQLITE_STATIC);
     int rc = run(w->put_set);
     free(blob);
-    for (size_t i = 0; rc == SQLITE_OK && year > 0 && i < sent->n; i++) {
-        sqlite3_bind_int(w->put_sentence, 1, year);
-        sqlite3_bind_int64(w->put_sentence, 2, (sqlite3_int64)sent->v[i]);
-        sqlite3_bind_int64(w->put_sentence, 3, id);
-        rc = run(w->put_sentence);
-    }
     return rc;
 }
 
@@ -386,7 +380,7 @@ xxgk_status store_writer_put(store_writer *w, const char *path, const char *sha,
     if (rc == SQLITE_OK && checked)
         rc = put_findings(w, *id, r);
     if (rc == SQLITE_OK && sent)
-        rc = put_sentences(w, *id, r->meta.year, sent);
+        rc = put_sentences(w, *id, sent);
     if (rc == SQLITE_OK && !store_group_list_add(&groups, key, r->meta.year))
         rc = SQLITE_NOMEM;
     if (rc == SQLITE_OK)
@@ -408,7 +402,8 @@ xxgk_status store_writer_fill_sentences(store_writer *w, int64_t id, int year,
         return store_fail(w->s, err, "读取数据库失败");
     if (store_exec(w->s, "BEGIN IMMEDIATE") != SQLITE_OK)
         return store_fail(w->s, err, "写入数据库失败");
-    return finish(w, put_sentences(w, id, year, sent), err);
+    (void)year; /* a set is one row whatever its year */
+    return finish(w, put_sentences(w, id, sent), err);
 }
 
 int store_writer_errors(store_writer *w, int64_t id)

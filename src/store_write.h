@@ -21,7 +21,7 @@ typedef struct store_writer {
     int64_t since;               /* the last current_since given */
     sqlite3_stmt *path_groups;   /* (body_key, year) of a path's current rows */
     sqlite3_stmt *id_group;      /* (body_key, year) of a report */
-    sqlite3_stmt *has_set, *put_set, *put_sentence;
+    sqlite3_stmt *has_set, *put_set;
     sqlite3_stmt *errors;        /* a report's stored error count */
     sqlite3_stmt *find_hash;     /* id, current, path of a content hash */
     sqlite3_stmt *last_version;  /* highest version of a path */
