@@ -107,6 +107,8 @@ xxgk_status store_writer_init(store_writer *w, xxgk_store *s, xxgk_error *err)
 
 void store_writer_free(store_writer *w)
 {
+    if (w->open) /* a batch not committed: an error stopped the caller */
+        store_exec(w->s, "ROLLBACK");
     sqlite3_finalize(w->find_hash);
     sqlite3_finalize(w->last_version);
     sqlite3_finalize(w->retire);
@@ -196,13 +198,51 @@ static int id_group(store_writer *w, int64_t id, store_group_list *l)
     return add_groups(w->id_group, l);
 }
 
-/* Commits when rc is OK, else rolls back and fills err. */
+/* Starts what one call writes: a transaction, or (batch) a savepoint in
+ * the batch's transaction, which is begun first if it is not open. */
+static int begin(store_writer *w)
+{
+    if (!w->batch)
+        return store_exec(w->s, "BEGIN IMMEDIATE");
+    if (!w->open) {
+        int rc = store_exec(w->s, "BEGIN IMMEDIATE");
+        if (rc != SQLITE_OK)
+            return rc;
+        w->open = true;
+        w->batched = 0;
+    }
+    return store_exec(w->s, "SAVEPOINT report");
+}
+
+/* Ends what one call wrote: committed (or released into the batch) when
+ * rc is OK, else undone and err filled. */
 static xxgk_status finish(store_writer *w, int rc, xxgk_error *err)
 {
-    if (rc == SQLITE_OK && store_exec(w->s, "COMMIT") == SQLITE_OK)
+    const char *done = w->batch ? "RELEASE report" : "COMMIT";
+    if (rc == SQLITE_OK && store_exec(w->s, done) == SQLITE_OK) {
+        w->batched += w->batch;
         return XXGK_OK;
+    }
     xxgk_status st = rc == SQLITE_NOMEM ? error_set(err, XXGK_E_NOMEM, "内存不足")
                                         : store_fail(w->s, err, "写入数据库失败");
+    store_exec(w->s, w->batch ? "ROLLBACK TO report; RELEASE report" : "ROLLBACK");
+    return st;
+}
+
+void store_writer_batch(store_writer *w)
+{
+    w->batch = true;
+}
+
+xxgk_status store_writer_commit(store_writer *w, xxgk_error *err)
+{
+    if (!w->open)
+        return XXGK_OK;
+    w->open = false;
+    w->batched = 0;
+    if (store_exec(w->s, "COMMIT") == SQLITE_OK)
+        return XXGK_OK;
+    xxgk_status st = store_fail(w->s, err, "写入数据库失败");
     store_exec(w->s, "ROLLBACK");
     return st;
 }
@@ -216,7 +256,7 @@ xxgk_status store_writer_adopt(store_writer *w, int64_t id, bool current, const 
     *changed = others > 0 || !current;
     if (!*changed)
         return XXGK_OK;
-    if (store_exec(w->s, "BEGIN IMMEDIATE") != SQLITE_OK)
+    if (begin(w) != SQLITE_OK)
         return store_fail(w->s, err, "写入数据库失败");
     store_group_list groups = {0};
     int rc = path_groups(w, path, &groups);
@@ -357,7 +397,7 @@ xxgk_status store_writer_put(store_writer *w, const char *path, const char *sha,
     char *key = store_body_key(&w->roster, r->meta.body, &match);
     if (!key && body_norm(r->meta.body, norm))
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    if (store_exec(w->s, "BEGIN IMMEDIATE") != SQLITE_OK) {
+    if (begin(w) != SQLITE_OK) {
         free(key);
         return store_fail(w->s, err, "写入数据库失败");
     }
@@ -400,7 +440,7 @@ xxgk_status store_writer_fill_sentences(store_writer *w, int64_t id, int year,
         return XXGK_OK;
     if (rc != SQLITE_DONE)
         return store_fail(w->s, err, "读取数据库失败");
-    if (store_exec(w->s, "BEGIN IMMEDIATE") != SQLITE_OK)
+    if (begin(w) != SQLITE_OK)
         return store_fail(w->s, err, "写入数据库失败");
     (void)year; /* a set is one row whatever its year */
     return finish(w, put_sentences(w, id, sent), err);
