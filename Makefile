@@ -2,7 +2,8 @@
 #   make demo   installs what is missing, builds, runs xxgk on the samples
 #   make test   installs what is missing, builds, runs every test, then
 #               again under AddressSanitizer + UndefinedBehaviorSanitizer
-# Other targets: build, install, bench, fuzz, docs, valgrind, clean.
+# Other targets: build, install, serve (the web interface on the samples),
+# bench, fuzz, docs, valgrind, clean.
 #   make install PREFIX=/usr/local   (DESTDIR=… is respected)
 
 MAKEFLAGS += --no-print-directory
@@ -12,7 +13,7 @@ ASAN_BUILD ?= build-asan
 CMAKE_FLAGS ?=
 PREFIX ?= /usr/local
 
-.PHONY: all deps build install demo test test-release test-asan test-valgrind valgrind bench fuzz docs clean
+.PHONY: all deps build install demo serve test test-release test-asan test-valgrind valgrind bench fuzz docs clean
 
 all: build
 
@@ -28,6 +29,9 @@ install: build
 
 demo: build
 	@scripts/demo.sh $(BUILD)/xxgk
+
+serve: build
+	@scripts/serve_demo.sh $(BUILD)/xxgk
 
 test: test-release test-asan test-valgrind
 

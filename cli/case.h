@@ -47,6 +47,13 @@ bool case_id(case_args *a, int64_t *id);
  * printing the reason. */
 xxgk_register *case_open(case_args *a, bool write);
 
+/* The end of a subcommand's arguments and the start of its work: no
+ * positional argument past the first `positional` ones (those the
+ * subcommand reads itself: an id, doc's "add"), no unknown option
+ * (case_done), the register opened (case_open). NULL with *status the
+ * exit status when any of them fails. */
+xxgk_register *case_begin(case_args *a, int positional, bool write, int *status);
+
 /* Prints a library failure: `xxgk: DB: message`. Returns the exit status
  * for it (1 for a refusal by the register's rules, 2 otherwise). */
 int case_fail(case_args *a, const xxgk_error *err, bool refusal);

@@ -211,3 +211,16 @@ void json_date(FILE *out, xxgk_date d)
     else
         fputs("null", out);
 }
+
+xxgk_register *case_begin(case_args *a, int positional, bool write, int *status)
+{
+    if (a->npos > positional) {
+        *status = cli_usage_error(a->cmd, "多余的参数 “%s”", a->pos[positional]);
+        return NULL;
+    }
+    if ((*status = case_done(a)) != 0)
+        return NULL;
+    xxgk_register *reg = case_open(a, write);
+    *status = reg ? EXIT_CLEAN : EXIT_TROUBLE;
+    return reg;
+}

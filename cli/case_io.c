@@ -232,13 +232,9 @@ int case_export(case_args *a)
         return cli_usage_error(a->cmd, "XLSX 须用 -o 指定输出文件");
     if (year && (e.filter.year < 2000 || e.filter.year > 2999))
         return cli_usage_error(a->cmd, "--year 应为年度，如 2024");
-    if (a->npos)
-        return cli_usage_error(a->cmd, "多余的参数 “%s”", a->pos[0]);
-    int rc = case_done(a);
-    if (rc)
+    int rc;
+    if (!(e.reg = case_begin(a, 0, false, &rc)))
         return rc;
-    if (!(e.reg = case_open(a, false)))
-        return EXIT_TROUBLE;
     xxgk_error err = {0};
     int status = EXIT_CLEAN;
     if (!strcmp(to, "xlsx")) {
@@ -258,13 +254,9 @@ int case_ics(case_args *a)
     const char *out = output(a);
     bool overwrite = case_flag(a, "-f") || case_flag(a, "--overwrite");
     export_ctx e = {NULL, {0}, case_arg(a, "--body")};
-    if (a->npos)
-        return cli_usage_error(a->cmd, "多余的参数 “%s”", a->pos[0]);
-    int rc = case_done(a);
-    if (rc)
+    int rc;
+    if (!(e.reg = case_begin(a, 0, false, &rc)))
         return rc;
-    if (!(e.reg = case_open(a, false)))
-        return EXIT_TROUBLE;
     xxgk_error err = {0};
     int status = EXIT_CLEAN;
     if (out && strcmp(out, "-") != 0)
@@ -291,14 +283,10 @@ static int doc_add(case_args *a)
         return cli_usage_error(a->cmd, "--kind 应为 rules（规章）、normative（行政规范性文件）或 other");
     if (!d.body || !*d.body || !d.title || !*d.title)
         return cli_usage_error(a->cmd, "须给出 --body（机关）和 --title（标题）");
-    if (a->npos > 1)
-        return cli_usage_error(a->cmd, "多余的参数 “%s”", a->pos[1]);
-    int rc = case_done(a);
-    if (rc)
-        return rc;
-    xxgk_register *reg = case_open(a, true);
+    int rc;
+    xxgk_register *reg = case_begin(a, 1, true, &rc);
     if (!reg)
-        return EXIT_TROUBLE;
+        return rc;
     int64_t id = 0;
     xxgk_error err = {0};
     int status = EXIT_CLEAN;
@@ -327,12 +315,10 @@ static int doc_change(case_args *a, const char *what)
     } else if (case_date(a, "--date", &date, true) < 0) {
         return EXIT_TROUBLE;
     }
-    int rc = case_done(a);
-    if (rc)
-        return rc;
-    xxgk_register *reg = case_open(a, true);
+    int rc;
+    xxgk_register *reg = case_begin(a, 2, true, &rc);
     if (!reg)
-        return EXIT_TROUBLE;
+        return rc;
     xxgk_error err = {0};
     xxgk_status st = !strcmp(what, "void")      ? xxgk_register_doc_void(reg, id, reason, &err)
                      : !strcmp(what, "publish") ? xxgk_register_doc_published(reg, id, date, &err)
@@ -369,12 +355,10 @@ static int doc_list(case_args *a)
     int year = y ? atoi(y) : 0;
     if (y && (year < 2000 || year > 2999))
         return cli_usage_error(a->cmd, "--year 应为年度，如 2024");
-    int rc = case_done(a);
-    if (rc)
-        return rc;
-    xxgk_register *reg = case_open(a, false);
+    int rc;
+    xxgk_register *reg = case_begin(a, 1, false, &rc);
     if (!reg)
-        return EXIT_TROUBLE;
+        return rc;
     doc_view v = {false};
     xxgk_error err = {0};
     printf("编号\t机关\t种类\t文号\t标题\t制发\t公开\t效力\t第二十六条\t\n");
@@ -443,14 +427,10 @@ int case_count(case_args *a)
                                        "2024-03-01..2024-03-31");
     if (!value || !xxgk_decimal_parse(value, &v))
         return cli_usage_error(a->cmd, "--value 应为数字（件数，或收费金额：万元）");
-    if (a->npos)
-        return cli_usage_error(a->cmd, "多余的参数 “%s”", a->pos[0]);
-    int rc = case_done(a);
-    if (rc)
-        return rc;
-    xxgk_register *reg = case_open(a, true);
+    int rc;
+    xxgk_register *reg = case_begin(a, 0, true, &rc);
     if (!reg)
-        return EXIT_TROUBLE;
+        return rc;
     xxgk_error err = {0};
     int status = xxgk_register_tally(reg, body, k, from, to, v, &err) == XXGK_OK
                      ? EXIT_CLEAN

@@ -35,11 +35,9 @@ static int open_case(case_args *a, int flags, xxgk_register **reg, xxgk_case **c
     *c = NULL;
     if (!case_id(a, &id) || (*json = format_json(a)) < 0)
         return EXIT_TROUBLE;
-    int rc = case_done(a);
-    if (rc)
+    int rc;
+    if (!(*reg = case_begin(a, 1, false, &rc)))
         return rc;
-    if (!(*reg = case_open(a, false)))
-        return EXIT_TROUBLE;
     xxgk_error err = {0};
     if (xxgk_case_load(*reg, id, 0, flags, c, &err) != XXGK_OK) {
         cli_error(a->db, "%s", err.message);
@@ -395,14 +393,10 @@ int case_list(case_args *a)
     int json = format_json(a);
     if (json < 0 || !read_state(a, &f.state) || !read_year(a, &f.year, false))
         return EXIT_TROUBLE;
-    if (a->npos)
-        return cli_usage_error(a->cmd, "多余的参数 “%s”", a->pos[0]);
-    int rc = case_done(a);
-    if (rc)
-        return rc;
-    xxgk_register *reg = case_open(a, false);
+    int rc;
+    xxgk_register *reg = case_begin(a, 0, false, &rc);
     if (!reg)
-        return EXIT_TROUBLE;
+        return rc;
     list_ctx l = {json == 1, 0};
     if (l.json)
         putchar('[');
@@ -436,14 +430,10 @@ int case_due(case_args *a)
         within = (int)n;
     }
     const char *body = case_arg(a, "--body");
-    if (a->npos)
-        return cli_usage_error(a->cmd, "多余的参数 “%s”", a->pos[0]);
-    int rc = case_done(a);
-    if (rc)
-        return rc;
-    xxgk_register *reg = case_open(a, false);
+    int rc;
+    xxgk_register *reg = case_begin(a, 0, false, &rc);
     if (!reg)
-        return EXIT_TROUBLE;
+        return rc;
     if (!on)
         on = xxgk_register_today(reg);
     xxgk_due_item *items = NULL;
@@ -508,14 +498,10 @@ int case_tables(case_args *a)
         return EXIT_TROUBLE;
     if (!body || !*body)
         return cli_usage_error(a->cmd, "缺少 --body（机关名称，与登记时相同）");
-    if (a->npos)
-        return cli_usage_error(a->cmd, "多余的参数 “%s”", a->pos[0]);
-    int rc = case_done(a);
-    if (rc)
-        return rc;
-    xxgk_register *reg = case_open(a, false);
+    int rc;
+    xxgk_register *reg = case_begin(a, 0, false, &rc);
     if (!reg)
-        return EXIT_TROUBLE;
+        return rc;
     xxgk_report *r = NULL;
     xxgk_error err = {0};
     int status = EXIT_CLEAN;

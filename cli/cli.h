@@ -21,6 +21,8 @@ int cmd_new(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_case(int argc, char **argv);
 int cmd_holidays(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_user(int argc, char **argv);
 
 /* A file name (or any text) with control characters and bytes outside
  * valid UTF-8 escaped (\n, \t, \xHH), so it stays on one line and

@@ -187,14 +187,10 @@ static int sub_add(case_args *a)
                                        "legal、other_org）");
     if (!app.subject || !*app.subject)
         return cli_usage_error(a->cmd, "缺少 --subject（申请公开的信息）");
-    if (a->npos)
-        return cli_usage_error(a->cmd, "多余的参数 “%s”", a->pos[0]);
-    int rc = case_done(a);
-    if (rc)
-        return rc;
-    xxgk_register *reg = case_open(a, true);
+    int rc;
+    xxgk_register *reg = case_begin(a, 0, true, &rc);
     if (!reg)
-        return EXIT_TROUBLE;
+        return rc;
     xxgk_error err = {0};
     int64_t id = 0;
     int status = EXIT_CLEAN;

@@ -32,6 +32,10 @@ static const char usage[] =
     "          the register of applications: deadlines computed and explained, tables\n"
     "  holidays 计算期限所用的放假安排（法定节假日、调休上班日），列出或导入\n"
     "          the official holidays and make-up workdays: list, import\n"
+    "  serve   网页界面：检查报告、编写年报、申请登记簿、审核台（xxgk serve --help）\n"
+    "          the web interface for clerks and supervising offices\n"
+    "  user    网页界面的用户：添加、列出、改密码、停用\n"
+    "          the web interface's users: add, list, passwd, disable\n"
     "\n"
     "通用选项 Options:\n"
     "  -h, --help      显示帮助 show help\n"
@@ -167,6 +171,10 @@ int main(int argc, char **argv)
         return cmd_case(argc - 1, argv + 1);
     if (!strcmp(cmd, "holidays"))
         return cmd_holidays(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve"))
+        return cmd_serve(argc - 1, argv + 1);
+    if (!strcmp(cmd, "user"))
+        return cmd_user(argc - 1, argv + 1);
 #endif
     return cli_usage_error(NULL, "未知命令 “%s”", cmd);
 }

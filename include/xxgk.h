@@ -1782,6 +1782,253 @@ xxgk_status xxgk_store_import_skipping(xxgk_store *store, const char *const *pat
                                        size_t npaths, const xxgk_import_options *options,
                                        xxgk_import_skip_fn on_skip, void *skip_ctx,
                                        xxgk_import_summary *summary, xxgk_error *err);
+
+#endif /* XXGK_NO_STORE */
+
+/* ------------------------------------------------------------------ */
+/* Interfaces that draw the tables themselves (xxgk serve): the        */
+/* official layout, the sum rules; accounts, sessions, drafts, the     */
+/* audit trail                                                         */
+/* ------------------------------------------------------------------ */
+
+/* ---- the official layout of a table --------------------------------- */
+
+/* What a cell of the laid-out table is (as the renderers draw it). */
+typedef enum xxgk_grid_kind {
+    XXGK_GRID_CAPTION = 0, /* a block caption of table 二 (第二十条第（一）项) */
+    XXGK_GRID_CORNER,      /* the header over the label columns */
+    XXGK_GRID_GROUP,       /* a column group label (申请人情况) */
+    XXGK_GRID_ROWHEAD,     /* a row group printed as a column header (表四) */
+    XXGK_GRID_COLHEAD,     /* a column label (自然人) */
+    XXGK_GRID_LABEL,       /* a row label, or a group label spanning rows */
+    XXGK_GRID_VALUE        /* a value cell */
+} xxgk_grid_kind;
+
+typedef struct xxgk_grid_cell {
+    xxgk_grid_kind kind;
+    int row, col;          /* top-left position, 0-based */
+    int rowspan, colspan;  /* 1 when not merged */
+    int depth;             /* LABEL: nesting level, 0 = top */
+    bool group;            /* LABEL: a group label without cells of its own */
+    const char *text;      /* the label as printed; NULL for a VALUE */
+    int cell;              /* VALUE: the cell id; else -1 */
+} xxgk_grid_cell;
+
+/* One table of a format laid out as the format prints it, with the
+ * official merged header cells: what xxgk_report_render draws. */
+typedef struct xxgk_table_grid {
+    int section;           /* 2, 3, 4 */
+    xxgk_format format;
+    const char *name;      /* "表二" */
+    const char *caption;   /* "表一　主动公开政府信息情况" as the HTML prints it */
+    int nrows, ncols;      /* the grid's size */
+    int label_cols;        /* columns of row labels at the left */
+    int head_rows;         /* header rows at the top */
+    const xxgk_grid_cell *cells; /* ordered by row, then column */
+    size_t ncells;
+} xxgk_table_grid;
+
+/* Lays out the table of `section` (2, 3, 4) in `format`. XXGK_E_USAGE
+ * when the format has no such table. Free with xxgk_table_grid_free. */
+xxgk_status xxgk_table_grid_new(xxgk_format format, int section, xxgk_table_grid **out,
+                                xxgk_error *err);
+void xxgk_table_grid_free(xxgk_table_grid *grid);
+
+/* ---- the sum rules ---------------------------------------------------- */
+
+/* One identity of the tables as the format's sum rules state it for one
+ * row or column: the cells of lhs add up to those of rhs. A side of one
+ * cell is a total of the other side's cells. */
+typedef struct xxgk_sum {
+    const char *rule;      /* the rule id that reports it ("t3-row-total") */
+    const int *lhs;        /* cell ids */
+    size_t nlhs;
+    const int *rhs;
+    size_t nrhs;
+} xxgk_sum;
+
+/* The identities that hold in `format`, in template order, each side
+ * holding only cells of that format. 0 / NULL for an unknown format or
+ * an index past the end. */
+size_t xxgk_sum_count(xxgk_format format);
+const xxgk_sum *xxgk_sum_at(xxgk_format format, size_t i);
+
+#ifndef XXGK_NO_STORE
+
+/* The applicant's ID number unmasked, NULL when none was given: for the
+ * case's own page shown to the body's own staff. Every listing, export
+ * and history shows xxgk_case_info.id_masked. */
+const char *xxgk_case_id_number(const xxgk_case *c);
+
+/* The store the register keeps its tables in (owned by reg): one
+ * connection for the register and the store's other tables. */
+xxgk_store *xxgk_register_store(xxgk_register *reg);
+
+/* ---- accounts and permissions ---------------------------------------- */
+
+/* Who works with the store. Permissions are named and checked by the
+ * interface for every request (xxgk_role_can); what a user may see is
+ * also bound to a body or a region (xxgk_user_covers_body). */
+typedef enum xxgk_role {
+    XXGK_ROLE_CLERK = 0,   /* 经办人: the register and report of one body */
+    XXGK_ROLE_HEAD,        /* 负责人: as a clerk, and approves extensions */
+    XXGK_ROLE_SUPERVISOR,  /* 监督人员: reads every body of a region */
+    XXGK_ROLE_ADMIN,       /* 管理员: users, the roster, the calendar */
+    XXGK_ROLE_COUNT
+} xxgk_role;
+
+/* "clerk", "head", "supervisor", "admin"; 经办人, 负责人, 监督人员, 管理员. */
+const char *xxgk_role_key(xxgk_role role);
+const char *xxgk_role_text(xxgk_role role);
+bool xxgk_role_find(const char *key, xxgk_role *out);
+
+typedef enum xxgk_permission {
+    XXGK_PERM_CHECK = 0,          /* check an uploaded report */
+    XXGK_PERM_CASES_READ,         /* read the cases of the bodies covered */
+    XXGK_PERM_CASES_WRITE,        /* register cases and record their facts */
+    XXGK_PERM_EXTENSION_APPROVE,  /* record an extension as its approver */
+    XXGK_PERM_REPORT_WRITE,       /* write the body's report, keep drafts */
+    XXGK_PERM_REPORT_SUBMIT,      /* submit it to the supervising office */
+    XXGK_PERM_DESK_READ,          /* the status of the region's bodies */
+    XXGK_PERM_USERS_MANAGE,
+    XXGK_PERM_BODIES_MANAGE,      /* the roster */
+    XXGK_PERM_CALENDAR_MANAGE,    /* holiday notices */
+    XXGK_PERM_AUDIT_READ,
+    XXGK_PERM_COUNT
+} xxgk_permission;
+
+/* "check", "cases.read", …, and whether `role` has the permission. */
+const char *xxgk_permission_key(xxgk_permission perm);
+bool xxgk_role_can(xxgk_role role, xxgk_permission perm);
+
+/* A user. Strings are "" when not set. */
+typedef struct xxgk_user {
+    int64_t id;
+    const char *name;
+    xxgk_role role;
+    const char *body;      /* clerk, head: the body they work for */
+    const char *region;    /* supervisor: the 上级 of the roster's bodies */
+    bool disabled;
+    const char *created;   /* UTC ISO 8601 */
+} xxgk_user;
+
+/* Passwords are kept as argon2id hashes (libargon2, a salt of 16 random
+ * bytes each); a password has at least XXGK_PASSWORD_MIN characters. */
+#define XXGK_PASSWORD_MIN 8
+
+/* Adds a user: a clerk or head needs `body`, a supervisor `region`.
+ * XXGK_E_USAGE with the reason (a name taken, a short password, a
+ * missing body); recorded in the audit trail as done by `who`. *id may
+ * be NULL. */
+xxgk_status xxgk_user_add(xxgk_store *store, const char *name, xxgk_role role, const char *body,
+                          const char *region, const char *password, const char *who,
+                          int64_t *id, xxgk_error *err);
+/* A new password, or disabling (or enabling) a user; audited. */
+xxgk_status xxgk_user_set_password(xxgk_store *store, const char *name, const char *password,
+                                   const char *who, xxgk_error *err);
+xxgk_status xxgk_user_set_disabled(xxgk_store *store, const char *name, bool disabled,
+                                   const char *who, xxgk_error *err);
+/* Calls fn for every user, by name; a non-zero return stops. */
+typedef int (*xxgk_user_fn)(void *ctx, const xxgk_user *user);
+xxgk_status xxgk_user_list(xxgk_store *store, xxgk_user_fn fn, void *ctx, xxgk_error *err);
+
+/* Checks a name and password. XXGK_OK and a new *out (free it with
+ * xxgk_user_free); XXGK_E_USAGE "用户名或密码不正确" for an unknown
+ * name, a wrong password or a disabled user alike (an unknown name
+ * costs the same hashing time as a known one). Not audited: the caller
+ * knows the address and records success or failure. */
+xxgk_status xxgk_user_login(xxgk_store *store, const char *name, const char *password,
+                            xxgk_user **out, xxgk_error *err);
+/* The user `id` (any state), or XXGK_E_USAGE. */
+xxgk_status xxgk_user_get(xxgk_store *store, int64_t id, xxgk_user **out, xxgk_error *err);
+void xxgk_user_free(xxgk_user *user);
+
+/* Whether `user` may see the affairs of `body`: a clerk or head their
+ * own body only; a supervisor every body the roster lists under their
+ * region (its 上级), and the region's own body; an admin none. */
+bool xxgk_user_covers_body(xxgk_store *store, const xxgk_user *user, const char *body);
+
+/* ---- sessions ---------------------------------------------------------- */
+
+/* A login session. The id and the CSRF token are 43 characters of
+ * base64url (32 random bytes from getrandom); the store keeps only the
+ * SHA-256 of the id, so that reading the database does not log anyone
+ * in. Times are seconds since the epoch. */
+typedef struct xxgk_session {
+    char id[48];
+    char csrf[48];
+    int64_t user_id;
+    int64_t created, seen;
+} xxgk_session;
+
+/* 43 characters of base64url from 32 random bytes, NUL-terminated, into
+ * out (at least 44 bytes). XXGK_E_IO when the system gives no random
+ * bytes. */
+xxgk_status xxgk_random_token(char *out, size_t size);
+
+/* A new session for `user_id` at `now`: a new id and token every time
+ * (a login never keeps an old id). */
+xxgk_status xxgk_session_new(xxgk_store *store, int64_t user_id, int64_t now,
+                             xxgk_session *out, xxgk_error *err);
+/* The session `id` if it was seen within `idle` seconds before `now`
+ * (then `seen` becomes now), else XXGK_E_USAGE (an expired session is
+ * removed). */
+xxgk_status xxgk_session_get(xxgk_store *store, const char *id, int64_t now, int64_t idle,
+                             xxgk_session *out, xxgk_error *err);
+/* Ends a session (logout); no error when there is none. */
+xxgk_status xxgk_session_end(xxgk_store *store, const char *id, xxgk_error *err);
+
+/* ---- the audit trail ------------------------------------------------ */
+
+/* One entry: who did what to which object, from where, when. */
+typedef struct xxgk_audit_entry {
+    int64_t id;
+    const char *at;        /* UTC ISO 8601 */
+    const char *who, *address, *action, *object, *detail; /* "" when none */
+} xxgk_audit_entry;
+
+/* Appends an entry (action: "login", "login.failed", "case.add", …). */
+xxgk_status xxgk_audit_add(xxgk_store *store, const char *who, const char *address,
+                           const char *action, const char *object, const char *detail,
+                           xxgk_error *err);
+/* The entries newest first, at most `limit`; a non-zero return stops. */
+typedef int (*xxgk_audit_fn)(void *ctx, const xxgk_audit_entry *entry);
+xxgk_status xxgk_audit_list(xxgk_store *store, size_t limit, xxgk_audit_fn fn, void *ctx,
+                            xxgk_error *err);
+
+/* ---- drafts of a body's report, and submitting one ----------------- */
+
+typedef struct xxgk_draft_info {
+    const char *body;
+    int year;
+    int version;           /* 1, 2, … */
+    const char *who, *at;  /* who saved it, when (UTC ISO 8601) */
+    int errors, warnings;  /* of the model's check when saved */
+    int64_t report_id;     /* the stored report it was submitted as, 0 */
+} xxgk_draft_info;
+
+/* Saves `report` (its model: meta, cells, sections) as the next version
+ * of `body`'s draft for the report's year. The report is checked first
+ * (xxgk_check, model only: its findings are replaced) and the counts
+ * kept. *version may be NULL. */
+xxgk_status xxgk_draft_save(xxgk_store *store, const char *body, xxgk_report *report,
+                            const char *who, int *version, xxgk_error *err);
+/* Version `version` (0: the latest) of the draft as a report; *version_out
+ * (may be NULL) says which. XXGK_E_USAGE when there is none. */
+xxgk_status xxgk_draft_load(xxgk_store *store, const char *body, int year, int version,
+                            xxgk_report **out, int *version_out, xxgk_error *err);
+/* The versions, newest first. */
+typedef int (*xxgk_draft_fn)(void *ctx, const xxgk_draft_info *draft);
+xxgk_status xxgk_draft_versions(xxgk_store *store, const char *body, int year,
+                                xxgk_draft_fn fn, void *ctx, xxgk_error *err);
+/* Submits version `version` (0: the latest) to the supervising office:
+ * the report is stored in the report store, checked, as the newest
+ * version of "报送/<body>/<year>", so that the desk counts it (an
+ * earlier submission becomes an earlier version). *report_id may be
+ * NULL. Refused (XXGK_E_USAGE) when the draft has error findings. */
+xxgk_status xxgk_draft_submit(xxgk_store *store, const char *body, int year, int version,
+                              const char *who, int64_t *report_id, xxgk_error *err);
+
 #endif /* XXGK_NO_STORE */
 
 #if defined(__GNUC__)

@@ -178,3 +178,6 @@ bench_register() {
   "$build/bench/bench_register" "$dir/r.db" 3
 }
 bench_register
+
+# ---- xxgk serve (issue 16): 50 clients for 30 s over loopback -------------
+bench/serve.sh "$build"

@@ -12,7 +12,7 @@ shift $(( $# >= 2 ? 2 : 1 ))
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus_raw=${XXGK_CORPUS:-$root/../shared/corpus/raw}
 harnesses=("$@")
-[[ ${#harnesses[@]} -eq 0 ]] && harnesses=(fuzz_text fuzz_html fuzz_docx fuzz_docx_xml fuzz_xlsx fuzz_pdf fuzz_pdf_layout)
+[[ ${#harnesses[@]} -eq 0 ]] && harnesses=(fuzz_text fuzz_html fuzz_docx fuzz_docx_xml fuzz_xlsx fuzz_pdf fuzz_pdf_layout fuzz_serve_parse)
 
 # Undefined behaviour is a finding too, not a line in the log.
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
@@ -29,6 +29,8 @@ seeds() {
   case $name in
     fuzz_text)
       cp "$root"/examples/*.txt "$root"/tests/golden/layouts/*.txt "$root"/tests/golden/layouts/*.md "$dir"/
+      # converted text of every layout (crawler dumps, HTML tables in Markdown)
+      cp "$root"/tests/fixtures/layouts11/*.md "$dir"/
       [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.txt "$dir"/ 2>/dev/null ;;
     fuzz_html)
       [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.html "$dir"/ 2>/dev/null
@@ -65,6 +67,7 @@ seeds() {
       cp "$root"/tests/fixtures/pdf/*.pdf "$dir"/
       [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.pdf "$dir"/ 2>/dev/null ;;
     fuzz_pdf_layout) ;; # structured bytes, grown from nothing
+    fuzz_serve_parse) ;; # the seeds of fuzz/seeds/
   esac
   cp "$root"/fuzz/seeds/"$name"-* "$dir"/ 2>/dev/null
   true

@@ -28,7 +28,18 @@ packages=(
   fonts-arphic-ukai fonts-arphic-uming
   # the desk's test reads the summary workbook back through LibreOffice Calc
   libreoffice-calc-nogui
+  # xxgk serve: the HTTP server, password hashing (argon2id)
+  libmicrohttpd-dev libargon2-dev
+  # xxgk serve's tests: curl drives the flows, tidy checks the pages, a
+  # real browser (Debian's chromium, driven by puppeteer-core from npm)
+  # types into the editor
+  curl tidy chromium
 )
+# node and npm for the browser test: Debian's, unless a node is already
+# there (a node from elsewhere brings its own npm, and Debian's npm
+# package would conflict with it)
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(pandoc time)
 fi
@@ -40,13 +51,28 @@ if [[ "${1:-}" == "--office" ]]; then
   packages+=(libreoffice-writer-nogui fonts-noto-cjk)
 fi
 
+# The browser test's npm packages (tests/browser/package-lock.json), from
+# the npm registry, once: after the Debian packages below.
+browser_packages() {
+  local dir
+  dir=$(cd "$(dirname "$0")/../tests/browser" && pwd)
+  [[ -d $dir/node_modules/puppeteer-core ]] && return 0
+  command -v npm >/dev/null || return 0
+  echo "xxgk: installing the browser test's npm packages (npm ci in tests/browser)" >&2
+  (cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+    echo "xxgk: npm ci failed; the browser test will be skipped" >&2
+}
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi
 done
-[[ ${#missing[@]} -eq 0 ]] && exit 0
+if [[ ${#missing[@]} -eq 0 ]]; then
+  browser_packages
+  exit 0
+fi
 
 echo "xxgk: installing missing packages: ${missing[*]}" >&2
 if [[ $(id -u) -ne 0 ]]; then
@@ -56,3 +82,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+browser_packages

@@ -37,5 +37,42 @@ run 0 "$build/xxgk" case explain 1 --db "$reg/r.db"
 run 0 "$build/xxgk" case history 1 --db "$reg/r.db"
 run 0 "$build/xxgk" case tables --db "$reg/r.db" --body 某局 --year 2024
 rm -rf "$reg"
+# xxgk serve under valgrind: a login, the editor, a check upload, a case
+# registered and shown, then SIGTERM; valgrind's verdict is its exit status.
+serve_under_valgrind() {
+  local dir url=
+  dir=$(mktemp -d)
+  printf 'clerk-pass-1\n' | "$build/xxgk" user add c --role clerk --body 某局 --password-stdin --db "$dir/x.db" >/dev/null
+  XXGK_TODAY=2024-11-15 "${vg[@]}" "$build/xxgk" serve --db "$dir/x.db" --listen 127.0.0.1:0 \
+    >"$dir/out" 2>"$build/valgrind.log" &
+  local vpid=$!
+  for _ in $(seq 300); do
+    url=$(sed -n 's/^xxgk serve: 正在监听 \(http:[^（]*\)（.*/\1/p' "$dir/out")
+    [[ -n $url ]] && break
+    sleep 0.1
+  done
+  if [[ -n $url ]]; then
+    curl -s -c "$dir/j" -b "$dir/j" -d 'name=c&password=clerk-pass-1' "${url}login" >/dev/null
+    local tok
+    tok=$(curl -s -b "$dir/j" "$url" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+    curl -s -b "$dir/j" "${url}write?year=2024" >/dev/null
+    curl -s -b "$dir/j" -F "_csrf=$tok" -F "report=@examples/001_cbab459871fbb742.txt" "${url}check" >/dev/null
+    curl -s -b "$dir/j" --data-urlencode "_csrf=$tok" -d received=2024-09-13 -d applicant=natural \
+      --data-urlencode "subject=某文件" "${url}cases/new" >/dev/null
+    curl -s -b "$dir/j" "${url}cases/1" >/dev/null
+  fi
+  kill -TERM $vpid 2>/dev/null
+  local rc=0
+  wait $vpid || rc=$?
+  if [[ -n $url && $rc -eq 0 ]]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL under valgrind: xxgk serve (exit $rc)" >&2
+    head -40 "$build/valgrind.log" >&2
+  fi
+  rm -rf "$dir"
+}
+command -v curl >/dev/null && serve_under_valgrind
 echo "valgrind: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]

@@ -162,6 +162,10 @@ const outcome_row *outcome_find(const char *key);
 /* The row a ledger's text names ("国家秘密" → denied_secret), NULL when
  * none or more than one. */
 const outcome_row *outcome_match(const char *text);
+
+/* Whether `text` is one of the '|'-separated words of `list` (the
+ * aliases of applicants, channels and ledger columns). */
+bool case_in_list(const char *list, const char *text);
 /* The t3 row a stored outcome counts under in `format`. */
 const char *outcome_cell_row(const char *key, xxgk_format format);
 extern const outcome_row outcome_rows[];

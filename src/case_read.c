@@ -412,3 +412,9 @@ xxgk_status xxgk_register_due(xxgk_register *reg, const char *body, xxgk_date on
     *n = k;
     return XXGK_OK;
 }
+
+/* The unmasked ID number, for the case's own page (xxgk serve). */
+const char *xxgk_case_id_number(const xxgk_case *c)
+{
+    return c && c->c.id_number && *c->c.id_number ? c->c.id_number : NULL;
+}

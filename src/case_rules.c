@@ -37,8 +37,7 @@ const char *xxgk_applicant_label(xxgk_applicant a)
     return (unsigned)a < XXGK_APPLICANT_COUNT ? applicants[a].label : "";
 }
 
-/* Whether `text` is one of the '|'-separated words of `list`. */
-static bool in_list(const char *list, const char *text)
+bool case_in_list(const char *list, const char *text)
 {
     size_t n = strlen(text);
     for (const char *p = list; *p;) {
@@ -55,7 +54,7 @@ bool xxgk_applicant_find(const char *text, xxgk_applicant *out)
 {
     for (int i = 0; text && i < XXGK_APPLICANT_COUNT; i++)
         if (!strcmp(text, applicants[i].key) || !strcmp(text, applicants[i].label) ||
-            in_list(applicants[i].aliases, text)) {
+            case_in_list(applicants[i].aliases, text)) {
             *out = (xxgk_applicant)i;
             return true;
         }
@@ -94,7 +93,7 @@ const char *xxgk_channel_rule(xxgk_channel c)
 bool xxgk_channel_find(const char *name, xxgk_channel *out)
 {
     for (int i = 0; name && i < XXGK_CHANNEL_COUNT; i++)
-        if (!strcmp(name, channels[i].name) || in_list(channels[i].aliases, name)) {
+        if (!strcmp(name, channels[i].name) || case_in_list(channels[i].aliases, name)) {
             *out = (xxgk_channel)i;
             return true;
         }

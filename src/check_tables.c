@@ -11,12 +11,6 @@
 #include "label.h"
 #include "utf8.h"
 
-static bool starts_with(const char *s, size_t n, const char *lit)
-{
-    size_t m = strlen(lit);
-    return n >= m && memcmp(s, lit, m) == 0;
-}
-
 static const char *table_name(const tpl_table *t)
 {
     return table_name_of(t->section);
@@ -510,7 +504,7 @@ static bool doubled_start(const char *s, size_t n)
     for (size_t k = 0; k + 3 <= sizeof numerals - 1 && !numeral; k += 3)
         numeral = n >= 3 && memcmp(s, numerals + k, 3) == 0;
     return numeral && n >= 9 && memcmp(s, s + 3, 3) == 0 &&
-           (starts_with(s + 6, n - 6, "、") || s[6] == '.');
+           (text_starts_at(s + 6, n - 6, 0, "、") || s[6] == '.');
 }
 
 static const char *doubled_number(const xxgk_report *r, const char *s, size_t n)
@@ -525,7 +519,7 @@ static const char *doubled_number(const xxgk_report *r, const char *s, size_t n)
         const tpl_table *t = tpl_table_of(f, sec);
         for (int ri = 0; t && ri < t->nrows; ri++) {
             const char *label = t->rows[ri].label;
-            if (memcmp(label, s, 3) == 0 && starts_with(label + 3, strlen(label + 3), "、") &&
+            if (memcmp(label, s, 3) == 0 && text_starts_at(label + 3, strlen(label + 3), 0, "、") &&
                 label_same_wording(s + rest, n - rest, label))
                 return label;
         }

@@ -14,34 +14,6 @@
 
 /* ---- small text scanning helpers (on compact text) ------------------ */
 
-static bool starts(const char *s, size_t n, size_t i, const char *lit)
-{
-    size_t m = strlen(lit);
-    return i + m <= n && memcmp(s + i, lit, m) == 0;
-}
-
-static bool any_before(const char *s, size_t from, size_t to, const char *const *words)
-{
-    for (int w = 0; words[w]; w++)
-        if (text_contains(s + from, to - from, words[w]))
-            return true;
-    return false;
-}
-
-/* Start of the clause containing position i (after the last ，。；). */
-static size_t clause_start(const char *s, size_t i)
-{
-    while (i > 0) {
-        if (i >= 3 && (starts(s, i, i - 3, "，") || starts(s, i, i - 3, "。") ||
-                       starts(s, i, i - 3, "；")))
-            return i;
-        if (s[i - 1] == ',' || s[i - 1] == ';')
-            return i;
-        i--;
-    }
-    return 0;
-}
-
 static const char *const negations[] = {"未", "没有", "无", NULL};
 
 static long long cell_or(const xxgk_report *r, const char *key, long long fallback)
@@ -131,7 +103,7 @@ static int year_at_start(const char *text, size_t len)
 {
     char buf[32];
     size_t n = text_compact_buf(text, len < 24 ? len : 24, buf, sizeof buf);
-    if (n < 7 || !starts(buf, n, 4, "年"))
+    if (n < 7 || !text_starts_at(buf, n, 4, "年"))
         return 0;
     int y = 0;
     for (int i = 0; i < 4; i++) {
@@ -151,8 +123,8 @@ static bool sentence_start(const char *s, size_t i)
     if (i >= 3 && (((unsigned char)s[i - 3] == 0xE3 && (unsigned char)s[i - 2] == 0x80 &&
                     (unsigned char)s[i - 1] == 0x80) /* U+3000 */))
         return sentence_start(s, i - 3);
-    return i == 0 || starts(s, i, i - 3, "。") || starts(s, i, i - 3, "！") ||
-           starts(s, i, i - 3, "？") || starts(s, i, i - 3, "；");
+    return i == 0 || text_starts_at(s, i, i - 3, "。") || text_starts_at(s, i, i - 3, "！") ||
+           text_starts_at(s, i, i - 3, "？") || text_starts_at(s, i, i - 3, "；");
 }
 
 /* A sentence that starts with an earlier year and goes on with the
@@ -184,10 +156,10 @@ static long earlier_work_year(const rec_para *para, int year, int *found)
         while (w < n && s[w] == ' ')
             w++;
         int v = 0;
-        while (work[v] && !starts(s, n, w, work[v]))
+        while (work[v] && !text_starts_at(s, n, w, work[v]))
             v++;
         /* "2019年编制的公开目录…": what that year made, not this year's work */
-        if (!work[v] || starts(s, n, w + strlen(work[v]), "的"))
+        if (!work[v] || text_starts_at(s, n, w + strlen(work[v]), "的"))
             continue;
         long end = text_find(s, n, w, "。");
         size_t e = end < 0 ? n : (size_t)end;
@@ -313,7 +285,7 @@ static bool fee_stated(const char *s, size_t n)
     static const char *const charge[] = {"收取", "收缴", "缴纳", "产生", NULL};
     size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
-        bool end = i == n || starts(s, n, i, "。") || starts(s, n, i, "；") || s[i] == ';';
+        bool end = i == n || text_starts_at(s, n, i, "。") || text_starts_at(s, n, i, "；") || s[i] == ';';
         if (!end)
             continue;
         const char *c = s + start;
@@ -351,11 +323,11 @@ void check_fee_statement(xxgk_report *r, const xxgk_report *previous)
     if (!mentioned)
         return;
     for (size_t i = 0; i < n; i++) {
-        if (!starts(buf, n, i, "信息处理费"))
+        if (!text_starts_at(buf, n, i, "信息处理费"))
             continue;
-        size_t c0 = clause_start(buf, i);
+        size_t c0 = text_clause_start(buf, i);
         static const char *const collect[] = {"收取", "收缴", NULL};
-        if (any_before(buf, c0, i, negations) || !any_before(buf, c0, i, collect))
+        if (text_contains_any(buf, c0, i, negations) || !text_contains_any(buf, c0, i, collect))
             continue;
         long long apps = cell_or(r, "t3.new.total", -1) + cell_or(r, "t3.carried_in.total", 0);
         span at = {heading_line(r, 6), 0, 0};

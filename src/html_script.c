@@ -14,43 +14,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "utf8.h"
 
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-    bool failed;
-} sbuf;
-
-static void sput(sbuf *b, const char *s, size_t k)
+/* A decoded code point: never a lone surrogate, never NUL (no NUL in
+ * the HTML handed to the parser). */
+static void sput_cp(strbuf *b, int32_t cp)
 {
-    if (b->failed)
-        return;
-    if (b->n + k + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap : 4096;
-        while (nc < b->n + k + 1)
-            nc *= 2;
-        char *np = realloc(b->p, nc);
-        if (!np) {
-            b->failed = true;
-            return;
-        }
-        b->p = np;
-        b->cap = nc;
-    }
-    memcpy(b->p + b->n, s, k);
-    b->n += k;
-    b->p[b->n] = '\0';
-}
-
-static void sput_cp(sbuf *b, int32_t cp)
-{
-    char u[4];
     if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         cp = 0xFFFD;
-    if (cp == 0)
-        cp = ' '; /* no NUL in the HTML handed to the parser */
-    sput(b, u, utf8_put(u, cp));
+    strbuf_add_cp(b, cp == 0 ? ' ' : cp);
 }
 
 static int hex(char c)
@@ -75,7 +48,7 @@ static int32_t hex_at(const char *js, size_t n, size_t i, int digits)
 
 /* A \u escape at js[i] (js[i] == 'u'): \uXXXX, a surrogate pair of two,
  * or \u{X…}. Writes the character; returns the offset after it. */
-static size_t unicode_escape(const char *js, size_t n, size_t i, sbuf *out)
+static size_t unicode_escape(const char *js, size_t n, size_t i, strbuf *out)
 {
     if (i + 1 < n && js[i + 1] == '{') {
         int32_t v = 0;
@@ -86,12 +59,12 @@ static size_t unicode_escape(const char *js, size_t n, size_t i, sbuf *out)
             sput_cp(out, v);
             return k + 1;
         }
-        sput(out, "u", 1);
+        strbuf_add(out, "u", 1);
         return i + 1;
     }
     int32_t v = hex_at(js, n, i + 1, 4);
     if (v < 0) {
-        sput(out, "u", 1);
+        strbuf_add(out, "u", 1);
         return i + 1;
     }
     size_t next = i + 5;
@@ -108,22 +81,22 @@ static size_t unicode_escape(const char *js, size_t n, size_t i, sbuf *out)
 
 /* The escape at js[i] (after the backslash), decoded into out; returns
  * the offset after it. */
-static size_t escape(const char *js, size_t n, size_t i, sbuf *out)
+static size_t escape(const char *js, size_t n, size_t i, strbuf *out)
 {
     char c = js[i];
     switch (c) {
-    case 'n': sput(out, "\n", 1); return i + 1;
-    case 't': sput(out, "\t", 1); return i + 1;
-    case 'r': sput(out, "\r", 1); return i + 1;
-    case 'b': case 'f': case 'v': sput(out, " ", 1); return i + 1;
-    case '0': sput(out, " ", 1); return i + 1;
+    case 'n': strbuf_add(out, "\n", 1); return i + 1;
+    case 't': strbuf_add(out, "\t", 1); return i + 1;
+    case 'r': strbuf_add(out, "\r", 1); return i + 1;
+    case 'b': case 'f': case 'v': strbuf_add(out, " ", 1); return i + 1;
+    case '0': strbuf_add(out, " ", 1); return i + 1;
     case '\r': /* a line continuation */
         return i + 1 < n && js[i + 1] == '\n' ? i + 2 : i + 1;
     case '\n': return i + 1;
     case 'x': {
         int32_t v = hex_at(js, n, i + 1, 2);
         if (v < 0) {
-            sput(out, "x", 1);
+            strbuf_add(out, "x", 1);
             return i + 1;
         }
         sput_cp(out, v);
@@ -131,7 +104,7 @@ static size_t escape(const char *js, size_t n, size_t i, sbuf *out)
     }
     case 'u': return unicode_escape(js, n, i, out);
     default: /* \" \' \\ \/ and any other character stand for themselves */
-        sput(out, js + i, 1);
+        strbuf_add(out, js + i, 1);
         return i + 1;
     }
 }
@@ -139,7 +112,7 @@ static size_t escape(const char *js, size_t n, size_t i, sbuf *out)
 /* The literal opened by the quote at js[i], decoded and appended to out.
  * Returns the offset after its closing quote; sets *closed when there
  * was one. */
-static size_t literal(const char *js, size_t n, size_t i, sbuf *out, bool *closed)
+static size_t literal(const char *js, size_t n, size_t i, strbuf *out, bool *closed)
 {
     char q = js[i++];
     *closed = false;
@@ -147,7 +120,7 @@ static size_t literal(const char *js, size_t n, size_t i, sbuf *out, bool *close
         size_t run = i;
         while (i < n && js[i] != q && js[i] != '\\' && (q == '`' || js[i] != '\n'))
             i++;
-        sput(out, js + run, i - run);
+        strbuf_add(out, js + run, i - run);
         if (i >= n || js[i] == '\n')
             return i;
         if (js[i] == q) {
@@ -246,10 +219,10 @@ static size_t skip_comment(const char *js, size_t n, size_t i)
 /* A literal and the literals joined to it with `+`, decoded into cur.
  * Returns the offset after the last; *closed says whether every literal
  * was closed (one that is not is a syntax error, never report HTML). */
-static size_t chain(const char *js, size_t n, size_t i, sbuf *cur, bool *all_closed)
+static size_t chain(const char *js, size_t n, size_t i, strbuf *cur, bool *all_closed)
 {
     bool closed;
-    cur->n = 0;
+    strbuf_clear(cur);
     i = literal(js, n, i, cur, &closed);
     *all_closed = closed;
     while (closed) {
@@ -267,7 +240,10 @@ static size_t chain(const char *js, size_t n, size_t i, sbuf *cur, bool *all_clo
 
 char *html_script_report(const char *js, size_t n, size_t *len)
 {
-    sbuf best = {0}, cur = {0};
+    /* Decoding never lengthens a literal: the script's size bounds both. */
+    strbuf best, cur;
+    strbuf_init(&best, n + 1);
+    strbuf_init(&cur, n + 1);
     int best_kind = 0;
     for (size_t i = 0; i < n && !cur.failed && !best.failed;) {
         size_t after = skip_comment(js, n, i);
@@ -281,21 +257,21 @@ char *html_script_report(const char *js, size_t n, size_t *len)
         }
         bool closed;
         i = chain(js, n, i, &cur, &closed);
-        int kind = cur.failed || !closed ? 0 : holds_table(cur.p, cur.n);
-        if (kind && cur.n > best.n) {
-            sbuf t = best;
+        int kind = cur.failed || !closed ? 0 : holds_table(cur.s, cur.len);
+        if (kind && cur.len > best.len) {
+            strbuf t = best;
             best = cur;
             cur = t;
             best_kind = kind;
         }
     }
-    free(cur.p);
+    strbuf_free(&cur);
     if (best.failed || !best_kind) {
-        free(best.p);
+        strbuf_free(&best);
         return NULL;
     }
     if (best_kind == 2)
-        best.n = decode_entities(best.p, best.n);
-    *len = best.n;
-    return best.p;
+        best.len = decode_entities(best.s, best.len);
+    *len = best.len;
+    return best.s;
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "utf8.h"
 
@@ -62,6 +63,29 @@ static int head_contains(const char *data, size_t size, const char *needle)
     return 0;
 }
 
+/* Markup of text outside tables (paragraphs, line breaks, headings):
+ * HTML, not text that carries its tables as HTML. */
+static bool has_html_blocks(const char *data, size_t size)
+{
+    static const char *const tags[] = {"<p>", "<p ", "<div", "<br", "<span", "<h1", "<h2",
+                                       "<h3", "<li", "<font", NULL};
+    for (int i = 0; tags[i]; i++)
+        if (head_contains(data, size, tags[i]))
+            return true;
+    return false;
+}
+
+/* A line starting with <table> past the first 4 KB of text: a converter's
+ * Markdown whose first table comes late. */
+static bool html_table_later(const char *data, size_t size)
+{
+    for (const char *p = data, *end = data + size;
+         (p = memchr(p, '<', (size_t)(end - p))) && end - p >= 6; p++)
+        if ((p == data || p[-1] == '\n') && strncasecmp(p, "<table", 6) == 0)
+            return true;
+    return false;
+}
+
 bool json_detect(const char *data, size_t size)
 {
     size_t i = 0;
@@ -90,8 +114,13 @@ input_kind input_detect(const char *data, size_t size)
     if (json_detect(data, size))
         return INPUT_JSON;
     if (head_contains(data, size, "<html") || head_contains(data, size, "<!doctype html") ||
-        head_contains(data, size, "<body") || head_contains(data, size, "<table"))
+        head_contains(data, size, "<body"))
         return INPUT_HTML;
+    bool table = head_contains(data, size, "<table");
+    if (table && has_html_blocks(data, size))
+        return INPUT_HTML; /* a page's fragment: its text is markup too */
+    if (table || html_table_later(data, size))
+        return INPUT_MARKDOWN;
     return INPUT_TEXT;
 }
 
@@ -107,6 +136,7 @@ const char *input_kind_name(input_kind kind)
     case INPUT_BINARY: return "binary";
     case INPUT_CRAWL: return "crawler text";
     case INPUT_JSON: return "JSON";
+    case INPUT_MARKDOWN: return "Markdown (HTML tables)";
     }
     return "?";
 }

@@ -21,7 +21,9 @@ typedef enum input_kind {
     INPUT_RTF,
     INPUT_BINARY, /* anything else that is not text */
     INPUT_CRAWL,  /* a crawler's text dump of a report page (read_crawl.c) */
-    INPUT_JSON    /* a report model (model_json.c) */
+    INPUT_JSON,   /* a report model (model_json.c) */
+    INPUT_MARKDOWN /* text whose tables are HTML (<table>…</table>), as
+                      PDF-to-Markdown converters write them (read_markdown.c) */
 } input_kind;
 
 input_kind input_detect(const char *data, size_t size);

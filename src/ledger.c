@@ -81,19 +81,6 @@ static void clean_header(const char *in, char *out, size_t size)
         out[--n] = '\0';
 }
 
-static bool in_aliases(const char *aliases, const char *text)
-{
-    size_t n = strlen(text);
-    for (const char *p = aliases; *p;) {
-        const char *bar = strchr(p, '|');
-        size_t len = bar ? (size_t)(bar - p) : strlen(p);
-        if (len == n && n && !strncmp(p, text, n))
-            return true;
-        p += len + (bar ? 1 : 0);
-    }
-    return false;
-}
-
 /* Which column each field is in (-1: none), from the header row and the
  * options' map. */
 static xxgk_status map_columns(const sheet_row *head, const xxgk_ledger_options *o, int *col,
@@ -104,7 +91,7 @@ static xxgk_status map_columns(const sheet_row *head, const xxgk_ledger_options 
         for (size_t c = 0; c < head->ncells && col[f] < 0; c++) {
             char h[256];
             clean_header(head->cells[c], h, sizeof h);
-            if (in_aliases(fields[f].headers, h))
+            if (case_in_list(fields[f].headers, h))
                 col[f] = (int)c;
         }
     }

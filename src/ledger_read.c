@@ -13,6 +13,7 @@
 
 #include "input.h"
 #include "ledger.h"
+#include "report.h"
 #include "xlsx_sheet.h"
 
 #define SHEET_MAX_COLS 256
@@ -186,39 +187,11 @@ static void silent(void *ctx, const char *msg, ...)
 xxgk_status ledger_sheet_read(arena *a, const char *path, sheet *out, xxgk_error *err)
 {
     memset(out, 0, sizeof *out);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return error_set(err, XXGK_E_IO, "%s：无法打开文件", path);
     char *data = NULL;
-    size_t size = 0, cap = 0;
-    for (;;) {
-        if (size == cap) {
-            cap = cap ? cap * 2 : 65536;
-            if (cap > XXGK_MAX_INPUT + 1) {
-                free(data);
-                fclose(f);
-                return error_set(err, XXGK_E_TOO_LARGE, "%s：文件过大（上限 %zu 字节）", path,
-                                 (size_t)XXGK_MAX_INPUT);
-            }
-            char *nd = realloc(data, cap);
-            if (!nd) {
-                free(data);
-                fclose(f);
-                return error_set(err, XXGK_E_NOMEM, "内存不足");
-            }
-            data = nd;
-        }
-        size_t got = fread(data + size, 1, cap - size, f);
-        size += got;
-        if (got == 0)
-            break;
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(data);
-        return error_set(err, XXGK_E_IO, "%s：读取失败", path);
-    }
+    size_t size = 0;
+    xxgk_error inner = {0};
+    if (report_read_path(path, &data, &size, &inner) != XXGK_OK) /* FIFOs, limits, reasons */
+        return error_set(err, inner.status, "%s：%s", path, inner.message);
     xxgk_status st;
     if (input_detect(data, size) == INPUT_ZIP) {
         xmlGenericErrorFunc saved = xmlGenericError;

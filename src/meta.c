@@ -19,19 +19,13 @@
 #include "report.h"
 #include "utf8.h"
 
-static bool starts(const char *s, size_t n, size_t i, const char *lit)
-{
-    size_t m = strlen(lit);
-    return i + m <= n && memcmp(s + i, lit, m) == 0;
-}
-
 bool parse_cn_date(const char *s, size_t n, size_t *pos, int default_year, char iso[11])
 {
     size_t i = *pos;
     int year = 0;
     size_t j = i;
     int v = label_parse_numeral(s, n, &j);
-    if (v >= 1900 && v <= 2199 && starts(s, n, j, "年")) {
+    if (v >= 1900 && v <= 2199 && text_starts_at(s, n, j, "年")) {
         year = v;
         i = j + 3;
     } else if (default_year) {
@@ -41,7 +35,7 @@ bool parse_cn_date(const char *s, size_t n, size_t *pos, int default_year, char 
     }
     j = i;
     int month = label_parse_numeral(s, n, &j);
-    if (month < 1 || month > 12 || !starts(s, n, j, "月"))
+    if (month < 1 || month > 12 || !text_starts_at(s, n, j, "月"))
         return false;
     i = j + 3;
     j = i;
@@ -49,7 +43,7 @@ bool parse_cn_date(const char *s, size_t n, size_t *pos, int default_year, char 
     if (day < 1 || day > 31)
         return false;
     i = j;
-    if (starts(s, n, i, "日") || starts(s, n, i, "号"))
+    if (text_starts_at(s, n, i, "日") || text_starts_at(s, n, i, "号"))
         i += 3;
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (day > mdays[month - 1])
@@ -113,7 +107,7 @@ static int year_in(const char *s, size_t n, size_t *at)
             continue;
         size_t j = i;
         int v = label_parse_numeral(s, n, &j);
-        if (j - i == 4 && v >= 2000 && v <= 2199 && starts(s, n, j, "年")) {
+        if (j - i == 4 && v >= 2000 && v <= 2199 && text_starts_at(s, n, j, "年")) {
             *at = i;
             return v;
         }
@@ -125,7 +119,7 @@ static int year_in(const char *s, size_t n, size_t *at)
 /* Whether compact text starts with lit. */
 static bool has_prefix(const char *s, size_t n, const char *lit)
 {
-    return starts(s, n, 0, lit);
+    return text_starts_at(s, n, 0, lit);
 }
 
 /* A line of page or converter chrome before the title: "正文", "全文",
@@ -220,10 +214,10 @@ static void extract_title(xxgk_report *r, const doc *d)
         } else {
             /* …or after it: 2020年度平潭综合实验区政府信息公开… */
             size_t s = at + 4 + 3;
-            if (starts(buf, n, s, "度"))
+            if (text_starts_at(buf, n, s, "度"))
                 s += 3;
             size_t e = s;
-            while (e < n && !starts(buf, n, e, "政府信息公开") && !starts(buf, n, e, "信息公开"))
+            while (e < n && !text_starts_at(buf, n, e, "政府信息公开") && !text_starts_at(buf, n, e, "信息公开"))
                 e++;
             if (e > s && e < n)
                 r->meta.body = arena_strndup(&r->a, buf + s, e - s);
@@ -251,7 +245,7 @@ static bool chrome_tail(const char *s, size_t n)
             continue;
         }
         int w = 0;
-        while (words[w] && !starts(s, n, i, words[w]))
+        while (words[w] && !text_starts_at(s, n, i, words[w]))
             w++;
         if (!words[w])
             return false;
@@ -269,7 +263,7 @@ static bool signature_with_date(const char *s, size_t n, size_t *body_from, size
 {
     size_t from = 0;
     for (size_t i = 0; i + 3 <= n; i++)
-        if (starts(s, n, i, "。") || starts(s, n, i, "；") || starts(s, n, i, "！"))
+        if (text_starts_at(s, n, i, "。") || text_starts_at(s, n, i, "；") || text_starts_at(s, n, i, "！"))
             from = i + 3;
     for (size_t i = from; i < n; i++) {
         if (((unsigned char)s[i] & 0xC0) == 0x80)
@@ -354,7 +348,7 @@ static void extract_period(xxgk_report *r)
         char buf[2048];
         size_t n = text_compact_buf(para->text, para->len, buf, sizeof buf);
         for (size_t i = 0; i < n; i++) {
-            if (!starts(buf, n, i, "统计"))
+            if (!text_starts_at(buf, n, i, "统计"))
                 continue;
             /* the first date within a short distance of 统计 */
             for (size_t j = i; j < n && j < i + 60; j++) {
@@ -365,10 +359,10 @@ static void extract_period(xxgk_report *r)
                 int year = (from[0] - '0') * 1000 + (from[1] - '0') * 100 +
                            (from[2] - '0') * 10 + (from[3] - '0');
                 for (size_t m = k; m < n && m < k + 12; m++) {
-                    if (!starts(buf, n, m, "至") && !starts(buf, n, m, "到") && buf[m] != '-')
+                    if (!text_starts_at(buf, n, m, "至") && !text_starts_at(buf, n, m, "到") && buf[m] != '-')
                         continue;
                     size_t q = m + (buf[m] == '-' ? 1 : 3);
-                    if (starts(buf, n, q, "20") || (q < n && buf[q] >= '0' && buf[q] <= '9') ||
+                    if (text_starts_at(buf, n, q, "20") || (q < n && buf[q] >= '0' && buf[q] <= '9') ||
                         q < n) {
                         if (parse_cn_date(buf, n, &q, year, to)) {
                             r->meta.period_from = arena_strndup(&r->a, from, 10);

@@ -53,44 +53,6 @@ static const char *const negations[] = {"未", "没有", "无", NULL};
 static const char *const outcomes[] = {"纠错", "纠正", "败诉", "撤销", "违法", "赔偿", NULL};
 static const char *const measures[] = {"件", "起", "个", "宗", "次", NULL};
 
-static bool starts(const char *s, size_t n, size_t i, const char *lit)
-{
-    size_t m = strlen(lit);
-    return i + m <= n && memcmp(s + i, lit, m) == 0;
-}
-
-static bool any_in(const char *s, size_t from, size_t to, const char *const *words)
-{
-    for (int w = 0; words && words[w]; w++)
-        if (to > from && text_contains(s + from, to - from, words[w]))
-            return true;
-    return false;
-}
-
-/* Start of the clause holding position i (after the last ，。；,;). */
-static size_t clause_start(const char *s, size_t i)
-{
-    while (i > 0) {
-        if (i >= 3 && (starts(s, i, i - 3, "，") || starts(s, i, i - 3, "。") ||
-                       starts(s, i, i - 3, "；")))
-            return i;
-        if (s[i - 1] == ',' || s[i - 1] == ';')
-            return i;
-        i--;
-    }
-    return 0;
-}
-
-/* End of the clause holding position i. */
-static size_t clause_end(const char *s, size_t n, size_t i)
-{
-    for (; i < n; i++)
-        if (starts(s, n, i, "，") || starts(s, n, i, "。") || starts(s, n, i, "；") ||
-            s[i] == ',' || s[i] == ';')
-            return i;
-    return n;
-}
-
 /* The first figure within `reach` bytes from i, followed by a measure
  * word: its value, and in *end the offset after the measure word; -1
  * when the first digits there have none, or there are no digits. */
@@ -106,7 +68,7 @@ static long long figure_after(const char *s, size_t n, size_t i, size_t reach, s
         while (k < n && s[k] >= '0' && s[k] <= '9' && v < 100000000)
             v = v * 10 + (s[k++] - '0');
         for (int m = 0; measures[m]; m++)
-            if (starts(s, n, k, measures[m])) {
+            if (text_starts_at(s, n, k, measures[m])) {
                 *at = j;
                 *end = k + strlen(measures[m]);
                 return v;
@@ -130,23 +92,23 @@ static bool statement(const kind_def *k, const char *before, size_t nb, const ch
                       size_t na, prose_stmt *st)
 {
     size_t kl = strlen(k->keyword);
-    size_t c0 = clause_start(before, nb), ce = clause_end(after, na, kl);
+    size_t c0 = text_clause_start(before, nb), ce = text_clause_end(after, na, kl);
     size_t fig_at = 0, fig_end = 0;
     long long v = figure_after(after, na, kl, FIGURE_REACH, &fig_at, &fig_end);
     if (v >= 0 && fig_at > ce)
         v = -1; /* the figure belongs to the next clause */
-    if (v >= 0 && any_in(after, kl, fig_at, outcomes))
+    if (v >= 0 && text_contains_any(after, kl, fig_at, outcomes))
         return false; /* "行政复议纠错1起": the count of an outcome */
-    bool with = !k->with || any_in(before, c0, nb, k->with) ||
-                (v >= 0 && any_in(after, kl, fig_at, k->with));
+    bool with = !k->with || text_contains_any(before, c0, nb, k->with) ||
+                (v >= 0 && text_contains_any(after, kl, fig_at, k->with));
     if (!with)
         return false;
-    if (k->not_with && (any_in(before, c0, nb, k->not_with) || any_in(after, kl, ce, k->not_with)))
+    if (k->not_with && (text_contains_any(before, c0, nb, k->not_with) || text_contains_any(after, kl, ce, k->not_with)))
         return false;
     bool negated = false;
     if (v < 0) {
-        if (!k->negation || !any_in(before, c0, nb, negations) ||
-            any_in(before, c0, nb, outcomes) || any_in(after, kl, ce, outcomes))
+        if (!k->negation || !text_contains_any(before, c0, nb, negations) ||
+            text_contains_any(before, c0, nb, outcomes) || text_contains_any(after, kl, ce, outcomes))
             return false;
         v = 0;
         negated = true;
@@ -183,7 +145,7 @@ static void read_at(const kind_def *k, const rec_para *para, size_t at, window *
                     prose_stmt *st)
 {
     /* a cheap test on the raw text before compacting anything */
-    if (k->with && !any_in(para->text, w->lo, w->hi, k->with))
+    if (k->with && !text_contains_any(para->text, w->lo, w->hi, k->with))
         return;
     if (!w->made) {
         w->nb = text_compact_buf(para->text + w->lo, at - w->lo, w->before, sizeof w->before);

@@ -39,6 +39,7 @@
 #include "doc.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "zip_buffer.h"
 
 static const char W_NS[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 static const char W_NS_STRICT[] = "http://purl.oclc.org/ooxml/wordprocessingml/main";
@@ -768,11 +769,6 @@ static void parse_stream(dx *d, zip_file_t *zf, size_t declared)
  * limits. */
 static xxgk_status open_document(zip_t *za, zip_file_t **zf, size_t *declared, xxgk_error *err)
 {
-    zip_int64_t entries = zip_get_num_entries(za, 0);
-    if (entries < 0 || entries > DOCX_MAX_ENTRIES) {
-        return error_set(err, XXGK_E_TOO_LARGE, "DOCX 文件的压缩包条目过多（%lld 个，上限 %d 个）",
-                         (long long)entries, DOCX_MAX_ENTRIES);
-    }
     zip_int64_t idx = zip_name_locate(za, "word/document.xml", ZIP_FL_NOCASE);
     if (idx < 0) {
         return error_set(err, XXGK_E_UNSUPPORTED, "不是 DOCX 文件：zip 压缩包中没有 "
@@ -852,19 +848,9 @@ static xxgk_status stream_document(zip_t *za, zip_file_t *zf, size_t declared, d
 /* Opens the zip, checks it, and streams its document into the text. */
 static xxgk_status read_container(const char *data, size_t size, doc *out, xxgk_error *err)
 {
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, size, 0, &ze);
-    zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-    if (!za) {
-        xxgk_status st = error_set(err, XXGK_E_TRUNCATED, "zip 压缩包损坏或不完整，无法作为 DOCX 读取（%s）",
-                                   zip_error_strerror(&ze));
-        if (src)
-            zip_source_free(src);
-        zip_error_fini(&ze);
-        return st;
-    }
-    zip_error_fini(&ze);
+    zip_t *za = zip_buffer_open(data, size, "DOCX", DOCX_MAX_ENTRIES, err);
+    if (!za)
+        return err->status;
     size_t declared = 0;
     zip_file_t *zf = NULL;
     xxgk_status st = open_document(za, &zf, &declared, err);

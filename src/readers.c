@@ -17,6 +17,7 @@ static const struct {
     /* One line per reader: {INPUT_HTML, read_html}, … */
     {INPUT_TEXT, NULL},
     {INPUT_HTML, read_html},
+    {INPUT_MARKDOWN, read_markdown},
     {INPUT_CRAWL, read_crawl},
     {INPUT_ZIP, read_archive},
 #ifndef XXGK_NO_PDF

@@ -36,6 +36,10 @@ xxgk_status reader_view(reader_fn reader, const char *what, arena *a, const char
                         size_t size, input_text *out, xxgk_error *err);
 
 /* The readers. */
+/* Text whose tables are HTML blocks (read_markdown.c): PDF-to-Markdown
+ * output. */
+xxgk_status read_markdown(arena *a, const char *data, size_t size, doc *out,
+                          const char **encoding, xxgk_error *err);
 /* XLSX (read_xlsx.c): a workbook's sheets as paragraphs and tables. */
 xxgk_status read_xlsx(arena *a, const char *data, size_t size, doc *out, const char **encoding,
                       xxgk_error *err);

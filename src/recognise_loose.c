@@ -255,6 +255,100 @@ static void release_fragment(scan_ctx *c)
     c->fragment = NULL;
 }
 
+/* The cells of rows a..b of the run (rows of numbers) as one row: a
+ * table printed a cell per line (pdftotext without -layout). */
+static doc_row *joined_row(scan_ctx *c, const loose_item *const *v, size_t n)
+{
+    uint32_t cells = 0;
+    for (size_t i = 0; i < n; i++)
+        cells += v[i]->row->n;
+    doc_row *row = arena_alloc(&c->r->a, sizeof *row);
+    doc_cell *dc = arena_alloc(&c->r->a, sizeof *dc * (cells ? cells : 1));
+    if (!row || !dc)
+        return NULL;
+    *row = *v[0]->row;
+    row->cells = dc;
+    row->n = row->cap = 0;
+    for (size_t i = 0; i < n; i++)
+        for (uint32_t k = 0; k < v[i]->row->n; k++) {
+            dc[row->n] = v[i]->row->cells[k];
+            dc[row->n].grid = (uint16_t)row->n;
+            row->n++;
+        }
+    row->cap = row->n;
+    return row;
+}
+
+/* Table 四 printed a cell per line: its group labels (行政复议, 行政诉讼
+ * …, heading its columns) and then its numbers, as many as its one row
+ * has. */
+static bool flat_numbers(scan_ctx *c)
+{
+    const loose_item *v[64];
+    size_t nv = 0;
+    for (size_t k = 0; k < c->run.n; k++) {
+        const loose_item *it = &c->run.v[k];
+        if (it->is_label && it->m[0].table->layout != LAYOUT_FLAT)
+            return false;
+        if (it->is_label)
+            continue;
+        if (nv == 64)
+            return false;
+        v[nv++] = it;
+    }
+    doc_row *row = nv ? joined_row(c, v, nv) : NULL;
+    if (!row || !tpl_is_flat_width((int)row->n))
+        return false;
+    add_obs(c, NULL, row, 0, NULL, 0, NULL, true);
+    c->obs.v[c->obs.n - 1].converted = true;
+    return true;
+}
+
+/* Each label followed by lines of numbers, up to the next label: those
+ * numbers are its row (a label that may be a group's, such as （六）其他
+ * 处理, may have none; any other label without numbers means the run is
+ * not laid out so). A row whose count is not its table's is placed as any
+ * converted row is: not guessed, reported (row-unread). Table 四 printed
+ * so is its one row of numbers. Returns whether the run was read so. */
+static bool pair_vertical(scan_ctx *c)
+{
+    size_t n = c->run.n, i = 0;
+    const loose_item *v[64];
+    if (n == 0)
+        return false;
+    if (flat_numbers(c))
+        return true;
+    /* First check the whole run, then place it. */
+    for (int place = 0; place < 2; place++) {
+        for (i = 0; i < n;) {
+            const loose_item *l = &c->run.v[i++];
+            if (!l->is_label)
+                return false;
+            size_t nv = 0, cells = 0;
+            while (i < n && !c->run.v[i].is_label && nv < 64) {
+                cells += c->run.v[i].row->n;
+                v[nv++] = &c->run.v[i++];
+            }
+            if (nv == 0 && l->optional)
+                continue;
+            if (nv == 0)
+                return false;
+            (void)cells; /* a count that does not fit: placement says so */
+            if (!place)
+                continue;
+            doc_row *row = joined_row(c, v, nv);
+            if (!row)
+                return false;
+            int section = c->section;
+            c->section = l->section;
+            add_obs(c, NULL, row, 0, l->m, l->nm, l->label, false);
+            c->obs.v[c->obs.n - 1].converted = true;
+            c->section = section;
+        }
+    }
+    return true;
+}
+
 void loose_flush(scan_ctx *c)
 {
     release_fragment(c);
@@ -287,6 +381,10 @@ void loose_flush(scan_ctx *c)
     }
     for (size_t i = 0; i < a && pair; i++)
         pair = fits(labels[i], value_count(values[i]->row));
+    if (!pair && pair_vertical(c)) {
+        c->run.n = 0;
+        return;
+    }
     if (pair) {
         for (size_t i = 0; i < a; i++) {
             const loose_item *l = labels[i], *v = values[i];
@@ -391,6 +489,24 @@ static bool header_para(scan_ctx *c, const char *s, const token *t, int n)
     return labels >= 2 && labels * 2 >= n;
 }
 
+/* A column label printed alone on its line, as a table printed a cell
+ * per line begins (自然人 / … / 其他 / 总计): without its numbering, a
+ * word that is also a row's label (3.其他, （七）总计) is the column's. */
+static bool header_word(const scan_ctx *c, const char *s, size_t len)
+{
+    char buf[16];
+    size_t n = text_compact_buf(s, len, buf, sizeof buf), i = 0;
+    if (n && (buf[0] == '(' || label_parse_numeral(buf, n, &i) > 0))
+        return false; /* numbered: a row */
+    label_key k;
+    label_key_init(&k);
+    label_key_add(&k, s, len);
+    label_match m[LABEL_MATCHES];
+    int section = c->section >= 2 && c->section <= 4 ? c->section : 0;
+    int nm = label_match_column(&k, section, m);
+    return nm > 0 && m[0].quality == MATCH_EXACT;
+}
+
 /* A numbers line whose label is cut: keep it until the next line. */
 static void keep_fragment(scan_ctx *c, const doc_block *b, const char *label, size_t len,
                           const token *t, int first, int n)
@@ -461,6 +577,8 @@ bool loose_para(scan_ctx *c, doc_block *b)
     bool group = false;
     if (nm && !is_data_row(m, nm, &group))
         return true; /* a group label */
+    if (n == 1 && first == 1 && header_word(c, label, label_len))
+        return true; /* a column label alone on its line (结果维持, 其他, 总计) */
     nm = data_first(m, nm);
     if (nm && first < n) { /* a label and its numbers */
         doc_row *row = para_row(c, b, label, label_len, t, first, n);

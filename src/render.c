@@ -204,12 +204,6 @@ const char *render_value(const xxgk_report *r, int cell, char *buf, size_t size)
     return xxgk_decimal_format(c->value, buf, size);
 }
 
-static bool starts(const char *s, size_t n, const char *lit)
-{
-    size_t m = strlen(lit);
-    return n >= m && memcmp(s, lit, m) == 0;
-}
-
 /* Chinese numerals 一 … 十 as they number sub-headings. */
 static size_t cn_numeral(const char *s, size_t n)
 {
@@ -219,7 +213,7 @@ static size_t cn_numeral(const char *s, size_t n)
     for (bool more = true; more && i < n;) {
         more = false;
         for (int k = 0; digits[k]; k++)
-            if (starts(s + i, n - i, digits[k])) {
+            if (text_starts_at(s + i, n - i, 0, digits[k])) {
                 i += 3;
                 more = true;
                 break;
@@ -232,9 +226,9 @@ int render_subheading(const char *s, size_t n, size_t *head_len)
 {
     int level = 0;
     size_t i = 0;
-    if (starts(s, n, "（")) {
+    if (text_starts_at(s, n, 0, "（")) {
         size_t k = cn_numeral(s + 3, n - 3);
-        if (k && starts(s + 3 + k, n - 3 - k, "）")) {
+        if (k && text_starts_at(s + 3 + k, n - 3 - k, 0, "）")) {
             level = 2;
             i = 3 + k + 3;
         }
@@ -244,7 +238,7 @@ int render_subheading(const char *s, size_t n, size_t *head_len)
             k++;
         if (k < n && s[k] == '.')
             i = k + 1, level = 3;
-        else if (starts(s + k, n - k, "．"))
+        else if (text_starts_at(s + k, n - k, 0, "．"))
             i = k + 3, level = 3;
     }
     if (!level)
@@ -253,14 +247,14 @@ int render_subheading(const char *s, size_t n, size_t *head_len)
      * one is a heading on its own line. */
     size_t limit = n < 150 ? n : 150;
     for (size_t k = i; k + 3 <= limit; k++)
-        if (starts(s + k, n - k, "。")) {
+        if (text_starts_at(s + k, n - k, 0, "。")) {
             *head_len = k + 3;
             return level;
         }
     if (utf8_length(s, n) <= 30 && !memchr(s, ',', n)) {
         bool comma = false;
         for (size_t k = 0; k + 3 <= n; k++)
-            comma |= starts(s + k, n - k, "，");
+            comma |= text_starts_at(s + k, n - k, 0, "，");
         if (!comma) {
             *head_len = n;
             return level;

@@ -116,6 +116,7 @@ static const char *content_name(input_kind kind)
     case INPUT_HTML: return "网页";
     case INPUT_OLE2: return "DOC/WPS";
     case INPUT_CRAWL: return "网页抓取文本";
+    case INPUT_MARKDOWN: return "Markdown";
     default: return input_kind_name(kind);
     }
 }

@@ -9,15 +9,14 @@
  */
 #include "roster.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "body_name.h"
 #include "input.h"
+#include "report.h"
 #include "utf8.h"
 #include "xlsx_sheet.h"
 
@@ -235,35 +234,20 @@ static void read_csv(const char *text, size_t size, builder *b)
 
 /* ---- the file ------------------------------------------------------------ */
 
+/* The whole file, read as every input is (report_read_path: FIFOs,
+ * devices and the input limit handled there), within the roster's own
+ * smaller limit. */
 static char *read_file(const char *path, size_t *size, xxgk_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    struct stat st;
-    if (!f) {
-        error_set(err, XXGK_E_IO, "无法打开：%s", sys_error_text(errno));
+    char *data = NULL;
+    if (report_read_path(path, &data, size, err) != XXGK_OK)
         return NULL;
-    }
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        fclose(f);
-        error_set(err, XXGK_E_IO, "不是普通文件");
-        return NULL;
-    }
-    if ((size_t)st.st_size > ROSTER_MAX_BYTES) {
-        fclose(f);
-        error_set(err, XXGK_E_TOO_LARGE, "名册文件过大（%lld 字节，上限 %zu 字节）",
-                  (long long)st.st_size, ROSTER_MAX_BYTES);
-        return NULL;
-    }
-    size_t want = (size_t)st.st_size;
-    char *data = malloc(want ? want : 1);
-    size_t got = data ? fread(data, 1, want, f) : 0;
-    fclose(f);
-    if (!data || got != want) {
+    if (*size > ROSTER_MAX_BYTES) {
         free(data);
-        error_set(err, data ? XXGK_E_IO : XXGK_E_NOMEM, "%s", data ? "读取不完整" : "内存不足");
+        error_set(err, XXGK_E_TOO_LARGE, "名册文件过大（%zu 字节，上限 %zu 字节）", *size,
+                  (size_t)ROSTER_MAX_BYTES);
         return NULL;
     }
-    *size = want;
     return data;
 }
 

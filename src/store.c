@@ -20,8 +20,9 @@
 
 /* Version 1: report, cells (one column per cell key), finding, cell_key.
  * Version 2: the roster, counted reports, findings across years, hashed
- * sentences (store_migrate.c). */
-#define SCHEMA_VERSION 2
+ * sentences (store_migrate.c).
+ * Version 3: users, sessions, drafts, the audit trail (xxgk serve). */
+#define SCHEMA_VERSION 3
 
 /* SQLite's memory, at most (the page cache is 64 MB of it). */
 #define STORE_HEAP_LIMIT (2LL << 30)
@@ -210,6 +211,8 @@ static int upgrade(xxgk_store *s, int version)
     int rc = version == 0 ? create_schema(s) : SQLITE_OK;
     if (rc == SQLITE_OK && version < 2)
         rc = store_migrate_v2(s);
+    if (rc == SQLITE_OK && version < 3)
+        rc = store_migrate_v3(s);
     return rc;
 }
 

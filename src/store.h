@@ -112,6 +112,8 @@ xxgk_status store_load_model(xxgk_store *s, sqlite3_stmt **cache, int64_t id, xx
 /* Schema version 2, one step from version 1 (store_migrate.c), inside
  * the caller's transaction. An SQLite code. */
 int store_migrate_v2(xxgk_store *s);
+/* Version 3: the tables of xxgk serve (store_accounts.c). */
+int store_migrate_v3(xxgk_store *s);
 
 /* The Chinese header of cell `id` in exports: its table, row (with its
  * group) and column, "表三 （三）不予公开 1.属于国家秘密 自然人". */

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "body_name.h"
+#include "accounts.h"
 #include "store.h"
 #include "store_group.h"
 
@@ -124,5 +125,15 @@ int store_migrate_v2(xxgk_store *s)
         rc = check_all_years(s);
     if (rc == SQLITE_OK)
         rc = store_exec(s, "UPDATE schema_version SET version = 2");
+    return rc;
+}
+
+/* Version 3: the tables of xxgk serve (store_accounts.c): users, sessions,
+ * drafts, the audit trail. New tables only; nothing before is changed. */
+int store_migrate_v3(xxgk_store *s)
+{
+    int rc = store_accounts_create(s);
+    if (rc == SQLITE_OK)
+        rc = store_exec(s, "UPDATE schema_version SET version = 3");
     return rc;
 }

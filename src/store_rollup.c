@@ -39,6 +39,8 @@ static int cmp_str(const void *a, const void *b)
  * names, which would count its applications twice. */
 static size_t count_duplicates(char **bodies, size_t n)
 {
+    if (n < 2) /* nothing to sort (and no array at all for none) */
+        return 0;
     qsort(bodies, n, sizeof *bodies, cmp_str);
     size_t dup = 0;
     for (size_t i = 1; i < n; i++)

@@ -376,25 +376,79 @@ bool text_contains(const char *s, size_t len, const char *needle)
     return text_find(s, len, 0, needle) >= 0;
 }
 
+bool text_starts_at(const char *s, size_t n, size_t i, const char *lit)
+{
+    size_t m = strlen(lit);
+    return i + m <= n && memcmp(s + i, lit, m) == 0;
+}
+
+bool text_contains_any(const char *s, size_t from, size_t to, const char *const *words)
+{
+    for (int w = 0; words && words[w]; w++)
+        if (to > from && text_contains(s + from, to - from, words[w]))
+            return true;
+    return false;
+}
+
+size_t text_clause_start(const char *s, size_t i)
+{
+    while (i > 0) {
+        if (i >= 3 && (text_starts_at(s, i, i - 3, "，") || text_starts_at(s, i, i - 3, "。") ||
+                       text_starts_at(s, i, i - 3, "；")))
+            return i;
+        if (s[i - 1] == ',' || s[i - 1] == ';')
+            return i;
+        i--;
+    }
+    return 0;
+}
+
+size_t text_clause_end(const char *s, size_t n, size_t i)
+{
+    for (; i < n; i++)
+        if (text_starts_at(s, n, i, "，") || text_starts_at(s, n, i, "。") ||
+            text_starts_at(s, n, i, "；") || s[i] == ',' || s[i] == ';')
+            return i;
+    return n;
+}
+
+static bool is_dash(int32_t cp)
+{
+    return cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0x2012 || cp == 0x2015 ||
+           cp == 0x2500 || cp == '~';
+}
+
 bool text_is_page_number(const char *s, size_t len, bool marked)
 {
     char buf[128];
     if (len > 96)
         return false;
-    size_t n = text_compact_buf(s, len, buf, sizeof buf), i = 0, digits = 0, marks = 0;
+    size_t n = text_compact_buf(s, len, buf, sizeof buf), i = 0, digits = 0;
+    /* Dashes must stand on both sides ("-2-", "— 2 —"): "-2" alone is a
+     * number (本年增/减). Words (第 页 共 Page) and "2/5" mark a page
+     * number by themselves. A point between digits is a decimal point:
+     * "18.5" is a value. */
+    bool dash_before = false, dash_after = false, words = false;
+    int32_t prev = 0;
     while (i < n) {
         size_t k = i;
         int32_t cp = utf8_next(buf, n, &k);
-        if (cp >= '0' && cp <= '9')
+        if (cp >= '0' && cp <= '9') {
+            if (prev == '.' && digits)
+                return false;
             digits++;
-        else if (cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0x2012 || cp == 0x2015 ||
-                 cp == 0x2500 || cp == '/' || cp == '~' || cp == 0x7B2C /* 第 */ ||
-                 cp == 0x9875 /* 页 */ || cp == 0x5171 /* 共 */ || cp == ' ' || cp == 'P' ||
-                 cp == 'a' || cp == 'g' || cp == 'e' || cp == '.')
-            marks++;
-        else
+        } else if (is_dash(cp)) {
+            *(digits ? &dash_after : &dash_before) = true;
+        } else if (cp == '/' || cp == 0x7B2C /* 第 */ || cp == 0x9875 /* 页 */ ||
+                   cp == 0x5171 /* 共 */ || cp == 'P' || cp == 'a' || cp == 'g' || cp == 'e' ||
+                   cp == '.') {
+            words |= cp != '.';
+        } else if (cp != ' ') {
             return false;
+        }
+        prev = cp;
         i = k;
     }
-    return digits > 0 && digits <= 8 && (!marked || marks > 0);
+    bool marks = words || (dash_before && dash_after);
+    return digits > 0 && digits <= 8 && (!marked || marks);
 }

@@ -127,6 +127,20 @@ static inline uint64_t bytes_equal(uint64_t w, unsigned char c)
  * time (lines of report text are short, memchr's set-up is not). */
 size_t text_line_end(const char *s, size_t len, size_t from);
 
+/* Whether s[i..n) starts with the NUL-terminated `lit`. */
+bool text_starts_at(const char *s, size_t n, size_t i, const char *lit);
+
+/* Whether s[from..to) holds one of the NULL-terminated `words` (none
+ * when words is NULL). */
+bool text_contains_any(const char *s, size_t from, size_t to, const char *const *words);
+
+/* In compact text (text_compact): the start of the clause holding
+ * position i — after the last ，。；,; before it — and its end (the next
+ * one, or n). Prose is read clause by clause: a figure belongs to the
+ * words of its own clause. */
+size_t text_clause_start(const char *s, size_t i);
+size_t text_clause_end(const char *s, size_t n, size_t i);
+
 /* Number of code points in s[0..len). */
 size_t utf8_length(const char *s, size_t len);
 

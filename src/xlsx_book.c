@@ -25,6 +25,7 @@
 
 #include "input.h"
 #include "xlsx_sheet.h"
+#include "zip_buffer.h"
 
 static const char REL_NS[] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 static const char REL_NS_STRICT[] = "http://purl.oclc.org/ooxml/officeDocument/relationships";
@@ -512,25 +513,9 @@ static xxgk_status read_sheets(zip_t *za, xlsx_book *b, char **parts, xxgk_error
 xxgk_status xlsx_book_read(const char *data, size_t size, xlsx_book *b, xxgk_error *err)
 {
     memset(b, 0, sizeof *b);
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, size, 0, &ze);
-    zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-    if (!za) {
-        xxgk_status st = error_set(err, XXGK_E_TRUNCATED, "不是完整的 XLSX 文件（%s）",
-                                   zip_error_strerror(&ze));
-        if (src)
-            zip_source_free(src);
-        zip_error_fini(&ze);
-        return st;
-    }
-    zip_error_fini(&ze);
-    zip_int64_t entries = zip_get_num_entries(za, 0);
-    if (entries < 0 || entries > XLSX_MAX_ENTRIES) {
-        zip_discard(za);
-        return error_set(err, XXGK_E_TOO_LARGE, "XLSX 文件的压缩包条目过多（%lld 个）",
-                         (long long)entries);
-    }
+    zip_t *za = zip_buffer_open(data, size, "XLSX", XLSX_MAX_ENTRIES, err);
+    if (!za)
+        return err->status;
     char *parts[XLSX_MAX_SHEETS] = {0};
     xxgk_status st = read_workbook(za, b, parts, err);
     if (st == XXGK_OK)

@@ -38,7 +38,7 @@ lines() {
 sample=examples/002_5008492d97724081.txt
 
 expect help 0 "$xxgk" --help
-for c in parse check new render db recover case holidays; do
+for c in parse check new render db recover case holidays serve user; do
   contains "help-lists-$c" "$tmp/out" "  $c "
 done
 expect parse-help 0 "$xxgk" parse --help

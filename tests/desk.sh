@@ -13,24 +13,10 @@ xxgk=$1
 make_county=$2
 tmp=$(mktemp -d)
 trap '[[ -n ${KEEP:-} ]] || rm -rf "$tmp"' EXIT
-pass=0 fail=0
 db=$tmp/county.db
 c=$tmp/county
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*" >&2; }
-expect() {
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [[ $got -eq $want ]]; then ok; else
-    bad "$name: exit $got, expected $want"; sed 's/^/  stderr: /' "$tmp/err" | head -60 >&2
-  fi
-}
-contains() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: $2 lacks '$3'"; head -5 "$2" | sed 's/^/  | /' >&2; fi; }
-lacks() { if grep -qF -- "$3" "$2"; then bad "$1: $2 has '$3'"; else ok; fi; }
-equal() { if [[ "$2" == "$3" ]]; then ok; else bad "$1: '$2', expected '$3'"; fi; }
+. "$(dirname "$0")/lib.sh"
 # the value of KEY in expected.txt
 want() { sed -n "s/^$1=//p" "$c/expected.txt"; }
 # field N (1-based) of the status line of BODY (tab-separated)

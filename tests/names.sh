@@ -8,20 +8,7 @@ set -u
 xxgk=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*" >&2; }
-expect() {
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [[ $got -eq $want ]]; then ok; else
-    bad "$name: exit $got, expected $want"; sed 's/^/  stderr: /' "$tmp/err" | head -5 >&2
-  fi
-}
-contains() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: $2 lacks '$3'"; head -5 "$2" | sed 's/^/  | /' >&2; fi; }
-lines() { local n; n=$(wc -l <"$2"); if [[ $n -eq $3 ]]; then ok; else bad "$1: $n lines, expected $3"; sed 's/^/  | /' "$2" | head -8 >&2; fi; }
+. "$(dirname "$0")/lib.sh"
 # valid_json NAME FILE: every line is JSON, in valid UTF-8
 valid_json() {
   if ! iconv -f UTF-8 -t UTF-8 "$2" >/dev/null 2>&1; then

@@ -14,20 +14,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*" >&2; }
-expect() {
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [[ $got -eq $want ]]; then ok; else
-    bad "$name: exit $got, expected $want"; sed 's/^/  stderr: /' "$tmp/err" | head -5 >&2
-  fi
-}
-contains() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: $2 lacks '$3'"; head -5 "$2" | sed 's/^/  | /' >&2; fi; }
-lacks() { if grep -qF -- "$3" "$2"; then bad "$1: $2 has '$3'"; grep -F -- "$3" "$2" | head -3 | sed 's/^/  | /' >&2; else ok; fi; }
+. "$(dirname "$0")/lib.sh"
 is() { if test "${@:2}"; then ok; else bad "$1: test ${*:2} is false ($(ls -ld "${@: -1}" 2>&1))"; fi; }
 # no_temporary NAME DIR: no hidden temporary file (".NAME.XXXXXX") left in DIR
 no_temporary() {

@@ -12,24 +12,10 @@ xxgk=$1
 export XXGK_TODAY=2026-12-07
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
 db=$tmp/r.db
 export XXGK_USER=测试员
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*" >&2; }
-expect() {
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [[ $got -eq $want ]]; then ok; else
-    bad "$name: exit $got, expected $want"; sed 's/^/  stderr: /' "$tmp/err" | head -5 >&2
-  fi
-}
-contains() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: $2 lacks '$3'"; head -5 "$2" | sed 's/^/  | /' >&2; fi; }
-lacks() { if grep -qF -- "$3" "$2"; then bad "$1: $2 has '$3'"; else ok; fi; }
-equal() { if [[ "$2" == "$3" ]]; then ok; else bad "$1: '$2', expected '$3'"; fi; }
+. "$(dirname "$0")/lib.sh"
 q() { "$xxgk" db --db "$db" query "$1" 2>/dev/null | tail -n +2; }
 # Every row of every register table (the store's file header changes with
 # each open and close, so bytes are not what a dry run must keep).

@@ -7,7 +7,7 @@ _xxgk()
     prev=${COMP_WORDS[COMP_CWORD-1]}
     cmd=${COMP_WORDS[1]}
     if [[ $COMP_CWORD -eq 1 ]]; then
-        COMPREPLY=($(compgen -W "parse check new render db recover --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "parse check new render db recover case holidays serve user --help --version" -- "$cur"))
         return
     fi
     case $prev in
@@ -33,6 +33,8 @@ _xxgk()
             new) opts="--year --body --format --date --blank -o --overwrite -f --help" ;;
             render) opts="-o --to --force --overwrite -f --help" ;;
             db) opts="--help" ;;
+            serve) opts="--db --listen --idle --help" ;;
+            user) opts="--db --role --body --region --password-stdin --by --help" ;;
             *) opts="--help" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
@@ -40,6 +42,14 @@ _xxgk()
     fi
     if [[ $cmd == db && $COMP_CWORD -eq 2 ]]; then
         COMPREPLY=($(compgen -W "import list show rollup diff stats export query chart bodies status summary similar --help" -- "$cur"))
+        return
+    fi
+    if [[ $cmd == user && $COMP_CWORD -eq 2 ]]; then
+        COMPREPLY=($(compgen -W "add list passwd disable enable --help" -- "$cur"))
+        return
+    fi
+    if [[ $prev == --role ]]; then
+        COMPREPLY=($(compgen -W "admin supervisor head clerk" -- "$cur"))
         return
     fi
     COMPREPLY=($(compgen -f -- "$cur"))

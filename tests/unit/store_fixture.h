@@ -102,19 +102,20 @@ static inline void import_samples(fixture *f)
 }
 
 /* The single value of a one-row, one-column query, as text ("" for
- * NULL or no row). */
+ * NULL or no row), up to QUERY1_MAX bytes. */
+#define QUERY1_MAX 16384
 static inline int first_value(void *ctx, size_t row, int ncols, const char *const *names,
                        const char *const *values)
 {
     (void)names;
     if (row == 1 && ncols > 0)
-        snprintf(ctx, 256, "%s", values[0] ? values[0] : "");
+        snprintf(ctx, QUERY1_MAX, "%s", values[0] ? values[0] : "");
     return row >= 1;
 }
 
 static inline const char *query1(fixture *f, const char *sql)
 {
-    static char value[256];
+    static char value[QUERY1_MAX];
     value[0] = '\0';
     xxgk_error err = {0};
     if (xxgk_store_query(f->store, sql, first_value, value, &err) != XXGK_OK)

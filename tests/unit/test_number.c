@@ -6,6 +6,7 @@
 
 #include "number.h"
 #include "unit.h"
+#include "utf8.h"
 
 static const char *parsed(const char *s, int *kind, unsigned *flags)
 {
@@ -168,7 +169,23 @@ static void format_agrees(void)
         }
 }
 
+/* Page footers inside a table of converted text are passed over; a
+ * value on a line of its own is not one (18.5 万元, a lone -2 of 本年增/减). */
+static void page_numbers(void)
+{
+    const char *pages[] = {"-2-", "— 3 —", "第2页", "第 2 页 共 5 页", "2/5", "Page 2", NULL};
+    for (int i = 0; pages[i]; i++)
+        CHECK(text_is_page_number(pages[i], strlen(pages[i]), true));
+    const char *values[] = {"18.5", "1306.14", "-2", "2", "—", "12.5-", NULL};
+    for (int i = 0; values[i]; i++)
+        CHECK(!text_is_page_number(values[i], strlen(values[i]), true));
+    /* unmarked (PDF footers by position): a bare number is one */
+    CHECK(text_is_page_number("3", 1, false));
+    CHECK(!text_is_page_number("18.5", 4, false));
+}
+
 const struct unit_case unit_cases[] = {
+    {"page_numbers", page_numbers},
     {"format_agrees", format_agrees},
     {"plain_numbers", plain_numbers},
     {"units_and_measures", units_and_measures},

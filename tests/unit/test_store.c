@@ -298,8 +298,8 @@ static void schema_is_checked(void)
 {
     fixture f;
     fixture_open(&f);
-    CHECK_STR(query1(&f, "SELECT version FROM schema_version"), "2");
-    CHECK_INT(xxgk_store_schema_version(), 2);
+    CHECK_STR(query1(&f, "SELECT version FROM schema_version"), "3");
+    CHECK_INT(xxgk_store_schema_version(), 3);
     char sql[256];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM cell_key");
     char expect[32];

@@ -100,7 +100,11 @@ static void version_1_is_upgraded(void)
         fprintf(stderr, "open: %s\n", err.message);
         return;
     }
-    CHECK_STR(query1(&f, "SELECT version FROM schema_version"), "2");
+    CHECK_STR(query1(&f, "SELECT version FROM schema_version"), "3");
+    /* version 3: xxgk serve's tables, empty */
+    CHECK_STR(query1(&f, "SELECT (SELECT count(*) FROM app_user) + (SELECT count(*) FROM"
+                         " app_session) + (SELECT count(*) FROM draft) + (SELECT count(*) FROM audit)"),
+              "0");
     CHECK_STR(query1(&f, "SELECT group_concat(id || '=' || body_key, ' ') FROM"
                          " (SELECT * FROM report ORDER BY id)"),
               "1=n:青山镇 2=n:青山镇 3=n:白水镇 4=n:白水镇 5=n:青山镇");
@@ -147,9 +151,10 @@ static void new_and_upgraded_stores_agree(void)
         " (SELECT group_concat(name, ',') FROM (SELECT p.name FROM pragma_table_info(m.name) p"
         "   ORDER BY p.name)) AS cols FROM sqlite_schema m WHERE m.type IN ('table', 'view')"
         "   AND m.name != 'cells' ORDER BY m.name)";
-    char want[4096];
+    char want[QUERY1_MAX];
     snprintf(want, sizeof want, "%s", query1(&a, sql));
     CHECK(strstr(want, "body_key") != NULL);
+    CHECK(strstr(want, "app_user(") != NULL && strstr(want, "draft(") != NULL);
     CHECK_STR(query1(&b, sql), want);
     static const char indexes[] =
         "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema"
