@@ -163,7 +163,9 @@ static void format_agrees(void)
                       want);
             for (size_t cap = 1; cap < 6; cap++) { /* cut as snprintf cuts */
                 char small[8], cut[8];
-                snprintf(cut, cap, "%s", want);
+                size_t keep = strlen(want) < cap - 1 ? strlen(want) : cap - 1;
+                memcpy(cut, want, keep); /* as snprintf would cut it */
+                cut[keep] = '\0';
                 CHECK_STR(xxgk_decimal_format((xxgk_decimal){units[u], scale}, small, cap), cut);
             }
         }
