@@ -376,12 +376,6 @@ bool text_contains(const char *s, size_t len, const char *needle)
     return text_find(s, len, 0, needle) >= 0;
 }
 
-bool text_starts_at(const char *s, size_t n, size_t i, const char *lit)
-{
-    size_t m = strlen(lit);
-    return i + m <= n && memcmp(s + i, lit, m) == 0;
-}
-
 bool text_contains_any(const char *s, size_t from, size_t to, const char *const *words)
 {
     for (int w = 0; words && words[w]; w++)

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -127,8 +128,14 @@ static inline uint64_t bytes_equal(uint64_t w, unsigned char c)
  * time (lines of report text are short, memchr's set-up is not). */
 size_t text_line_end(const char *s, size_t len, size_t from);
 
-/* Whether s[i..n) starts with the NUL-terminated `lit`. */
-bool text_starts_at(const char *s, size_t n, size_t i, const char *lit);
+/* Whether s[i..n) starts with the NUL-terminated `lit`. Inline: the
+ * scanners call it at every byte of a paragraph with a string literal,
+ * whose length the compiler then knows. */
+static inline bool text_starts_at(const char *s, size_t n, size_t i, const char *lit)
+{
+    size_t m = strlen(lit);
+    return i + m <= n && memcmp(s + i, lit, m) == 0;
+}
 
 /* Whether s[from..to) holds one of the NULL-terminated `words` (none
  * when words is NULL). */
