@@ -441,9 +441,11 @@ typedef struct xxgk_import_summary {
 
 /* Reads every file of `paths` (directories recursively: files named
  * .txt .md .htm .html .docx .pdf .doc .wps, hidden ones skipped), parses
- * them in parallel and stores each report in a transaction of its own, so
- * an interrupted import leaves only whole reports and a re-run completes
- * it. A file that cannot be read is reported through on_file and does not
+ * them in parallel and stores the reports, each whole (a savepoint of its
+ * own) in transactions of up to a few dozen reports or a quarter of a
+ * second of work, so an interrupted import leaves only whole reports and
+ * a re-run completes it; on_file hears of a file once its transaction is
+ * committed. A file that cannot be read is reported through on_file and does not
  * stop the import; the call itself fails only when the store cannot be
  * written (XXGK_E_IO) or the arguments are wrong (XXGK_E_USAGE, also for a
  * store opened read-only). `options` may be NULL: one thread per core, no

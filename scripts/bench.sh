@@ -21,13 +21,30 @@ if [[ ! -f $data/.parse-ready ]]; then
   done
   touch "$data/.parse-ready"
 fi
-echo "== parse and check: libxxgk in one process, one core"
+echo "== parse and check: libxxgk in one process, one core (CPU time, best of 3 rounds)"
 find "$data/parse" -name '*.txt' | sort | "$build/bench/bench_parse" -
+# Instructions do not depend on what else the shared cores are doing:
+# one pass of each over every 20th file, under callgrind (issue 15).
+if command -v valgrind >/dev/null; then
+  find "$data/parse" -name '*.txt' | sort | awk 'NR % 20 == 0' >"$data/sample"
+  bytes=$(xargs cat <"$data/sample" | wc -c)
+  ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$build/bench/bench_parse" \
+           --once "$1" "${@:2}" 2>&1 | awk '/refs:/ { gsub(",", "", $4); print $4 }'; }
+  zero=$(ir parse /dev/null)
+  p=$(ir parse $(cat "$data/sample"))
+  c=$(ir check $(cat "$data/sample"))
+  awk -v z="$zero" -v p="$p" -v c="$c" -v b="$bytes" -v n="$(wc -l <"$data/sample")" 'BEGIN {
+    printf "instructions over %d files (%.1f MB): parse %.1f M (%.0f a byte), check %.1f M more (+%.1f%%)\n",
+           n, b / 1e6, (p - z) / 1e6, (p - z) / b, (c - p) / 1e6, (c - p) * 100 / (p - z) }'
+fi
 echo "== xxgk parse (the command, JSON to /dev/null) over the same files"
 files=$(find "$data/parse" -name '*.txt' | wc -l)
-/usr/bin/time -f "%e s wall, %U s user, %M KB peak RSS (per xargs batch)" \
+/usr/bin/time -f "%e s wall, %U s user, %S s sys, %M KB peak RSS (per xargs batch)" \
   sh -c "find '$data/parse' -name '*.txt' -print0 | xargs -0 '$build/xxgk' parse >/dev/null"
 echo "($files files)"
+# Web pages against pandoc -t plain (scripts/bench_html.sh).
+echo "== web pages: xxgk parse against pandoc"
+scripts/bench_html.sh "$build" 20
 
 # ---- store (xxgk db, issue 6): 10,000 reports imported; rollup and stats ---
 # Generated reports, the import on every core, the queries at 10,000 and
@@ -36,6 +53,9 @@ bench/store.sh "$build"
 
 # ---- the desk (issue 13): status and copied text at 10,000 and 200,000 ------
 bench/desk.sh "$build"
+
+# ---- import of a mix like the shared corpus (issue 15) ----------------------
+bench/import_mix.sh "$build"
 
 # ---- rows that lost their cell separators (issue 7) ------------------------
 # Milliseconds per report to read a crawler dump, split its glued rows and

@@ -92,6 +92,17 @@ char *arena_strndup(arena *a, const char *s, size_t n)
 
 void *arena_grow(arena *a, void *old, size_t old_bytes, size_t new_bytes)
 {
+    /* The array made last in the current chunk grows where it is when the
+     * chunk has room: a table row's cells, a list built in one go, need
+     * no copy and leave no abandoned copies behind. */
+    arena_chunk *c = a->head;
+    size_t old_need = (old_bytes + 15) & ~(size_t)15, new_need = (new_bytes + 15) & ~(size_t)15;
+    if (old && c && old_bytes && new_need >= old_need && new_need >= new_bytes &&
+        (unsigned char *)old + old_need == c->data + c->used &&
+        new_need - old_need <= c->size - c->used) {
+        c->used += new_need - old_need;
+        return old;
+    }
     void *p = arena_alloc_raw(a, new_bytes);
     if (p && old && old_bytes)
         memcpy(p, old, old_bytes < new_bytes ? old_bytes : new_bytes);

@@ -29,8 +29,10 @@ void *arena_alloc(arena *a, size_t n);
 void *arena_alloc_raw(arena *a, size_t n);
 /* A NUL-terminated copy of s[0..n). */
 char *arena_strndup(arena *a, const char *s, size_t n);
-/* Grows an array allocated in the arena: returns a new copy with room
- * for new_cap elements (old contents kept). */
+/* Grows an array allocated in the arena (old_bytes: the size it was
+ * allocated with): returns it, or a new copy, with room for new_bytes
+ * (old contents kept). The last allocation of the current chunk grows in
+ * place when the chunk has room. */
 void *arena_grow(arena *a, void *old, size_t old_bytes, size_t new_bytes);
 
 #endif

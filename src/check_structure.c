@@ -265,11 +265,7 @@ void check_overview_length(xxgk_report *r, const xxgk_report *previous)
     const tpl_format *f = tpl_get(r->meta.format);
     if (!f || !f->overview_max || !text)
         return;
-    size_t chars = 0, n = strlen(text);
-    for (size_t i = 0; i < n;) {
-        int32_t cp = utf8_next(text, n, &i);
-        chars += cp > 0 && !cp_is_space(cp);
-    }
+    size_t chars = utf8_count_visible(text, strlen(text));
     if (chars > (size_t)f->overview_max) {
         span at = {heading_line(r, 1), 0, 0};
         xxgk_finding *finding = finding_add(r, "overview-length", SEV_DEFAULT, at, NULL, 0,

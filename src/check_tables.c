@@ -320,9 +320,8 @@ void check_units(xxgk_report *r, const xxgk_report *previous)
 {
     (void)previous;
     for (size_t id = 0; id < r->ncells; id++) {
-        const tpl_cell_info *info = tpl_cell(id);
         const xxgk_cell *c = &r->cells[id];
-        if (info->unit != UNIT_WANYUAN || c->kind != XXGK_VALUE_NUMBER ||
+        if (c->kind != XXGK_VALUE_NUMBER || tpl_cell(id)->unit != UNIT_WANYUAN ||
             !xxgk_format_has_cell(r->meta.format, id))
             continue;
         const char *label = cell_col_label(r, (int)id), *row = cell_row_label(r, (int)id);
@@ -496,14 +495,21 @@ void check_cell_values(xxgk_report *r, const xxgk_report *previous)
 /* A label whose numeral is printed twice, "三三、本年度办理结果": the
  * official label of a row of the report's tables once the doubled
  * numeral is read once. Returns that label, or NULL. (Compact text.) */
-static const char *doubled_number(const xxgk_report *r, const char *s, size_t n)
+/* Whether compact text s[0..n) starts with a numeral printed twice and
+ * a list mark: "三三、" or "三三." (its first 9 bytes decide). */
+static bool doubled_start(const char *s, size_t n)
 {
     static const char numerals[] = "一二三四五六七八九十";
     bool numeral = false;
     for (size_t k = 0; k + 3 <= sizeof numerals - 1 && !numeral; k += 3)
         numeral = n >= 3 && memcmp(s, numerals + k, 3) == 0;
-    if (!numeral || n < 9 || memcmp(s, s + 3, 3) != 0 ||
-        (!text_starts_at(s + 6, n - 6, 0, "、") && s[6] != '.'))
+    return numeral && n >= 9 && memcmp(s, s + 3, 3) == 0 &&
+           (text_starts_at(s + 6, n - 6, 0, "、") || s[6] == '.');
+}
+
+static const char *doubled_number(const xxgk_report *r, const char *s, size_t n)
+{
+    if (!doubled_start(s, n))
         return NULL;
     size_t rest = s[6] == '.' ? 7 : 9;
     if (rest >= n)
@@ -523,15 +529,54 @@ static const char *doubled_number(const xxgk_report *r, const char *s, size_t n)
 
 /* Labels with a doubled numeral in the document's table cells and
  * paragraphs: the row is read by its other labels, the misprint said. */
+/* doubled_number of the compact form of text[0..len), made into buf
+ * (160 bytes) only when its start is such a label: nearly every cell
+ * is told from the 16 first bytes (text_compact_buf's promise: 11 of
+ * them are those of the whole compact form). */
+/* Whether text[0..len) may compact to a doubled numeral: what its
+ * compact form starts with is mostly plain to see, the first character
+ * after blanks, when it is ASCII (a number) or an ideograph that is no
+ * numeral (a label). False means it cannot; true, that doubled_in must
+ * look. */
+static inline bool may_be_doubled(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (unsigned char)text[i] <= ' ')
+        i++;
+    unsigned char c = i < len ? (unsigned char)text[i] : 0;
+    if (i == len || (c < 0x80 && c != '['))
+        return false;
+    if (c >= 0xE4 && c <= 0xE9 && len - i >= 3 && (c != 0xE4 || (unsigned char)text[i + 1] >= 0xB8) &&
+        ((unsigned char)text[i + 1] & 0xC0) == 0x80 && ((unsigned char)text[i + 2] & 0xC0) == 0x80) {
+        static const char numerals[] = "一二三四五六七八九十";
+        for (size_t k = 0; k < sizeof numerals - 1; k += 3)
+            if (memcmp(text + i, numerals + k, 3) == 0)
+                return true;
+        return false;
+    }
+    return true;
+}
+
+static const char *doubled_in(const xxgk_report *r, const char *text, size_t len, char *buf,
+                              size_t *n)
+{
+    char head[16];
+    size_t h = text_compact_buf(text, len, head, sizeof head);
+    if (!doubled_start(head, h))
+        return NULL;
+    *n = text_compact_buf(text, len, buf, 160);
+    return doubled_number(r, buf, *n);
+}
+
 static void check_doubled_numbers(xxgk_report *r)
 {
     const doc *d = &r->ev->tree;
     char buf[160];
+    size_t n;
     for (size_t b = 0; b < d->n; b++) {
         const doc_block *blk = &d->blocks[b];
-        if (blk->kind == DOC_PARA && blk->len < 120) {
-            size_t n = text_compact_buf(blk->text, blk->len, buf, sizeof buf);
-            const char *label = doubled_number(r, buf, n);
+        if (blk->kind == DOC_PARA && blk->len < 120 && may_be_doubled(blk->text, blk->len)) {
+            const char *label = doubled_in(r, blk->text, blk->len, buf, &n);
             if (label) {
                 xxgk_finding *f = finding_add(r, "label-mismatch", SEV_DEFAULT,
                                               (span){blk->line, blk->col, blk->len}, NULL, 0,
@@ -542,10 +587,9 @@ static void check_doubled_numbers(xxgk_report *r)
         for (uint32_t i = 0; blk->kind == DOC_TABLE && i < blk->nrows; i++)
             for (uint32_t c = 0; c < blk->rows[i].n; c++) {
                 const doc_cell *cell = &blk->rows[i].cells[c];
-                if (cell->continued || cell->len >= 120)
+                if (cell->continued || cell->len >= 120 || !may_be_doubled(cell->text, cell->len))
                     continue;
-                size_t n = text_compact_buf(cell->text, cell->len, buf, sizeof buf);
-                const char *label = doubled_number(r, buf, n);
+                const char *label = doubled_in(r, cell->text, cell->len, buf, &n);
                 if (!label)
                     continue;
                 xxgk_finding *f = finding_add(r, "label-mismatch", SEV_DEFAULT,

@@ -123,8 +123,11 @@ static bool sentence_start(const char *s, size_t i)
     if (i >= 3 && (((unsigned char)s[i - 3] == 0xE3 && (unsigned char)s[i - 2] == 0x80 &&
                     (unsigned char)s[i - 1] == 0x80) /* U+3000 */))
         return sentence_start(s, i - 3);
-    return i == 0 || text_starts_at(s, i, i - 3, "。") || text_starts_at(s, i, i - 3, "！") ||
-           text_starts_at(s, i, i - 3, "？") || text_starts_at(s, i, i - 3, "；");
+    if (i == 0)
+        return true;
+    /* 1 or 2 bytes hold no full stop (and i - 3 would wrap around) */
+    return i >= 3 && (text_starts_at(s, i, i - 3, "。") || text_starts_at(s, i, i - 3, "！") ||
+                      text_starts_at(s, i, i - 3, "？") || text_starts_at(s, i, i - 3, "；"));
 }
 
 /* A sentence that starts with an earlier year and goes on with the

@@ -16,6 +16,21 @@ void doc_init(doc *d, arena *a)
     d->limit = XXGK_MAX_INPUT;
 }
 
+/* Counts one more node (block or row) or cell against its limit;
+ * false, and the document failed, past it. */
+static bool count(doc *d, size_t *counter, size_t limit, const char *what)
+{
+    if (d->failed)
+        return false;
+    if (*counter >= limit) {
+        d->failed = XXGK_E_TOO_LARGE;
+        d->too_many = what;
+        return false;
+    }
+    (*counter)++;
+    return true;
+}
+
 static void *grow(doc *d, void *ptr, uint32_t n, uint32_t *cap, size_t elem)
 {
     if (n < *cap)
@@ -32,6 +47,8 @@ static void *grow(doc *d, void *ptr, uint32_t n, uint32_t *cap, size_t elem)
 
 static doc_block *add_block(doc *d, doc_kind kind, uint32_t line)
 {
+    if (!count(d, &d->nodes, DOC_MAX_NODES, "段落和表格行"))
+        return NULL;
     if (d->n == d->cap) {
         size_t nc = d->cap ? d->cap * 2 : 16;
         doc_block *nb = arena_grow(d->a, d->blocks, d->cap * sizeof *nb, nc * sizeof *nb);
@@ -83,6 +100,8 @@ doc_block *doc_add_table(doc *d, uint32_t line)
 
 doc_row *doc_add_row(doc *d, doc_block *t, uint32_t line)
 {
+    if (!count(d, &d->nodes, DOC_MAX_NODES, "段落和表格行"))
+        return NULL;
     doc_row *rows = grow(d, t->rows, t->nrows, &t->cap, sizeof *rows);
     if (!rows)
         return NULL;
@@ -97,6 +116,8 @@ doc_row *doc_add_row(doc *d, doc_block *t, uint32_t line)
 doc_cell *doc_add_cell(doc *d, doc_row *r, const char *text, size_t len, uint32_t line,
                        uint32_t col)
 {
+    if (!count(d, &d->cells, DOC_MAX_CELLS, "表格单元格"))
+        return NULL;
     doc_cell *cells = grow(d, r->cells, r->n, &r->cap, sizeof *cells);
     if (!cells)
         return NULL;
@@ -281,7 +302,7 @@ doc_row *doc_put_row(doc *d, doc_block *t, const xxgk_locator *src)
         memset(&r->src, 0, sizeof r->src);
         if (src)
             r->src = *src;
-    } else {
+    } else if (!d->failed) {
         d->failed = XXGK_E_NOMEM;
     }
     return r;
@@ -299,7 +320,8 @@ doc_cell *doc_put_cell(doc *d, doc_row *r, const char *text, size_t len, unsigne
         return NULL;
     doc_cell *c = doc_add_cell(d, r, copy, n, 0, 0);
     if (!c) {
-        d->failed = XXGK_E_NOMEM;
+        if (!d->failed)
+            d->failed = XXGK_E_NOMEM;
         return NULL;
     }
     c->grid = (uint16_t)(grid < UINT16_MAX ? grid : UINT16_MAX);
@@ -323,10 +345,21 @@ doc_cell *doc_put_continued(doc *d, doc_row *row, unsigned grid, unsigned colspa
 
 void doc_append(doc *to, const doc *from)
 {
-    if (from->failed && !to->failed)
+    if (from->failed && !to->failed) {
         to->failed = from->failed;
+        to->too_many = from->too_many;
+    }
     if (!reserve(to, from->bytes))
         return;
+    /* rows and cells were counted in `from`; the blocks are counted
+     * again as they are added */
+    to->nodes += from->nodes - from->n;
+    to->cells += from->cells;
+    if (to->nodes > DOC_MAX_NODES || to->cells > DOC_MAX_CELLS) {
+        to->failed = XXGK_E_TOO_LARGE;
+        to->too_many = to->cells > DOC_MAX_CELLS ? "表格单元格" : "段落和表格行";
+        return;
+    }
     for (size_t i = 0; i < from->n && !to->failed; i++) {
         doc_block *b = add_block(to, from->blocks[i].kind, 0);
         if (b)
@@ -341,6 +374,10 @@ doc_block *doc_last_table(doc *d)
 
 xxgk_status doc_status(const doc *d, const char *what, xxgk_error *err)
 {
+    if (d->failed == XXGK_E_TOO_LARGE && d->too_many)
+        return error_set(err, XXGK_E_TOO_LARGE, "%s%s中的%s过多（超过 %d 个），不是一份年度报告",
+                         what, (unsigned char)what[0] < 0x80 ? " " : "", d->too_many,
+                         strcmp(d->too_many, "表格单元格") ? DOC_MAX_NODES : DOC_MAX_CELLS);
     if (d->failed == XXGK_E_TOO_LARGE)
         return error_set(err, XXGK_E_TOO_LARGE, "%s 文件中的文字过多（超过 %zu 字节）", what,
                          d->limit);

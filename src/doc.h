@@ -74,13 +74,25 @@ typedef struct doc_block {
     xxgk_locator src;
 } doc_block;
 
+/* The most a document may hold: blocks and table rows together, and
+ * table cells. A report has a few hundred of each, a long one a few
+ * thousand; past these limits a file is no report, and its tree would
+ * take memory out of all proportion to its size (each line of one digit
+ * a paragraph of ~200 bytes: 60 MB of them, gigabytes). */
+#define DOC_MAX_NODES 200000
+#define DOC_MAX_CELLS 500000
+
 typedef struct doc {
     arena *a;
     doc_block *blocks;
     size_t n, cap;
+    size_t nodes, cells;  /* blocks + rows, cells: against the limits */
     size_t bytes;         /* bytes the view will take (doc_put_*) */
     size_t limit;         /* the most it may take */
     xxgk_status failed;   /* XXGK_E_NOMEM or XXGK_E_TOO_LARGE, sticky */
+    const char *too_many; /* with XXGK_E_TOO_LARGE: the count past its
+                             limit ("段落和表格行", "表格单元格"), or NULL
+                             when it is the view's bytes */
     bool fill_in;         /* a model a person filled in (a workbook): its
                              blank totals are computed (report.c) */
 } doc;
@@ -145,7 +157,7 @@ xxgk_status doc_status(const doc *d, const char *what, xxgk_error *err);
  * converted to simplified characters, same lines as the printed one). */
 int doc_rebase(doc *d, const char *view, size_t size);
 
-/* Readers. */
+/* Readers. read_text returns -1 on failure, d->failed saying why. */
 int read_text(doc *d, const char *text, size_t size);
 
 #endif

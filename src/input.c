@@ -149,8 +149,15 @@ static int looks_binary(const char *s, size_t size)
         return 1;
     /* bit i set: control character i is not a text one */
     const uint32_t odd = ~((1u << '\t') | (1u << '\n') | (1u << '\r') | (1u << '\f'));
-    size_t controls = 0;
-    for (size_t i = 0; i < size; i++) {
+    size_t controls = 0, i = 0;
+    for (; i < size; i++) {
+        /* eight bytes at a time past those with no byte below 0x20 */
+        uint64_t w;
+        while (i + 8 <= size && (memcpy(&w, s + i, 8),
+                                 !((w - UINT64_C(0x2020202020202020)) & ~w & UINT64_C(0x8080808080808080))))
+            i += 8;
+        if (i == size)
+            break;
         unsigned char c = (unsigned char)s[i];
         controls += c < 0x20 && ((odd >> c) & 1);
     }

@@ -73,21 +73,26 @@ void jw_end_object(jw_writer *w) { close_container(w, '}'); }
 void jw_begin_array(jw_writer *w) { open_container(w, '['); }
 void jw_end_array(jw_writer *w) { close_container(w, ']'); }
 
+/* A JSON string: the runs of characters that need no escape written as
+ * they are, in one call each (a report's JSON is mostly such runs). */
 static void write_string(FILE *o, const char *s, size_t n)
 {
     fputc('"', o);
-    for (size_t i = 0; i < n; i++) {
+    size_t run = 0; /* start of the run not yet written */
+    for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) {
-            size_t at = i;
-            if (utf8_next(s, n, &at) < 0) {
-                fputs("\xEF\xBF\xBD", o); /* U+FFFD for the one invalid byte */
-            } else {
-                fwrite(s + i, 1, at - i, o);
-                i = at - 1;
-            }
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            i++;
             continue;
         }
+        if (c >= 0x80) {
+            size_t at = i;
+            if (utf8_next(s, n, &at) >= 0) {
+                i = at;
+                continue;
+            }
+        }
+        fwrite(s + run, 1, i - run, o);
         switch (c) {
         case '"': fputs("\\\"", o); break;
         case '\\': fputs("\\\\", o); break;
@@ -98,9 +103,12 @@ static void write_string(FILE *o, const char *s, size_t n)
             if (c < 0x20)
                 fprintf(o, "\\u%04x", c);
             else
-                fputc(c, o);
+                fputs("\xEF\xBF\xBD", o); /* U+FFFD for the one invalid byte */
         }
+        i++;
+        run = i;
     }
+    fwrite(s + run, 1, n - run, o);
     fputc('"', o);
 }
 
@@ -132,7 +140,18 @@ void jw_string(jw_writer *w, const char *s)
 void jw_int(jw_writer *w, long long v)
 {
     value_start(w);
-    fprintf(w->out, "%lld", v);
+    /* digits by hand: printf's parsing of its format was a tenth of
+     * writing a report's JSON */
+    char buf[24];
+    size_t k = sizeof buf;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        buf[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        buf[--k] = '-';
+    fwrite(buf + k, 1, sizeof buf - k, w->out);
 }
 
 void jw_decimal(jw_writer *w, xxgk_decimal d)

@@ -201,6 +201,7 @@ typedef struct entry {
     int32_t cps[ENTRY_CPS]; /* the key decoded once, for fuzzy matching */
     int ncps;
     const char *label;      /* the label as written in the template */
+    bool has_notes;         /* label holds a parenthesis (has_parenthesis) */
     char wording[LABEL_MAX / 2]; /* key with the notes' words kept */
     size_t wording_len;
 } entry;
@@ -246,6 +247,9 @@ static entry entries[MAX_ENTRIES];
 static int nentries;
 /* entries sorted by key, for exact lookups by binary search */
 static const entry *sorted[MAX_ENTRIES];
+/* entries sorted by the address of their template label, to find an
+ * official label's entry (label_same_wording) by binary search */
+static const entry *by_label[MAX_ENTRIES];
 
 
 void label_key_add(label_key *k, const char *s, size_t len)
@@ -265,20 +269,37 @@ static bool has_parenthesis(const char *s, size_t len)
     return memchr(s, '(', len) || text_contains(s, len, "（");
 }
 
+/* The entry made from the template label at `label` (the same
+ * address), or NULL. */
+static const entry *entry_of_label(const char *label)
+{
+    uintptr_t want = (uintptr_t)label;
+    int lo = 0, hi = nentries;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if ((uintptr_t)by_label[mid]->label < want)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < nentries && by_label[lo]->label == label ? by_label[lo] : NULL;
+}
+
 bool label_same_wording(const char *printed, size_t len, const char *official)
 {
     /* The wording differs from the matched key only by what notes in
      * parentheses say: without any, it is the same. */
-    if (!has_parenthesis(printed, len) && !has_parenthesis(official, strlen(official)))
-        return true;
     index_ensure();
+    const entry *e = entry_of_label(official);
+    bool official_notes = e ? e->has_notes : has_parenthesis(official, strlen(official));
+    if (!official_notes && !has_parenthesis(printed, len))
+        return true;
     label_key a;
     label_key_init(&a);
     label_key_add_notes(&a, printed, len);
     /* the official label's wording was normalised when indexed */
-    for (int i = 0; i < nentries; i++)
-        if (entries[i].label == official)
-            return a.len == entries[i].wording_len && memcmp(a.text, entries[i].wording, a.len) == 0;
+    if (e)
+        return a.len == e->wording_len && memcmp(a.text, e->wording, a.len) == 0;
     label_key b;
     label_key_init(&b);
     label_key_add_notes(&b, official, strlen(official));
@@ -351,6 +372,7 @@ static void add_entry(const tpl_table *t, int index, bool column, bool official,
     e->len = n;
     e->ncps = decode(e->key, e->len, e->cps, ENTRY_CPS);
     e->label = label;
+    e->has_notes = has_parenthesis(label, len);
     label_key w;
     label_key_init(&w);
     key_add(&w, label, len, true);
@@ -383,6 +405,15 @@ static int entry_cmp(const void *x, const void *y)
     return c ? c : (int)b->official - (int)a->official;
 }
 
+/* By address of the template label; the first-made entry first among
+ * entries of one label (the linear search this replaces found that). */
+static int label_address_cmp(const void *x, const void *y)
+{
+    const entry *a = *(const entry *const *)x, *b = *(const entry *const *)y;
+    uintptr_t p = (uintptr_t)a->label, q = (uintptr_t)b->label;
+    return p != q ? (p > q) - (p < q) : (a > b) - (a < b);
+}
+
 void label_compile(void)
 {
     for (size_t t = 0; t < tpl_table_count(); t++) {
@@ -397,8 +428,9 @@ void label_compile(void)
             }
     }
     for (int i = 0; i < nentries; i++)
-        sorted[i] = &entries[i];
+        sorted[i] = by_label[i] = &entries[i];
     qsort(sorted, (size_t)nentries, sizeof sorted[0], entry_cmp);
+    qsort(by_label, (size_t)nentries, sizeof by_label[0], label_address_cmp);
 }
 
 /* ---- matching ------------------------------------------------------- */

@@ -17,6 +17,8 @@ static const char *const measure_words[] = {
 static bool is_dash(const char *s, size_t n)
 {
     static const char *const dashes[] = {"-", "--", "—", "——", "/", "无", "–", "―", NULL};
+    if (n > 6) /* longer than the longest, —— */
+        return false;
     for (int i = 0; dashes[i]; i++)
         if (strlen(dashes[i]) == n && memcmp(s, dashes[i], n) == 0)
             return true;
@@ -131,7 +133,10 @@ static void value_parse_compact(const char *buf, size_t n, cell_value *out)
         return;
     }
     size_t cut;
-    if (ends_with(buf, n, "万元", &cut)) {
+    if ((unsigned char)buf[n - 1] < 0x80) {
+        /* ends in ASCII: no unit or measure word (all end in a
+         * continuation byte) */
+    } else if (ends_with(buf, n, "万元", &cut)) {
         out->flags |= XXGK_CELL_UNIT_WANYUAN;
         n = cut;
     } else if (ends_with(buf, n, "元", &cut)) {
@@ -220,8 +225,16 @@ char *xxgk_decimal_format(xxgk_decimal v, char *buf, size_t size)
         return buf;
     }
     uint64_t mag = v.units < 0 ? (uint64_t)(-(v.units + 1)) + 1 : (uint64_t)v.units;
-    char digits[32];
-    int nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)mag);
+    /* the digits by hand: every cell of every report's JSON comes here */
+    char rev[24], digits[32];
+    int nd = 0;
+    do {
+        rev[nd++] = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag);
+    for (int k = 0; k < nd; k++)
+        digits[k] = rev[nd - 1 - k];
+    digits[nd] = '\0';
     char tmp[48];
     size_t o = 0;
     if (v.units < 0)
@@ -246,7 +259,8 @@ char *xxgk_decimal_format(xxgk_decimal v, char *buf, size_t size)
             o += v.scale;
         }
     }
-    tmp[o] = '\0';
-    snprintf(buf, size, "%s", tmp);
+    size_t keep = o < size - 1 ? o : size - 1; /* as snprintf would cut it */
+    memcpy(buf, tmp, keep);
+    buf[keep] = '\0';
     return buf;
 }

@@ -129,48 +129,89 @@ static bool statement(const kind_def *k, const char *before, size_t nb, const ch
     return true;
 }
 
-/* Looks for kind k at every occurrence of its keyword in a paragraph;
- * fills *st with the first statement, marks a different later one. */
-static void read_para(const kind_def *k, const rec_para *para, prose_stmt *st)
+/* The text around one occurrence of a keyword in a paragraph, compacted
+ * once for all the kinds that have that keyword (the three kinds of
+ * 规范性文件), and only when one of them wants it. */
+typedef struct window {
+    size_t lo, hi;              /* the raw bytes around the keyword */
+    bool made;
+    char before[512], after[512];
+    size_t nb, na;
+} window;
+
+/* Kind k at the keyword at `at` of a paragraph: fills *st with the first
+ * statement, marks a different later one. */
+static void read_at(const kind_def *k, const rec_para *para, size_t at, window *w,
+                    prose_stmt *st)
 {
-    size_t kl = strlen(k->keyword);
-    for (long at = text_find(para->text, para->len, 0, k->keyword); at >= 0;
-         at = text_find(para->text, para->len, (size_t)at + kl, k->keyword)) {
-        size_t lo = char_start(para->text, (size_t)at > WINDOW ? (size_t)at - WINDOW : 0);
-        size_t hi = (size_t)at + kl + WINDOW < para->len ? (size_t)at + kl + WINDOW : para->len;
-        hi = char_start(para->text, hi);
-        if (hi < (size_t)at + kl)
-            hi = para->len;
-        /* a cheap test on the raw text before compacting anything */
-        if (k->with && !text_contains_any(para->text, lo, hi, k->with))
-            continue;
-        char before[512], after[512];
-        size_t nb = text_compact_buf(para->text + lo, (size_t)at - lo, before, sizeof before);
-        size_t na = text_compact_buf(para->text + at, hi - (size_t)at, after, sizeof after);
-        prose_stmt found;
-        if (!statement(k, before, nb, after, na, &found))
-            continue;
-        if (st->value < 0) {
-            found.para = para;
-            found.conflict = false;
-            *st = found;
-        } else if (found.value != st->value) {
-            st->conflict = true;
-        }
+    /* a cheap test on the raw text before compacting anything */
+    if (k->with && !text_contains_any(para->text, w->lo, w->hi, k->with))
+        return;
+    if (!w->made) {
+        w->nb = text_compact_buf(para->text + w->lo, at - w->lo, w->before, sizeof w->before);
+        w->na = text_compact_buf(para->text + at, w->hi - at, w->after, sizeof w->after);
+        w->made = true;
+    }
+    prose_stmt found;
+    if (!statement(k, w->before, w->nb, w->after, w->na, &found))
+        return;
+    if (st->value < 0) {
+        found.para = para;
+        found.conflict = false;
+        *st = found;
+    } else if (found.value != st->value) {
+        st->conflict = true;
     }
 }
 
+static bool reads_para(const kind_def *k, const rec_para *para)
+{
+    return !(para->section > k->max_section || (para->section == 2 && !k->table_section));
+}
+
+/* Each paragraph is searched once for each keyword; at every occurrence
+ * the kinds with that keyword are read in their order. Each kind sees
+ * its statements in the order of the paragraphs and, within one, of the
+ * occurrences: the first is kept, a different later one is a conflict. */
 void prose_read(const rec_para *paras, size_t n, prose_stmt out[PROSE_KINDS])
 {
     for (int w = 0; w < PROSE_KINDS; w++) {
         memset(&out[w], 0, sizeof out[w]);
         out[w].value = -1;
-        const kind_def *k = &kinds[w];
-        for (size_t p = 0; p < n; p++) {
-            const rec_para *para = &paras[p];
-            if (para->section > k->max_section || (para->section == 2 && !k->table_section))
+    }
+    /* same[k]: the first kind with k's keyword */
+    int same[PROSE_KINDS];
+    for (int k = 0; k < PROSE_KINDS; k++) {
+        same[k] = k;
+        for (int e = 0; e < k && same[k] == k; e++)
+            if (!strcmp(kinds[e].keyword, kinds[k].keyword))
+                same[k] = e;
+    }
+    for (size_t p = 0; p < n; p++) {
+        const rec_para *para = &paras[p];
+        for (int first = 0; first < PROSE_KINDS; first++) {
+            if (same[first] != first)
+                continue; /* read with its keyword's first kind */
+            bool wanted = false;
+            for (int k = first; k < PROSE_KINDS; k++)
+                wanted |= same[k] == first && reads_para(&kinds[k], para);
+            if (!wanted)
                 continue;
-            read_para(k, para, &out[w]);
+            const char *keyword = kinds[first].keyword;
+            size_t kl = strlen(keyword);
+            for (long at = text_find(para->text, para->len, 0, keyword); at >= 0;
+                 at = text_find(para->text, para->len, (size_t)at + kl, keyword)) {
+                window win;
+                win.made = false;
+                win.lo = char_start(para->text, (size_t)at > WINDOW ? (size_t)at - WINDOW : 0);
+                win.hi = (size_t)at + kl + WINDOW < para->len ? (size_t)at + kl + WINDOW : para->len;
+                win.hi = char_start(para->text, win.hi);
+                if (win.hi < (size_t)at + kl)
+                    win.hi = para->len;
+                for (int k = first; k < PROSE_KINDS; k++)
+                    if (same[k] == first && reads_para(&kinds[k], para))
+                        read_at(&kinds[k], para, (size_t)at, &win, &out[k]);
+            }
         }
     }
 }

@@ -28,6 +28,7 @@
 #include "doc.h"
 #include "index.h"
 #include "readers.h"
+#include "report.h"
 #include "template.h"
 #include "utf8.h"
 
@@ -92,13 +93,24 @@ static void sb_text(sbuf *b, const char *s, size_t n)
 
 /* ---- compact text with a map back ------------------------------------- */
 
-/* The body folded (cp_fold) without white space. Compact byte i comes from
- * the original bytes [from[i], to[i]). */
+/* The body folded (cp_fold) without white space, and a sparse map back:
+ * for every CT_STEP-th character of the compact text, where it starts
+ * there and in the body. Any other character's place in the body is
+ * found by folding forward from the mark before it (ct_source), so the
+ * map takes a fraction of a byte per byte of body, not eight. */
+#define CT_STEP 32
+
+typedef struct ct_mark {
+    uint32_t compact, source;
+} ct_mark;
+
 typedef struct ctext {
     const char *src;
+    size_t len;           /* bytes of src */
     char *c;
-    uint32_t *from, *to;
     size_t n;
+    ct_mark *marks;
+    size_t nmarks;
 } ctext;
 
 static size_t fold_cp(int32_t cp, char out[4])
@@ -109,25 +121,25 @@ static size_t fold_cp(int32_t cp, char out[4])
 static int ctext_build(ctext *ct, const char *s, size_t len)
 {
     ct->src = s;
+    ct->len = len;
     ct->n = 0;
+    ct->nmarks = 0;
     ct->c = malloc(len + 1);
-    ct->from = malloc(sizeof(uint32_t) * (len + 1));
-    ct->to = malloc(sizeof(uint32_t) * (len + 1));
-    if (!ct->c || !ct->from || !ct->to)
+    ct->marks = malloc(sizeof *ct->marks * (len / CT_STEP + 1));
+    if (!ct->c || !ct->marks)
         return -1;
+    size_t chars = 0;
     for (size_t i = 0; i < len;) {
         size_t start = i;
         int32_t cp = utf8_next(s, len, &i);
         if (cp < 0 || cp_is_space(cp))
             continue;
+        if (chars++ % CT_STEP == 0)
+            ct->marks[ct->nmarks++] = (ct_mark){(uint32_t)ct->n, (uint32_t)start};
         char buf[4];
         size_t k = fold_cp(cp, buf);
-        for (size_t j = 0; j < k; j++) {
-            ct->c[ct->n] = buf[j];
-            ct->from[ct->n] = (uint32_t)start;
-            ct->to[ct->n] = (uint32_t)i;
-            ct->n++;
-        }
+        memcpy(ct->c + ct->n, buf, k);
+        ct->n += k;
     }
     ct->c[ct->n] = '\0';
     return 0;
@@ -136,8 +148,39 @@ static int ctext_build(ctext *ct, const char *s, size_t len)
 static void ctext_free(ctext *ct)
 {
     free(ct->c);
-    free(ct->from);
-    free(ct->to);
+    free(ct->marks);
+}
+
+/* The body bytes [*start, *end) of the character compact byte i is part
+ * of: from the last mark at or before it, the body is folded again as
+ * ctext_build folded it until that character is reached. */
+static void ct_source(const ctext *ct, size_t i, size_t *start, size_t *end)
+{
+    size_t lo = 0, hi = ct->nmarks; /* the last mark with compact <= i */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (ct->marks[mid].compact <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *start = *end = ct->len;
+    if (!ct->nmarks)
+        return;
+    size_t c = ct->marks[lo].compact, k = ct->marks[lo].source;
+    while (k < ct->len) {
+        size_t from = k;
+        int32_t cp = utf8_next(ct->src, ct->len, &k);
+        if (cp < 0 || cp_is_space(cp))
+            continue;
+        char buf[4];
+        c += fold_cp(cp, buf);
+        if (c > i) {
+            *start = from;
+            *end = k;
+            return;
+        }
+    }
 }
 
 static bool at(const ctext *ct, size_t i, size_t end, const char *lit, size_t n)
@@ -464,8 +507,9 @@ static void clean_piece(emitter *e, const char *s, size_t n)
 /* Original bytes of compact range [a, b). */
 static void orig_range(const ctext *ct, size_t a, size_t b, size_t *oa, size_t *ob)
 {
-    *oa = ct->from[a];
-    *ob = ct->to[b - 1];
+    size_t unused;
+    ct_source(ct, a, oa, &unused);
+    ct_source(ct, b - 1, &unused, ob);
 }
 
 static void emit_para_raw(emitter *e, const char *s, size_t n)
@@ -967,12 +1011,19 @@ static size_t trim_trailing_chrome(const char *s, size_t n)
     }
 }
 
-/* Byte offsets of the lines of s, in the arena. */
+/* Byte offsets of the lines of s, in the arena; NULL with *count 0
+ * when out of memory, NULL with *count the number of lines when there
+ * are more than REPORT_MAX_LINES. */
 static uint32_t *index_lines(arena *a, const char *s, size_t n, uint32_t *count)
 {
-    uint32_t lines = 1;
+    size_t lines = 1;
     for (size_t i = 0; i < n; i++)
         lines += s[i] == '\n';
+    *count = 0;
+    if (lines > REPORT_MAX_LINES) {
+        *count = (uint32_t)(lines < UINT32_MAX ? lines : UINT32_MAX);
+        return NULL;
+    }
     uint32_t *start = arena_alloc_raw(a, sizeof(uint32_t) * lines);
     if (!start)
         return NULL;
@@ -1010,6 +1061,10 @@ xxgk_status read_crawl(arena *a, const char *data, size_t size, doc *out, const 
     e.base = raw.text;
     e.flat_cells = tpl_min_flat_cells();
     e.line_start = index_lines(a, raw.text, raw.size, &e.nlines);
+    if (!e.line_start && e.nlines)
+        return error_set(err, XXGK_E_TOO_LARGE,
+                         "网页抓取文本行数过多（%u 行，上限 %d 行），不是一份年度报告", e.nlines,
+                         REPORT_MAX_LINES);
     ctext ct;
     memset(&ct, 0, sizeof ct);
     if (!e.line_start || ctext_build(&ct, s, n) < 0) {

@@ -37,8 +37,11 @@ static xxgk_status text_part(md_reader *m, const char *s, size_t len, uint32_t f
 {
     doc part;
     doc_init(&part, m->a);
-    if (read_text(&part, s, len) < 0)
-        return XXGK_E_NOMEM;
+    if (read_text(&part, s, len) < 0) { /* out of memory, or past a limit of doc.h */
+        m->out->failed = part.failed ? part.failed : XXGK_E_NOMEM;
+        m->out->too_many = part.too_many;
+        return m->out->failed;
+    }
     for (size_t i = 0; i < part.n; i++) {
         doc_block *b = &part.blocks[i];
         b->src = text_place(b->line + first - 1, b->col);

@@ -16,6 +16,7 @@
 #include "doc.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -29,16 +30,47 @@ typedef struct reader {
     line_kind table_kind;
 } reader;
 
-static line_kind classify(const char *s, size_t len)
+/* The line at s[0..): its length up to \n or `left`, and whether it
+ * holds a `|` or a TAB — one pass, eight bytes at a time where the
+ * machine allows (report lines are short: three memchr calls a line
+ * cost more than the bytes). */
+static size_t scan_line(const char *s, size_t left, bool *pipe, bool *tab)
+{
+    size_t i = 0;
+    *pipe = *tab = false;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= left; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t nl = bytes_equal(w, '\n'), bar = bytes_equal(w, '|'),
+                 tb = bytes_equal(w, '\t');
+        if (nl) {
+            uint64_t before = (nl & (0 - nl)) - 1; /* the bits below the first \n */
+            *pipe |= (bar & before) != 0;
+            *tab |= (tb & before) != 0;
+            return i + (size_t)__builtin_ctzll(nl) / 8;
+        }
+        *pipe |= bar != 0;
+        *tab |= tb != 0;
+    }
+#endif
+    for (; i < left && s[i] != '\n'; i++) {
+        *pipe |= s[i] == '|';
+        *tab |= s[i] == '\t';
+    }
+    return i;
+}
+
+static line_kind classify(const char *s, size_t len, bool pipe, bool tab)
 {
     /* A line holding only a TAB is an empty Word cell, not a blank line. */
     if (len && s[0] == '\t')
         return L_WORD_CELL;
     if (text_is_blank(s, len))
         return L_BLANK;
-    if (memchr(s, '|', len))
+    if (pipe)
         return L_PIPE_ROW;
-    if (memchr(s, '\t', len))
+    if (tab)
         return L_TAB_ROW;
     return L_TEXT;
 }
@@ -165,12 +197,12 @@ int read_text(doc *d, const char *text, size_t size)
     size_t pos = 0;
     while (pos < size) {
         const char *s = text + pos;
-        const char *nl = memchr(s, '\n', size - pos);
-        size_t len = nl ? (size_t)(nl - s) : size - pos;
+        bool pipe, tab;
+        size_t len = scan_line(s, size - pos, &pipe, &tab);
         pos += len + 1;
         line++;
         int rc = 0;
-        switch (classify(s, len)) {
+        switch (classify(s, len, pipe, tab)) {
         case L_BLANK:
             r.row = NULL; /* a blank line ends a Word-layout row */
             if (r.table && r.table_kind != L_WORD_CELL)

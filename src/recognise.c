@@ -691,9 +691,11 @@ static bool text_has_words(const xxgk_report *r, tpl_words words, bool any)
  * 公开情况统计表 with 指标名称/计量单位/本年度 (corpus 011). */
 static bool is_old_format(const xxgk_report *r)
 {
+    int placed = r->ev->tables_seen[2] + r->ev->tables_seen[3] + r->ev->tables_seen[4];
+    if (placed >= 3)
+        return false; /* read in a national format: no need to search the text */
     bool statistic_table = text_has_words(r, tpl_legacy_format.table_words, false);
     bool stat_title = text_has_words(r, tpl_legacy_format.titles, true);
-    int placed = r->ev->tables_seen[2] + r->ev->tables_seen[3] + r->ev->tables_seen[4];
     if ((statistic_table || stat_title) && placed < 3)
         return true;
     return r->meta.year > 2000 && r->meta.year < tpl_format_at(0)->from_year && placed == 0;

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,22 +42,45 @@ xxgk_evidence *report_evidence_new(xxgk_report *r)
     return ev;
 }
 
-static int index_lines(xxgk_report *r)
+/* The number of \n in s[0..n), eight bytes at a time (bytes_equal),
+ * the marks summed by a multiplication. */
+static size_t count_newlines(const char *s, size_t n)
 {
-    uint32_t n = 1;
-    const char *end = r->ev->text + r->ev->size;
-    for (const char *p = r->ev->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-        n++;
-    r->ev->line_start = arena_alloc_raw(&r->a, sizeof(uint32_t) * (n + 1));
-    if (!r->ev->line_start)
-        return -1;
+    size_t count = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t ones = bytes_equal(w, '\n') >> 7; /* 1 in each such byte */
+        count += (size_t)((ones * UINT64_C(0x0101010101010101)) >> 56);
+    }
+    for (; i < n; i++)
+        count += s[i] == '\n';
+    return count;
+}
+
+/* The byte offset of each line of the text view, for line numbers and
+ * source lines. A view of more than REPORT_MAX_LINES lines is refused
+ * before anything is built from it: no report is nearly that long, and
+ * every line may become a paragraph of the tree. */
+static xxgk_status index_lines(xxgk_report *r, xxgk_error *err)
+{
+    const char *text = r->ev->text;
+    size_t size = r->ev->size, n = 1 + count_newlines(text, size);
+    if (n > REPORT_MAX_LINES)
+        return error_set(err, XXGK_E_TOO_LARGE,
+                         "文本行数过多（%zu 行，上限 %d 行），不是一份年度报告", n,
+                         REPORT_MAX_LINES);
+    uint32_t *start = arena_alloc_raw(&r->a, sizeof(uint32_t) * (n + 1));
+    if (!start)
+        return error_set(err, XXGK_E_NOMEM, "内存不足");
     uint32_t k = 0;
-    r->ev->line_start[k++] = 0;
-    for (const char *p = r->ev->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-        r->ev->line_start[k++] = (uint32_t)(p - r->ev->text + 1);
+    start[k++] = 0;
+    for (size_t i = text_line_end(text, size, 0); i < size; i = text_line_end(text, size, i + 1))
+        start[k++] = (uint32_t)(i + 1);
+    start[k] = (uint32_t)size + 1;
+    r->ev->line_start = start;
     r->ev->nlines = k;
-    r->ev->line_start[k] = (uint32_t)r->ev->size + 1;
-    return 0;
+    return XXGK_OK;
 }
 
 /* Reads the report out of normalised text: the view is the input, the
@@ -68,8 +92,9 @@ static xxgk_status parse_text(xxgk_report *r, const input_text *in, xxgk_error *
     r->ev->text = in->text;
     r->ev->size = in->size;
     r->ev->encoding = in->encoding;
-    if (index_lines(r) < 0)
-        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    xxgk_status st = index_lines(r, err);
+    if (st != XXGK_OK)
+        return st;
     /* Traditional characters are read in simplified form; r->ev->text keeps
      * the original for messages (chinese.c). */
     size_t match_size;
@@ -79,7 +104,7 @@ static xxgk_status parse_text(xxgk_report *r, const input_text *in, xxgk_error *
     doc *d = &r->ev->tree;
     doc_init(d, &r->a);
     if (read_text(d, match, match_size) < 0)
-        return error_set(err, XXGK_E_NOMEM, "内存不足");
+        return d->failed ? doc_status(d, "文本", err) : error_set(err, XXGK_E_NOMEM, "内存不足");
     return recognise(r, d, err);
 }
 
@@ -113,8 +138,9 @@ static xxgk_status parse_tree(xxgk_report *r, doc *d, const char *encoding, inpu
     r->ev->text = view;
     r->ev->size = size;
     r->ev->encoding = encoding;
-    if (index_lines(r) < 0)
-        return error_set(err, XXGK_E_NOMEM, "内存不足");
+    st = index_lines(r, err);
+    if (st != XXGK_OK)
+        return st;
     size_t match_size;
     const char *match = chinese_match_text(&r->a, &in, &match_size, &r->ev->encoding, err);
     if (!match)

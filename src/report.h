@@ -133,6 +133,10 @@ typedef struct rec_bad_value {
  * paragraph it matched, with their places. A report built in code, read
  * from JSON or loaded from the store has none (xxgk_report.ev == NULL);
  * the rules that need it (xxgk_rule.needs) then do not run. */
+/* The most lines a text view may have (report.c): a long report has a
+ * few thousand. */
+#define REPORT_MAX_LINES 200000
+
 struct xxgk_evidence {
     const char *text;   /* the text view (for text inputs, the input) */
     size_t size;

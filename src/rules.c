@@ -8,6 +8,7 @@
  * `xxgk check --explain RULE` and docs/rules.md are generated from this.
  */
 #include <assert.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "check.h"
@@ -252,6 +253,10 @@ static const rule_def static_rules[] = {
 #define MAX_RULES 96
 static rule_def catalogue[MAX_RULES];
 static size_t catalogue_n;
+/* catalogue indexes by rule id, for xxgk_rule_find (every finding names
+ * its rule) */
+static uint8_t by_id[MAX_RULES];
+_Static_assert(MAX_RULES <= 256, "by_id holds catalogue indexes in a byte");
 
 static bool known(const char *id)
 {
@@ -301,6 +306,13 @@ void rules_compile(void)
     add_sum_rules();
     for (size_t i = split; i < n; i++)
         add(&static_rules[i]);
+    /* by id: insertion sort, built once */
+    for (size_t i = 0; i < catalogue_n; i++) {
+        size_t j = i;
+        for (; j > 0 && strcmp(catalogue[by_id[j - 1]].rule.id, catalogue[i].rule.id) > 0; j--)
+            by_id[j] = by_id[j - 1];
+        by_id[j] = (uint8_t)i;
+    }
 }
 
 size_t xxgk_rule_count(void)
@@ -316,9 +328,17 @@ const xxgk_rule *xxgk_rule_at(size_t i)
 
 const xxgk_rule *xxgk_rule_find(const char *id)
 {
-    for (size_t i = 0; id && i < xxgk_rule_count(); i++)
-        if (strcmp(catalogue[i].rule.id, id) == 0)
-            return &catalogue[i].rule;
+    size_t lo = 0, hi = xxgk_rule_count();
+    while (id && lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(catalogue[by_id[mid]].rule.id, id);
+        if (c == 0)
+            return &catalogue[by_id[mid]].rule;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return NULL;
 }
 

@@ -5,8 +5,17 @@
  * Worker threads read, hash, parse (and check) files; the calling thread
  * alone owns the SQLite connection and stores results strictly in the
  * order the files were found, so report ids do not depend on thread
- * timing. Workers may run at most WINDOW files ahead of the writer, which
- * bounds the memory held by parsed reports waiting to be stored.
+ * timing. Workers may run at most WINDOW files ahead of the writer: a
+ * file's work lives in one of WINDOW slots, reused once the writer is
+ * done with it, so the memory held does not grow with the number of
+ * files (what does: the names found, kept in one pool).
+ *
+ * The writer stores up to BATCH reports, or what a quarter of a second
+ * brings, in one transaction, each report in a savepoint of its own: a
+ * commit writes every page the transaction changed, and reports stored
+ * one after another change many of the same pages. A killed import loses
+ * at most the batch in flight, never part of a report; the files of a
+ * batch are announced (on_file) once it is committed.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -18,6 +27,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "input.h"
@@ -27,11 +37,20 @@
 #include "store_write.h"
 
 #define WINDOW 64
+#define BATCH 48            /* at most this many reports a transaction */
+#define BATCH_SECONDS 0.25  /* nor more than this much work */
+_Static_assert(BATCH <= WINDOW, "the workers must be able to fill a batch");
 
-/* One file to import and, once a worker is done with it, its result. */
+/* A file found: its names as offsets into the list's pool. */
+typedef struct file_entry {
+    size_t path;         /* as found (for messages) */
+    size_t canon;        /* canonical: absolute, links resolved (stored) */
+} file_entry;
+
+/* The work on one file: a slot of the window, filled by a worker. */
 typedef struct job {
-    char *path;          /* as found (for messages) */
-    char *canon;         /* canonical: absolute, links resolved (stored) */
+    size_t file;         /* which file (index into the list) */
+    const char *path, *canon;
     bool ready;          /* a worker has filled the result */
     bool known;          /* its hash is already stored: not parsed */
     bool checked;
@@ -45,8 +64,10 @@ typedef struct job {
 } job;
 
 typedef struct file_list {
-    job *v;
+    file_entry *v;
     size_t n, cap;
+    char *pool;          /* every name, NUL-terminated, one after another */
+    size_t used, room;
     xxgk_import_skip_fn on_skip; /* told of what the walk passes over; may be NULL */
     void *skip_ctx;
 } file_list;
@@ -61,10 +82,11 @@ typedef struct hash_set {
 } hash_set;
 
 typedef struct pipeline {
-    job *jobs;
-    size_t njobs;
-    size_t next;     /* next job a worker takes */
-    size_t written;  /* jobs the writer is done with */
+    const file_list *files;
+    job slots[WINDOW]; /* file i's work is in slots[i % WINDOW] */
+    size_t njobs;      /* files */
+    size_t next;       /* next file a worker takes */
+    size_t written;    /* files the writer is done with (slots free again) */
     bool stop;       /* the writer failed: take no more jobs */
     bool check;
     hash_set known;
@@ -74,23 +96,44 @@ typedef struct pipeline {
 
 /* ---- finding the files --------------------------------------------- */
 
+/* Copies a name into the list's pool; its offset, or (size_t)-1. */
+static size_t pool_add(file_list *l, const char *name)
+{
+    size_t len = strlen(name) + 1;
+    if (l->used + len > l->room) {
+        size_t room = l->room ? l->room * 2 : 16384;
+        while (room < l->used + len)
+            room *= 2;
+        char *pool = realloc(l->pool, room);
+        if (!pool)
+            return (size_t)-1;
+        l->pool = pool;
+        l->room = room;
+    }
+    memcpy(l->pool + l->used, name, len);
+    l->used += len;
+    return l->used - len;
+}
+
 /* Adds a file: `path` as found, `canon` its canonical form (NULL: the
  * same as path). */
 static bool add_file(file_list *l, const char *path, const char *canon)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 256;
-        job *v = realloc(l->v, cap * sizeof *v);
+        file_entry *v = realloc(l->v, cap * sizeof *v);
         if (!v)
             return false;
         l->v = v;
         l->cap = cap;
     }
-    job *j = &l->v[l->n++];
-    memset(j, 0, sizeof *j);
-    j->path = strdup(path);
-    j->canon = strdup(canon ? canon : path);
-    return j->path && j->canon;
+    file_entry *f = &l->v[l->n];
+    f->path = pool_add(l, path);
+    f->canon = !canon || !strcmp(canon, path) ? f->path : pool_add(l, canon);
+    if (f->path == (size_t)-1 || f->canon == (size_t)-1)
+        return false;
+    l->n++;
+    return true;
 }
 
 /* dir + "/" + name, malloc'd. */
@@ -319,6 +362,15 @@ static void run_job(pipeline *p, job *j)
     free(data);
 }
 
+/* Empties a slot for file i. */
+static void slot_take(pipeline *p, job *j, size_t i)
+{
+    memset(j, 0, sizeof *j);
+    j->file = i;
+    j->path = p->files->pool + p->files->v[i].path;
+    j->canon = p->files->pool + p->files->v[i].canon;
+}
+
 static void *worker(void *arg)
 {
     pipeline *p = arg;
@@ -328,7 +380,9 @@ static void *worker(void *arg)
             pthread_cond_wait(&p->slot_free, &p->mu);
         if (p->stop || p->next >= p->njobs)
             break;
-        job *j = &p->jobs[p->next++];
+        size_t i = p->next++;
+        job *j = &p->slots[i % WINDOW];
+        slot_take(p, j, i);
         pthread_mutex_unlock(&p->mu);
         run_job(p, j);
         pthread_mutex_lock(&p->mu);
@@ -397,32 +451,96 @@ static xxgk_status store_job(store_writer *w, job *j, bool check, xxgk_import_ev
     return XXGK_OK;
 }
 
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Commits the batch, then announces its files and frees their slots
+ * (files `from` … `to` − 1). A failed commit stores none of them and
+ * announces none. */
+static xxgk_status end_batch(pipeline *p, store_writer *w, const xxgk_import_options *opt,
+                             xxgk_import_event *events, size_t from, size_t to,
+                             xxgk_status st, xxgk_error *err)
+{
+    /* after a failed report the batch's earlier ones are still kept */
+    xxgk_error local;
+    xxgk_status cst = store_writer_commit(w, st == XXGK_OK ? err : &local);
+    if (st == XXGK_OK)
+        st = cst;
+    for (size_t i = from; i < to && cst == XXGK_OK; i++)
+        if (opt && opt->on_file && events[i - from].path)
+            opt->on_file(opt->ctx, &events[i - from]);
+    pthread_mutex_lock(&p->mu);
+    p->written = to;
+    if (st != XXGK_OK)
+        p->stop = true;
+    pthread_cond_broadcast(&p->slot_free);
+    pthread_mutex_unlock(&p->mu);
+    return st;
+}
+
 static xxgk_status write_all(pipeline *p, store_writer *w, const xxgk_import_options *opt,
                              xxgk_import_summary *sum, xxgk_error *err)
 {
     xxgk_status st = XXGK_OK;
+    xxgk_import_event events[BATCH];
+    size_t first = 0; /* the batch's first file */
+    double started = seconds_now();
+    store_writer_batch(w);
     for (size_t i = 0; i < p->njobs && st == XXGK_OK; i++) {
-        job *j = &p->jobs[i];
+        job *j = &p->slots[i % WINDOW];
         pthread_mutex_lock(&p->mu);
-        while (!j->ready)
-            pthread_cond_wait(&p->job_done, &p->mu);
+        while (!j->ready || j->file != i) {
+            if (first == i) {
+                pthread_cond_wait(&p->job_done, &p->mu);
+                continue;
+            }
+            /* A batch is open: the store stays locked for other writers
+             * while it is, so it waits for the next file only until the
+             * batch's time is up, and is committed then. */
+            double left = started + BATCH_SECONDS - seconds_now();
+            struct timespec until;
+            clock_gettime(CLOCK_MONOTONIC, &until);
+            if (left > 0) {
+                long ns = until.tv_nsec + (long)(left * 1e9);
+                until.tv_sec += ns / 1000000000L;
+                until.tv_nsec = ns % 1000000000L;
+            }
+            if (left > 0 && pthread_cond_timedwait(&p->job_done, &p->mu, &until) != ETIMEDOUT)
+                continue;
+            if (j->ready && j->file == i)
+                break;
+            pthread_mutex_unlock(&p->mu);
+            st = end_batch(p, w, opt, events, first, i, st, err);
+            first = i;
+            started = seconds_now();
+            pthread_mutex_lock(&p->mu);
+            if (st != XXGK_OK)
+                break;
+        }
         pthread_mutex_unlock(&p->mu);
-        xxgk_import_event ev = {0};
-        st = store_job(w, j, p->check, &ev, sum, err);
-        ev.done = i + 1;
-        ev.total = p->njobs;
-        if (st == XXGK_OK && opt && opt->on_file)
-            opt->on_file(opt->ctx, &ev);
+        if (st != XXGK_OK)
+            break;
+        xxgk_import_event *ev = &events[i - first];
+        memset(ev, 0, sizeof *ev);
+        st = store_job(w, j, p->check, ev, sum, err);
+        ev->done = i + 1;
+        ev->total = p->njobs;
+        if (st != XXGK_OK)
+            ev->path = NULL; /* not announced */
         xxgk_report_free(j->report);
         j->report = NULL;
         free(j->sentences);
         j->sentences = NULL;
-        pthread_mutex_lock(&p->mu);
-        p->written = i + 1;
-        if (st != XXGK_OK)
-            p->stop = true;
-        pthread_cond_broadcast(&p->slot_free);
-        pthread_mutex_unlock(&p->mu);
+        if (st != XXGK_OK || i + 1 - first == BATCH || i + 1 == p->njobs ||
+            seconds_now() - started >= BATCH_SECONDS) {
+            st = end_batch(p, w, opt, events, first, i + 1, st, err);
+            first = i + 1;
+            started = seconds_now();
+        }
     }
     return st;
 }
@@ -439,9 +557,19 @@ static int thread_count(const xxgk_import_options *opt, size_t njobs)
     return (int)n;
 }
 
+/* SQLite's page cache while importing: what an import writes goes to the
+ * ends of its tables, and the indexes it looks up (hash, path, body) are
+ * read from the file system's cache when not here. So it need not grow
+ * with the store to the 64 MB other commands keep (store.c), and the
+ * import's memory stays flat however many files it reads. */
+#define IMPORT_CACHE_KB 8192
+
 static xxgk_status run_pipeline(xxgk_store *s, pipeline *p, const xxgk_import_options *opt,
                                 xxgk_import_summary *sum, xxgk_error *err)
 {
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size=-%d", IMPORT_CACHE_KB);
+    store_exec(s, pragma);
     store_writer w;
     xxgk_status st = store_writer_init(&w, s, err);
     if (st != XXGK_OK)
@@ -461,6 +589,7 @@ static xxgk_status run_pipeline(xxgk_store *s, pipeline *p, const xxgk_import_op
     /* Table statistics for the query planner, now that there is data. */
     store_exec(s, "PRAGMA optimize");
     store_writer_free(&w);
+    store_exec(s, "PRAGMA cache_size=-65536");
     return st;
 }
 
@@ -502,25 +631,28 @@ xxgk_status xxgk_store_import_skipping(xxgk_store *s, const char *const *paths, 
     xxgk_status st = XXGK_OK;
     if (!collect(&files, paths, npaths) || !load_known(s, &p.known))
         st = error_set(err, XXGK_E_NOMEM, "内存不足");
-    p.jobs = files.v;
+    p.files = &files;
     p.njobs = files.n;
     p.check = opt && opt->check;
     sum.files = files.n;
     pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.job_done, NULL);
+    pthread_condattr_t monotonic; /* the writer's waits are timed on it */
+    pthread_condattr_init(&monotonic);
+    pthread_condattr_setclock(&monotonic, CLOCK_MONOTONIC);
+    pthread_cond_init(&p.job_done, &monotonic);
+    pthread_condattr_destroy(&monotonic);
     pthread_cond_init(&p.slot_free, NULL);
     if (st == XXGK_OK && files.n)
         st = run_pipeline(s, &p, opt, &sum, err);
     pthread_cond_destroy(&p.slot_free);
     pthread_cond_destroy(&p.job_done);
     pthread_mutex_destroy(&p.mu);
-    for (size_t i = 0; i < files.n; i++) {
-        xxgk_report_free(files.v[i].report);
-        free(files.v[i].sentences);
-        free(files.v[i].path);
-        free(files.v[i].canon);
+    for (size_t i = 0; i < WINDOW; i++) { /* work left by an import stopped early */
+        xxgk_report_free(p.slots[i].report);
+        free(p.slots[i].sentences);
     }
     free(files.v);
+    free(files.pool);
     free(p.known.v);
     if (summary)
         *summary = sum;

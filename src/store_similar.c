@@ -1,7 +1,8 @@
 /*
  * store_similar.c — copied text among the counted reports of a year (see
- * store_similar.h): per report by index lookups, or for the whole year
- * in one ordered pass over its part of the sentence index.
+ * store_similar.h): per report by lookups in the year's sentences sorted
+ * by hash (store_year_index.h), or for the whole year in one pass over
+ * them in that order.
  *
  * A sentence of report R counts as found elsewhere when a counted report
  * of the same year by another body (or of unknown body) has a sentence
@@ -16,30 +17,7 @@
 
 #include "input.h"
 #include "sentences.h"
-
-/* ---- hashed sentences of a report -------------------------------------- */
-
-typedef struct hash_set {
-    uint64_t *v;
-    size_t n;
-} hash_set;
-
-/* The hashes stored in a sentence_set blob (8 bytes each, little-endian). */
-static bool decode(const void *blob, int bytes, hash_set *out)
-{
-    out->n = bytes > 0 ? (size_t)bytes / 8 : 0;
-    out->v = malloc(out->n ? out->n * sizeof *out->v : 1);
-    if (!out->v)
-        return false;
-    const uint8_t *b = blob;
-    for (size_t i = 0; i < out->n; i++) {
-        uint64_t x = 0;
-        for (int k = 7; k >= 0; k--)
-            x = x << 8 | b[i * 8 + (size_t)k];
-        out->v[i] = x;
-    }
-    return true;
-}
+#include "store_year_index.h"
 
 static double share(size_t part, size_t whole)
 {
@@ -59,14 +37,6 @@ int store_probe_init(store_probe *p, xxgk_store *s)
                                 "SELECT id FROM report WHERE body_key = ?1 AND year = ?2"
                                 " AND current = 1 AND superseded_by IS NULL LIMIT 1",
                                 -1, SQLITE_PREPARE_PERSISTENT, &p->previous, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v3(
-            s->db,
-            "SELECT 1 FROM sentence s JOIN report r ON r.id = s.report_id"
-            " WHERE s.year = ?1 AND s.hash = ?2 AND s.report_id != ?3"
-            " AND r.current = 1 AND r.superseded_by IS NULL"
-            " AND (?4 IS NULL OR r.body_key IS NOT ?4) LIMIT 1",
-            -1, SQLITE_PREPARE_PERSISTENT, &p->elsewhere, NULL);
     if (rc != SQLITE_OK)
         store_probe_free(p);
     return rc;
@@ -76,7 +46,10 @@ void store_probe_free(store_probe *p)
 {
     sqlite3_finalize(p->set);
     sqlite3_finalize(p->previous);
-    sqlite3_finalize(p->elsewhere);
+    if (p->index) {
+        year_index_free(p->index);
+        free(p->index);
+    }
     memset(p, 0, sizeof *p);
 }
 
@@ -88,24 +61,38 @@ static int load_set(store_probe *p, int64_t id, hash_set *out, bool *found)
     *found = rc == SQLITE_ROW;
     out->v = NULL;
     out->n = 0;
-    if (*found && !decode(sqlite3_column_blob(p->set, 0), sqlite3_column_bytes(p->set, 0), out))
+    if (*found &&
+        !hash_set_decode(sqlite3_column_blob(p->set, 0), sqlite3_column_bytes(p->set, 0), out))
         rc = SQLITE_NOMEM;
     sqlite3_reset(p->set);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static bool found_elsewhere(store_probe *p, int64_t id, const char *key, int year, uint64_t h)
+/* Whether another body's (or an unknown body's) counted report of the
+ * year than report `id` has a sentence of hash h; the year's index is
+ * made the first time a year is asked about. */
+static bool found_elsewhere(const year_index *yi, int64_t id, const char *key, uint64_t h)
 {
-    sqlite3_bind_int(p->elsewhere, 1, year);
-    sqlite3_bind_int64(p->elsewhere, 2, (sqlite3_int64)h);
-    sqlite3_bind_int64(p->elsewhere, 3, id);
-    if (key)
-        sqlite3_bind_text(p->elsewhere, 4, key, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(p->elsewhere, 4);
-    bool found = sqlite3_step(p->elsewhere) == SQLITE_ROW;
-    sqlite3_reset(p->elsewhere);
-    return found;
+    for (size_t k = year_index_lower(yi, h); k < yi->nhashes && yi->hashes[k].hash == h; k++) {
+        const year_report *r = &yi->v[yi->hashes[k].at];
+        if (r->id != id && (!key || !r->key || strcmp(r->key, key) != 0))
+            return true;
+    }
+    return false;
+}
+
+/* The year's index, made when a year is first asked about. */
+static int probe_year(store_probe *p, int year)
+{
+    if (p->index && p->index->year == year)
+        return SQLITE_OK;
+    if (!p->index && !(p->index = calloc(1, sizeof *p->index)))
+        return SQLITE_NOMEM;
+    year_index_free(p->index);
+    int rc = year_index_load(p->s, year, p->index);
+    if (rc != SQLITE_OK)
+        year_index_free(p->index);
+    return rc;
 }
 
 int store_probe_report(store_probe *p, int64_t id, const char *key, int year, store_copy *out)
@@ -118,10 +105,14 @@ int store_probe_report(store_probe *p, int64_t id, const char *key, int year, st
         free(mine.v);
         return rc;
     }
+    if ((rc = probe_year(p, year)) != SQLITE_OK) {
+        free(mine.v);
+        return rc;
+    }
     out->sentences = mine.n;
     size_t elsewhere = 0;
     for (size_t i = 0; i < mine.n; i++)
-        elsewhere += found_elsewhere(p, id, key, year, mine.v[i]);
+        elsewhere += found_elsewhere(p->index, id, key, mine.v[i]);
     out->others = share(elsewhere, mine.n);
     int64_t prev = 0;
     if (key) {
@@ -140,98 +131,9 @@ int store_probe_report(store_probe *p, int64_t id, const char *key, int year, st
 
 /* ---- a whole year ---------------------------------------------------------- */
 
-/* One counted report of the year. */
-typedef struct year_report {
-    int64_t id;
-    char *key, *body;
-    hash_set hashes;
-    bool has_set;
-    size_t elsewhere;
-    int64_t best;          /* index of the report shared most with, -1 */
-    size_t best_shared;
-    double previous;
-} year_report;
-
-typedef struct year_pass {
-    year_report *v;
-    size_t n, cap;
-} year_pass;
-
-static void year_free(year_pass *y)
-{
-    for (size_t i = 0; i < y->n; i++) {
-        free(y->v[i].key);
-        free(y->v[i].body);
-        free(y->v[i].hashes.v);
-    }
-    free(y->v);
-}
-
-static const char *text_col(sqlite3_stmt *st, int col)
-{
-    return (const char *)sqlite3_column_text(st, col);
-}
-
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-
-/* The counted reports of `year` with their sentences, by id. */
-static int load_year(xxgk_store *s, int year, year_pass *y)
-{
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT r.id, r.body_key, r.body, ss.hashes, ss.report_id"
-                                " FROM report r LEFT JOIN sentence_set ss ON ss.report_id = r.id"
-                                " WHERE r.year = ?1 AND r.current = 1"
-                                " AND r.superseded_by IS NULL ORDER BY r.id",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return rc;
-    sqlite3_bind_int(st, 1, year);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (y->n == y->cap) {
-            size_t cap = y->cap ? y->cap * 2 : 1024;
-            year_report *v = realloc(y->v, cap * sizeof *v);
-            if (!v) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            y->v = v;
-            y->cap = cap;
-        }
-        year_report *r = &y->v[y->n++];
-        memset(r, 0, sizeof *r);
-        r->id = sqlite3_column_int64(st, 0);
-        r->key = dup_or_null(text_col(st, 1));
-        r->body = strdup(text_col(st, 2) ? text_col(st, 2) : "");
-        r->has_set = sqlite3_column_type(st, 4) != SQLITE_NULL;
-        r->best = -1;
-        r->previous = -1;
-        if (!r->body || (text_col(st, 1) && !r->key) ||
-            (r->has_set &&
-             !decode(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), &r->hashes))) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-static size_t find_id(const year_pass *y, int64_t id)
-{
-    size_t lo = 0, hi = y->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (y->v[mid].id < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < y->n && y->v[lo].id == id ? lo : (size_t)-1;
-}
+/* The whole year is one year_index (store_year_index.h): its reports
+ * carry the pass's counts. */
+typedef year_index year_pass;
 
 /* Shares with the year before: each key's counted report of year − 1. */
 static int previous_year(xxgk_store *s, int year, year_pass *y)
@@ -250,7 +152,7 @@ static int previous_year(xxgk_store *s, int year, year_pass *y)
         sqlite3_bind_int(st, 2, year - 1);
         if (sqlite3_step(st) == SQLITE_ROW) {
             hash_set prev;
-            if (!decode(sqlite3_column_blob(st, 0), sqlite3_column_bytes(st, 0), &prev))
+            if (!hash_set_decode(sqlite3_column_blob(st, 0), sqlite3_column_bytes(st, 0), &prev))
                 rc = SQLITE_NOMEM;
             else
                 r->previous = share(sentences_shared(r->hashes.v, r->hashes.n, prev.v, prev.n),
@@ -337,28 +239,17 @@ static bool close_group(year_pass *y, const size_t *members, size_t n, pair_coun
     return true;
 }
 
-/* One pass over the year's sentences in hash order. */
-static int scan_year(xxgk_store *s, int year, year_pass *y, pair_counts *pc)
+/* One pass over the year's sentences in hash order (each hash's reports
+ * in id order, as the index on disk used to give them). */
+static int scan_year(year_pass *y, pair_counts *pc)
 {
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT hash, report_id FROM sentence WHERE year = ?1", -1,
-                                &st, NULL);
-    if (rc != SQLITE_OK)
-        return rc;
-    sqlite3_bind_int(st, 1, year);
     size_t *members = NULL, n = 0, cap = 0;
-    int64_t hash = -1;
     bool ok = true;
-    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t h = sqlite3_column_int64(st, 0);
-        size_t at = find_id(y, sqlite3_column_int64(st, 1));
-        if (h != hash) {
+    for (size_t k = 0; ok && k < y->nhashes; k++) {
+        if (k > 0 && y->hashes[k].hash != y->hashes[k - 1].hash) {
             ok = close_group(y, members, n, pc);
             n = 0;
-            hash = h;
         }
-        if (at == (size_t)-1)
-            continue; /* not a counted report */
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
             size_t *v = realloc(members, cap * sizeof *v);
@@ -368,15 +259,12 @@ static int scan_year(xxgk_store *s, int year, year_pass *y, pair_counts *pc)
             }
             members = v;
         }
-        members[n++] = at;
+        members[n++] = y->hashes[k].at;
     }
     if (ok)
         ok = close_group(y, members, n, pc);
     free(members);
-    sqlite3_finalize(st);
-    if (!ok)
-        return SQLITE_NOMEM;
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    return ok ? SQLITE_OK : SQLITE_NOMEM;
 }
 
 /* Each report's partner with the most shared sentences. */
@@ -507,13 +395,13 @@ xxgk_status xxgk_store_similar(xxgk_store *s, const xxgk_store_filter *f, xxgk_s
         free(ids);
         return err->status;
     }
-    year_pass y = {0};
+    year_pass y;
     pair_counts pc = {0};
-    int rc = load_year(s, f->year, &y);
+    int rc = year_index_load(s, f->year, &y);
     if (rc == SQLITE_OK)
         rc = previous_year(s, f->year, &y);
     if (rc == SQLITE_OK)
-        rc = scan_year(s, f->year, &y, &pc);
+        rc = scan_year(&y, &pc);
     xxgk_status st = XXGK_OK;
     if (rc == SQLITE_NOMEM)
         st = error_set(err, XXGK_E_NOMEM, "内存不足");
@@ -525,7 +413,7 @@ xxgk_status xxgk_store_similar(xxgk_store *s, const xxgk_store_filter *f, xxgk_s
     }
     free(pc.keys);
     free(pc.counts);
-    year_free(&y);
+    year_index_free(&y);
     free(ids);
     return st;
 }

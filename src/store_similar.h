@@ -2,12 +2,15 @@
  * store_similar.h — copied text among stored reports (store_similar.c):
  * the share of a counted report's sentences found in its body's counted
  * report of the year before, and in other bodies' counted reports of the
- * same year, from the sentence index (`sentence`, `sentence_set`).
+ * same year, from the reports' hashed sentences (`sentence_set`).
  *
- * Two ways to the same numbers: one report at a time, a few index
- * lookups per sentence (the status of a county's bodies), or a whole
- * year in one pass over the year's part of the index (`db similar`),
- * which also finds the body a report shares most with.
+ * Both ways read the year's counted reports and sort their sentences by
+ * hash in memory (a million hashes take a tenth of a second): one report
+ * at a time then looks each of its sentences up (the status of a
+ * county's bodies), the whole year is one pass in hash order (`db
+ * similar`), which also finds the body a report shares most with. No
+ * index is kept on disk: importing a report writes its one row of
+ * hashes, not a row per sentence on a random page of an index.
  */
 #ifndef XXGK_STORE_SIMILAR_H
 #define XXGK_STORE_SIMILAR_H
@@ -20,11 +23,13 @@ typedef struct store_copy {
     double others;     /* -1 when no sentences are stored */
 } store_copy;
 
+typedef struct year_index year_index;
+
 typedef struct store_probe {
     xxgk_store *s;
     sqlite3_stmt *set;       /* a report's hashed sentences */
     sqlite3_stmt *previous;  /* the counted report of (key, year − 1) */
-    sqlite3_stmt *elsewhere; /* a hash in another body's counted report */
+    year_index *index;       /* the year asked about last, made when asked */
 } store_probe;
 
 int store_probe_init(store_probe *p, xxgk_store *s);

@@ -84,8 +84,6 @@ xxgk_status store_writer_init(store_writer *w, xxgk_store *s, xxgk_error *err)
     if (rc == SQLITE_OK)
         rc = prepare(w, "INSERT INTO sentence_set VALUES(?1, ?2, ?3)", &w->put_set);
     if (rc == SQLITE_OK)
-        rc = prepare(w, "INSERT OR IGNORE INTO sentence VALUES(?1, ?2, ?3)", &w->put_sentence);
-    if (rc == SQLITE_OK)
         rc = prepare(w, "SELECT coalesce(errors, 0) FROM report WHERE id = ?1", &w->errors);
     if (rc == SQLITE_OK)
         rc = store_roster_load(s, &w->roster);
@@ -109,6 +107,8 @@ xxgk_status store_writer_init(store_writer *w, xxgk_store *s, xxgk_error *err)
 
 void store_writer_free(store_writer *w)
 {
+    if (w->open) /* a batch not committed: an error stopped the caller */
+        store_exec(w->s, "ROLLBACK");
     sqlite3_finalize(w->find_hash);
     sqlite3_finalize(w->last_version);
     sqlite3_finalize(w->retire);
@@ -121,7 +121,6 @@ void store_writer_free(store_writer *w)
     sqlite3_finalize(w->id_group);
     sqlite3_finalize(w->has_set);
     sqlite3_finalize(w->put_set);
-    sqlite3_finalize(w->put_sentence);
     sqlite3_finalize(w->errors);
     store_roster_free(&w->roster);
     if (w->groups.s)
@@ -199,13 +198,51 @@ static int id_group(store_writer *w, int64_t id, store_group_list *l)
     return add_groups(w->id_group, l);
 }
 
-/* Commits when rc is OK, else rolls back and fills err. */
+/* Starts what one call writes: a transaction, or (batch) a savepoint in
+ * the batch's transaction, which is begun first if it is not open. */
+static int begin(store_writer *w)
+{
+    if (!w->batch)
+        return store_exec(w->s, "BEGIN IMMEDIATE");
+    if (!w->open) {
+        int rc = store_exec(w->s, "BEGIN IMMEDIATE");
+        if (rc != SQLITE_OK)
+            return rc;
+        w->open = true;
+        w->batched = 0;
+    }
+    return store_exec(w->s, "SAVEPOINT report");
+}
+
+/* Ends what one call wrote: committed (or released into the batch) when
+ * rc is OK, else undone and err filled. */
 static xxgk_status finish(store_writer *w, int rc, xxgk_error *err)
 {
-    if (rc == SQLITE_OK && store_exec(w->s, "COMMIT") == SQLITE_OK)
+    const char *done = w->batch ? "RELEASE report" : "COMMIT";
+    if (rc == SQLITE_OK && store_exec(w->s, done) == SQLITE_OK) {
+        w->batched += w->batch;
         return XXGK_OK;
+    }
     xxgk_status st = rc == SQLITE_NOMEM ? error_set(err, XXGK_E_NOMEM, "内存不足")
                                         : store_fail(w->s, err, "写入数据库失败");
+    store_exec(w->s, w->batch ? "ROLLBACK TO report; RELEASE report" : "ROLLBACK");
+    return st;
+}
+
+void store_writer_batch(store_writer *w)
+{
+    w->batch = true;
+}
+
+xxgk_status store_writer_commit(store_writer *w, xxgk_error *err)
+{
+    if (!w->open)
+        return XXGK_OK;
+    w->open = false;
+    w->batched = 0;
+    if (store_exec(w->s, "COMMIT") == SQLITE_OK)
+        return XXGK_OK;
+    xxgk_status st = store_fail(w->s, err, "写入数据库失败");
     store_exec(w->s, "ROLLBACK");
     return st;
 }
@@ -219,7 +256,7 @@ xxgk_status store_writer_adopt(store_writer *w, int64_t id, bool current, const 
     *changed = others > 0 || !current;
     if (!*changed)
         return XXGK_OK;
-    if (store_exec(w->s, "BEGIN IMMEDIATE") != SQLITE_OK)
+    if (begin(w) != SQLITE_OK)
         return store_fail(w->s, err, "写入数据库失败");
     store_group_list groups = {0};
     int rc = path_groups(w, path, &groups);
@@ -331,8 +368,11 @@ static int put_findings(store_writer *w, int64_t id, const xxgk_report *r)
     return SQLITE_OK;
 }
 
-/* The sentence set of report id, and its sentences in the year's index. */
-static int put_sentences(store_writer *w, int64_t id, int year, const store_sentences *sent)
+/* The sentence set of report id: one row, its hashes in a blob. (They
+ * are not also put in an index by hash: store_year_index.c sorts a
+ * year's sets when copied text is asked about, which costs less than a
+ * random page written per sentence at every import.) */
+static int put_sentences(store_writer *w, int64_t id, const store_sentences *sent)
 {
     uint8_t *blob = malloc(sent->n ? sent->n * 8 : 1);
     if (!blob)
@@ -345,12 +385,6 @@ static int put_sentences(store_writer *w, int64_t id, int year, const store_sent
     sqlite3_bind_blob(w->put_set, 3, blob, (int)(sent->n * 8), SQLITE_STATIC);
     int rc = run(w->put_set);
     free(blob);
-    for (size_t i = 0; rc == SQLITE_OK && year > 0 && i < sent->n; i++) {
-        sqlite3_bind_int(w->put_sentence, 1, year);
-        sqlite3_bind_int64(w->put_sentence, 2, (sqlite3_int64)sent->v[i]);
-        sqlite3_bind_int64(w->put_sentence, 3, id);
-        rc = run(w->put_sentence);
-    }
     return rc;
 }
 
@@ -363,7 +397,7 @@ xxgk_status store_writer_put(store_writer *w, const char *path, const char *sha,
     char *key = store_body_key(&w->roster, r->meta.body, &match);
     if (!key && body_norm(r->meta.body, norm))
         return error_set(err, XXGK_E_NOMEM, "内存不足");
-    if (store_exec(w->s, "BEGIN IMMEDIATE") != SQLITE_OK) {
+    if (begin(w) != SQLITE_OK) {
         free(key);
         return store_fail(w->s, err, "写入数据库失败");
     }
@@ -386,7 +420,7 @@ xxgk_status store_writer_put(store_writer *w, const char *path, const char *sha,
     if (rc == SQLITE_OK && checked)
         rc = put_findings(w, *id, r);
     if (rc == SQLITE_OK && sent)
-        rc = put_sentences(w, *id, r->meta.year, sent);
+        rc = put_sentences(w, *id, sent);
     if (rc == SQLITE_OK && !store_group_list_add(&groups, key, r->meta.year))
         rc = SQLITE_NOMEM;
     if (rc == SQLITE_OK)
@@ -406,9 +440,10 @@ xxgk_status store_writer_fill_sentences(store_writer *w, int64_t id, int year,
         return XXGK_OK;
     if (rc != SQLITE_DONE)
         return store_fail(w->s, err, "读取数据库失败");
-    if (store_exec(w->s, "BEGIN IMMEDIATE") != SQLITE_OK)
+    if (begin(w) != SQLITE_OK)
         return store_fail(w->s, err, "写入数据库失败");
-    return finish(w, put_sentences(w, id, year, sent), err);
+    (void)year; /* a set is one row whatever its year */
+    return finish(w, put_sentences(w, id, sent), err);
 }
 
 int store_writer_errors(store_writer *w, int64_t id)

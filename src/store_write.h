@@ -1,6 +1,7 @@
 /*
  * store_write.h — storing one parsed report: its row in `report`, its
- * cells, its findings, in one transaction (store_write.c).
+ * cells, its findings, in one transaction, or in one savepoint of a
+ * transaction of several (store_write.c).
  */
 #ifndef XXGK_STORE_WRITE_H
 #define XXGK_STORE_WRITE_H
@@ -21,7 +22,7 @@ typedef struct store_writer {
     int64_t since;               /* the last current_since given */
     sqlite3_stmt *path_groups;   /* (body_key, year) of a path's current rows */
     sqlite3_stmt *id_group;      /* (body_key, year) of a report */
-    sqlite3_stmt *has_set, *put_set, *put_sentence;
+    sqlite3_stmt *has_set, *put_set;
     sqlite3_stmt *errors;        /* a report's stored error count */
     sqlite3_stmt *find_hash;     /* id, current, path of a content hash */
     sqlite3_stmt *last_version;  /* highest version of a path */
@@ -29,6 +30,9 @@ typedef struct store_writer {
     sqlite3_stmt *revive;        /* current = 1 for an id */
     sqlite3_stmt *others;        /* current versions of a path but one */
     sqlite3_stmt *put_report, *put_cells, *put_finding;
+    bool batch;                  /* several reports a transaction */
+    bool open;                   /* a batch's transaction is open */
+    size_t batched;              /* reports written in it */
 } store_writer;
 
 xxgk_status store_writer_init(store_writer *w, xxgk_store *s, xxgk_error *err);
@@ -57,6 +61,18 @@ xxgk_status store_writer_adopt(store_writer *w, int64_t id, bool current, const 
 xxgk_status store_writer_put(store_writer *w, const char *path, const char *sha, size_t size,
                              const xxgk_report *r, bool checked, const store_sentences *sent,
                              int64_t *id, bool *versioned, xxgk_error *err);
+
+/* From now on, what each call writes goes into one transaction with
+ * the writes of the calls after it, each call's within a savepoint of
+ * its own (whole or not at all, as before), until store_writer_commit:
+ * a commit writes every page a transaction changed, and reports stored
+ * one after another change many of the same pages (the ends of the
+ * tables, their indexes, the counted reports of a body). */
+void store_writer_batch(store_writer *w);
+
+/* Commits the batch's transaction, if one is open. On failure nothing of
+ * the batch is stored (and err says why). */
+xxgk_status store_writer_commit(store_writer *w, xxgk_error *err);
 
 /* The errors stored for report `id` (its own and those across years). */
 int store_writer_errors(store_writer *w, int64_t id);

@@ -7,7 +7,11 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
-int32_t utf8_next(const char *s, size_t len, size_t *i)
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+int32_t utf8_next_general(const char *s, size_t len, size_t *i)
 {
     const unsigned char *p = (const unsigned char *)s + *i;
     size_t left = len - *i;
@@ -90,9 +94,15 @@ size_t utf8_invalid_at(const char *s, size_t len, bool *at_end)
     size_t i = 0;
     *at_end = false;
     while (i < len) {
-        /* Fast paths: ASCII, and the CJK ideographs most text is made of. */
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
+        /* Fast paths: ASCII (eight bytes at a time), and the CJK
+         * ideographs most text is made of. */
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            uint64_t w;
+            if (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & UINT64_C(0x8080808080808080))))
+                i += 8;
+            else
+                i++;
             continue;
         }
         if (is_plain_han((const unsigned char *)s + i, len - i)) {
@@ -102,7 +112,6 @@ size_t utf8_invalid_at(const char *s, size_t len, bool *at_end)
         size_t start = i;
         if (utf8_next(s, len, &i) < 0) {
             /* A lead byte whose sequence runs past the end: truncated. */
-            unsigned char c = (unsigned char)s[start];
             size_t need = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
             if (need && start + need > len) {
                 bool cont_ok = true;
@@ -115,34 +124,6 @@ size_t utf8_invalid_at(const char *s, size_t len, bool *at_end)
         }
     }
     return len;
-}
-
-bool cp_is_space(int32_t cp)
-{
-    switch (cp) {
-    case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
-    case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F:
-    case 0x205F: case 0x3000: case 0xFEFF: case 0x200B: case 0x200C:
-    case 0x200D:
-        return true;
-    default:
-        return cp >= 0x2000 && cp <= 0x200A;
-    }
-}
-
-bool cp_is_han(int32_t cp)
-{
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
-}
-
-int32_t cp_fold(int32_t cp)
-{
-    if (cp >= 0xFF01 && cp <= 0xFF5E)
-        return cp - 0xFF01 + 0x21;
-    if (cp == 0x3000)
-        return ' ';
-    return cp;
 }
 
 /* Characters the fast path folds itself; anything else goes through
@@ -194,11 +175,12 @@ static void compact_one(const char *s, size_t len, size_t *i, char *out, size_t 
 
 size_t text_compact_buf(const char *s, size_t len, char *out, size_t cap)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t o = 0, i = 0;
     if (cap == 0)
         return 0;
     while (i < len) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c = u[i];
         if (c < 0x80) {
             if (c == '[') {
                 size_t skip = text_skip_artefact(s, len, i);
@@ -213,15 +195,35 @@ size_t text_compact_buf(const char *s, size_t len, char *out, size_t cap)
             if (o + 1 >= cap)
                 break;
             out[o++] = (char)c;
-        } else if (is_plain_han((const unsigned char *)s + i, len - i)) {
+        } else if (is_plain_han(u + i, len - i)) {
             if (o + 4 >= cap)
                 break;
-            memcpy(out + o, s + i, 3);
+            out[o] = (char)c;
+            out[o + 1] = (char)u[i + 1];
+            out[o + 2] = (char)u[i + 2];
             o += 3;
             i += 3;
         } else {
             if (o + 5 >= cap)
                 break;
+            /* CJK punctuation (，。、) and full-width forms, the other
+             * three-byte characters of report text: folded here. */
+            if ((c == 0xE3 || c == 0xEF) && len - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
+                (u[i + 2] & 0xC0) == 0x80) {
+                int32_t cp = ((int32_t)(c & 0x0F) << 12) | ((int32_t)(u[i + 1] & 0x3F) << 6) |
+                             (u[i + 2] & 0x3F);
+                if (cp >= 0x3001 && cp <= 0x303F) {
+                    memcpy(out + o, s + i, 3);
+                    o += 3;
+                    i += 3;
+                    continue;
+                }
+                if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                    out[o++] = (char)cp_fold(cp);
+                    i += 3;
+                    continue;
+                }
+            }
             compact_one(s, len, &i, out, &o, cap);
         }
     }
@@ -276,10 +278,51 @@ size_t utf8_length(const char *s, size_t len)
     return n;
 }
 
-/* Offset of `needle` in s[from..len), or -1. For a needle that starts
- * with a multi-byte character, memchr looks for its second byte: a lead
- * byte like E7 starts one character in sixteen of Chinese text, a given
- * continuation byte far fewer. */
+size_t text_line_end(const char *s, size_t len, size_t from)
+{
+    size_t i = from;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t nl = bytes_equal(w, '\n');
+        if (nl)
+            return i + (size_t)__builtin_ctzll(nl) / 8;
+    }
+#endif
+    for (; i < len; i++)
+        if (s[i] == '\n')
+            return i;
+    return len;
+}
+
+size_t utf8_count_visible(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            n += c != 0 && c != ' ' && (c < '\t' || c > '\r');
+            i++;
+        } else if (is_plain_han((const unsigned char *)s + i, len - i)) {
+            n++;
+            i += 3;
+        } else {
+            int32_t cp = utf8_next(s, len, &i);
+            n += cp > 0 && !cp_is_space(cp);
+        }
+    }
+    return n;
+}
+
+/* Offset of `needle` in s[from..len), or -1: the first place where its
+ * first two bytes stand together (sixteen places at a time with SSE2,
+ * which every x86-64 has), then the rest compared. A pair of bytes is
+ * rare enough in Chinese text that nearly every candidate is the needle.
+ * Elsewhere: memchr for a byte of the needle (the second, for a needle
+ * starting with a multi-byte character: a lead byte like E7 starts one
+ * character in sixteen of Chinese text, a given continuation byte far
+ * fewer), then the rest compared. */
 long text_find(const char *s, size_t len, size_t from, const char *needle)
 {
     size_t m = strlen(needle);
@@ -287,13 +330,41 @@ long text_find(const char *s, size_t len, size_t from, const char *needle)
         return (long)from;
     if (from > len || len - from < m)
         return -1;
+    const size_t last = len - m; /* the last place the needle can start */
+    size_t i = from;
+#if defined(__SSE2__)
+    if (m >= 2) {
+        const __m128i first = _mm_set1_epi8(needle[0]), second = _mm_set1_epi8(needle[1]);
+        /* bytes i … i + 16 are read: the needle's second byte at i + 15 */
+        for (; i + 17 <= len && i <= last; i += 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+            unsigned mask = (unsigned)_mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, second)));
+            while (mask) {
+                size_t at = i + (size_t)__builtin_ctz(mask);
+                if (at > last)
+                    return -1;
+                if (memcmp(s + at + 2, needle + 2, m - 2) == 0)
+                    return (long)at;
+                mask &= mask - 1;
+            }
+        }
+        for (; i <= last; i++)
+            if (s[i] == needle[0] && s[i + 1] == needle[1] && memcmp(s + i + 2, needle + 2, m - 2) == 0)
+                return (long)i;
+        return -1;
+    }
+#endif
     size_t k = m >= 2 && (unsigned char)needle[0] >= 0xC0 ? 1 : 0;
-    const char *p = s + from + k, *last = s + len - m + k;
-    while (p <= last) {
-        p = memchr(p, needle[k], (size_t)(last - p) + 1);
+    const char *p = s + i + k, *lastp = s + last + k;
+    while (p <= lastp) {
+        p = memchr(p, needle[k], (size_t)(lastp - p) + 1);
         if (!p)
             return -1;
-        if (memcmp(p - k, needle, m) == 0)
+        /* the first and last bytes first: most candidates fail there */
+        if (p[-(long)k] == needle[0] && p[m - 1 - k] == needle[m - 1] &&
+            memcmp(p - k, needle, m) == 0)
             return (long)(p - k - s);
         p++;
     }
@@ -303,12 +374,6 @@ long text_find(const char *s, size_t len, size_t from, const char *needle)
 bool text_contains(const char *s, size_t len, const char *needle)
 {
     return text_find(s, len, 0, needle) >= 0;
-}
-
-bool text_starts_at(const char *s, size_t n, size_t i, const char *lit)
-{
-    size_t m = strlen(lit);
-    return i + m <= n && memcmp(s + i, lit, m) == 0;
 }
 
 bool text_contains_any(const char *s, size_t from, size_t to, const char *const *words)

@@ -1,5 +1,7 @@
 /* test_number.c — cell values: digits in both widths, signs, units,
  * measure words, blanks and what is not a number. */
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "number.h"
@@ -128,6 +130,47 @@ static void conversions(void)
     CHECK(!decimal_to_int((xxgk_decimal){301, 2}, &i));
 }
 
+/* xxgk_decimal_format against a plain printf of the same number: every
+ * scale to 18, signs, the extremes, and buffers too small. */
+static void format_agrees(void)
+{
+    static const int64_t units[] = {0, 1, -1, 7, 10, -10, 123456789, -987654321, 1000000,
+                                    INT64_MAX, INT64_MIN, INT64_MIN + 1, 5, 50, 500};
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+        for (uint8_t scale = 0; scale <= 18; scale++) {
+            xxgk_decimal d = decimal_normalise((xxgk_decimal){units[u], scale});
+            /* the reference: the integer, then the point put in by hand */
+            char digits[40], want[64];
+            unsigned long long mag = d.units < 0 ? 0ULL - (unsigned long long)d.units
+                                                 : (unsigned long long)d.units;
+            int nd = snprintf(digits, sizeof digits, "%llu", mag);
+            int o = 0;
+            if (d.units < 0)
+                want[o++] = '-';
+            if (d.scale == 0) {
+                o += snprintf(want + o, sizeof want - (size_t)o, "%s", digits);
+            } else if (nd <= d.scale) {
+                o += snprintf(want + o, sizeof want - (size_t)o, "0.%0*d%s", d.scale - nd, 0,
+                              digits);
+                if (d.scale - nd == 0) /* %0*d of width 0 still prints one 0 */
+                    o = snprintf(want, sizeof want, "%s0.%s", d.units < 0 ? "-" : "", digits);
+            } else {
+                o += snprintf(want + o, sizeof want - (size_t)o, "%.*s.%s", nd - d.scale,
+                              digits, digits + nd - d.scale);
+            }
+            char got[48];
+            CHECK_STR(xxgk_decimal_format((xxgk_decimal){units[u], scale}, got, sizeof got),
+                      want);
+            for (size_t cap = 1; cap < 6; cap++) { /* cut as snprintf cuts */
+                char small[8], cut[8];
+                size_t keep = strlen(want) < cap - 1 ? strlen(want) : cap - 1;
+                memcpy(cut, want, keep); /* as snprintf would cut it */
+                cut[keep] = '\0';
+                CHECK_STR(xxgk_decimal_format((xxgk_decimal){units[u], scale}, small, cap), cut);
+            }
+        }
+}
+
 /* Page footers inside a table of converted text are passed over; a
  * value on a line of its own is not one (18.5 万元, a lone -2 of 本年增/减). */
 static void page_numbers(void)
@@ -145,6 +188,7 @@ static void page_numbers(void)
 
 const struct unit_case unit_cases[] = {
     {"page_numbers", page_numbers},
+    {"format_agrees", format_agrees},
     {"plain_numbers", plain_numbers},
     {"units_and_measures", units_and_measures},
     {"blanks", blanks},
