@@ -32,42 +32,44 @@ static void open_lib(lazy_lib *lib)
     void *h = dlopen(lib->soname, RTLD_LAZY | RTLD_LOCAL);
     if (!h) {
         const char *why = dlerror();
-        snprintf(lib->error, sizeof lib->error, "无法加载 %s（%s）：%s需要它；请安装 Debian 软件包 %s",
-                 lib->soname, why ? why : "未知原因", lib->what, lib->package);
+        snprintf(lib->error, sizeof lib->error,
+                 "无法加载 %.60s（%.200s）：%.60s需要它；请安装 Debian 软件包 %.40s", lib->soname,
+                 why ? why : "未知原因", lib->what, lib->package);
         lib->failed = true;
         return;
     }
-    for (size_t i = 0; lib->symbols[i]; i++) {
-        void *f = dlsym(h, lib->symbols[i]);
-        if (!f) {
-            snprintf(lib->error, sizeof lib->error,
-                     "%s 缺少函数 %s（版本过旧？）：%s需要它；请安装较新的 Debian 软件包 %s",
-                     lib->soname, lib->symbols[i], lib->what, lib->package);
-            lib->failed = true;
-            dlclose(h);
-            return;
-        }
-        lib->table[i] = f;
+    const char *missing = NULL;
+    if (!lib->fill(h, &missing)) {
+        snprintf(lib->error, sizeof lib->error,
+                 "%.60s 缺少函数 %.60s（版本过旧？）：%.60s需要它；请安装较新的 Debian 软件包 %.40s",
+                 lib->soname, missing ? missing : "?", lib->what, lib->package);
+        lib->failed = true;
+        dlclose(h);
+        return;
     }
-    lib->loaded = true;
+    atomic_store_explicit(&lib->ready, true, memory_order_release);
 }
 
 bool lazy_load(lazy_lib *lib, xxgk_error *err)
 {
+    if (atomic_load_explicit(&lib->ready, memory_order_acquire))
+        return true;
     pthread_mutex_lock(&lock);
-    if (!lib->loaded && !lib->failed)
+    if (!atomic_load_explicit(&lib->ready, memory_order_relaxed) && !lib->failed)
         open_lib(lib);
-    bool ok = lib->loaded;
+    bool ok = atomic_load_explicit(&lib->ready, memory_order_relaxed);
     pthread_mutex_unlock(&lock);
     if (!ok && err)
         error_set(err, XXGK_E_UNSUPPORTED, "%s", lib->error);
     return ok;
 }
 
-_Noreturn void lazy_unloaded(const char *soname)
+void lazy_require(lazy_lib *lib)
 {
-    fprintf(stderr, "xxgk: 内部错误：%s 的函数在库加载之前被调用\n", soname);
-    abort();
+    if (lazy_load(lib, NULL))
+        return;
+    fprintf(stderr, "xxgk: %s\n", lib->error);
+    exit(1);
 }
 
 /* ---- our modules ------------------------------------------------------------- */
