@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "lazy.h"
 #include "xlsx_sheet.h"
 
 static const char REL_NS[] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -512,6 +513,8 @@ static xxgk_status read_sheets(zip_t *za, xlsx_book *b, char **parts, xxgk_error
 xxgk_status xlsx_book_read(const char *data, size_t size, xlsx_book *b, xxgk_error *err)
 {
     memset(b, 0, sizeof *b);
+    if (!lazy_load(&lazy_zip_lib, err) || !lazy_load(&lazy_xml2_lib, err))
+        return err->status;
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(data, size, 0, &ze);
