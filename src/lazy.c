@@ -134,7 +134,7 @@ static void open_module(module *m, const char *what, const char *packages)
         if (!h) {
             const char *why = dlerror();
             snprintf(m->error, sizeof m->error,
-                     "无法加载%.40s %.300s（%.300s）；请安装它所需的 Debian 软件包：%.200s", what,
+                     "无法加载 %.40s %.300s（%.200s）；请安装它所需的 Debian 软件包：%.300s", what,
                      path, why ? why : "未知原因", packages);
             return;
         }
@@ -145,7 +145,7 @@ static void open_module(module *m, const char *what, const char *packages)
                      m->symbol);
         return;
     }
-    size_t o = (size_t)snprintf(m->error, sizeof m->error, "找不到%s %s（查找过：", what, m->file);
+    size_t o = (size_t)snprintf(m->error, sizeof m->error, "找不到 %s %s（查找过：", what, m->file);
     for (int i = 0; i < n && o < sizeof m->error; i++)
         o += (size_t)snprintf(m->error + o, sizeof m->error - o, "%s%.200s", i ? "、" : "", dirs[i]);
     if (o < sizeof m->error)

@@ -139,6 +139,17 @@ static fz_rect font_bbox(fz_context *ctx, pdf_obj *desc)
     return r;
 }
 
+/* Whether the font program is in the file. MuPDF measures a glyph's
+ * right edge on the program: an embedded one agrees with /W to the
+ * rounding of a thousandth of an em, while a substitute for a font
+ * not embedded has widths of its own. */
+static bool embedded(fz_context *ctx, pdf_obj *desc)
+{
+    return pdf_is_indirect(ctx, pdf_dict_get(ctx, desc, PDF_NAME(FontFile))) ||
+           pdf_is_indirect(ctx, pdf_dict_get(ctx, desc, PDF_NAME(FontFile2))) ||
+           pdf_is_indirect(ctx, pdf_dict_get(ctx, desc, PDF_NAME(FontFile3)));
+}
+
 /* ---- the two kinds of font ----------------------------------------------- */
 
 static void load_type0(fz_context *ctx, pdf_document *doc, pdff_font *f, pdf_obj *dict)
@@ -150,7 +161,7 @@ static void load_type0(fz_context *ctx, pdf_document *doc, pdff_font *f, pdf_obj
          !pdf_name_eq(ctx, enc, PDF_NAME(Identity_V))) ||
         (!pdf_name_eq(ctx, sub, PDF_NAME(CIDFontType0)) &&
          !pdf_name_eq(ctx, sub, PDF_NAME(CIDFontType2))) ||
-        !pdf_dict_get(ctx, cid, PDF_NAME(FontDescriptor))) {
+        !embedded(ctx, pdf_dict_get(ctx, cid, PDF_NAME(FontDescriptor)))) {
         f->usable = false;
         return;
     }
@@ -172,10 +183,11 @@ static void load_simple(fz_context *ctx, pdf_document *doc, pdff_font *f, pdf_ob
     pdf_obj *desc = pdf_dict_get(ctx, dict, PDF_NAME(FontDescriptor));
     pdf_obj *widths = pdf_dict_get(ctx, dict, PDF_NAME(Widths));
     /* Without /Widths MuPDF measures the font program; a WinAnsi font
-     * flagged symbolic (4) may be one MuPDF reads as GBK (S22PDF). */
-    if (!widths || (desc && pdf_dict_get(ctx, dict, PDF_NAME(Encoding)) ==
-                                PDF_NAME(WinAnsiEncoding) &&
-                    pdf_dict_get_int(ctx, desc, PDF_NAME(Flags)) == 4)) {
+     * flagged symbolic (4) may be one MuPDF reads as GBK (S22PDF). Fonts
+     * not embedded: see embedded(). */
+    if (!widths || !embedded(ctx, desc) ||
+        (pdf_dict_get(ctx, dict, PDF_NAME(Encoding)) == PDF_NAME(WinAnsiEncoding) &&
+         pdf_dict_get_int(ctx, desc, PDF_NAME(Flags)) == 4)) {
         f->usable = false;
         return;
     }

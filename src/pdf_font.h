@@ -7,8 +7,9 @@
  * The rules are MuPDF 1.21's, so that both interpreters read a page
  * alike. A font whose text would come out otherwise than from its
  * ToUnicode map (no map; Type3; a simple font that some writers
- * mis-declare as WinAnsi while meaning GBK; a predefined CJK encoding)
- * is marked not usable, and its pages are read by MuPDF.
+ * mis-declare as WinAnsi while meaning GBK; a predefined CJK encoding),
+ * or whose glyphs MuPDF would measure on a substitute (a font not
+ * embedded), is marked not usable, and its pages are read by MuPDF.
  */
 #ifndef XXGK_PDF_FONT_H
 #define XXGK_PDF_FONT_H
