@@ -98,19 +98,19 @@ static int candidates(char dirs[][PATH_MAX], int max)
     int n = 0;
     const char *env = getenv("XXGK_MODULE_DIR");
     if (env && *env) {
-        snprintf(dirs[n++], PATH_MAX, "%s", env);
+        snprintf(dirs[n++], PATH_MAX, "%.3900s", env);
         return n;
     }
     char exe[PATH_MAX];
     program_dir(exe, sizeof exe);
     if (exe[0]) {
-        snprintf(dirs[n++], PATH_MAX, "%s", exe);
-        snprintf(dirs[n++], PATH_MAX, "%s/../lib/xxgk", exe);
+        snprintf(dirs[n++], PATH_MAX, "%.3900s", exe);
+        snprintf(dirs[n++], PATH_MAX, "%.3900s/../lib/xxgk", exe);
         if (strcmp(XXGK_LIBDIR_NAME, "lib") != 0)
-            snprintf(dirs[n++], PATH_MAX, "%s/../%s/xxgk", exe, XXGK_LIBDIR_NAME);
+            snprintf(dirs[n++], PATH_MAX, "%.3900s/../%.100s/xxgk", exe, XXGK_LIBDIR_NAME);
     }
     if (n < max)
-        snprintf(dirs[n++], PATH_MAX, "%s", XXGK_MODULE_INSTALL_DIR);
+        snprintf(dirs[n++], PATH_MAX, "%.3900s", XXGK_MODULE_INSTALL_DIR);
     return n;
 }
 

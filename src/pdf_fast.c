@@ -293,8 +293,10 @@ static void op_TJ(run *r, const operands *o)
         return;
     for (size_t i = 0; i < o->nitems && !r->why; i++) {
         const item *it = &o->items[i];
-        if (it->is_string)
+        if (it->is_string && it->len)
             show_string(r, o->bytes + it->off, it->len);
+        else if (it->is_string)
+            continue; /* an empty string shows nothing */
         else
             show_space(r, -it->num * gs(r)->size * 0.001f);
     }
@@ -679,7 +681,8 @@ static bool take(pdfx *x, pdfx_tok t, operands *o, bool in_text)
         return true;
     case PX_STRING:
         if (x->str_len <= SHORT_STRING) {
-            memcpy(o->str, x->str, x->str_len);
+            if (x->str_len)
+                memcpy(o->str, x->str, x->str_len);
             o->str_len = x->str_len;
             return true;
         }

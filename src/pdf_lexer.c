@@ -35,8 +35,9 @@ static unsigned char cls(int c)
 void pdfx_init(pdfx *x, const unsigned char *data, size_t size)
 {
     memset(x, 0, sizeof *x);
-    x->p = data;
-    x->end = data + size;
+    x->p = x->end = data;
+    if (data)
+        x->end = data + size;
 }
 
 void pdfx_free(pdfx *x)
