@@ -14,6 +14,7 @@
  */
 #include "pdf_fast.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,13 @@ static void decline(run *r, pdff_decline why)
 {
     if (!r->why)
         r->why = why;
+}
+
+/* A number as an int, as x86 converts it (MuPDF's casts): out of range,
+ * and NaN, become INT_MIN. */
+static int to_int(float v)
+{
+    return v > -2147483648.0f && v < 2147483648.0f ? (int)v : INT_MIN;
 }
 
 /* ---- operands ------------------------------------------------------------- */
@@ -430,7 +438,7 @@ static void inline_image(run *r, pdfx *x)
             pdf_obj *key = pdf_new_name(ctx, x->name);
             t = pdfx_next(x);
             if (t == PX_NUMBER)
-                pdf_dict_put_drop(ctx, d, key, pdf_new_int(ctx, (int64_t)x->num));
+                pdf_dict_put_drop(ctx, d, key, pdf_new_int(ctx, to_int(x->num)));
             else if (t == PX_NAME)
                 pdf_dict_put_drop(ctx, d, key, pdf_new_name(ctx, x->name));
             else if (t == PX_OTHER && !strcmp(x->name, "true"))
@@ -570,6 +578,7 @@ static void op_BDC(run *r, pdf_obj *rdb, const operands *o)
 
 /* ---- operators -------------------------------------------------------------- */
 
+
 #define K1(a) ((unsigned)(a))
 #define K2(a, b) ((unsigned)(a) | (unsigned)(b) << 8)
 #define K3(a, b, c) ((unsigned)(a) | (unsigned)(b) << 8 | (unsigned)(c) << 16)
@@ -603,7 +612,7 @@ static bool numeric_op(run *r, unsigned key, const float *s)
     case K2('T', 'w'): g->word_space = s[0]; break;
     case K2('T', 'z'): g->scale = s[0] / 100; break;
     case K2('T', 'L'): g->leading = s[0]; break;
-    case K2('T', 'r'): g->render = (int)s[0]; break;
+    case K2('T', 'r'): g->render = to_int(s[0]); break;
     case K2('T', 's'): g->rise = s[0]; break;
     case K2('T', 'd'): translate_line(r, s[0], s[1]); break;
     case K2('T', 'D'): g->leading = -s[1]; translate_line(r, s[0], s[1]); break;

@@ -242,10 +242,13 @@ static void free_font(fz_context *ctx, pdff_font *f)
 
 pdff_font *pdff_get(fz_context *ctx, pdf_document *doc, pdff_fonts *fonts, pdf_obj *dict)
 {
+    static pdff_font too_many; /* usable false: the page goes to MuPDF */
     dict = pdf_resolve_indirect(ctx, dict);
     for (size_t i = 0; i < fonts->n; i++)
         if (fonts->v[i]->dict == dict)
             return fonts->v[i];
+    if (fonts->n == PDFF_MAX_FONTS)
+        return &too_many; /* (a report has a dozen; the search stays short) */
     if (fonts->n == fonts->cap) {
         size_t nc = fonts->cap ? fonts->cap * 2 : 16;
         fonts->v = fz_realloc(ctx, fonts->v, nc * sizeof *fonts->v);

@@ -47,6 +47,9 @@ typedef struct pdff_fonts {
     size_t n, cap;
 } pdff_fonts;
 
+/* Fonts kept per document; beyond, a page's text goes to MuPDF. */
+#define PDFF_MAX_FONTS 256
+
 /* The font for the font dictionary `dict`, loaded on first use and kept
  * in `fonts`. Never NULL; may throw MuPDF's out-of-memory error. */
 pdff_font *pdff_get(fz_context *ctx, pdf_document *doc, pdff_fonts *fonts, pdf_obj *dict);

@@ -110,7 +110,7 @@ static int64_t fast_atoi(const char *s)
         ++s;
     while (*s >= '0' && *s <= '9')
         i = i * 10 + (uint64_t)(*s++ - '0');
-    return neg ? -(int64_t)i : (int64_t)i;
+    return (int64_t)(neg ? 0 - i : i); /* wraps, as MuPDF's does */
 }
 
 /* A number starting with c (already taken): at most 255 characters, as

@@ -49,8 +49,8 @@ static int same_pages(const pdfm_result *fast, const pdfm_result *ref, const cha
                             (unsigned)d->cp, d->x0, d->x1, d->base, d->size);
             }
         }
-        diffs += memcmp(a->hsegs, b->hsegs, a->nh * sizeof *a->hsegs) != 0;
-        diffs += memcmp(a->vsegs, b->vsegs, a->nv * sizeof *a->vsegs) != 0;
+        diffs += a->nh && memcmp(a->hsegs, b->hsegs, a->nh * sizeof *a->hsegs) != 0;
+        diffs += a->nv && memcmp(a->vsegs, b->vsegs, a->nv * sizeof *a->vsegs) != 0;
     }
     return diffs;
 }
