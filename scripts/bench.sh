@@ -144,6 +144,9 @@ bench_pdf() {
 bench_docx
 bench_pdf
 
+# ---- issue 15: PDF against pdftotext, start-up, a small DOCX against pandoc --
+bench/startup.sh "$build"
+
 # ---- the register (issue 14): 100,000 cases -------------------------------
 # A generated ledger of 100,000 applications over 20 bodies and eight
 # years (bench/gen_ledger.py) imported in one transaction; then `xxgk case

@@ -12,7 +12,7 @@ shift $(( $# >= 2 ? 2 : 1 ))
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus_raw=${XXGK_CORPUS:-$root/../shared/corpus/raw}
 harnesses=("$@")
-[[ ${#harnesses[@]} -eq 0 ]] && harnesses=(fuzz_text fuzz_html fuzz_docx fuzz_docx_xml fuzz_xlsx fuzz_pdf fuzz_pdf_layout fuzz_serve_parse)
+[[ ${#harnesses[@]} -eq 0 ]] && harnesses=(fuzz_text fuzz_html fuzz_docx fuzz_docx_xml fuzz_xlsx fuzz_pdf fuzz_pdf_fast fuzz_pdf_layout fuzz_serve_parse)
 
 # Undefined behaviour is a finding too, not a line in the log.
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
@@ -63,7 +63,7 @@ seeds() {
       for x in "$root"/tests/fixtures/xlsx/*.xlsx; do
         [[ -f $x ]] && unzip -p "$x" xl/worksheets/sheet1.xml > "$dir/fixture-$(basename "$x" .xlsx).xml"
       done ;;
-    fuzz_pdf)
+    fuzz_pdf|fuzz_pdf_fast)
       cp "$root"/tests/fixtures/pdf/*.pdf "$dir"/
       [[ -d $corpus_raw ]] && cp "$corpus_raw"/*.pdf "$dir"/ 2>/dev/null ;;
     fuzz_pdf_layout) ;; # structured bytes, grown from nothing
@@ -81,7 +81,7 @@ for name in "${harnesses[@]}"; do
   work=$build/fuzz-corpus/$name
   mkdir -p "$work"
   max_len=65536
-  [[ $name == fuzz_pdf ]] && max_len=600000
+  [[ $name == fuzz_pdf || $name == fuzz_pdf_fast ]] && max_len=600000
   echo "== $name: $seconds s" >&2
   if ! nice -n 10 "$exe" -max_total_time="$seconds" -max_len="$max_len" -timeout=20 \
        -rss_limit_mb=3072 -print_final_stats=1 \

@@ -524,6 +524,11 @@ int serve_main(int argc, char **argv)
             return serve_usage_error("XXGK_TODAY 不是 YYYY-MM-DD 日期：%s", today);
         s.today_override = d;
     }
+    char why[512];
+    if (!mhd_load(why, sizeof why)) {
+        fprintf(stderr, "xxgk: %s\n", why);
+        return 2;
+    }
     /* the store is opened (and created or upgraded) once before serving */
     xxgk_error err = {0};
     xxgk_register *probe;

@@ -13,6 +13,7 @@
 
 #include "case.h"
 #include "input.h"
+#include "lazy.h"
 #include "quiet.h"
 #include "render.h"
 
@@ -133,6 +134,8 @@ xxgk_status xxgk_register_export_xlsx(xxgk_register *reg, const xxgk_case_filter
                                       xxgk_date today, const char *path, bool overwrite,
                                       xxgk_error *err)
 {
+    if (!lazy_load(&lazy_xlsxwriter_lib, err))
+        return err->status;
     atomic_file af;
     xxgk_status st = atomic_open(&af, path, overwrite, err);
     if (st != XXGK_OK)

@@ -6,7 +6,8 @@
  * OpenCC: one look-up per character in a bitmap generated from OpenCC's
  * own table, so simplified text, nearly every report, costs one pass and
  * never loads a dictionary. Converting uses OpenCC's t2s.json, which
- * Debian's libopencc finds in /usr/share/opencc by name.
+ * Debian's libopencc finds in /usr/share/opencc by name; libopencc
+ * itself (and the C++ runtime behind it) is loaded only then (lazy.h).
  *
  * The report keeps the original text (line numbers, the source lines
  * findings show, `xxgk parse --format text`); the recogniser reads the
@@ -17,8 +18,10 @@
 #include "chinese.h"
 
 #include <opencc/opencc.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "lazy.h"
 #include "report.h"
 #include "utf8.h"
 
@@ -107,6 +110,14 @@ const char *chinese_match_text(arena *a, const input_text *in, size_t *size,
     *encoding = in->encoding;
     if (!chinese_text_is_hant(in->text, in->size))
         return in->text;
+    if (!lazy_load(&lazy_opencc_lib, NULL)) {
+        /* libopencc missing: read as it is, and the note says what to
+         * install */
+        char why[160];
+        snprintf(why, sizeof why, "+繁体（OpenCC 未安装（%s），未转换）", lazy_opencc_lib.package);
+        *encoding = note(a, in->encoding, why);
+        return in->text;
+    }
     opencc_t cc = opencc_open("t2s.json");
     if (cc == (opencc_t)-1) {
         /* Read as it is: labels will mostly not match, and the note says

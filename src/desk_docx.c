@@ -13,6 +13,7 @@
 
 #include "desk.h"
 #include "input.h"
+#include "lazy.h"
 #include "render.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -230,6 +231,8 @@ static int add_document(zip_t *za, const xxgk_desk *d)
 
 xxgk_status desk_write_docx(const xxgk_desk *d, FILE *out, xxgk_error *err)
 {
+    if (!lazy_load(&lazy_zip_lib, err))
+        return err->status;
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);

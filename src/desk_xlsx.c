@@ -11,6 +11,7 @@
 
 #include "desk.h"
 #include "input.h"
+#include "lazy.h"
 #include "quiet.h"
 
 typedef struct formats {
@@ -159,6 +160,8 @@ static void findings_sheet(lxw_workbook *wb, const formats *x, const xxgk_desk *
 xxgk_status desk_write_xlsx(const xxgk_desk *d, const char *path, const char *name,
                             xxgk_error *err)
 {
+    if (!lazy_load(&lazy_xlsxwriter_lib, err))
+        return err->status;
     /* libxlsxwriter's own "[ERROR]" lines are captured (quiet.c): the
      * reason they give goes into our message, about `name`. */
     quiet_stderr q;

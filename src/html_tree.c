@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "lazy.h"
 #include "utf8.h"
 
 /* Elements nested deeper than this add no nodes (their text goes to the
@@ -362,6 +363,8 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
 xxgk_status html_tree_parse(html_tree *t, const char *utf8, size_t size, xxgk_error *err)
 {
     memset(t, 0, sizeof *t);
+    if (!lazy_load(&lazy_xml2_lib, err))
+        return err->status;
     if (size > (size_t)INT32_MAX - 1)
         return error_set(err, XXGK_E_TOO_LARGE, "网页过大（%zu 字节）", size);
     sax_state *s = calloc(1, sizeof *s);

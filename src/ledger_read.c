@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "lazy.h"
 #include "ledger.h"
 #include "report.h"
 #include "xlsx_sheet.h"
@@ -194,6 +195,10 @@ xxgk_status ledger_sheet_read(arena *a, const char *path, sheet *out, xxgk_error
         return error_set(err, inner.status, "%s：%s", path, inner.message);
     xxgk_status st;
     if (input_detect(data, size) == INPUT_ZIP) {
+        if (!lazy_load(&lazy_zip_lib, err) || !lazy_load(&lazy_xml2_lib, err)) {
+            free(data);
+            return err->status;
+        }
         xmlGenericErrorFunc saved = xmlGenericError;
         void *saved_ctx = xmlGenericErrorContext;
         xmlSetGenericErrorFunc(NULL, silent);

@@ -37,6 +37,7 @@
 
 #include "docx_numbering.h"
 #include "doc.h"
+#include "lazy.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "zip_buffer.h"
@@ -882,6 +883,8 @@ xxgk_status read_docx(arena *a, const char *data, size_t size, doc *out, const c
 {
     (void)a;
     *encoding = "UTF-8";
+    if (!lazy_load(&lazy_zip_lib, err) || !lazy_load(&lazy_xml2_lib, err))
+        return err->status;
     xmlGenericErrorFunc saved = xmlGenericError;
     void *saved_ctx = xmlGenericErrorContext;
     xmlSetGenericErrorFunc(NULL, silent);

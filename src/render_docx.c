@@ -24,6 +24,7 @@
 #include <zip.h>
 
 #include "input.h"
+#include "lazy.h"
 #include "render.h"
 #include "utf8.h"
 
@@ -597,6 +598,8 @@ static int copy_out(zip_source_t *src, FILE *out)
 
 xxgk_status render_docx(const xxgk_report *r, FILE *out, xxgk_error *err)
 {
+    if (!lazy_load(&lazy_zip_lib, err))
+        return err->status;
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);

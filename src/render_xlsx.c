@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "lazy.h"
 #include "quiet.h"
 
 enum { FIRST_ROW = 3 }; /* title, the band (body, year, period), a gap */
@@ -519,6 +520,8 @@ static bool write_workbook(lxw_workbook *wb, const xxgk_report *r)
 xxgk_status render_xlsx(const xxgk_report *r, const char *path, const char *name,
                         xxgk_error *err)
 {
+    if (!lazy_load(&lazy_xlsxwriter_lib, err))
+        return err->status;
     /* libxlsxwriter prints its own "[ERROR]" lines: they are captured and
      * the reason they give goes into our message, about `name`. */
     quiet_stderr q;

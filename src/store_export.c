@@ -17,6 +17,7 @@
 #include <xlsxwriter.h>
 
 #include "input.h"
+#include "lazy.h"
 #include "quiet.h"
 #include "render.h"
 #include "store.h"
@@ -386,6 +387,10 @@ static xxgk_status export_xlsx_named(xxgk_store *s, const xxgk_store_filter *f,
     if (status != XXGK_OK) {
         free(plan.cell);
         return status;
+    }
+    if (!lazy_load(&lazy_xlsxwriter_lib, err)) {
+        free(plan.cell);
+        return err->status;
     }
     quiet_stderr q;
     quiet_begin(&q);

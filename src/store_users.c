@@ -17,6 +17,7 @@
 
 #include "accounts.h"
 #include "input.h"
+#include "lazy.h"
 
 #define HASH_T 2
 #define HASH_M (19 * 1024)
@@ -80,6 +81,8 @@ bool xxgk_role_can(xxgk_role role, xxgk_permission perm)
 /* The encoded argon2id hash of `password` into out. */
 static xxgk_status hash_password(const char *password, char *out, size_t size, xxgk_error *err)
 {
+    if (!lazy_load(&lazy_argon2_lib, err))
+        return err->status;
     uint8_t salt[SALT_LEN];
     if (getrandom(salt, sizeof salt, 0) != (ssize_t)sizeof salt)
         return error_set(err, XXGK_E_IO, "系统没有提供随机数");
@@ -310,6 +313,8 @@ xxgk_status xxgk_user_login(xxgk_store *s, const char *name, const char *passwor
     *out = NULL;
     if (!name || !password || strlen(password) > 256)
         return error_set(err, XXGK_E_USAGE, "用户名或密码不正确");
+    if (!lazy_load(&lazy_argon2_lib, err))
+        return err->status;
     sqlite3_stmt *q = acct_prepare(s, "SELECT " USER_COLS ", hash FROM app_user WHERE name = ?",
                                    err);
     if (!q)

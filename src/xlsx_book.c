@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "lazy.h"
 #include "xlsx_sheet.h"
 #include "zip_buffer.h"
 
@@ -513,6 +514,8 @@ static xxgk_status read_sheets(zip_t *za, xlsx_book *b, char **parts, xxgk_error
 xxgk_status xlsx_book_read(const char *data, size_t size, xlsx_book *b, xxgk_error *err)
 {
     memset(b, 0, sizeof *b);
+    if (!lazy_load(&lazy_zip_lib, err) || !lazy_load(&lazy_xml2_lib, err))
+        return err->status;
     zip_t *za = zip_buffer_open(data, size, "XLSX", XLSX_MAX_ENTRIES, err);
     if (!za)
         return err->status;

@@ -17,6 +17,7 @@
 #include <zip.h>
 
 #include "input.h"
+#include "lazy.h"
 #include "zip_buffer.h"
 
 static const char REL_NS[] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -355,6 +356,8 @@ static xxgk_status read_rows(const char *xml, size_t size, const char *name, con
 xxgk_status xlsx_read_sheet(const char *data, size_t size, xlsx_row_fn fn, void *ctx,
                             xxgk_error *err)
 {
+    if (!lazy_load(&lazy_zip_lib, err) || !lazy_load(&lazy_xml2_lib, err))
+        return err->status;
     zip_t *za = zip_buffer_open(data, size, "XLSX", XLSX_MAX_ENTRIES, err);
     if (!za)
         return err->status;

@@ -3,7 +3,10 @@
 # header compiles alone as C11 and C++11 with -pedantic; `cmake --install`
 # respects the prefix and DESTDIR; a tiny program builds against the
 # installed library with pkg-config and with find_package(xxgk), and
-# reads sample 002 (a 2020 report whose 表三 总计 is 2, with no error).
+# reads sample 002 (a 2020 report whose 表三 总计 is 2, with no error);
+# the installed command finds its PDF module (lib/xxgk/xxgk-pdf.so)
+# beside itself, also once the prefix has moved, and a consumer finds it
+# through XXGK_MODULE_DIR.
 set -u
 build=$1
 extra=${XXGK_CONSUMER_FLAGS:-} # -fsanitize=… when the library was built with it
@@ -40,12 +43,30 @@ DESTDIR=$tmp/dest cmake --install "$build" --prefix /opt/xxgk >/dev/null || die 
 [[ -f $tmp/dest/opt/xxgk/lib/libxxgk.a && -f $tmp/dest/opt/xxgk/include/xxgk.h ]] ||
   die "DESTDIR not respected"
 
+# 3b. the installed command and its PDF module
+pdf=$src/tests/fixtures/pdf/002_5008492d97724081.pdf
+golden=$src/tests/golden/samples/002_5008492d97724081.cells
+if [[ -f $build/xxgk-pdf.so ]]; then
+  [[ -f $prefix/lib/xxgk/xxgk-pdf.so && -f $tmp/dest/opt/xxgk/lib/xxgk/xxgk-pdf.so ]] ||
+    die "the PDF module is not installed in lib/xxgk"
+  "$prefix/bin/xxgk" parse --format cells "$pdf" 2>&1 | diff -q - "$golden" >/dev/null ||
+    die "the installed xxgk does not read a PDF"
+  cp -a "$prefix" "$tmp/moved"
+  "$tmp/moved/bin/xxgk" parse --format cells "$pdf" 2>&1 | diff -q - "$golden" >/dev/null ||
+    die "xxgk installed and then moved does not find its PDF module"
+  rm -rf "$tmp/moved"
+fi
+
 # 4. a consumer: pkg-config (static link line) …
 export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
 flags=$(pkg-config --cflags --libs --static xxgk) || die "pkg-config xxgk"
 cc -std=c11 $extra -o "$tmp/tiny" "$src/tests/library/tiny.c" $flags || die "build with pkg-config"
 out=$("$tmp/tiny" "$src/examples/002_5008492d97724081.txt")
 [[ $out == "2020 2 0" ]] || die "tiny (pkg-config) printed '$out', expected '2020 2 0'"
+if [[ -f $build/xxgk-pdf.so ]]; then
+  out=$(XXGK_MODULE_DIR=$prefix/lib/xxgk "$tmp/tiny" "$pdf")
+  [[ $out == "2020 2 0" ]] || die "tiny read the PDF as '$out', expected '2020 2 0'"
+fi
 
 # … and CMake's find_package
 cmake -S "$src/tests/library" -B "$tmp/cmake" -DCMAKE_PREFIX_PATH="$prefix" \
