@@ -68,6 +68,12 @@ static bool fill_xml2(void *h, const char **missing)
 {
     struct lazy_xml2 *table = &lazy_xml2;
     LAZY_XML2_SYMBOLS(LAZY_FILL)
+    /* libxml2 sets up its global locks and dictionaries' random seed
+     * in xmlInitParser(); left to the first xmlDictCreate(), two import
+     * threads starting their first page together could both set them up
+     * and wait on each other for ever. Here it runs once, under
+     * lazy.c's lock, before any thread can parse. */
+    table->xmlInitParser();
     return true;
 }
 

@@ -21,6 +21,7 @@
     X(xmlFreeDoc)                      \
     X(xmlFreeParserCtxt)               \
     X(xmlFreeTextReader)               \
+    X(xmlInitParser)                   \
     X(xmlParseChunk)                   \
     X(xmlReaderForMemory)              \
     X(xmlSetGenericErrorFunc)          \
