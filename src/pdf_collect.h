@@ -24,6 +24,8 @@ typedef struct pdfc_page {
     pdfl_page page;
     size_t cap_chars, cap_h, cap_v;
     bool nomem;
+    bool fast;            /* read by the fast interpreter (pdf_module.c) */
+    size_t fast_images;   /* the images it counted there */
     size_t garbled;       /* U+FFFD kept */
     fz_rect mediabox;     /* the page's bounds (characters outside are dropped) */
     /* the structured-text device's state */

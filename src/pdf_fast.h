@@ -29,7 +29,9 @@ typedef enum pdff_decline {
     PDFF_PAINT,       /* patterns, soft masks, hidden optional content */
     PDFF_IMAGE,       /* an inline image it cannot measure */
     PDFF_DEPTH,       /* forms or saved states nested too deep */
-    PDFF_STREAM       /* contents that could not be read whole */
+    PDFF_STREAM,      /* contents that could not be read whole */
+    PDFF_DAMAGED      /* the file was repaired: objects and fonts may be
+                         broken in ways only MuPDF's own reading shows */
 } pdff_decline;
 
 /* Reads the contents of page `i` of pdf into acc (emptied first) and

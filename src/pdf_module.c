@@ -103,6 +103,9 @@ static void fail(pdfm_result *out, int status, const char *fmt, ...)
 
 /* ---- pages -------------------------------------------------------------- */
 
+_Static_assert(sizeof ((pdfm_result *)0)->declined / sizeof(size_t) == PDFF_DAMAGED + 1,
+               "pdfm_result.declined has a count for each pdff_decline");
+
 /* Reads page i into acc: the fast way, or MuPDF's when the fast way
  * declines (AUTO), or as the mode says. Throws MuPDF's errors. */
 static void read_page(fz_context *ctx, pdf_document *pdf, pdff_fonts *fonts, int i,
@@ -110,11 +113,17 @@ static void read_page(fz_context *ctx, pdf_document *pdf, pdff_fonts *fonts, int
 {
     if (mode != PDFM_MUPDF) {
         size_t images = 0;
-        pdff_decline why = pdff_page(ctx, pdf, fonts, i, acc, &images);
-        out->declined[why & 7] += why != PDFF_READ;
+        /* A damaged file (its cross-reference table rebuilt) can hold
+         * fonts whose programs MuPDF cannot load, and then it measures
+         * glyphs by a substitute: only its own interpreter knows. */
+        pdff_decline why = pdf_was_repaired(ctx, pdf) ? PDFF_DAMAGED
+                                                      : pdff_page(ctx, pdf, fonts, i, acc, &images);
+        out->declined[why] += why != PDFF_READ;
         if (why == PDFF_READ || mode == PDFM_FAST) {
             out->images += images;
             out->fast_pages += why == PDFF_READ;
+            acc->fast = why == PDFF_READ;
+            acc->fast_images = images;
             if (why != PDFF_READ)
                 pdfc_reset(acc);
             return;
@@ -123,6 +132,27 @@ static void read_page(fz_context *ctx, pdf_document *pdf, pdff_fonts *fonts, int
     }
     pdfm_mupdf_page(ctx, &pdf->super, i, acc, &out->images);
     out->mupdf_pages++;
+}
+
+/* MuPDF repairs a damaged file when it first meets a broken object,
+ * which can be after some pages were read fast: those are read again
+ * as a damaged file's (read_page), so that no page of it is the fast
+ * interpreter's. */
+static void reread_after_repair(fz_context *ctx, pdf_document *pdf, pdfc_page *pages, int n,
+                                pdfm_mode mode, pdfm_result *out)
+{
+    for (int i = 0; i < n; i++) {
+        if (!pages[i].fast)
+            continue;
+        out->chars -= pages[i].page.nchars;
+        out->garbled -= pages[i].garbled;
+        out->images -= pages[i].fast_images;
+        out->fast_pages--;
+        pdfc_reset(&pages[i]);
+        read_page(ctx, pdf, NULL, i, mode, &pages[i], out);
+        out->chars += pages[i].page.nchars;
+        out->garbled += pages[i].garbled;
+    }
 }
 
 /* Opens the document and reads every page into out. */
@@ -166,6 +196,8 @@ static void read_document(fz_context *ctx, const char *data, size_t size, pdfm_m
                         fail(out, XXGK_E_TOO_LARGE, "PDF 中的文字过多（超过 %zu 个字符）",
                              XXGK_PDF_MAX_CHARS);
                 }
+                if (out->status == XXGK_OK && pdf_was_repaired(ctx, pdf))
+                    reread_after_repair(ctx, pdf, pages, n, mode, out);
             }
         }
     }

@@ -40,7 +40,7 @@ typedef struct pdfm_result {
     size_t images;          /* images drawn (a scan has only those) */
     size_t fast_pages;      /* pages the fast interpreter read */
     size_t mupdf_pages;     /* pages MuPDF's interpreter read */
-    size_t declined[8];     /* pages the fast one declined, by reason (pdf_fast.h) */
+    size_t declined[9];     /* pages the fast one declined, by reason (pdf_fast.h) */
     int budget_refused;     /* an allocation went over the memory limit */
 } pdfm_result;
 
