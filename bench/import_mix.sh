@@ -29,10 +29,12 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 mkdir -p "$dir"
 make_mix() { # NAME FILES [SOURCE_DIR]
-  [[ -f $dir/$1/.ready ]] && return
+  # made again when an earlier run made it of another size or source
+  local made="$2 ${3:-$corpus}"
+  [[ -f $dir/$1/.ready && $(cat "$dir/$1/.ready") == "$made" ]] && return
   rm -rf "$dir/$1"
   "$root/bench/gen_mix.sh" "${3:-$corpus}" "$dir/$1" "$2"
-  touch "$dir/$1/.ready"
+  echo "$made" >"$dir/$1/.ready"
 }
 make_mix mix "$n"
 make_mix mix2 $((2 * n))

@@ -53,9 +53,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     d.limit = 1 << 20;
     if (pdfl_write(pages, npages, &d) == 0 && !d.failed) {
         char *text;
-        size_t size;
+        size_t text_size;
         xxgk_error err;
-        doc_print(&d, "PDF", &text, &size, &err);
+        doc_print(&d, "PDF", &text, &text_size, &err);
     }
     arena_release(&a);
     for (size_t p = 0; p < npages; p++) {

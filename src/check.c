@@ -199,7 +199,7 @@ static void locate(const xxgk_report *r, xxgk_finding *f)
         f->table = tpl_cell(id)->table->section;
         tpl_cell_labels(r->meta.format, id, &f->row_label, &f->column_label);
     }
-    const xxgk_locator *where = &(xxgk_locator){XXGK_LOC_NONE};
+    const xxgk_locator *where = &(xxgk_locator){.kind = XXGK_LOC_NONE};
     if (f->ncells && f->cells[0] >= 0)
         where = xxgk_report_cell_locator(r, (size_t)f->cells[0]);
     if (where->kind == XXGK_LOC_NONE && f->line)
