@@ -73,44 +73,47 @@ static bool put(pdfx *x, int c)
 
 /* ---- numbers -------------------------------------------------------------- */
 
-/* pdf-lex.c's reading of reals with ten or more digits before the point. */
-static float acrobat_atof(const char *s)
+/* The sign of a number token, as content streams write it and readers
+ * take it: a run of '-' makes it negative, '+' signs are ignored. Returns
+ * where its digits start. */
+static const char *number_sign(const char *s, bool *negative)
 {
-    int neg = 0;
-    unsigned i = 0;
-    while (*s == '-') {
-        neg = 1;
-        ++s;
-    }
-    while (*s == '+')
-        ++s;
-    while (*s >= '0' && *s <= '9')
-        i = i * 10 + (unsigned)(*s++ - '0'); /* overflow ignored, as Acrobat does */
-    if (*s != '.')
-        return neg ? -(float)(int)i : (float)(int)i;
-    float v = (float)(int)i, n = 0, d = 1;
-    ++s;
-    while (*s >= '0' && *s <= '9') {
-        n = 10 * n + (float)(*s++ - '0');
-        d = 10 * d;
-    }
-    v += n / d;
-    return neg ? -v : v;
+    *negative = *s == '-';
+    s += strspn(s, "-");
+    return s + strspn(s, "+");
 }
 
-static int64_t fast_atoi(const char *s)
+/* An integer token. Its digits are taken modulo 2^64: a number too long
+ * for any real page wraps as it does in MuPDF, whose reading the fast
+ * interpreter must give. */
+static int64_t integer_value(const char *s)
 {
-    int neg = 0;
-    uint64_t i = 0;
-    while (*s == '-') {
-        neg = 1;
-        ++s;
+    bool negative;
+    uint64_t v = 0;
+    for (s = number_sign(s, &negative); *s >= '0' && *s <= '9'; s++)
+        v = v * 10 + (uint64_t)(*s - '0');
+    return (int64_t)(negative ? 0 - v : v);
+}
+
+/* A real token with ten digits or more before its point: MuPDF, like
+ * Acrobat, keeps its whole part modulo 2^32 (123450000000000000000678
+ * reads as 678) and adds the fraction computed in single precision. */
+static float long_real_value(const char *s)
+{
+    bool negative;
+    uint32_t whole = 0;
+    for (s = number_sign(s, &negative); *s >= '0' && *s <= '9'; s++)
+        whole = whole * 10u + (uint32_t)(*s - '0');
+    float v = (float)(int32_t)whole;
+    if (*s == '.') {
+        float digits = 0, scale = 1;
+        for (s++; *s >= '0' && *s <= '9'; s++) {
+            digits = 10 * digits + (float)(*s - '0');
+            scale = 10 * scale;
+        }
+        v += digits / scale;
     }
-    while (*s == '+')
-        ++s;
-    while (*s >= '0' && *s <= '9')
-        i = i * 10 + (uint64_t)(*s++ - '0');
-    return (int64_t)(neg ? 0 - i : i); /* wraps, as MuPDF's does */
+    return negative ? -v : v;
 }
 
 /* A number starting with c (already taken): at most 255 characters, as
@@ -146,9 +149,9 @@ static pdfx_tok lex_number(pdfx *x, int c)
         return PX_ERROR;
     x->is_int = isreal < 0;
     if (x->is_int)
-        x->num = (float)fast_atoi(buf);
+        x->num = (float)integer_value(buf);
     else
-        x->num = isreal >= 10 ? acrobat_atof(buf) : fz_atof(buf);
+        x->num = isreal >= 10 ? long_real_value(buf) : fz_atof(buf);
     return PX_NUMBER;
 }
 

@@ -319,7 +319,9 @@ static void operators(void)
         "q 2 0 0 2 0 0 cm /Fm1 Do Q\n"
         "q 1 0 0 -1 0 842 cm BT /F1 12 Tf 1 0 0 -1 72 300 Tm (flipped) Tj ET Q\n"
         "q 10 0 0 10 300 200 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x80\x40\x20\x10 EI Q\n"
-        "BT /F1 12 Tf 7 Tr 72 100 Td (clip text) Tj 3 Tr (invisible) Tj ET\n";
+        "BT /F1 12 Tf 7 Tr 72 100 Td (clip text) Tj 3 Tr (invisible) Tj ET\n"
+        /* numbers as writers spell them: a long whole part, '+', a run of '-' */
+        "BT /F1 12 Tf 0000000000072.75 +560 Td (numbers) Tj --2 -14 Td (neg) Tj ET\n";
     pdfw w = {0};
     size_t size;
     const char *pdf = one_page(&w, "", content, "", &size);
@@ -344,6 +346,7 @@ static void operators(void)
     CHECK(strstr(text, "in form") != NULL);
     CHECK(strstr(text, "flipped") != NULL);
     CHECK(strstr(text, "clip text") != NULL && strstr(text, "invisible") != NULL);
+    CHECK(strstr(text, "numbers") != NULL && strstr(text, "neg") != NULL);
     xxgk_pdf_module_v1.release(&fast);
 }
 
