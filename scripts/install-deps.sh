@@ -12,6 +12,7 @@ packages=(
   libxml2-dev          # HTML and DOCX XML
   libzip-dev           # DOCX/XLSX containers
   libsqlite3-dev       # the report store
+  nettle-dev           # SHA-256 of the store's files
   libxlsxwriter-dev    # XLSX output
   libopencc-dev opencc # traditional → simplified Chinese
   # MuPDF (PDF text with positions) and what its static archive links to

@@ -57,7 +57,7 @@ static inline void lazy_ensure(lazy_lib *lib)
 #define LAZY_CALL(lib, fn) (lazy_ensure(&lazy_##lib##_lib), lazy_##lib.fn)
 
 /* The libraries (lazy_libs.c). */
-extern lazy_lib lazy_sqlite3_lib, lazy_argon2_lib, lazy_xml2_lib, lazy_zip_lib, lazy_xlsxwriter_lib,
+extern lazy_lib lazy_sqlite3_lib, lazy_nettle_lib, lazy_argon2_lib, lazy_xml2_lib, lazy_zip_lib, lazy_xlsxwriter_lib,
     lazy_opencc_lib;
 
 /* The address of `symbol` in the module file `file` (xxgk-pdf.so), or

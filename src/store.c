@@ -452,7 +452,7 @@ xxgk_status xxgk_store_open(const char *path, bool read_only, xxgk_store **out,
     *out = NULL;
     if (!path || !*path)
         return error_set(err, XXGK_E_USAGE, "没有给出数据库文件");
-    if (!lazy_load(&lazy_sqlite3_lib, err))
+    if (!lazy_load(&lazy_sqlite3_lib, err) || !lazy_load(&lazy_nettle_lib, err))
         return err->status;
     if (read_only && access(path, F_OK) != 0)
         return error_set(err, XXGK_E_IO, "%s：数据库不存在，请先用 xxgk db import 导入报告",

@@ -22,7 +22,7 @@ loaded() {
   LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n 's/.*file=\([^ ]*\) \[0\];  needed by.*/\1/p; s/.*file=\([^ ]*\) \[0\];  dynamically loaded by.*/\1/p' |
     sed 's|.*/||' | sort -u | tr '\n' ' '
 }
-heavy='libxml2|libzip|libsqlite3|libxlsxwriter|libopencc|xxgk-pdf|libicu|libstdc|libcrypto|libmujs|libfreetype|libargon2|libmicrohttpd|libgnutls'
+heavy='libxml2|libzip|libsqlite3|libxlsxwriter|libopencc|xxgk-pdf|libicu|libstdc|libcrypto|libmujs|libfreetype|libargon2|libmicrohttpd|libgnutls|libnettle'
 
 if ldd "$x" | grep -q libasan; then
   # the sanitizers' runtime brings libraries of its own
@@ -40,6 +40,7 @@ else
   grep -qE 'libxml2|libsqlite3' <<<"$libs" && die "parsing a PDF loads more than it needs: $libs"
   libs=$(loaded "$x" db list --db "$tmp/r.db")
   grep -q libsqlite3 <<<"$libs" || die "xxgk db does not load SQLite: $libs"
+  grep -q libnettle <<<"$libs" || die "xxgk db does not load nettle (SHA-256): $libs"
   grep -qE 'libargon2|libmicrohttpd' <<<"$libs" && die "xxgk db loads the server's libraries: $libs"
   # a password is hashed: libargon2, and still not the HTTP server
   libs=$(echo 'correct horse battery' | loaded "$x" user add ann --role admin --password-stdin --db "$tmp/r.db")
