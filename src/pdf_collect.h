@@ -27,6 +27,7 @@ typedef struct pdfc_page {
     bool fast;            /* read by the fast interpreter (pdf_module.c) */
     size_t fast_images;   /* the images it counted there */
     size_t garbled;       /* U+FFFD kept */
+    size_t substituted;   /* characters MuPDF measured with a substitute font */
     fz_rect mediabox;     /* the page's bounds (characters outside are dropped) */
     /* the structured-text device's state */
     bool has_line;        /* a line has been started on this page */

@@ -152,6 +152,7 @@ static void reread_after_repair(fz_context *ctx, pdf_document *pdf, pdfc_page *p
         read_page(ctx, pdf, NULL, i, mode, &pages[i], out);
         out->chars += pages[i].page.nchars;
         out->garbled += pages[i].garbled;
+        out->substituted += pages[i].substituted;
     }
 }
 
@@ -192,6 +193,7 @@ static void read_document(fz_context *ctx, const char *data, size_t size, pdfm_m
                         fz_throw(ctx, FZ_ERROR_MEMORY, "out of memory");
                     out->chars += pages[i].page.nchars;
                     out->garbled += pages[i].garbled;
+                    out->substituted += pages[i].substituted;
                     if (out->chars > XXGK_PDF_MAX_CHARS)
                         fail(out, XXGK_E_TOO_LARGE, "PDF 中的文字过多（超过 %zu 个字符）",
                              XXGK_PDF_MAX_CHARS);

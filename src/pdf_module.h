@@ -42,10 +42,14 @@ typedef struct pdfm_result {
     size_t mupdf_pages;     /* pages MuPDF's interpreter read */
     size_t declined[9];     /* pages the fast one declined, by reason (pdf_fast.h) */
     int budget_refused;     /* an allocation went over the memory limit */
+    /* characters MuPDF's interpreter measured with a substitute for an
+     * embedded font it could not load: their right edges are the
+     * substitute's, where the fast interpreter's are the font's /Widths */
+    size_t substituted;
 } pdfm_result;
 
 /* Version of this interface: the loader refuses a module of another. */
-#define PDFM_ABI 1
+#define PDFM_ABI 2
 
 typedef struct xxgk_pdf_module {
     int abi;                /* PDFM_ABI */

@@ -100,6 +100,9 @@ static void take_chars(fz_stext_page *tp, pdfc_page *acc)
                 if (!isfinite(q.ll.x) || !isfinite(q.ul.x) || !isfinite(q.lr.x) ||
                     !isfinite(q.ur.x))
                     continue;
+                /* an embedded font MuPDF could not load is drawn with a
+                 * substitute: the glyph's width is then the substitute's */
+                acc->substituted += ch->font && fz_font_flags(ch->font)->ft_substitute;
                 pdfc_keep(acc, ch->c, fminf(q.ll.x, q.ul.x), fmaxf(q.lr.x, q.ur.x), ch->origin.y,
                           ch->size);
             }
