@@ -1,10 +1,13 @@
 /* fuzz_pdf_fast.c — libFuzzer harness comparing the PDF module's two
  * interpreters: on any bytes, every page the fast one reads must hold
- * the characters and rulings MuPDF's own gives (pdf_fast.h), to the
- * rounding of /W for a character's right edge — unless MuPDF drew some
- * characters with a substitute for a font it could not load, whose
- * widths are not the document's. A difference aborts. */
-#include <math.h>
+ * the characters and rulings MuPDF's own gives (pdf_fast.h): each
+ * character's text, left edge, baseline and size, in the same order.
+ * Right edges are not compared here: the fast interpreter takes a
+ * glyph's width from the font's /W or /Widths, MuPDF's structured text
+ * from the font program, and on mutated bytes the two disagree (a /W
+ * entry changed, a program that no longer loads); on the documents
+ * writers make they agree to the rounding of /W, which test_pdf_fast
+ * checks on every fixture and corpus PDF. A difference aborts. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,13 +17,13 @@
 
 #include "pdf_module.h"
 
-static void same(const pdfl_page *a, const pdfl_page *b, size_t page, bool right_edges)
+static void same(const pdfl_page *a, const pdfl_page *b, size_t page)
 {
     bool ok = a->nchars == b->nchars && a->nh == b->nh && a->nv == b->nv;
     for (size_t i = 0; ok && i < a->nchars; i++) {
         const pdfl_char *c = &a->chars[i], *d = &b->chars[i];
         ok = c->cp == d->cp && c->x0 == d->x0 && c->base == d->base && c->size == d->size &&
-             (!right_edges || fabsf(c->x1 - d->x1) <= 0.005f * d->size);
+             c->x1 >= c->x0;
         if (!ok)
             fprintf(stderr, "page %zu char %zu: U+%04X %g-%g @%g %g, MuPDF U+%04X %g-%g @%g %g\n",
                     page, i, (unsigned)c->cp, c->x0, c->x1, c->base, c->size, (unsigned)d->cp,
@@ -46,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t p = 0; ref.status == 0 && p < fast.npages && p < ref.npages; p++) {
             const pdfl_page *a = &fast.pages[p];
             if (a->nchars || a->nh || a->nv)
-                same(a, &ref.pages[p], p + 1, ref.substituted == 0);
+                same(a, &ref.pages[p], p + 1);
         }
         xxgk_pdf_module_v1.release(&ref);
     }

@@ -212,7 +212,8 @@ void pdfc_keep(pdfc_page *acc, int c, float x0, float x1, float base, float size
         return;
     }
     acc->garbled += c == 0xFFFD;
-    pg->chars[pg->nchars++] = (pdfl_char){c == 0xA0 ? ' ' : c, x0, x1, base, size};
+    /* a negative width in /W (no writer makes one) is no width */
+    pg->chars[pg->nchars++] = (pdfl_char){c == 0xA0 ? ' ' : c, x0, x1 < x0 ? x0 : x1, base, size};
 }
 
 /* Right-to-left scripts (Hebrew, Arabic, …): the device reorders them. */
