@@ -86,10 +86,12 @@ static void budget_free(void *user, void *p)
     free(h);
 }
 
+/* MuPDF's warnings and errors are never printed (the reader says what
+ * is wrong in its own words); they are counted (pdfm_result.complaints). */
 static void quiet(void *user, const char *message)
 {
-    (void)user;
     (void)message;
+    ((pdfm_result *)user)->complaints++;
 }
 
 static void fail(pdfm_result *out, int status, const char *fmt, ...)
@@ -257,8 +259,8 @@ static void module_read(const char *data, size_t size, pdfm_mode mode, pdfm_resu
         fail(out, XXGK_E_NOMEM, "内存不足");
         return;
     }
-    fz_set_warning_callback(ctx, quiet, NULL);
-    fz_set_error_callback(ctx, quiet, NULL);
+    fz_set_warning_callback(ctx, quiet, out);
+    fz_set_error_callback(ctx, quiet, out);
     read_document(ctx, data, size, mode, out);
     fz_drop_context(ctx);
     out->budget_refused = b.refused;

@@ -46,6 +46,9 @@ typedef struct pdfm_result {
      * embedded font it could not load: their right edges are the
      * substitute's, where the fast interpreter's are the font's /Widths */
     size_t substituted;
+    /* warnings and errors MuPDF met and got over (a damaged stream or
+     * font, a broken object): a file read with none is sound */
+    size_t complaints;
 } pdfm_result;
 
 /* Version of this interface: the loader refuses a module of another. */
