@@ -10,7 +10,8 @@ clients=${2:-50}
 seconds=${3:-30}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
+pid=
+trap '[[ -n $pid ]] && kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 xxgk=$build/xxgk
 printf 'bench-pass-1\n' | "$xxgk" user add bench --role clerk --body 某县民政局 --password-stdin --db "$work/x.db"
 XXGK_TODAY=2024-11-15 "$xxgk" serve --db "$work/x.db" --listen 127.0.0.1:0 >"$work/out" 2>"$work/err" &

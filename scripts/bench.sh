@@ -171,7 +171,8 @@ bench_register() {
     local best=
     for _ in 1 2 3; do
       local t
-      t=$( { /usr/bin/time -f "%e %M" "$build/xxgk" case $cmd --db "$dir/r.db" >/dev/null; } 2>&1 | tail -1)
+      # status 1 says some cases are overdue: a result, not a failure
+      t=$( { /usr/bin/time -f "%e %M" "$build/xxgk" case $cmd --db "$dir/r.db" >/dev/null || true; } 2>&1 | tail -1)
       if [[ -z $best ]] || awk -v a="${t%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
         best=$t
       fi
