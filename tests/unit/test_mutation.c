@@ -18,21 +18,6 @@
 #define SOURCE_DIR "."
 #endif
 
-static char *slurp(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    *size = fread(buf, 1, (size_t)n, f);
-    buf[*size] = '\0';
-    fclose(f);
-    return buf;
-}
-
 static bool present(const xxgk_report *r, int id)
 {
     return id >= 0 && xxgk_report_cell(r, (size_t)id)->kind != XXGK_VALUE_ABSENT;
@@ -117,7 +102,7 @@ static void mutate_file(const char *rel, bool consistent, int min_tested)
     char path[512];
     snprintf(path, sizeof path, "%s/%s", SOURCE_DIR, rel);
     size_t size;
-    char *data = slurp(path, &size);
+    char *data = unit_read_file(path, &size);
     CHECK(data != NULL);
     if (!data)
         return;

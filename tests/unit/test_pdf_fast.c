@@ -86,20 +86,6 @@ static void compare(const char *data, size_t size, const char *what, pdfm_result
     xxgk_pdf_module_v1.release(&aut);
 }
 
-static char *slurp(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc(n > 0 ? (size_t)n : 1);
-    *size = buf ? fread(buf, 1, (size_t)n, f) : 0;
-    fclose(f);
-    return buf;
-}
-
 /* Every PDF in dir: read fast throughout, and as MuPDF reads it. */
 static int compare_dir(const char *dir)
 {
@@ -115,7 +101,7 @@ static int compare_dir(const char *dir)
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         size_t size;
-        char *data = slurp(path, &size);
+        char *data = unit_read_file(path, &size);
         CHECK(data != NULL);
         if (!data)
             continue;
@@ -400,7 +386,7 @@ static char *read_damaged(const char *name, pdfm_result *fast, size_t *size)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/tests/fixtures/pdf/damaged/%s", SOURCE_DIR, name);
-    char *data = slurp(path, size);
+    char *data = unit_read_file(path, size);
     CHECK(data != NULL);
     if (data)
         compare(data, *size, name, fast);

@@ -45,6 +45,10 @@ extern const char *unit_current;
         }                                                                            \
     } while (0)
 
+/* The whole file at path, NUL-terminated (malloc'd; *size its length
+ * without the NUL), or NULL when it cannot be read. */
+char *unit_read_file(const char *path, size_t *size);
+
 /* Each test file defines `const struct unit_case unit_cases[]`, ending
  * with {NULL, NULL}, and includes unit_main.c once. */
 extern const struct unit_case unit_cases[];

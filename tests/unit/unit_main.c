@@ -1,8 +1,25 @@
 /* unit_main.c — runs the unit_cases of one test program. */
 #include "unit.h"
 
+#include <stdlib.h>
+
 int unit_failures;
 const char *unit_current;
+
+char *unit_read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    long n = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    char *buf = n >= 0 && fseek(f, 0, SEEK_SET) == 0 ? malloc((size_t)n + 1) : NULL;
+    if (buf) {
+        *size = fread(buf, 1, (size_t)n, f);
+        buf[*size] = '\0';
+    }
+    fclose(f);
+    return buf;
+}
 
 int main(void)
 {
