@@ -7,22 +7,8 @@
 #include <string.h>
 
 #include "unit.h"
+#include "unit_dates.h"
 #include "xxgk.h"
-
-static xxgk_date D(const char *s)
-{
-    xxgk_date d = 0;
-    if (!xxgk_date_parse(s, &d))
-        fprintf(stderr, "bad test date %s\n", s);
-    return d;
-}
-
-static const char *F(xxgk_date d)
-{
-    static char buf[4][11];
-    static int k;
-    return xxgk_date_format(d, buf[k++ % 4], 11);
-}
 
 static void dates(void)
 {

@@ -7,17 +7,10 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "unit_dates.h"
 #include "xxgk.h"
 
 static xxgk_register *reg;
-
-static xxgk_date D(const char *s)
-{
-    xxgk_date d = 0;
-    if (!xxgk_date_parse(s, &d))
-        fprintf(stderr, "bad test date %s\n", s);
-    return d;
-}
 
 static void open_register(void)
 {
