@@ -41,6 +41,13 @@ xxgk_status error_set(xxgk_error *err, xxgk_status status, const char *fmt, ...)
     return status;
 }
 
+xxgk_status error_name_file(xxgk_error *err, const char *path)
+{
+    char why[sizeof err->message];
+    snprintf(why, sizeof why, "%s", err->message);
+    return error_set(err, err->status, "%s：%s", path, why);
+}
+
 static int starts_with(const char *data, size_t size, const char *magic, size_t n)
 {
     return size >= n && memcmp(data, magic, n) == 0;

@@ -61,6 +61,10 @@ xxgk_status input_from_utf16(arena *a, const char **data, size_t *size, bool gue
 xxgk_status error_set(xxgk_error *err, xxgk_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Puts "PATH：" before err's message (for messages of writers that do
+ * not know the file they write). Returns err->status. */
+xxgk_status error_name_file(xxgk_error *err, const char *path);
+
 /* A system error (errno) in Chinese for the common ones, else strerror's
  * text: the library's messages are Chinese where the text is ours. */
 const char *sys_error_text(int errnum);

@@ -419,12 +419,8 @@ xxgk_status xxgk_report_render_file(const xxgk_report *r, xxgk_render_format for
             st = render_xlsx(r, by_name, path, err);
     } else {
         st = xxgk_report_render(r, format, af.f, err);
-        if (st != XXGK_OK && st != XXGK_E_USAGE) {
-            /* The renderers' messages do not know the file: name it. */
-            char why[sizeof err->message];
-            snprintf(why, sizeof why, "%s", err->message);
-            error_set(err, st, "%s：%s", path, why);
-        }
+        if (st != XXGK_OK && st != XXGK_E_USAGE)
+            error_name_file(err, path); /* the renderers' messages do not know the file */
     }
     if (st != XXGK_OK) {
         atomic_abort(&af);

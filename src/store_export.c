@@ -456,11 +456,8 @@ xxgk_status xxgk_store_export_file(xxgk_store *s, const xxgk_store_filter *f,
             st = export_xlsx_named(s, f, options, by_name, path, err);
     } else {
         st = xxgk_store_export_csv_with(s, f, options, af.f, err);
-        if (st == XXGK_E_IO && !strncmp(err->message, "写入失败", strlen("写入失败"))) {
-            char why[sizeof err->message];
-            snprintf(why, sizeof why, "%s", err->message);
-            error_set(err, st, "%s：%s", path, why);
-        }
+        if (st == XXGK_E_IO && !strncmp(err->message, "写入失败", strlen("写入失败")))
+            error_name_file(err, path);
     }
     if (st != XXGK_OK) {
         atomic_abort(&af);
